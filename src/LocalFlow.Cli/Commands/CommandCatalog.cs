@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace LocalFlow.Cli.Commands;
+
+/// <summary>Every verb of the `localflow` command. Each capability adds its verbs here, one file per verb.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return DemoCommand.Create();
+        yield return SchemaCommand.Create();
+    }
+}

@@ -1,0 +1,70 @@
+namespace LocalFlow.Data.Audit;
+
+/// <summary>
+/// What happened, in fixed, explicit numbers grouped in blocks so that stored values never change meaning:
+/// 1xx sign-in and accounts, 2xx reference data, 3xx people and households, 4xx demand study,
+/// 5xx flow study, 6xx linking, 7xx locality working, 8xx measures and economics, 9xx export and backup.
+/// </summary>
+public enum AuditEventType
+{
+    SignIn = 100,
+    SignInFailed = 101,
+    SignOut = 102,
+    PasswordChanged = 103,
+    UserCreated = 110,
+    UserChanged = 111,
+
+    ReferenceDataChanged = 200,
+
+    PersonRead = 300,
+    PersonChanged = 301,
+    HouseholdRead = 302,
+    HouseholdChanged = 303,
+    PersonalDataListed = 304,
+    PersonalDataChanged = 305,
+
+    DemandRead = 400,
+    DemandChanged = 401,
+    DemandImported = 402,
+    DemandExported = 403,
+
+    FlowRecordRead = 500,
+    FlowRecordChanged = 501,
+    FlowImported = 502,
+    FlowExported = 503,
+
+    LinkRead = 600,
+    LinkChanged = 601,
+
+    LocalityCaseRead = 700,
+    LocalityCaseChanged = 701,
+
+    DataExported = 900,
+    AuditSearched = 901,
+}
+
+public enum AuditOperation
+{
+    Read = 1,
+    Create = 2,
+    Update = 3,
+    Delete = 4,
+    Other = 9,
+}
+
+/// <summary>One entry in the append-only audit trail: who did what to which record, when and from where.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public int? UserId { get; set; }
+    public required string UserName { get; set; }
+    public AuditEventType EventType { get; set; }
+    public AuditOperation Operation { get; set; }
+    public required string EntityType { get; set; }
+    public string? EntityId { get; set; }
+    public int? LocalityId { get; set; }
+    /// <summary>The page or endpoint the action came from, e.g. "GET /Admin/Users" or "cli demo".</summary>
+    public required string Source { get; set; }
+    public string? Detail { get; set; }
+}

@@ -1,0 +1,24 @@
+using LocalFlow.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Admin;
+
+public sealed class IndexModel(LocalFlowDb db) : PageModel
+{
+    public IReadOnlyList<(string Href, string Name, string Count, string What)> Sections { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Sections =
+        [
+            ("/Admin/Locality", "Localities", $"{await db.Localities.CountAsync()} localities, {await db.Streets.CountAsync()} streets", "Name, streets and postcodes"),
+            ("/Admin/Agencies", "Agencies and teams", $"{await db.Agencies.CountAsync()} agencies, {await db.Teams.CountAsync()} teams", "Council, police, NHS, GP, housing, fire, charities..."),
+            ("/Admin/Workers", "Workers", $"{await db.Workers.CountAsync()} workers", "Staff and volunteers who appear in records"),
+            ("/Admin/FrontDoors", "Front doors", $"{await db.FrontDoors.CountAsync()} front doors", "Where demand comes in"),
+            ("/Admin/UnitCosts", "Unit costs", $"{await db.UnitCosts.CountAsync()} unit costs", "What an activity costs an agency, with its source"),
+            ("/Admin/Users", "Sign-ins", $"{await db.Users.CountAsync()} accounts", "Roles, localities, agencies and teams"),
+            ("/Admin/Audit", "Audit trail", $"{await db.AuditEvents.CountAsync()} entries", "Every read and change of personal data"),
+        ];
+    }
+}

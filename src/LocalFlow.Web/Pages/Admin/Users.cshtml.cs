@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Entities;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Admin;
+
+public sealed partial class UsersModel(LocalFlowDb db, CurrentUser current) : PageModel
+{
+    public sealed class UserInput
+    {
+        public string? UserName { get; set; }
+        public string? DisplayName { get; set; }
+        public List<string> Roles { get; set; } = [];
+    }
+
+    [BindProperty]
+    public UserInput Input { get; set; } = new();
+
+    public IReadOnlyList<User> Users { get; private set; } = [];
+
+    public static readonly (Roles Role, string Name)[] RoleList =
+    [
+        (Data.Entities.Roles.Administrator, "Administrator"),
+        (Data.Entities.Roles.StudyTeam, "Study team"),
+        (Data.Entities.Roles.LocalityWorker, "Locality worker"),
+        (Data.Entities.Roles.Analyst, "Analyst"),
+        (Data.Entities.Roles.Commissioner, "Commissioner"),
+        (Data.Entities.Roles.DataOfficer, "Data officer"),
+    ];
+
+    public static IEnumerable<(string, string)> RoleOptions => RoleList.Select(r => (r.Role.ToString(), r.Name));
+
+    public static string RoleNames(Roles roles) => string.Join(", ", RoleList.Where(r => roles.HasFlag(r.Role)).Select(r => r.Name));
+
+    public static Roles ParseRoles(IEnumerable<string> values)
+    {
+        var roles = Data.Entities.Roles.None;
+        foreach (var v in values)
+        {
+            if (Enum.TryParse<Roles>(v, out var r) && RoleList.Any(x => x.Role == r))
+            {
+                roles |= r;
+            }
+        }
+        return roles;
+    }
+
+    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9.\-]{1,59}$")]
+    private static partial Regex UserNamePattern();
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var userName = Input.UserName?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(userName))
+        {
+            ModelState.AddModelError("Input.UserName", "Enter a user name");
+        }
+        else if (!UserNamePattern().IsMatch(userName))
+        {
+            ModelState.AddModelError("Input.UserName", "User name must be 2 to 60 letters, numbers, dots or hyphens");
+        }
+        else if (await db.Users.AnyAsync(u => u.UserName == userName))
+        {
+            ModelState.AddModelError("Input.UserName", "There is already a sign-in with this user name");
+        }
+        if (string.IsNullOrWhiteSpace(Input.DisplayName))
+        {
+            ModelState.AddModelError("Input.DisplayName", "Enter the person's full name");
+        }
+        var roles = ParseRoles(Input.Roles);
+        if (roles == Data.Entities.Roles.None)
+        {
+            ModelState.AddModelError("Input.Roles", "Choose at least one role");
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        var oneTime = Accounts.NewOneTimePassword();
+        var user = new User { UserName = userName!, DisplayName = Input.DisplayName!.Trim(), Roles = roles, MustChangePassword = true, CreatedAt = db.Clock.GetUtcNow().UtcDateTime };
+        Accounts.SetPassword(user, oneTime);
+        // New users work in the administrator's locality; change it on their page.
+        foreach (var l in current.LocalityIds)
+        {
+            user.Localities.Add(new UserLocality { LocalityId = l });
+        }
+        db.Users.Add(user);
+        AuditTrail.Add(db, AuditEventType.UserCreated, AuditOperation.Create, nameof(User), userName, null, $"Roles: {RoleNames(roles)}");
+        await db.SaveChangesAsync();
+        TempData["OneTime"] = oneTime;
+        TempData["OneTimeUser"] = userName;
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync() => Users = await db.Users.OrderBy(u => u.UserName).ToListAsync();
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Security.Claims;
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Entities;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages;
+
+/// <summary>Sign in with a local account. Failed attempts are audited; the message never says which part was wrong.</summary>
+public sealed class SignInModel(LocalFlowDb db) : PageModel
+{
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(UserName))
+        {
+            ModelState.AddModelError(nameof(UserName), "Enter your user name");
+        }
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Enter your password");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var name = UserName!.Trim();
+        var user = await db.Users
+            .Include(u => u.Localities).Include(u => u.Agencies).Include(u => u.Teams)
+            .SingleOrDefaultAsync(u => u.UserName == name);
+        db.Actor = new SystemActor($"POST {Request.Path}", name);
+        if (user is null || user.Disabled || !Accounts.VerifyPassword(user, Password!))
+        {
+            if (user is not null)
+            {
+                user.FailedSignIns++;
+            }
+            AuditTrail.Add(db, AuditEventType.SignInFailed, AuditOperation.Other, nameof(User), name, null, user is null ? "Unknown user name" : (user.Disabled ? "Account disabled" : "Wrong password"));
+            await db.SaveChangesAsync();
+            ModelState.AddModelError(nameof(UserName), "The user name or password is not right");
+            return Page();
+        }
+        user.FailedSignIns = 0;
+        user.LastSignInAt = db.Clock.GetUtcNow().UtcDateTime;
+        AuditTrail.Add(db, AuditEventType.SignIn, AuditOperation.Other, nameof(User), user.Id.ToString(CultureInfo.InvariantCulture), null);
+        await db.SaveChangesAsync();
+
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(Identity(user)));
+        if (user.MustChangePassword)
+        {
+            return Redirect("/Account/ChangePassword");
+        }
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    internal static ClaimsIdentity Identity(User user)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, user.UserName),
+            new(LocalFlowClaims.DisplayName, user.DisplayName),
+        };
+        foreach (var role in Enum.GetValues<Roles>())
+        {
+            if (role != Roles.None && user.Roles.HasFlag(role))
+            {
+                claims.Add(new Claim(ClaimTypes.Role, role.ToString()));
+            }
+        }
+        claims.AddRange(user.Localities.OrderBy(l => l.LocalityId).Select(l => new Claim(LocalFlowClaims.Locality, l.LocalityId.ToString(CultureInfo.InvariantCulture))));
+        claims.AddRange(user.Agencies.Select(a => new Claim(LocalFlowClaims.Agency, a.AgencyId.ToString(CultureInfo.InvariantCulture))));
+        claims.AddRange(user.Teams.Select(t => new Claim(LocalFlowClaims.Team, t.TeamId.ToString(CultureInfo.InvariantCulture))));
+        if (user.MaySeeRestricted)
+        {
+            claims.Add(new Claim(LocalFlowClaims.MaySeeRestricted, "true"));
+        }
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(LocalFlowClaims.MustChangePassword, "true"));
+        }
+        return new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+}

@@ -1,0 +1,143 @@
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Demo;
+using LocalFlow.Data.Schema;
+using LocalFlow.Web.Api;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+
+var builder = WebApplication.CreateBuilder(args);
+// `--database "Host=..."` is the same as ConnectionStrings__LocalFlow; `--demo false` skips the demo.
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+{
+    ["--database"] = "ConnectionStrings:LocalFlow",
+    ["--demo"] = "LocalFlow:Demo",
+    ["--data-dir"] = "LocalFlow:DataDirectory",
+});
+
+var database = DatabaseOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(database);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
+builder.Services.AddDbContext<LocalFlowDb>(database.Configure);
+// Keys that protect sign-in cookies live beside the data, so sign-ins survive a restart.
+var keysDir = builder.Configuration["LocalFlow:KeysDirectory"];
+if (string.IsNullOrWhiteSpace(keysDir))
+{
+    var dataDir = builder.Configuration["LocalFlow:DataDirectory"];
+    keysDir = Path.Combine(string.IsNullOrWhiteSpace(dataDir) ? Path.Combine(builder.Environment.ContentRootPath, "data") : dataDir, "keys");
+}
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir)).SetApplicationName("LocalFlow");
+
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(o =>
+    {
+        o.LoginPath = "/SignIn";
+        o.LogoutPath = "/SignOut";
+        o.AccessDeniedPath = "/AccessDenied";
+        o.Cookie.Name = "localflow";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.SlidingExpiration = true;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        // The API answers 401/403 instead of redirecting to the sign-in page.
+        o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+    });
+builder.Services.AddAuthorization(Policies.Register);
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AllowAnonymousToPage("/Index");
+    o.Conventions.AllowAnonymousToPage("/SignIn");
+    o.Conventions.AllowAnonymousToPage("/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToPage("/Accessibility");
+    o.Conventions.AuthorizeFolder("/Admin", Policies.AdminManage);
+});
+builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+// Show people's words as they wrote them (£, emoji, right-to-left scripts) rather than as numeric entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+var app = builder.Build();
+
+// Upgrade the schema and make the first administrator (and the demo) before serving anything.
+var makeDemo = !string.Equals(app.Configuration["LocalFlow:Demo"], "false", StringComparison.OrdinalIgnoreCase);
+try
+{
+    var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LocalFlow.Startup");
+    logger.LogInformation("Using the {Database}", database.Describe());
+    var progress = new Progress<DemoProgress>(p => { if (p.Fraction >= 1) { logger.LogInformation("Demo: {Part} done", p.Part); } });
+    var report = await DatabaseStartup.RunAsync(database, makeDemo, app.Configuration.GetSection("LocalFlow:DemoOptions").Get<DemoOptions>(), progress, app.Services.GetRequiredService<TimeProvider>());
+    foreach (var v in report.Applied)
+    {
+        logger.LogInformation("Schema upgraded to version {Version} ({Name})", v.Version, v.Name);
+    }
+    if (report.DemoCreated)
+    {
+        logger.LogInformation("Demo locality {Name} created. Demo sign-ins are listed in the README.", DemoLocality.Name);
+    }
+    if (report.OneTimeAdminPassword is not null)
+    {
+        Console.WriteLine();
+        Console.WriteLine("  First run: an administrator account was created.");
+        Console.WriteLine($"  Sign in as '{DatabaseStartup.FirstAdministrator}' with the one-time password: {report.OneTimeAdminPassword}");
+        Console.WriteLine("  You will be asked to choose a new password. This password is not shown again.");
+        Console.WriteLine();
+    }
+}
+catch (DatabaseStartupException ex)
+{
+    Console.Error.WriteLine();
+    Console.Error.WriteLine("LocalFlow cannot start: " + ex.Message);
+    Environment.ExitCode = 1;
+    return;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseExceptionHandler("/Error/500");
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseMiddleware<SecurityHeaders>();
+app.UseStaticFiles();
+// govuk-frontend's stylesheet looks for its fonts and images under /assets.
+app.UseStaticFiles(new StaticFileOptions
+{
+    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "lib", "govuk", "assets")),
+    RequestPath = "/assets",
+});
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<MustChangePassword>();
+app.UseAntiforgery();
+
+app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+app.MapLocalFlowApi();
+app.MapRazorPages();
+app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+
+app.Run();
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+{
+    if (ctx.Request.Path.StartsWithSegments("/api"))
+    {
+        ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+    ctx.Response.Redirect(ctx.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>The web app's entry point (public for WebApplicationFactory in tests).</summary>
+public partial class Program;

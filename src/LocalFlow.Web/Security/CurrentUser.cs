@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Security.Claims;
+using LocalFlow.Data.Audit;
+
+namespace LocalFlow.Web.Security;
+
+/// <summary>Claim names LocalFlow adds at sign-in.</summary>
+public static class LocalFlowClaims
+{
+    public const string Locality = "localflow:locality";
+    public const string Agency = "localflow:agency";
+    public const string Team = "localflow:team";
+    public const string MustChangePassword = "localflow:must-change-password";
+    public const string DisplayName = "localflow:display-name";
+    public const string MaySeeRestricted = "localflow:may-see-restricted";
+}
+
+/// <summary>The signed-in user as the pages need them: id, localities and memberships.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor) : IAuditActor
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public int? UserId => int.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public string UserName => Principal.Identity?.Name ?? "anonymous";
+
+    public string Source
+    {
+        get
+        {
+            var request = accessor.HttpContext?.Request;
+            return request is null ? "web" : $"{request.Method} {request.Path}";
+        }
+    }
+
+    /// <summary>The localities whose personal data the user may see.</summary>
+    public IReadOnlyList<int> LocalityIds => Principal.FindAll(LocalFlowClaims.Locality)
+        .Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
+
+    /// <summary>The locality the user works in now (the first they belong to); null when none.</summary>
+    public int? LocalityId => LocalityIds.Count > 0 ? LocalityIds[0] : null;
+
+    public IReadOnlyList<int> AgencyIds => Principal.FindAll(LocalFlowClaims.Agency)
+        .Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
+
+    public IReadOnlyList<int> TeamIds => Principal.FindAll(LocalFlowClaims.Team)
+        .Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
+
+    public bool IsInRole(LocalFlow.Data.Entities.Roles role) => Principal.IsInRole(role.ToString());
+
+    /// <summary>Explicitly allowed to see restricted records (address and whereabouts of people at risk).</summary>
+    public bool MaySeeRestricted => Principal.HasClaim(LocalFlowClaims.MaySeeRestricted, "true");
+}

@@ -1,0 +1,73 @@
+using LocalFlow.Data.Entities;
+using Microsoft.AspNetCore.Authorization;
+
+namespace LocalFlow.Web.Security;
+
+/// <summary>
+/// Every operation a page or endpoint performs, and the roles allowed to perform it. Deny by default:
+/// a page or endpoint that names no policy is refused to everyone (see Program.cs), and a test tries
+/// every role against every page and endpoint.
+/// </summary>
+public static class Policies
+{
+    public const string SignedIn = "signed-in";
+
+    public const string AdminManage = "admin.manage";
+    public const string AdminAudit = "admin.audit";
+
+    public const string PeopleRead = "people.read";
+
+    public const string DemandStudy = "demand.study";
+    public const string DemandAnalyse = "demand.analyse";
+    public const string DemandBoard = "demand.board";
+
+    public const string FlowStudy = "flow.study";
+    public const string FlowAnalyse = "flow.analyse";
+
+    public const string LinkingManage = "linking.manage";
+
+    public const string LocalityWork = "locality.work";
+    public const string MeasuresView = "measures.view";
+    public const string EconomicsView = "economics.view";
+    public const string RedesignManage = "redesign.manage";
+
+    /// <summary>The roles allowed each operation. Administrators manage the system but do not see case data unless they also hold a case role.</summary>
+    public static readonly IReadOnlyDictionary<string, Roles> Allowed = new Dictionary<string, Roles>
+    {
+        [SignedIn] = Roles.Administrator | Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer,
+        [AdminManage] = Roles.Administrator,
+        [AdminAudit] = Roles.Administrator,
+        [PeopleRead] = Roles.LocalityWorker | Roles.DataOfficer,
+        [DemandStudy] = Roles.StudyTeam,
+        [DemandAnalyse] = Roles.StudyTeam | Roles.Analyst | Roles.Commissioner,
+        [DemandBoard] = Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,
+        [FlowStudy] = Roles.StudyTeam | Roles.DataOfficer,
+        [FlowAnalyse] = Roles.StudyTeam | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer,
+        [LinkingManage] = Roles.DataOfficer,
+        [LocalityWork] = Roles.LocalityWorker,
+        [MeasuresView] = Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,
+        [EconomicsView] = Roles.Analyst | Roles.Commissioner,
+        [RedesignManage] = Roles.Commissioner,
+    };
+
+    public const string DenyAll = "deny-all";
+
+    public static void Register(AuthorizationOptions options)
+    {
+        foreach (var (name, roles) in Allowed)
+        {
+            var names = Enum.GetValues<Roles>().Where(r => r != Roles.None && roles.HasFlag(r)).Select(r => r.ToString()).ToArray();
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(names));
+        }
+        // Any endpoint that does not name a policy (or [AllowAnonymous]) is refused. A request that matched
+        // no endpoint at all falls through to the helpful 404 page.
+        options.AddPolicy(DenyAll, p => p.RequireAssertion(ctx => ctx.Resource is HttpContext http && http.GetEndpoint() is null));
+        options.FallbackPolicy = options.GetPolicy(DenyAll);
+    }
+
+    /// <summary>True when the user holds a role allowed the operation (for showing or hiding links).</summary>
+    public static bool Allows(System.Security.Claims.ClaimsPrincipal user, string policy)
+        => user.Identity?.IsAuthenticated == true
+           && Allowed.TryGetValue(policy, out var roles)
+           && Enum.GetValues<Roles>().Any(r => r != Roles.None && roles.HasFlag(r) && user.IsInRole(r.ToString()));
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Runs every LocalFlow test: unit, data (SQLite and PostgreSQL), web integration and browser tests.
+# On a fresh Debian machine run as root, it first installs what is missing (chromium, postgresql).
+# It starts a throwaway PostgreSQL in a temporary folder, stops it afterwards, and ends with the line
+# "N passed, N failed". Exit status is non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+root_dir=$(pwd)
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# --- 1. What a fresh machine lacks -------------------------------------------------------------
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need+=(postgresql)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    say "Installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  else
+    echo "Missing: ${need[*]}. Run ./test.sh as root once to install them, or install them yourself."
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+
+# --- 2. A throwaway PostgreSQL ----------------------------------------------------------------
+work=$(mktemp -d /tmp/localflow-test.XXXXXX)
+chmod 755 "$work"
+pg_user=$(id -un)
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" = 0 ]; then pg_user=postgres; chown postgres "$work"; fi
+port=""
+for _ in $(seq 1 50); do
+  candidate=$(( 20000 + RANDOM % 40000 ))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+done
+cleanup() {
+  run_pg "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+say "Starting PostgreSQL on port $port"
+run_pg "$pg_bin/initdb" -D "$work/data" -A trust -U "$pg_user" -E UTF8 >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
+run_pg "$pg_bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null || { cat "$work/pg.log"; echo "0 passed, 1 failed"; exit 1; }
+export LOCALFLOW_TEST_PG="Host=127.0.0.1;Port=$port;Username=$pg_user;Database=postgres"
+export LOCALFLOW_REQUIRE_PG=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# --- 3. Build, style, tests -------------------------------------------------------------------
+passed=0; failed=0
+say "Building (Release)"
+if ! dotnet build LocalFlow.slnx -c Release -nologo -v quiet >"$work/build.log" 2>&1; then
+  grep -E "error|Error" "$work/build.log" | sort -u | head -n 40
+  echo "The build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+say "Checking code style (dotnet format --verify-no-changes)"
+if dotnet format LocalFlow.slnx --verify-no-changes --no-restore -v quiet >"$work/format.log" 2>&1; then
+  passed=$((passed + 1)); echo "code style: passed"
+else
+  failed=$((failed + 1)); echo "code style: FAILED"; head -n 40 "$work/format.log"
+fi
+
+say "Running tests"
+results="$work/results"
+projects=$(ls tests/*/*.Tests.csproj)
+expected=$(echo "$projects" | wc -l)
+for project in $projects; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" 2>&1 | grep -E "^\s*(Failed|Passed!|Failed!)|Error Message|^\s+at LocalFlow|Shouldly|Assert" | head -n 200
+done
+found=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  found=$((found + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  e=$(echo "$counters" | sed -n 's/.* error="\([0-9]*\)".*/\1/p')
+  t=$(echo "$counters" | sed -n 's/.* total="\([0-9]*\)".*/\1/p')
+  x=$(echo "$counters" | sed -n 's/.* executed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} - ${x:-0}))
+done
+if [ "$found" -lt "$expected" ]; then
+  echo "Only $found of $expected test projects reported results (a test host crashed?)."
+  failed=$((failed + expected - found))
+fi
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace LocalFlow.Cli.Tests;
+
+/// <summary>Runs the built `localflow` program as a user would, capturing what it prints.</summary>
+internal static class CliRunner
+{
+    public static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "localflow.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment["NO_COLOR"] = "1";
+        psi.Environment["COLUMNS"] = "200";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await p.WaitForExitAsync(cts.Token);
+        return (p.ExitCode, await stdout + await stderr);
+    }
+}

@@ -1,0 +1,80 @@
+using LocalFlow.Data.Demo;
+using LocalFlow.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Data.Tests;
+
+public class DemoTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Demo_MakesALocality_WithAgenciesFrontDoorsCostsAndOneSignInPerRole(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var report = await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 150, Today = Today });
+        report.DemoCreated.ShouldBeTrue();
+        report.OneTimeAdminPassword.ShouldNotBeNullOrEmpty();
+        await using var ctx = db.Options.CreateContext();
+        (await ctx.Localities.SingleAsync()).Name.ShouldBe("Northfield");
+        (await ctx.Households.CountAsync()).ShouldBe(150);
+        (await ctx.People.CountAsync()).ShouldBeGreaterThan(150);
+        (await ctx.Agencies.CountAsync()).ShouldBeGreaterThanOrEqualTo(8);
+        (await ctx.FrontDoors.CountAsync()).ShouldBeGreaterThanOrEqualTo(6);
+        (await ctx.UnitCosts.AllAsync(c => c.Source != "" && c.PriceYear > 2000)).ShouldBeTrue();
+        var users = await ctx.Users.Select(u => u.UserName).ToListAsync();
+        users.ShouldBe(["administrator", "admin", "study", "worker", "analyst", "commissioner", "dataofficer"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Demo_IsReproducible_ForASeed()
+    {
+        async Task<List<string>> PeopleFor(int seed)
+        {
+            await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+            await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 80, Seed = seed, Users = false, Today = Today });
+            await using var ctx = db.Options.CreateContext();
+            return (await ctx.People.Include(p => p.Household).ToListAsync())
+                .Select(p => $"{p.Id} {p.GivenName} {p.FamilyName} {p.DateOfBirth} {p.Household!.AddressLine} {p.Household.Postcode}")
+                .Order(StringComparer.Ordinal).ToList();
+        }
+        var a = await PeopleFor(42);
+        var b = await PeopleFor(42);
+        var c = await PeopleFor(43);
+        a.ShouldBe(b);
+        a.ShouldNotBe(c);
+    }
+
+    [Fact]
+    public async Task Demo_NhsNumbers_PassTheModulus11Check()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 60, Users = false, Today = Today });
+        await using var ctx = db.Options.CreateContext();
+        var numbers = await ctx.People.Select(p => p.NhsNumber).ToListAsync();
+        numbers.ShouldNotBeEmpty();
+        foreach (var n in numbers)
+        {
+            var digits = n!.Replace(" ", "", StringComparison.Ordinal).Select(ch => ch - '0').ToArray();
+            digits.Length.ShouldBe(10);
+            var sum = 0;
+            for (var i = 0; i < 9; i++)
+            {
+                sum += digits[i] * (10 - i);
+            }
+            var check = (11 - (sum % 11)) % 11;
+            check.ShouldBe(digits[9], n);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_IsMadeOnlyOnce()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        (await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 20, Today = Today })).DemoCreated.ShouldBeTrue();
+        (await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 20, Today = Today })).DemoCreated.ShouldBeFalse();
+        await using var ctx = db.Options.CreateContext();
+        (await ctx.Households.CountAsync()).ShouldBe(20);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Data.Common;
+using LocalFlow.Data.Schema;
+using LocalFlow.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Data.Tests;
+
+public class SchemaTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task VersionedScripts_BuildExactlyTheModel(DatabaseProvider provider)
+    {
+        await using var fromScripts = await TestDatabase.CreateUpgradedAsync(provider);
+        await using var fromModel = await TestDatabase.CreateAsync(provider);
+        await using (var ctx = fromModel.Options.CreateContext())
+        {
+            await ctx.Database.EnsureCreatedAsync();
+        }
+        var expected = await ColumnsAsync(fromModel.Options);
+        var actual = await ColumnsAsync(fromScripts.Options);
+        actual.Remove(SchemaUpgrader.VersionTable);
+        actual.Keys.Order().ShouldBe(expected.Keys.Order(), "tables made by the scripts should be the model's tables");
+        foreach (var (table, columns) in expected)
+        {
+            actual[table].ShouldBe(columns, $"columns of {table} (name, type, nullability)");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Upgrade_FromPreviousVersion_KeepsEveryRow(DatabaseProvider provider)
+    {
+        var latest = SchemaUpgrader.LatestVersion(provider);
+        latest.ShouldBeGreaterThan(1);
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using (var ctx = db.Options.CreateContext())
+        {
+            await SchemaUpgrader.UpgradeAsync(ctx, provider, latest - 1);
+            (await SchemaUpgrader.CurrentVersionAsync(ctx, provider)).ShouldBe(latest - 1);
+            // Rows written at the previous version, in raw SQL as that version's code would have.
+            await ctx.Database.ExecuteSqlRawAsync("INSERT INTO localities (name, description) VALUES ('Eastfield', 'kept')");
+            await ctx.Database.ExecuteSqlRawAsync("INSERT INTO agencies (name, short_name, kind) VALUES ('Eastfield Council', 'Council', 1)");
+            for (var i = 0; i < 25; i++)
+            {
+                await ctx.Database.ExecuteSqlRawAsync("INSERT INTO settings (key, value) VALUES ({0}, {1})", $"k{i}", $"v{i}");
+            }
+        }
+        await using (var ctx = db.Options.CreateContext())
+        {
+            var applied = await SchemaUpgrader.UpgradeAsync(ctx, provider);
+            applied.Select(v => v.Version).ShouldBe([latest]);
+            (await ctx.Localities.SingleAsync()).Description.ShouldBe("kept");
+            (await ctx.Agencies.SingleAsync()).Name.ShouldBe("Eastfield Council");
+            (await ctx.Settings.CountAsync()).ShouldBe(25);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Startup_RefusesADatabaseNewerThanTheCode_AndChangesNothing(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateUpgradedAsync(provider);
+        var future = SchemaUpgrader.LatestVersion(provider) + 1;
+        await using (var ctx = db.Options.CreateContext())
+        {
+#pragma warning disable EF1002 // test constants, not user input
+            await ctx.Database.ExecuteSqlRawAsync($"INSERT INTO {SchemaUpgrader.VersionTable} (version, name, applied_at) VALUES ({future}, 'from the future', {(provider == DatabaseProvider.Sqlite ? "'2030-01-01'" : "now()")})");
+#pragma warning restore EF1002
+        }
+        var ex = await Should.ThrowAsync<DatabaseStartupException>(() => DatabaseStartup.RunAsync(db.Options, createDemo: true));
+        ex.Message.ShouldContain($"schema version {future}");
+        ex.Message.ShouldContain("Nothing was changed");
+        await using var check = db.Options.CreateContext();
+        (await check.Users.CountAsync()).ShouldBe(0, "no administrator is created in a database that was refused");
+        (await check.Localities.CountAsync()).ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Startup_RefusesADatabaseThatIsNotLocalFlows(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using (var ctx = db.Options.CreateContext())
+        {
+            await ctx.Database.OpenConnectionAsync();
+            await ctx.Database.ExecuteSqlRawAsync("CREATE TABLE customers (id integer PRIMARY KEY, name text)");
+        }
+        var ex = await Should.ThrowAsync<DatabaseStartupException>(() => DatabaseStartup.RunAsync(db.Options, createDemo: false));
+        ex.Message.ShouldContain("not a LocalFlow database");
+    }
+
+    [Fact]
+    public async Task Startup_GivesAClearMessage_ForAFileThatIsNotADatabase()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "localflow.db");
+        await File.WriteAllTextAsync(path, "this is a spreadsheet, honestly\n" + new string('x', 5000));
+        var before = await File.ReadAllBytesAsync(path);
+        var ex = await Should.ThrowAsync<DatabaseStartupException>(() => DatabaseStartup.RunAsync(DatabaseOptions.ForSqliteFile(path), createDemo: true));
+        ex.Message.ShouldContain("could not open the database");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        (await File.ReadAllBytesAsync(path)).ShouldBe(before, "the file is left exactly as it was");
+    }
+
+    [Fact]
+    public void Versions_RunWithoutGaps_OnBothProviders()
+    {
+        SchemaUpgrader.Versions(DatabaseProvider.Sqlite).Count.ShouldBe(SchemaUpgrader.Versions(DatabaseProvider.Postgres).Count);
+        SchemaUpgrader.Versions(DatabaseProvider.Sqlite).Select(v => v.Name)
+            .ShouldBe(SchemaUpgrader.Versions(DatabaseProvider.Postgres).Select(v => v.Name));
+    }
+
+    private static async Task<Dictionary<string, List<string>>> ColumnsAsync(DatabaseOptions options)
+    {
+        await using var ctx = options.CreateContext();
+        var conn = ctx.Database.GetDbConnection();
+        await conn.OpenAsync();
+        var result = new Dictionary<string, List<string>>();
+        var tables = new List<string>();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = options.Provider == DatabaseProvider.Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                tables.Add(r.GetString(0));
+            }
+        }
+        foreach (var t in tables)
+        {
+            var cols = new List<string>();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = options.Provider == DatabaseProvider.Sqlite
+                ? $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{t}')"
+                : $"SELECT column_name, data_type, is_nullable, 0 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{t}'";
+            await using DbDataReader r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                cols.Add($"{r.GetValue(0)} {r.GetValue(1)} {r.GetValue(2)} {r.GetValue(3)}");
+            }
+            cols.Sort(StringComparer.Ordinal);
+            result[t] = cols;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,118 @@
+using LocalFlow.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LocalFlow.Web.Tests.Browser;
+
+/// <summary>Each demo role signs in by keyboard, reaches the pages it may see and is refused the others; axe-core checks every page visited.</summary>
+public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    public static TheoryData<string, string[], string[]> Roles => new()
+    {
+        { "admin", ["Admin"], ["/Locality/People", "/Demand", "/Redesign"] },
+        { "study", ["Demand", "Flow", "Measures"], ["/Admin", "/Locality/People", "/Linking"] },
+        { "worker", ["Demand", "Locality", "Measures"], ["/Admin/Audit", "/Flow", "/Economics"] },
+        { "analyst", ["Demand", "Flow", "Measures", "Economics"], ["/Admin", "/Locality/People", "/Redesign"] },
+        { "commissioner", ["Demand", "Flow", "Measures", "Economics", "Redesign"], ["/Admin/Users", "/Locality/People", "/Linking"] },
+        { "dataofficer", ["Flow", "Linking", "Locality"], ["/Admin", "/Demand", "/Measures"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task DemoRole_SignsInByKeyboard_ReachesItsPages_AndIsRefusedTheOthers(string user, string[] allowed, string[] refused)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.AssertAccessibleAsync();
+
+        // Keyboard only: Tab to the start button, Enter, type the name and password, Enter.
+        await page.TabToAsync("a.govuk-button--start");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/SignIn");
+        await page.AssertAccessibleAsync();
+        await page.TabToAsync("#UserName");
+        await page.Keyboard.TypeAsync(user);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(LocalFlowApp.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        (await page.TextContentAsync(".lf-account__name"))!.ShouldContain(char.ToUpperInvariant(user[0]).ToString(), Case.Sensitive);
+
+        var nav = await page.Locator(".govuk-service-navigation__link").AllInnerTextsAsync();
+        nav.Select(n => n.Trim()).ShouldBe(allowed, ignoreOrder: true, $"{user}'s menu");
+
+        foreach (var section in allowed)
+        {
+            await page.GotoAsync("/");
+            await page.TabToAsync($".govuk-service-navigation__link[href='/{section}']");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync($"**/{section}");
+            (await page.Locator("h1").First.InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+            (await page.ContentAsync()).ShouldNotContain("You cannot open this page");
+            await page.AssertAccessibleAsync();
+        }
+
+        foreach (var path in refused)
+        {
+            var response = await page.GotoAsync(path);
+            response!.Status.ShouldBe(403, $"{user} should be refused {path}");
+            (await page.Locator("h1").InnerTextAsync()).ShouldBe("You cannot open this page");
+            await page.AssertAccessibleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Administrator_AddsAFrontDoor_ByKeyboard_AndSeesItListed()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "admin");
+        await page.GotoAsync("/Admin/FrontDoors");
+        await page.AssertAccessibleAsync();
+        // First without a name: the error summary appears and keeps what was chosen.
+        await page.TabToAsync("#Input_Channel");
+        await page.SelectOptionAsync("#Input_Channel", "Phone");
+        await page.TabToAsync("form[method=post] button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        (await page.InputValueAsync("#Input_Channel")).ShouldBe("Phone");
+        await page.AssertAccessibleAsync();
+        await page.TabToAsync("#Input_Name");
+        await page.Keyboard.TypeAsync("Library drop-in (Tuesdays)");
+        await page.SelectOptionAsync("#Input_AgencyId", new SelectOptionValue { Label = "Northfield Borough Council" });
+        await page.TabToAsync("form[method=post] button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".govuk-notification-banner--success").WaitForAsync();
+        (await page.ContentAsync()).ShouldContain("Library drop-in (Tuesdays)");
+        await ScreenshotAsync(page, "admin-front-doors.png");
+    }
+
+    [Fact]
+    public async Task HomePage_ForAFirstTimeVisitor_LeadsToSignInAndEachCapability()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        (await page.Locator(".lf-card h3").AllInnerTextsAsync()).Count.ShouldBe(8);
+        (await page.Locator("a.govuk-button--start").InnerTextAsync()).ShouldContain("Sign in");
+        await ScreenshotAsync(page, "home.png");
+    }
+
+    /// <summary>Saves a full-page screenshot when LOCALFLOW_SCREENSHOTS names a folder (docs/screenshots is made this way).</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var dir = Environment.GetEnvironmentVariable("LOCALFLOW_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+            await page.SetViewportSizeAsync(1280, 900);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name), FullPage = true });
+        }
+    }
+
+    internal static async Task SignInAsync(IPage page, string user)
+    {
+        await page.GotoAsync("/SignIn");
+        await page.FillAsync("#UserName", user);
+        await page.FillAsync("#Password", LocalFlowApp.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(u => !u.Contains("/SignIn", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using LocalFlow.Web.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalFlow.Web.Tests;
+
+/// <summary>
+/// Tries every role (and no sign-in) against every page and API endpoint, and checks who gets in.
+/// The table is written out by hand: a new page or endpoint fails <see cref="EveryEndpoint_IsInTheTable"/>
+/// until someone decides, here, who may use it.
+/// </summary>
+public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
+{
+    public sealed class App : IDisposable
+    {
+        public LocalFlowApp Factory { get; } = new(households: 40);
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    private const string Everyone = "admin study worker analyst commissioner dataofficer";
+    private const string Anonymous = "anonymous";
+
+    /// <summary>Route pattern → who gets in ("anonymous" means anyone, signed in or not).</summary>
+    public static readonly Dictionary<string, string> Table = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = Anonymous,
+        ["GET /Index"] = Anonymous,
+        ["GET /SignIn"] = Anonymous,
+        ["GET /AccessDenied"] = Anonymous,
+        ["GET /Accessibility"] = Anonymous,
+        ["GET /Error/{code:int?}"] = Anonymous,
+        ["GET /health"] = Anonymous,
+        ["GET /api/openapi/{documentName}.json"] = Anonymous,
+        ["GET /SignOut"] = Everyone,
+        ["GET /Account/ChangePassword"] = Everyone,
+        ["GET /Admin"] = "admin",
+        ["GET /Admin/Index"] = "admin",
+        ["GET /Admin/Agencies"] = "admin",
+        ["GET /Admin/Agency/{id:int}"] = "admin",
+        ["GET /Admin/Locality"] = "admin",
+        ["GET /Admin/Workers"] = "admin",
+        ["GET /Admin/FrontDoors"] = "admin",
+        ["GET /Admin/UnitCosts"] = "admin",
+        ["GET /Admin/UnitCost/{id:int}"] = "admin",
+        ["GET /Admin/Users"] = "admin",
+        ["GET /Admin/User/{id:int}"] = "admin",
+        ["GET /Admin/Audit"] = "admin",
+        ["GET /Demand"] = "study worker analyst commissioner",
+        ["GET /Demand/Index"] = "study worker analyst commissioner",
+        ["GET /Flow"] = "study analyst commissioner dataofficer",
+        ["GET /Flow/Index"] = "study analyst commissioner dataofficer",
+        ["GET /Linking"] = "dataofficer",
+        ["GET /Linking/Index"] = "dataofficer",
+        ["GET /Locality"] = "worker dataofficer",
+        ["GET /Locality/Index"] = "worker dataofficer",
+        ["GET /Locality/People"] = "worker dataofficer",
+        ["GET /Locality/Person/{id:guid}"] = "worker dataofficer",
+        ["GET /Measures"] = "study worker analyst commissioner",
+        ["GET /Measures/Index"] = "study worker analyst commissioner",
+        ["GET /Economics"] = "analyst commissioner",
+        ["GET /Economics/Index"] = "analyst commissioner",
+        ["GET /Redesign"] = "commissioner",
+        ["GET /Redesign/Index"] = "commissioner",
+        ["GET /api/antiforgery"] = Everyone,
+        ["GET /api/localities"] = Everyone,
+        ["GET /api/agencies"] = Everyone,
+        ["POST /api/agencies"] = "admin",
+        ["GET /api/front-doors"] = Everyone,
+        ["GET /api/unit-costs"] = Everyone,
+        ["GET /api/people/{id:guid}"] = "worker dataofficer",
+        ["GET /api/audit"] = "admin",
+    };
+
+    private readonly LocalFlowApp _app;
+
+    public RoleAccessTests(App app) => _app = app.Factory;
+
+    [Fact]
+    public void EveryEndpoint_IsInTheTable()
+    {
+        var sources = _app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var missing = new List<string>();
+        foreach (var e in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var m in methods.Where(m => m is "GET" or "POST" or "PUT" or "PATCH" or "DELETE"))
+            {
+                var pattern = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+                var key = $"{m} {pattern}";
+                if (m == "POST" && e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is not null)
+                {
+                    continue; // page POST handlers share their page's policy, checked with GET
+                }
+                if (!Table.ContainsKey(key))
+                {
+                    missing.Add(key);
+                }
+            }
+        }
+        missing.Distinct().ShouldBeEmpty("every page and endpoint needs a row in RoleAccessTests.Table saying who may use it");
+    }
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var route in Table.Keys)
+        {
+            foreach (var user in DemoUsers.All.Append(Anonymous))
+            {
+                data.Add(route, user);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Role_GetsIn_OnlyWhereTheTableSays(string route, string user)
+    {
+        var client = await _app.ClientAsync(user == Anonymous ? null : user);
+        var parts = route.Split(' ', 2);
+        var path = await ConcreteAsync(parts[1]);
+        var request = new HttpRequestMessage(new HttpMethod(parts[0]), path);
+        if (parts[0] == "POST")
+        {
+            // A real, valid request, so that "allowed" means the operation happens.
+            if (user != Anonymous)
+            {
+                var tokenJson = await client.GetStringAsync("/api/antiforgery");
+                var token = System.Text.Json.JsonDocument.Parse(tokenJson).RootElement.GetProperty("token").GetString()!;
+                request.Headers.Add("RequestVerificationToken", token);
+            }
+            request.Content = System.Net.Http.Json.JsonContent.Create(new { name = $"Test agency {Guid.NewGuid():N}", shortName = "Test", kind = "Charity" });
+        }
+        var response = await client.SendAsync(request);
+        var allowed = Table[route] == Anonymous || Table[route].Split(' ').Contains(user);
+        var isApi = path.StartsWith("/api", StringComparison.Ordinal);
+        if (allowed)
+        {
+            // Allowed means authorization let the request through: the page then answers as it does
+            // (the error pages answer 403/404 on purpose; sign-out by GET sends people home).
+            var location = response.Headers.Location?.ToString() ?? "";
+            response.StatusCode.ShouldNotBe(HttpStatusCode.Unauthorized, $"{user} should get into {route}");
+            location.ShouldNotContain("/SignIn", Case.Sensitive, $"{user} should get into {route}");
+            location.ShouldNotContain("/AccessDenied", Case.Sensitive, $"{user} should get into {route}");
+            if (route is not ("GET /AccessDenied" or "GET /Error/{code:int?}"))
+            {
+                ((int)response.StatusCode).ShouldBeLessThan(400, $"{user} should get into {route}");
+            }
+        }
+        else if (user == Anonymous)
+        {
+            if (isApi)
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            }
+            else
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                response.Headers.Location!.ToString().ShouldContain("/SignIn");
+            }
+        }
+        else if (isApi)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{user} should be refused {route}");
+        }
+        else
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{user} should be refused {route}");
+            response.Headers.Location!.ToString().ShouldContain("/AccessDenied");
+        }
+    }
+
+    private async Task<string> ConcreteAsync(string pattern)
+    {
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
+        return pattern switch
+        {
+            "/Error/{code:int?}" => "/Error/404",
+            "/api/openapi/{documentName}.json" => "/api/openapi/v1.json",
+            "/Admin/Agency/{id:int}" => $"/Admin/Agency/{db.Agencies.OrderBy(a => a.Id).First().Id}",
+            "/Admin/UnitCost/{id:int}" => $"/Admin/UnitCost/{db.UnitCosts.OrderBy(a => a.Id).First().Id}",
+            "/Admin/User/{id:int}" => $"/Admin/User/{db.Users.OrderBy(a => a.Id).First().Id}",
+            "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
+            "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
+            _ when pattern.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException($"Add a concrete example for {pattern} in RoleAccessTests.ConcreteAsync"),
+            _ => pattern,
+        };
+    }
+}
