@@ -76,7 +76,7 @@ for project in $projects; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" 2>&1 | grep -E "^\s*(Failed|Passed!|Failed!)|Error Message|^\s+at LocalFlow|Shouldly|Assert" | head -n 200
+    --results-directory "$results" 2>&1 | grep -E -A 6 "^\s*(Failed|Passed!|Failed!)|Error Message" | grep -v -E "^\s+at (System|Microsoft|Xunit)\." | head -n 300
 done
 found=0
 for trx in "$results"/*.trx; do
