@@ -95,6 +95,30 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         await ScreenshotAsync(page, "home.png");
     }
 
+    [Fact]
+    public async Task Analyst_ChartsAMeasure_ByKeyboard_AndAPhaseChangesTheLimits()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "analyst");
+        await page.GotoAsync("/Measures");
+        await page.AssertAccessibleAsync();
+        (await page.Locator("#phase-limits tbody tr").CountAsync()).ShouldBe(2);
+
+        // Remove the example's phase by keyboard and draw again: one phase, and the drop shows as signals.
+        await page.TabToAsync("#Input_Phases");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.PressAsync("Delete");
+        await page.TabToAsync("form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForLoadStateAsync();
+        await page.Locator("#signals").WaitForAsync();
+        (await page.Locator("#phase-limits tbody tr").CountAsync()).ShouldBe(1);
+        (await page.Locator("#signals li").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator("svg").CountAsync()).ShouldBeGreaterThan(0);
+        await page.AssertAccessibleAsync();
+        await ScreenshotAsync(page, "measures.png");
+    }
+
     /// <summary>Saves a full-page screenshot when LOCALFLOW_SCREENSHOTS names a folder (docs/screenshots is made this way).</summary>
     private static async Task ScreenshotAsync(IPage page, string name)
     {
