@@ -7,15 +7,14 @@ namespace LocalFlow.Analytics.Linking;
 public sealed class ClearTextSchema : LinkageSchema
 {
     /// <summary>Comparison indexes.</summary>
-    public const int GivenName = 0, Surname = 1, DateOfBirth = 2, Postcode = 3, Address = 4, Sex = 5, Nhs = 6, OtherId = 7, Phone = 8, Email = 9;
+    public const int GivenName = 0, Surname = 1, DateOfBirth = 2, Address = 3, Sex = 4, Nhs = 5, OtherId = 6, Phone = 7, Email = 8;
 
     private static readonly ComparisonInfo[] Defs =
     [
         new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80)", "initial agrees", "different"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.05]),
         new("surname", ["exact", "swapped with given name", "part or previous surname", "similar (Jaro–Winkler ≥ 0.92)", "sounds alike or ≥ 0.80", "different"], 0, [0.80, 0.005, 0.03, 0.05, 0.02, 0.10]),
         new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.07]),
-        new("postcode", ["exact", "matches a previous postcode (moved)", "same sector", "same district", "different"], 0, [0.70, 0.05, 0.02, 0.03, 0.20]),
-        new("address", ["house number and street", "street, other number", "similar street and number", "different"], -1, [0.70, 0.03, 0.07, 0.20]),
+        new("address", ["same postcode and house number", "same postcode, other house number", "moved: matches a previous postcode", "same street and number, postcode differs", "same postcode sector", "same postcode district", "different"], 0, [0.70, 0.03, 0.05, 0.02, 0.02, 0.03, 0.15]),
         new("sex", ["same", "different"], -1, [0.97, 0.03], Weak: true),
         new("NHS number", ["exact (valid)", "one digit wrong or swapped", "different"], -1, [0.95, 0.03, 0.02]),
         new("other id", ["exact", "one character wrong or swapped", "different"], -1, [0.90, 0.05, 0.05]),
@@ -23,7 +22,7 @@ public sealed class ClearTextSchema : LinkageSchema
         new("email", ["exact", "same name before @", "different"], -1, [0.85, 0.05, 0.10]),
     ];
 
-    private static readonly string[] Rules = ["postcode", "surname sound + birth year", "date of birth", "NHS number", "other id"];
+    private static readonly string[] Rules = ["date of birth", "surname sound + birth year", "postcode + given name initial", "NHS number", "other id", "phone", "email"];
 
     private readonly Prepared[] _records;
     private readonly string[] _sources;
@@ -96,7 +95,7 @@ public sealed class ClearTextSchema : LinkageSchema
     public override IReadOnlyList<string> BlockingRules => Rules;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[Postcode, Address], [Surname, DateOfBirth], [DateOfBirth], [Nhs], [OtherId]];
+    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[DateOfBirth], [Surname, DateOfBirth], [Address, GivenName], [Nhs], [OtherId], [Phone], [Email]];
 
     /// <inheritdoc/>
     public override int Count => _records.Length;
@@ -130,11 +129,13 @@ public sealed class ClearTextSchema : LinkageSchema
         var p = _records[record];
         return rule switch
         {
-            0 => p.Postcode.Length == 0 ? 0 : Hash(p.Postcode, 1),
+            0 => p.Dob.Packed == 0 ? 0 : (ulong)p.Dob.Packed,
             1 => p.SurnameKey.Length == 0 || p.Dob.Year == 0 ? 0 : Hash(p.SurnameKey, (ulong)p.Dob.Year + 100),
-            2 => p.Dob.Packed == 0 ? 0 : (ulong)p.Dob.Packed,
+            2 => p.Postcode.Length == 0 || p.Given.Length == 0 ? 0 : Hash(p.Postcode, p.Given[0]),
             3 => p.NhsValid ? Hash(p.Nhs, 3) : 0,
             4 => p.OtherId.Length == 0 ? 0 : Hash(p.OtherId, 4),
+            5 => p.Phone.Length == 0 ? 0 : Hash(p.Phone, 5),
+            6 => p.Email.Length == 0 ? 0 : Hash(p.Email, 6),
             _ => 0,
         };
     }
@@ -147,7 +148,7 @@ public sealed class ClearTextSchema : LinkageSchema
         {
             GivenName => p.Given.Length == 0 ? 0 : Hash(p.Given, 11),
             Surname => p.Surname.Length == 0 ? 0 : Hash(p.Surname, 12),
-            Postcode => p.Postcode.Length == 0 ? 0 : Hash(p.Postcode, 13),
+            Address => p.Postcode.Length == 0 || p.HouseNumber.Length == 0 ? 0 : Hash(p.HouseNumber, Hash(p.Postcode, 13)),
             _ => 0,
         };
     }
@@ -161,8 +162,7 @@ public sealed class ClearTextSchema : LinkageSchema
             GivenName => string.Join(' ', p.GivenWords),
             Surname => p.PreviousSurnames.Length == 0 ? p.Surname : $"{p.Surname} (was {string.Join(", ", p.PreviousSurnames)})",
             DateOfBirth => p.Dob.ToString(),
-            Postcode => p.PreviousPostcodes.Length == 0 ? p.Postcode : $"{p.Postcode} (was {string.Join(", ", p.PreviousPostcodes)})",
-            Address => $"{p.HouseNumber} {p.Street}".Trim(),
+            Address => $"{p.HouseNumber} {p.Street}, {p.Postcode}".Trim(' ', ',') + (p.PreviousPostcodes.Length == 0 ? "" : $" (was {string.Join(", ", p.PreviousPostcodes)})"),
             Sex => p.Sex == '\0' ? "" : p.Sex.ToString(),
             Nhs => p.Nhs.Length == 0 ? "" : p.NhsValid ? p.Nhs : p.Nhs + " (check digit fails)",
             OtherId => p.OtherId,
@@ -181,7 +181,6 @@ public sealed class ClearTextSchema : LinkageSchema
         levels[GivenName] = CompareGiven(x, y, swapped);
         levels[Surname] = CompareSurname(x, y, swapped);
         levels[DateOfBirth] = CompareDob(x.Dob, y.Dob);
-        levels[Postcode] = ComparePostcode(x, y);
         levels[Address] = CompareAddress(x, y);
         levels[Sex] = x.Sex == '\0' || y.Sex == '\0' ? Unknown : x.Sex == y.Sex ? (byte)0 : (byte)1;
         levels[Nhs] = CompareNhs(x, y);
@@ -192,7 +191,7 @@ public sealed class ClearTextSchema : LinkageSchema
 
     private static bool NamesSwapped(Prepared x, Prepared y) =>
         x.Given.Length > 1 && y.Given.Length > 1 && x.Surname.Length > 0 && y.Surname.Length > 0
-        && x.Given != y.Given
+        && x.Given != y.Given && x.Given[0] == y.Surname[0] && x.Surname[0] == y.Given[0]
         && Similarity.JaroWinkler(x.Given, y.Surname) >= 0.92 && Similarity.JaroWinkler(x.Surname, y.Given) >= 0.92;
 
     internal static byte CompareGiven(Prepared x, Prepared y, bool swapped)
@@ -276,10 +275,7 @@ public sealed class ClearTextSchema : LinkageSchema
             {
                 return 1;
             }
-            Span<char> a = stackalloc char[8];
-            Span<char> b = stackalloc char[8];
-            if (x.Packed < 100_000_000 && y.Packed < 100_000_000 && x.Packed.TryFormat(a, out _, "D8", System.Globalization.CultureInfo.InvariantCulture)
-                && y.Packed.TryFormat(b, out _, "D8", System.Globalization.CultureInfo.InvariantCulture) && Similarity.OneEditApart(a, b))
+            if (OneDigitApart(x.Packed, y.Packed))
             {
                 return 2;
             }
@@ -290,37 +286,35 @@ public sealed class ClearTextSchema : LinkageSchema
         return agree ? (byte)4 : (byte)5;
     }
 
-    private static byte ComparePostcode(Prepared x, Prepared y)
-    {
-        if (x.Postcode.Length == 0 || y.Postcode.Length == 0)
-        {
-            return Unknown;
-        }
-        if (x.Postcode == y.Postcode)
-        {
-            return 0;
-        }
-        if (Contains(x.PreviousPostcodes, y.Postcode, 0) || Contains(y.PreviousPostcodes, x.Postcode, 0))
-        {
-            return 1;
-        }
-        return x.Sector == y.Sector ? (byte)2 : x.District == y.District ? (byte)3 : (byte)4;
-    }
-
     private static byte CompareAddress(Prepared x, Prepared y)
     {
-        if (x.Street.Length == 0 || y.Street.Length == 0)
+        if (x.Postcode.Length > 0 && y.Postcode.Length > 0)
         {
-            return Unknown;
+            if (x.Postcode == y.Postcode)
+            {
+                if (x.HouseNumber.Length == 0 || y.HouseNumber.Length == 0)
+                {
+                    return x.Street.Length > 0 && x.Street == y.Street ? (byte)0 : (byte)1;
+                }
+                return x.HouseNumber == y.HouseNumber ? (byte)0 : (byte)1;
+            }
+            if (Contains(x.PreviousPostcodes, y.Postcode, 0) || Contains(y.PreviousPostcodes, x.Postcode, 0))
+            {
+                return 2;
+            }
+            if (SameStreetAndNumber(x, y))
+            {
+                return 3;
+            }
+            return x.Sector == y.Sector ? (byte)4 : x.District == y.District ? (byte)5 : (byte)6;
         }
-        var jw = x.Street == y.Street ? 1.0 : Similarity.JaroWinkler(x.Street, y.Street);
-        var sameNumber = x.HouseNumber.Length > 0 && x.HouseNumber == y.HouseNumber;
-        if (jw >= 0.92)
-        {
-            return sameNumber ? (byte)0 : (byte)1;
-        }
-        return jw >= 0.80 && sameNumber ? (byte)2 : (byte)3;
+        // A postcode is missing: the street and number can still agree.
+        return SameStreetAndNumber(x, y) ? (byte)3 : Unknown;
     }
+
+    private static bool SameStreetAndNumber(Prepared x, Prepared y) =>
+        x.HouseNumber.Length > 0 && x.HouseNumber == y.HouseNumber && x.Street.Length > 0 && y.Street.Length > 0
+        && (x.Street == y.Street || Similarity.JaroWinkler(x.Street, y.Street) >= 0.92);
 
     private static byte CompareNhs(Prepared x, Prepared y)
     {
@@ -334,6 +328,37 @@ public sealed class ClearTextSchema : LinkageSchema
         }
         // One number fails its check digit: a typo of the other one is evidence, anything else is just a bad number.
         return Similarity.OneEditApart(x.Nhs, y.Nhs) ? (byte)1 : Unknown;
+    }
+
+    /// <summary>True when two yyyymmdd numbers differ in one digit, or by swapping two adjacent digits.</summary>
+    internal static bool OneDigitApart(int a, int b)
+    {
+        Span<int> da = stackalloc int[8];
+        Span<int> db = stackalloc int[8];
+        for (var i = 7; i >= 0; i--)
+        {
+            da[i] = a % 10;
+            db[i] = b % 10;
+            a /= 10;
+            b /= 10;
+        }
+        var first = -1;
+        var diffs = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            if (da[i] != db[i])
+            {
+                if (++diffs > 2)
+                {
+                    return false;
+                }
+                if (first < 0)
+                {
+                    first = i;
+                }
+            }
+        }
+        return diffs == 1 || (diffs == 2 && first < 7 && da[first] == db[first + 1] && da[first + 1] == db[first]);
     }
 
     private static bool Contains(string[] words, string value, int start)

@@ -24,10 +24,13 @@ public sealed class LinkageOptions
     public bool LinkWithinSources { get; set; } = true;
 
     /// <summary>How many random pairs to draw to estimate u.</summary>
-    public long RandomPairs { get; set; } = 1_000_000;
+    public long RandomPairs { get; set; } = 500_000;
 
     /// <summary>Seed for the random pairs (the run is deterministic for a seed).</summary>
     public int Seed { get; set; } = 20261123;
+
+    /// <summary>At most this many pairs of each blocking rule are used to estimate m (every k-th pair when there are more).</summary>
+    public int MaxTrainingPairsPerRule { get; set; } = 300_000;
 
     /// <summary>Maximum EM iterations.</summary>
     public int MaxIterations { get; set; } = 100;
@@ -131,7 +134,7 @@ public static class Linker
         else
         {
             var u = ModelTraining.EstimateU(schema, options.RandomPairs, options.Seed, out var drawn);
-            model = ModelTraining.Train(schema, vectors, u, drawn, options.MaxBlockSize, options.LinkWithinSources, options.MaxIterations);
+            model = ModelTraining.Train(schema, vectors, u, drawn, options.MaxBlockSize, options.LinkWithinSources, options.MaxIterations, maxTrainingPairsPerRule: options.MaxTrainingPairsPerRule);
             model.Schema = schema is ClearTextSchema ? "clear" : "bloom";
         }
         if (options.LinkThreshold is { } lt)
