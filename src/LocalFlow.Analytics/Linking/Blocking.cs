@@ -41,63 +41,82 @@ public sealed class CandidatePairs
     /// <param name="withinSources">Whether two records of the same source may be paired (finds duplicates inside a source).</param>
     public static CandidatePairs Build(LinkageSchema schema, int maxBlockSize, bool withinSources)
     {
-        var n = schema.Count;
         var rules = schema.BlockingRules.Count;
         var applied = new ulong[rules][];
+        var blocks = new Blocks[rules];
         var perRule = new int[rules];
         var skipped = new int[rules];
-        var all = new List<long[]>();
         for (var r = 0; r < rules; r++)
         {
-            var (keys, chunks, skippedBlocks) = RulePairs(schema, r, applied, maxBlockSize, withinSources);
-            applied[r] = keys;
-            skipped[r] = skippedBlocks;
-            foreach (var chunk in chunks)
-            {
-                perRule[r] += chunk.Length;
-                all.Add(chunk);
-            }
+            blocks[r] = MakeBlocks(schema, r, maxBlockSize);
+            applied[r] = blocks[r].Keys;
+            skipped[r] = blocks[r].Skipped;
         }
-        var total = 0L;
-        foreach (var c in all)
+        // Two passes: count each chunk's pairs, then fill one exactly sized array (no growing lists at 50M pairs).
+        var chunkCounts = new long[rules][];
+        long total = 0;
+        for (var r = 0; r < rules; r++)
         {
-            total += c.Length;
+            var b = blocks[r];
+            var counts = new long[b.ChunkCount];
+            var rule = r;
+            Parallel.For(0, b.ChunkCount, chunk => counts[chunk] = Emit(schema, b, rule, chunk, applied, withinSources, null, 0, 1));
+            chunkCounts[r] = counts;
+            perRule[r] = (int)counts.Sum();
+            total += perRule[r];
+        }
+        if (total > int.MaxValue / 16)
+        {
+            throw new LinkageInputException($"Blocking made {total:N0} candidate pairs, too many to score; lower the maximum block size.");
         }
         var packed = new long[total];
-        var at = 0;
-        foreach (var c in all)
+        long offset = 0;
+        for (var r = 0; r < rules; r++)
         {
-            c.CopyTo(packed, at);
-            at += c.Length;
+            var b = blocks[r];
+            var offsets = new long[b.ChunkCount];
+            for (var c = 0; c < b.ChunkCount; c++)
+            {
+                offsets[c] = offset;
+                offset += chunkCounts[r][c];
+            }
+            var rule = r;
+            Parallel.For(0, b.ChunkCount, chunk => Emit(schema, b, rule, chunk, applied, withinSources, packed, offsets[chunk], 1));
         }
         return new CandidatePairs(packed, perRule, skipped);
     }
 
     /// <summary>
-    /// Every pair of one rule's blocks, with no regard to other rules (for estimating m on that rule), thinned to at most
-    /// <paramref name="maxPairs"/> by taking every k-th pair.
+    /// The pairs of one rule's blocks, with no regard to other rules (for estimating m on that rule), thinned to about
+    /// <paramref name="maxPairs"/> by keeping the pairs whose hash falls in a fixed share (deterministic).
     /// </summary>
     public static long[] ForRule(LinkageSchema schema, int rule, int maxBlockSize, bool withinSources, int maxPairs)
     {
-        var (_, chunks, _) = RulePairs(schema, rule, null, maxBlockSize, withinSources);
-        var total = chunks.Sum(c => (long)c.Length);
-        var step = Math.Max(1, (total + maxPairs - 1) / maxPairs);
-        var list = new List<long>((int)Math.Min(total, maxPairs));
-        long i = 0;
-        foreach (var chunk in chunks)
+        var b = MakeBlocks(schema, rule, maxBlockSize);
+        long possible = 0;
+        for (var i = 0; i < b.Starts.Count; i += 2)
         {
-            foreach (var p in chunk)
-            {
-                if (i++ % step == 0)
-                {
-                    list.Add(p);
-                }
-            }
+            long size = b.Starts[i + 1] - b.Starts[i];
+            possible += size * (size - 1) / 2;
         }
-        return [.. list];
+        var step = Math.Max(1, (possible + maxPairs - 1) / maxPairs);
+        var counts = new long[b.ChunkCount];
+        Parallel.For(0, b.ChunkCount, chunk => counts[chunk] = Emit(schema, b, rule, chunk, null, withinSources, null, 0, step));
+        var packed = new long[counts.Sum()];
+        var offsets = new long[b.ChunkCount];
+        long offset = 0;
+        for (var c = 0; c < b.ChunkCount; c++)
+        {
+            offsets[c] = offset;
+            offset += counts[c];
+        }
+        Parallel.For(0, b.ChunkCount, chunk => Emit(schema, b, rule, chunk, null, withinSources, packed, offsets[chunk], step));
+        return packed;
     }
 
-    private static (ulong[] Keys, long[][] Chunks, int Skipped) RulePairs(LinkageSchema schema, int rule, ulong[]?[]? applied, int maxBlockSize, bool withinSources)
+    private sealed record Blocks(ulong[] Keys, int[] Order, List<int> Starts, int Skipped, int ChunkCount);
+
+    private static Blocks MakeBlocks(LinkageSchema schema, int rule, int maxBlockSize)
     {
         var n = schema.Count;
         var keys = new ulong[n];
@@ -139,50 +158,70 @@ public sealed class CandidatePairs
             i0 = j;
         }
         var blocks = starts.Count / 2;
-        var chunkCount = Math.Max(1, Math.Min(blocks, Environment.ProcessorCount * 8));
-        var results = new long[chunkCount][];
-        Parallel.For(0, chunkCount, chunk =>
+        return new Blocks(keys, order, starts, skipped, Math.Max(1, Math.Min(blocks, Environment.ProcessorCount * 8)));
+    }
+
+    /// <summary>Counts (target null) or writes one chunk's pairs; returns how many.</summary>
+    private static long Emit(LinkageSchema schema, Blocks b, int rule, int chunk, ulong[][]? applied, bool withinSources, long[]? target, long offset, long step)
+    {
+        var blocks = b.Starts.Count / 2;
+        var from = (int)((long)blocks * chunk / b.ChunkCount);
+        var to = (int)((long)blocks * (chunk + 1) / b.ChunkCount);
+        var order = b.Order;
+        long count = 0;
+        for (var bIndex = from; bIndex < to; bIndex++)
         {
-            var local = new List<long>();
-            var from = (int)((long)blocks * chunk / chunkCount);
-            var to = (int)((long)blocks * (chunk + 1) / chunkCount);
-            for (var bIndex = from; bIndex < to; bIndex++)
+            var s = b.Starts[2 * bIndex];
+            var e = b.Starts[(2 * bIndex) + 1];
+            for (var p = s; p < e; p++)
             {
-                var s = starts[2 * bIndex];
-                var e = starts[(2 * bIndex) + 1];
-                for (var p = s; p < e; p++)
+                for (var q = p + 1; q < e; q++)
                 {
-                    for (var q = p + 1; q < e; q++)
+                    var a = Math.Min(order[p], order[q]);
+                    var c = Math.Max(order[p], order[q]);
+                    if (!withinSources && schema.SourceIndex(a) == schema.SourceIndex(c))
                     {
-                        var a = Math.Min(order[p], order[q]);
-                        var b = Math.Max(order[p], order[q]);
-                        if (!withinSources && schema.SourceIndex(a) == schema.SourceIndex(b))
-                        {
-                            continue;
-                        }
-                        var earlier = false;
-                        if (applied is not null)
-                        {
-                            for (var e2 = 0; e2 < rule; e2++)
-                            {
-                                var ka = applied[e2]![a];
-                                if (ka != 0 && ka == applied[e2]![b])
-                                {
-                                    earlier = true;
-                                    break;
-                                }
-                            }
-                        }
-                        if (!earlier)
-                        {
-                            local.Add(((long)a << 32) | (uint)b);
-                        }
+                        continue;
                     }
+                    var pair = ((long)a << 32) | (uint)c;
+                    if (step > 1 && Mix((ulong)pair) % (ulong)step != 0)
+                    {
+                        continue;
+                    }
+                    if (applied is not null && CoveredEarlier(applied, rule, a, c))
+                    {
+                        continue;
+                    }
+                    if (target is not null)
+                    {
+                        target[offset + count] = pair;
+                    }
+                    count++;
                 }
             }
-            results[chunk] = [.. local];
-        });
-        return (keys, results, skipped);
+        }
+        return count;
+    }
+
+    private static bool CoveredEarlier(ulong[][] applied, int rule, int a, int b)
+    {
+        for (var r = 0; r < rule; r++)
+        {
+            var ka = applied[r][a];
+            if (ka != 0 && ka == applied[r][b])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ulong Mix(ulong x)
+    {
+        x ^= x >> 33;
+        x *= 0xFF51AFD7ED558CCDUL;
+        x ^= x >> 33;
+        return x;
     }
 }
 

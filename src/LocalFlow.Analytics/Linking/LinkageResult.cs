@@ -45,13 +45,12 @@ public sealed class LinkageResult
 {
     private readonly PairScorer _scorer;
 
-    internal LinkageResult(LinkageSchema schema, FellegiSunterModel model, PairScorer scorer, CandidatePairs pairs, ComparisonVectors vectors, float[] weights, PairDecision[] decisions, ClusterSet clusters, LinkageTimings timings)
+    internal LinkageResult(LinkageSchema schema, FellegiSunterModel model, PairScorer scorer, CandidatePairs pairs, float[] weights, PairDecision[] decisions, ClusterSet clusters, LinkageTimings timings)
     {
         Schema = schema;
         Model = model;
         _scorer = scorer;
         Pairs = pairs;
-        Vectors = vectors;
         Weights = weights;
         Decisions = decisions;
         Clusters = clusters;
@@ -66,9 +65,6 @@ public sealed class LinkageResult
 
     /// <summary>The candidate pairs.</summary>
     public CandidatePairs Pairs { get; }
-
-    /// <summary>Their comparison levels.</summary>
-    public ComparisonVectors Vectors { get; }
 
     /// <summary>Their match weights (bits, prior included).</summary>
     public float[] Weights { get; }

@@ -120,7 +120,7 @@ public static class Linker
         var tBlock = sw.Elapsed;
         sw.Restart();
         progress?.Report(new LinkageProgress("comparing", 0));
-        var vectors = ComparisonVectors.Build(schema, pairs);
+        ComparisonVectors? vectors = ComparisonVectors.Build(schema, pairs);
         progress?.Report(new LinkageProgress("comparing", 1));
         var tCompare = sw.Elapsed;
         sw.Restart();
@@ -163,12 +163,14 @@ public static class Linker
             var to = (int)((long)pairs.Count * (chunk + 1) / chunks);
             for (var i = from; i < to; i++)
             {
-                var levels = vectors.Of(i);
+                var levels = vectors!.Of(i);
                 var w = scorer.Score(pairs.A(i), pairs.B(i), levels, out var agreeing);
                 weights[i] = (float)w;
                 decisions[i] = scorer.Decide(w, agreeing);
             }
         });
+        // The comparison vectors are not kept: explanations recompute a pair's levels, which is cheaper than holding them.
+        vectors = null;
         ApplyDecisions(schema, pairs, decisions, options.Decisions);
         progress?.Report(new LinkageProgress("scoring", 1));
         var tScore = sw.Elapsed;
@@ -177,7 +179,7 @@ public static class Linker
         var clusters = Clustering.Build(schema, scorer, pairs, weights, decisions, options);
         progress?.Report(new LinkageProgress("clustering", 1));
         var tCluster = sw.Elapsed;
-        return new LinkageResult(schema, model, scorer, pairs, vectors, weights, decisions, clusters, new LinkageTimings(tBlock, tCompare, tEstimate, tScore, tCluster));
+        return new LinkageResult(schema, model, scorer, pairs, weights, decisions, clusters, new LinkageTimings(tBlock, tCompare, tEstimate, tScore, tCluster));
     }
 
     private static void ApplyDecisions(LinkageSchema schema, CandidatePairs pairs, PairDecision[] decisions, IReadOnlyList<PairDecisionRecord> decided)
@@ -226,7 +228,9 @@ public sealed class PairScorer
     private readonly LinkageSchema _schema;
     private readonly double[][] _weights;
     private readonly float[]?[] _termFrequency;
+    private readonly float[]?[] _termLog;
     private readonly double[] _termU;
+    private readonly double[] _termLogU;
     private readonly bool[] _weak;
 
     /// <summary>Prepares weight tables and the term frequencies of the schema's values.</summary>
@@ -237,7 +241,9 @@ public sealed class PairScorer
         var k = schema.Comparisons.Count;
         _weights = new double[k][];
         _termFrequency = new float[k][];
+        _termLog = new float[k][];
         _termU = new double[k];
+        _termLogU = new double[k];
         _weak = new bool[k];
         for (var c = 0; c < k; c++)
         {
@@ -250,6 +256,7 @@ public sealed class PairScorer
                 continue;
             }
             _termU[c] = p.U[tfLevel];
+            _termLogU[c] = Math.Log2(p.U[tfLevel]);
             var keys = new ulong[schema.Count];
             var comparison = c;
             Parallel.For(0, schema.Count, i => keys[i] = schema.TermKey(comparison, i));
@@ -269,6 +276,12 @@ public sealed class PairScorer
                 tf[i] = keys[i] == 0 ? 0 : (float)((double)counts[keys[i]] / known);
             }
             _termFrequency[c] = tf;
+            var log = new float[schema.Count];
+            for (var i = 0; i < tf.Length; i++)
+            {
+                log[i] = tf[i] <= 0 ? float.NaN : (float)Math.Log2(tf[i]);
+            }
+            _termLog[c] = log;
         }
     }
 
@@ -307,9 +320,15 @@ public sealed class PairScorer
                 continue;
             }
             var contribution = _weights[c][level];
-            if (_termFrequency[c] is not null)
+            var log = _termLog[c];
+            if (log is not null && level == _schema.Comparisons[c].TermFrequencyLevel)
             {
-                contribution += TermAdjustment(c, level, a, b);
+                // log2(u / max f) = log2 u − max(log2 fa, log2 fb); NaN (value unknown) gives no adjustment.
+                var lf = Math.Max(log[a], log[b]);
+                if (!float.IsNaN(lf))
+                {
+                    contribution += Math.Clamp(_termLogU[c] - lf, -MaxTermAdjustment, MaxTermAdjustment);
+                }
             }
             if (contribution > 0 && !_weak[c])
             {

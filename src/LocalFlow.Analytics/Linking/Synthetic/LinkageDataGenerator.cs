@@ -227,7 +227,7 @@ public static class LinkageDataGenerator
             };
         }
         string Surname() => rng.NextDouble() < 0.55
-            ? CommonSurnames[(int)(CommonSurnames.Length * Math.Pow(rng.NextDouble(), 2.2))]
+            ? CommonSurnames[(int)(CommonSurnames.Length * Math.Pow(rng.NextDouble(), 1.5))]
             : rareSurnames[rng.Next(rareSurnames.Length)];
         var n = 0;
         while (people.Count < count)
