@@ -275,11 +275,11 @@ public sealed class ClearTextSchema : LinkageSchema
             {
                 return 1;
             }
-            if (OneDigitApart(x.Packed, y.Packed))
+            if (Math.Abs(x.Year - y.Year) == 1 && x.Month == y.Month && x.Day == y.Day)
             {
-                return 2;
+                return 3;
             }
-            return Math.Abs(x.Year - y.Year) == 1 && x.Month == y.Month && x.Day == y.Day ? (byte)3 : (byte)5;
+            return OneDigitApart(x.Packed, y.Packed) ? (byte)2 : (byte)5;
         }
         // Partial dates: agreement on every part both know.
         var agree = (x.Year == 0 || y.Year == 0 || x.Year == y.Year) && (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);

@@ -34,13 +34,12 @@ public sealed class ClusterSet
 /// <summary>
 /// Clustering of linked pairs into people with union–find, checked against chaining: a component of three or more
 /// records is scored pair by pair; when too few of its pairs reach the link threshold or any pair is a clear non-match
-/// it is not merged silently: it is split using only its strongest links (link threshold + 5 bits) and every part is
-/// flagged for review.
+/// it is not merged silently: it is rebuilt by merging its links strongest first, refusing any merge that would put a
+/// clear non-match (or a pair a reviewer rejected) inside one person, and every part is flagged for review. Chains
+/// longer than 400 records are left as single records, flagged.
 /// </summary>
 public static class Clustering
 {
-    private const double SplitMargin = 5.0;
-
     internal static ClusterSet Build(LinkageSchema schema, PairScorer scorer, CandidatePairs pairs, float[] weights, PairDecision[] decisions, LinkageOptions options)
     {
         var n = schema.Count;
@@ -120,7 +119,7 @@ public static class Clustering
         var model = scorer.Model;
         if (members.Count > options.MaxCheckedClusterSize)
         {
-            return (true, $"{members.Count} records chained together (more than {options.MaxCheckedClusterSize})", 0, Split(members, scorer, model.LinkThreshold + SplitMargin, rejected));
+            return (true, $"{members.Count} records chained together (more than {options.MaxCheckedClusterSize})", 0, Split(members, scorer, rejected));
         }
         var strong = 0;
         var total = 0;
@@ -157,28 +156,82 @@ public static class Clustering
         {
             reason = $"a pair inside it is a clear non-match (weight {worst:F1})";
         }
-        return reason is null ? (false, "", density, null) : (true, reason, density, Split(members, scorer, model.LinkThreshold + SplitMargin, rejected));
+        return reason is null ? (false, "", density, null) : (true, reason, density, Split(members, scorer, rejected));
     }
 
-    private static List<List<int>> Split(List<int> members, PairScorer scorer, double threshold, HashSet<long> rejected)
+    private static List<List<int>> Split(List<int> members, PairScorer scorer, HashSet<long> rejected)
     {
-        var local = new UnionFind(members.Count);
-        if (members.Count <= 400)
+        var n = members.Count;
+        var local = new UnionFind(n);
+        if (n <= 400)
         {
-            for (var i = 0; i < members.Count; i++)
+            // Greedy merge, strongest link first, refusing any merge that would put a clear non-match (or a pair a
+            // reviewer rejected) inside one person.
+            var w = new double[n, n];
+            var edges = new List<(double Weight, int I, int J)>();
+            var model = scorer.Model;
+            for (var i = 0; i < n; i++)
             {
-                for (var j = i + 1; j < members.Count; j++)
+                for (var j = i + 1; j < n; j++)
                 {
-                    var packed = ((long)members[i] << 32) | (uint)members[j];
-                    if (!rejected.Contains(packed) && scorer.Score(members[i], members[j], out var agreeing) >= threshold && agreeing >= 2)
+                    var weight = scorer.Score(members[i], members[j], out var agreeing);
+                    var packed = ((long)Math.Min(members[i], members[j]) << 32) | (uint)Math.Max(members[i], members[j]);
+                    if (rejected.Contains(packed))
                     {
-                        local.Union(i, j);
+                        weight = double.NegativeInfinity;
+                    }
+                    w[i, j] = w[j, i] = weight;
+                    if (weight >= model.LinkThreshold && agreeing >= 2)
+                    {
+                        edges.Add((weight, i, j));
                     }
                 }
             }
+            edges.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+            var groups = new Dictionary<int, List<int>>();
+            for (var i = 0; i < n; i++)
+            {
+                groups[i] = [i];
+            }
+            foreach (var (_, i, j) in edges)
+            {
+                var ri = local.Find(i);
+                var rj = local.Find(j);
+                if (ri == rj)
+                {
+                    continue;
+                }
+                var compatible = true;
+                foreach (var x in groups[ri])
+                {
+                    foreach (var y in groups[rj])
+                    {
+                        if (w[x, y] < model.ReviewThreshold)
+                        {
+                            compatible = false;
+                            break;
+                        }
+                    }
+                    if (!compatible)
+                    {
+                        break;
+                    }
+                }
+                if (!compatible)
+                {
+                    continue;
+                }
+                var gi = groups[ri];
+                var gj = groups[rj];
+                groups.Remove(ri);
+                groups.Remove(rj);
+                local.Union(i, j);
+                gi.AddRange(gj);
+                groups[local.Find(i)] = gi;
+            }
         }
         var parts = new Dictionary<int, List<int>>();
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < n; i++)
         {
             var r = local.Find(i);
             if (!parts.TryGetValue(r, out var list))

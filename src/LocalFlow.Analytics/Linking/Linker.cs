@@ -225,6 +225,7 @@ public static class Linker
 public sealed class PairScorer
 {
     private const double MaxTermAdjustment = 5.0;
+    private const int MinTermValues = 1000;
     private readonly LinkageSchema _schema;
     private readonly double[][] _weights;
     private readonly float[]?[] _termFrequency;
@@ -270,6 +271,11 @@ public sealed class PairScorer
                     known++;
                 }
             }
+            if (known < MinTermValues)
+            {
+                // Too few values to say what is common: no adjustment.
+                continue;
+            }
             var tf = new float[schema.Count];
             for (var i = 0; i < tf.Length; i++)
             {
@@ -294,7 +300,7 @@ public sealed class PairScorer
     /// <summary>
     /// Term-frequency adjustment (bits) for a comparison at its term-frequency level: log2(u / f), where f is the share
     /// of records holding the value (the larger of the two), so agreeing on a common surname counts for less than on a
-    /// rare one. Limited to ±5 bits. 0 at other levels.
+    /// rare one. Limited to ±5 bits. 0 at other levels, and when fewer than 1,000 records hold a value.
     /// </summary>
     public double TermAdjustment(int comparison, byte level, int a, int b)
     {
