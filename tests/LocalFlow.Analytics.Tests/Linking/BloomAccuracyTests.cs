@@ -23,13 +23,15 @@ public class BloomAccuracyTests(ITestOutputHelper output)
         {
             output.WriteLine($"  {c.Name}: " + string.Join("; ", c.Levels.Select((l, i) => $"{l} m={c.M[i]:F3} u={c.U[i]:G3} w={c.Weight(i):F1}")));
         }
-        pairwise.Precision.ShouldBeGreaterThanOrEqualTo(0.97);
-        pairwise.Recall.ShouldBeGreaterThanOrEqualTo(0.93);
+        // Achieved: P 0.987 R 0.966 (clear text on the same data: P 0.988 R 0.981).
+        pairwise.Precision.ShouldBeGreaterThanOrEqualTo(0.98);
+        pairwise.Recall.ShouldBeGreaterThanOrEqualTo(0.95);
     }
 
     [Theory]
-    [InlineData("dataset1.csv", 0.97, 0.90)]
-    [InlineData("dataset2.csv", 0.97, 0.90)]
+    // Achieved: dataset1 P 1.000 R 0.972; dataset2 P 1.000 R 0.962.
+    [InlineData("dataset1.csv", 0.99, 0.95)]
+    [InlineData("dataset2.csv", 0.99, 0.94)]
     public void Febrl_Bloom_ReachesRecordedAccuracy(string file, double minPrecision, double minRecall)
     {
         var (result, truth) = FebrlTests.LinkFebrl(file, records => new BloomSchema(new BloomEncoder(Secret).Encode(records)));

@@ -16,8 +16,9 @@ public class FebrlTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("dataset1.csv", 0.95, 0.85)]
-    [InlineData("dataset2.csv", 0.95, 0.85)]
+    // Achieved (docs/linking.md): dataset1 P 1.000 R 0.994; dataset2 P 1.000 R 0.983. Asserted with a small margin.
+    [InlineData("dataset1.csv", 0.99, 0.98)]
+    [InlineData("dataset2.csv", 0.99, 0.97)]
     public void Febrl_ClearText_ReachesRecordedAccuracy(string file, double minPrecision, double minRecall)
     {
         var (result, truth) = LinkFebrl(file);
