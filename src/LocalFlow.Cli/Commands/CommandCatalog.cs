@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return SchemaCommand.Create();
         yield return SpcCommand.Create();
+        yield return LinkCommand.Create();
     }
 }

@@ -1,0 +1,346 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using LocalFlow.Analytics.Linking;
+using LocalFlow.Analytics.Linking.Privacy;
+using LocalFlow.Analytics.Linking.Synthetic;
+using Spectre.Console;
+
+namespace LocalFlow.Cli.Commands;
+
+/// <summary>`localflow link`: link records across agencies' CSV extracts (no database needed), and `link generate` for synthetic extracts.</summary>
+internal static class LinkCommand
+{
+    public static Command Create()
+    {
+        var sources = new Option<string[]>("--source") { Description = "A source as NAME=FILE.csv (repeat for each agency's extract).", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Where to write each record's person id (CSV). Pairs go to <out>.pairs.csv, row problems to <out>.issues.csv.", Required = true };
+        var model = new Option<string?>("--model") { Description = "Use this saved model (JSON) instead of estimating one." };
+        var saveModel = new Option<string?>("--save-model") { Description = "Save the model's parameters to this JSON file." };
+        var threshold = new Option<double?>("--threshold") { Description = $"Link threshold: match weight in bits (default {LinkageOptions.DefaultLinkThreshold})." };
+        var review = new Option<double?>("--review-threshold") { Description = $"Lower edge of the review band in bits (default {LinkageOptions.DefaultReviewThreshold})." };
+        var isPrivate = new Option<bool>("--private") { Description = "Privacy-preserving mode: encode every source as keyed Bloom filters first and link on the encodings alone." };
+        var secretFile = new Option<string?>("--secret-file") { Description = "File holding the secret shared between agencies (needed with --private; at least 16 bytes)." };
+        var truthColumn = new Option<string?>("--truth-column") { Description = "A column holding the true person key (test data): precision and recall are reported." };
+        var truthFile = new Option<string?>("--truth-file") { Description = "A truth file as written by `link generate` (agency, record_id, person_id): precision and recall are reported." };
+        var map = new Option<string[]>("--map") { Description = "Column mapping [SOURCE:]COLUMN=FIELD, e.g. --map \"forename=given-names\" (fields: record-id, given-names, surname, previous-surnames, date-of-birth, sex, address-line, house-number, postcode, previous-postcodes, nhs-number, other-id, phone, email, record-date, none).", Arity = ArgumentArity.ZeroOrMore };
+        var previous = new Option<string?>("--previous") { Description = "An earlier run's --out file: person ids are carried over by majority of members." };
+        var decisions = new Option<string?>("--decisions") { Description = "Reviewers' decisions (CSV: source_a, record_id_a, source_b, record_id_b, decision = match | non-match), applied before clustering." };
+        var command = new Command("link", "Link records of the same person across agencies' CSV extracts (Fellegi–Sunter, explainable, optionally on Bloom-filter encodings). Works without a database.")
+        {
+            sources, output, model, saveModel, threshold, review, isPrivate, secretFile, truthColumn, truthFile, map, previous, decisions,
+        };
+        command.Subcommands.Add(CreateGenerate());
+        command.SetAction((parse, ct) =>
+        {
+            try
+            {
+                return Task.FromResult(Run(new LinkRequest(
+                    parse.GetValue(sources) ?? [], parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(saveModel), parse.GetValue(threshold), parse.GetValue(review),
+                    parse.GetValue(isPrivate), parse.GetValue(secretFile), parse.GetValue(truthColumn), parse.GetValue(truthFile), parse.GetValue(map) ?? [], parse.GetValue(previous), parse.GetValue(decisions))));
+            }
+            catch (LinkageInputException ex)
+            {
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+                return Task.FromResult(2);
+            }
+        });
+        return command;
+    }
+
+    private sealed record LinkRequest(string[] Sources, string Out, string? Model, string? SaveModel, double? Threshold, double? Review, bool Private, string? SecretFile, string? Truth, string? TruthFile, string[] Map, string? Previous, string? Decisions);
+
+    private static int Run(LinkRequest request)
+    {
+        if (request.Sources.Length == 0)
+        {
+            throw new LinkageInputException("Give at least one --source NAME=FILE.");
+        }
+        byte[]? secret = null;
+        if (request.Private)
+        {
+            if (request.SecretFile is null || !File.Exists(request.SecretFile))
+            {
+                throw new LinkageInputException("--private needs --secret-file pointing to the secret the agencies agreed.");
+            }
+            secret = Encoding.UTF8.GetBytes(File.ReadAllText(request.SecretFile).Trim());
+            if (secret.Length < 16)
+            {
+                throw new LinkageInputException("The shared secret must be at least 16 bytes long.");
+            }
+        }
+        var overrides = ParseMap(request.Map);
+        var records = new List<LinkRecord>();
+        var truth = new List<string>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var spec in request.Sources)
+        {
+            var eq = spec.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == spec.Length - 1)
+            {
+                throw new LinkageInputException($"--source \"{spec}\" must be NAME=FILE.");
+            }
+            var name = spec[..eq].Trim();
+            var file = spec[(eq + 1)..].Trim();
+            if (!names.Add(name))
+            {
+                throw new LinkageInputException($"Source \"{name}\" is given twice.");
+            }
+            if (!File.Exists(file))
+            {
+                throw new LinkageInputException($"Source \"{name}\": file \"{file}\" not found.");
+            }
+            var sourceMap = overrides.Where(o => o.Source is null || o.Source == name).ToDictionary(o => o.Column, o => o.Field, StringComparer.Ordinal);
+            using var reader = new StreamReader(file);
+            var source = LinkCsv.Read(name, reader, sourceMap.Count == 0 ? null : sourceMap, request.Truth is null ? null : [request.Truth]);
+            records.AddRange(source.Records);
+            if (request.Truth is not null)
+            {
+                truth.AddRange(source.Extra[request.Truth].Select(LinkageEvaluation.FebrlTruthKey));
+            }
+            AnsiConsole.MarkupLine($"Read [bold]{source.Records.Count:N0}[/] records from {Markup.Escape(name)} ({Markup.Escape(string.Join(", ", source.Mapping.Select(m => $"{m.Key}→{m.Value}")))}).");
+        }
+        var options = new LinkageOptions { LinkThreshold = request.Threshold, ReviewThreshold = request.Review };
+        if (request.Model is not null)
+        {
+            if (!File.Exists(request.Model))
+            {
+                throw new LinkageInputException($"Model file \"{request.Model}\" not found.");
+            }
+            options.Model = FellegiSunterModel.FromJson(File.ReadAllText(request.Model));
+        }
+        if (request.Previous is not null)
+        {
+            options.PreviousPersonIds = ReadPrevious(request.Previous);
+        }
+        if (request.Decisions is not null)
+        {
+            options.Decisions = ReadDecisions(request.Decisions);
+        }
+        LinkageResult? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                ProgressTask Task(string stage)
+                {
+                    if (!tasks.TryGetValue(stage, out var t))
+                    {
+                        tasks[stage] = t = ctx.AddTask(stage, maxValue: 1);
+                    }
+                    return t;
+                }
+                LinkageSchema schema;
+                if (secret is not null)
+                {
+                    var encode = Task("encoding (Bloom filters)");
+                    var encoded = new BloomEncoder(secret).Encode(records);
+                    encode.Value = 1;
+                    schema = new BloomSchema(encoded);
+                }
+                else
+                {
+                    var prepare = Task("preparing");
+                    schema = new ClearTextSchema(records);
+                    prepare.Value = 1;
+                }
+                // Stages report from worker threads; Spectre's tasks accept updates from any thread.
+                options.Progress = new SyncProgress<LinkageProgress>(p => Task(p.Stage).Value = p.Fraction);
+                result = Linker.Run(schema, options);
+            });
+        Write(request, result!);
+        if (request.SaveModel is not null)
+        {
+            File.WriteAllText(request.SaveModel, result!.Model.ToJson());
+            AnsiConsole.MarkupLine($"Model saved to {Markup.Escape(request.SaveModel)}.");
+        }
+        if (request.TruthFile is not null)
+        {
+            truth = ReadTruthFile(request.TruthFile, records);
+        }
+        PrintReport(result!, request.Truth is null && request.TruthFile is null ? null : truth);
+        return 0;
+    }
+
+    private static List<(string? Source, string Column, LinkField Field)> ParseMap(string[] map)
+    {
+        var list = new List<(string?, string, LinkField)>();
+        foreach (var m in map)
+        {
+            var eq = m.LastIndexOf('=');
+            if (eq <= 0)
+            {
+                throw new LinkageInputException($"--map \"{m}\" must be [SOURCE:]COLUMN=FIELD.");
+            }
+            var left = m[..eq];
+            var colon = left.IndexOf(':', StringComparison.Ordinal);
+            var source = colon > 0 ? left[..colon] : null;
+            var column = colon > 0 ? left[(colon + 1)..] : left;
+            if (!LinkCsv.TryParseField(m[(eq + 1)..], out var field) && !m[(eq + 1)..].Equals("none", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new LinkageInputException($"--map \"{m}\": \"{m[(eq + 1)..]}\" is not a field.");
+            }
+            list.Add((source, column, field));
+        }
+        return list;
+    }
+
+    private static Dictionary<(string, string), string> ReadPrevious(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new LinkageInputException($"Previous run \"{file}\" not found.");
+        }
+        using var reader = new StreamReader(file);
+        var map = new Dictionary<(string, string), string>();
+        foreach (var row in LinkCsv.ReadRows(reader).Skip(1))
+        {
+            if (row.Length >= 3)
+            {
+                map[(row[0], row[1])] = row[2];
+            }
+        }
+        return map;
+    }
+
+    private static List<string> ReadTruthFile(string file, List<LinkRecord> records)
+    {
+        if (!File.Exists(file))
+        {
+            throw new LinkageInputException($"Truth file \"{file}\" not found.");
+        }
+        using var reader = new StreamReader(file);
+        var map = new Dictionary<(string, string), string>();
+        foreach (var row in LinkCsv.ReadRows(reader).Skip(1))
+        {
+            if (row.Length >= 3)
+            {
+                map[(row[0], row[1])] = row[2];
+            }
+        }
+        var truth = new List<string>(records.Count);
+        foreach (var r in records)
+        {
+            // A record missing from the truth is its own person.
+            truth.Add(map.TryGetValue((r.Source, r.RecordId), out var id) ? id : $"unknown:{r.Source}:{r.RecordId}");
+        }
+        return truth;
+    }
+
+    private static List<PairDecisionRecord> ReadDecisions(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new LinkageInputException($"Decisions file \"{file}\" not found.");
+        }
+        using var reader = new StreamReader(file);
+        var list = new List<PairDecisionRecord>();
+        var line = 1;
+        foreach (var row in LinkCsv.ReadRows(reader).Skip(1))
+        {
+            line++;
+            if (row.Length < 5 || row[4].Trim().ToLowerInvariant() is not ("match" or "non-match"))
+            {
+                throw new LinkageInputException($"Decisions file, line {line}: expected source_a, record_id_a, source_b, record_id_b, match|non-match.");
+            }
+            list.Add(new PairDecisionRecord(row[0], row[1], row[2], row[3], row[4].Trim().Equals("match", StringComparison.OrdinalIgnoreCase)));
+        }
+        return list;
+    }
+
+    private static void Write(LinkRequest request, LinkageResult result)
+    {
+        var schema = result.Schema;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(request.Out))!;
+        Directory.CreateDirectory(dir);
+        using (var w = new StreamWriter(request.Out, false, new UTF8Encoding(false)))
+        {
+            LinkCsv.WriteRow(w, "source", "record_id", "person_id", "flagged", "flag_reason");
+            for (var i = 0; i < schema.Count; i++)
+            {
+                var person = result.Clusters.People[result.Clusters.PersonOf[i]];
+                LinkCsv.WriteRow(w, schema.Sources[schema.SourceIndex(i)], schema.RecordId(i), person.PersonId, person.Flagged ? "yes" : "no", person.FlagReason);
+            }
+        }
+        var pairsFile = Path.ChangeExtension(request.Out, null) + ".pairs.csv";
+        using (var w = new StreamWriter(pairsFile, false, new UTF8Encoding(false)))
+        {
+            LinkCsv.WriteRow(w, "source_a", "record_id_a", "source_b", "record_id_b", "weight", "probability", "decision");
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                var d = result.Decisions[i];
+                if (d == PairDecision.NonLink)
+                {
+                    continue;
+                }
+                var a = result.Record(result.Pairs.A(i));
+                var b = result.Record(result.Pairs.B(i));
+                LinkCsv.WriteRow(w, a.Source, a.RecordId, b.Source, b.RecordId, result.Weights[i].ToString("F2", CultureInfo.InvariantCulture), FellegiSunterModel.Probability(result.Weights[i]).ToString("F4", CultureInfo.InvariantCulture), d.ToString());
+            }
+        }
+        if (schema.Issues.Count > 0)
+        {
+            var issuesFile = Path.ChangeExtension(request.Out, null) + ".issues.csv";
+            using var w = new StreamWriter(issuesFile, false, new UTF8Encoding(false));
+            LinkCsv.WriteRow(w, "source", "record_id", "row", "field", "value", "problem");
+            foreach (var issue in schema.Issues)
+            {
+                LinkCsv.WriteRow(w, issue.Source, issue.RecordId, issue.Row.ToString(CultureInfo.InvariantCulture), issue.Field, issue.Value, issue.Problem);
+            }
+            AnsiConsole.MarkupLine($"[yellow]{schema.Issues.Count:N0} row problems[/] (malformed dates, NHS numbers failing their check digit...) written to {Markup.Escape(issuesFile)}.");
+        }
+        AnsiConsole.MarkupLine($"People written to {Markup.Escape(request.Out)}; links and pairs to review to {Markup.Escape(pairsFile)}.");
+    }
+
+    private static void PrintReport(LinkageResult result, List<string>? truth)
+    {
+        var r = result.Report();
+        var table = new Table().AddColumns("Weight band (bits)", "Pairs", "Expected matches");
+        foreach (var band in r.Bands)
+        {
+            table.AddRow($"{Edge(band.From)} to {Edge(band.To)}", band.Pairs.ToString("N0", CultureInfo.InvariantCulture), band.ExpectedMatches.ToString("N1", CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{r.Records:N0} records from {r.Sources} sources; {r.CandidatePairs:N0} candidate pairs; [green]{r.Links + r.DecidedLinks:N0} linked[/], [yellow]{r.Reviews:N0} to review[/], {r.NonLinks + r.DecidedNonLinks:N0} not linked.");
+        AnsiConsole.MarkupLine($"Link threshold {r.LinkThreshold:F1} bits, review from {r.ReviewThreshold:F1}. Model's estimate at the threshold: precision {r.EstimatedPrecision:F4}, recall {r.EstimatedRecall:F4} (EM: {r.EmIterations} iterations{(r.EmConverged ? ", converged" : ", not converged")}).");
+        AnsiConsole.MarkupLine($"{r.People:N0} people ({r.PeopleInSeveralRecords:N0} with several records); {r.FlaggedClusters:N0} clusters flagged for review (from {r.FlaggedComponents:N0} chains that did not hang together). Time {result.Timings.Total.TotalSeconds:F1} s.");
+        if (truth is not null)
+        {
+            var pairwise = LinkageEvaluation.Pairwise(result, truth);
+            var clusters = LinkageEvaluation.Clusters(result, truth);
+            AnsiConsole.MarkupLine($"Against the truth column: pairwise precision {pairwise.Precision:F4}, recall {pairwise.Recall:F4}; people (clusters) precision {clusters.Precision:F4}, recall {clusters.Recall:F4}.");
+        }
+    }
+
+    private static string Edge(double v) => double.IsInfinity(v) ? (v < 0 ? "−∞" : "+∞") : v.ToString("F0", CultureInfo.InvariantCulture);
+
+    private static Command CreateGenerate()
+    {
+        var people = new Option<int>("--people") { Description = "How many synthetic people.", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and size make the same files.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "Folder for the five agencies' CSV files and truth.csv.", Required = true };
+        var errors = new Option<double>("--errors") { Description = "Scale of the error rates (1 = documented rates, 0 = clean).", DefaultValueFactory = _ => 1.0 };
+        var command = new Command("generate", "Write synthetic extracts of the same people from five agencies (police, housing, health, social care, education) with realistic errors, and the truth.") { people, seed, output, errors };
+        command.SetAction(parse =>
+        {
+            var n = parse.GetValue(people);
+            if (n < 1 || n > 5_000_000)
+            {
+                AnsiConsole.MarkupLine("[red]--people must be between 1 and 5,000,000.[/]");
+                return 2;
+            }
+            var e = parse.GetValue(errors);
+            if (e is < 0 or > 10)
+            {
+                AnsiConsole.MarkupLine("[red]--errors must be between 0 and 10.[/]");
+                return 2;
+            }
+            var data = LinkageDataGenerator.Generate(new SyntheticOptions { People = n, Seed = parse.GetValue(seed), ErrorScale = e });
+            var files = data.WriteCsv(parse.GetValue(output)!);
+            AnsiConsole.MarkupLine($"Wrote {data.Records.Count:N0} records of {n:N0} people: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+namespace LocalFlow.Cli.Tests;
+
+public class LinkCommandTests
+{
+    private static string TempDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "lf-link-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    [Fact]
+    public async Task Generate_ThenLink_WritesPeopleAndReportsAccuracy()
+    {
+        var dir = TempDir();
+        var (code, output) = await CliRunner.RunAsync("link", "generate", "--people", "1500", "--seed", "4", "--out", dir);
+        code.ShouldBe(0, output);
+        File.Exists(Path.Combine(dir, "truth.csv")).ShouldBeTrue();
+        var args = new List<string> { "link" };
+        foreach (var agency in new[] { "police", "housing", "health", "social_care", "education" })
+        {
+            args.AddRange(["--source", $"{agency}={Path.Combine(dir, agency + ".csv")}"]);
+        }
+        args.AddRange(["--out", Path.Combine(dir, "out", "links.csv"), "--truth-file", Path.Combine(dir, "truth.csv"), "--save-model", Path.Combine(dir, "model.json")]);
+        (code, output) = await CliRunner.RunAsync([.. args]);
+        code.ShouldBe(0, output);
+        output.ShouldContain("pairwise precision");
+        var lines = File.ReadAllLines(Path.Combine(dir, "out", "links.csv"));
+        lines[0].ShouldBe("source,record_id,person_id,flagged,flag_reason");
+        var people = lines.Skip(1).Select(l => l.Split(',')[2]).Distinct().Count();
+        people.ShouldBeLessThan(lines.Length - 1);
+        File.ReadAllText(Path.Combine(dir, "model.json")).ShouldContain("\"Lambda\"");
+
+        // Run again with the saved model and the first run's ids: every person keeps its id.
+        args.AddRange(["--model", Path.Combine(dir, "model.json"), "--previous", Path.Combine(dir, "out", "links.csv")]);
+        args[args.IndexOf(Path.Combine(dir, "out", "links.csv"))] = Path.Combine(dir, "out2", "links.csv");
+        (code, output) = await CliRunner.RunAsync([.. args]);
+        code.ShouldBe(0, output);
+        File.ReadAllLines(Path.Combine(dir, "out2", "links.csv")).ShouldBe(lines);
+    }
+
+    [Fact]
+    public async Task Link_Febrl_ReportsPrecisionAndRecallFromTheTruthColumn()
+    {
+        var dir = TempDir();
+        var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "febrl", "dataset1.csv");
+        var (code, output) = await CliRunner.RunAsync("link", "--source", "febrl=" + file, "--out", Path.Combine(dir, "links.csv"), "--truth-column", "rec_id");
+        code.ShouldBe(0, output);
+        output.ShouldContain("pairwise precision 1.0000");
+        File.ReadAllLines(Path.Combine(dir, "links.pairs.csv")).Length.ShouldBeGreaterThan(400);
+    }
+
+    [Fact]
+    public async Task Link_RefusesASourceWithNoUsableIdentifier()
+    {
+        var dir = TempDir();
+        var file = Path.Combine(dir, "notes.csv");
+        File.WriteAllText(file, "case,note\n1,hello\n2,world\n");
+        var (code, output) = await CliRunner.RunAsync("link", "--source", "notes=" + file, "--out", Path.Combine(dir, "links.csv"));
+        code.ShouldBe(2);
+        output.ShouldContain("has no usable identifier");
+        File.Exists(Path.Combine(dir, "links.csv")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Link_PrivateMode_NeedsASecret()
+    {
+        var dir = TempDir();
+        var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "febrl", "dataset1.csv");
+        var (code, output) = await CliRunner.RunAsync("link", "--source", "febrl=" + file, "--out", Path.Combine(dir, "links.csv"), "--private");
+        code.ShouldBe(2);
+        output.ShouldContain("--secret-file");
+    }
+
+    [Fact]
+    public async Task Link_PrivateMode_LinksOnEncodingsAlone()
+    {
+        var dir = TempDir();
+        var secret = Path.Combine(dir, "secret.txt");
+        File.WriteAllText(secret, "a-secret-the-agencies-agreed-on");
+        var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "febrl", "dataset1.csv");
+        var (code, output) = await CliRunner.RunAsync("link", "--source", "febrl=" + file, "--out", Path.Combine(dir, "links.csv"), "--private", "--secret-file", secret, "--truth-column", "rec_id");
+        code.ShouldBe(0, output);
+        output.ShouldContain("pairwise precision");
+    }
+
+    [Fact]
+    public async Task Link_MapOverride_UsesTheNamedColumn()
+    {
+        var dir = TempDir();
+        var a = Path.Combine(dir, "a.csv");
+        var b = Path.Combine(dir, "b.csv");
+        File.WriteAllText(a, "ref,fn,sn,born,pc\n1,Margaret,Okonkwo-Bell,12/03/1961,NF1 2AB\n2,John,Smith,01/01/1990,NF3 4CD\n");
+        File.WriteAllText(b, "ref,fn,sn,born,pc\nX,Peggy,Okonkwo-Bell,1961-03-12,NF1 2AB\nY,Alan,Jones,1950-05-05,NF9 9ZZ\n");
+        var (code, output) = await CliRunner.RunAsync("link", "--source", "a=" + a, "--source", "b=" + b, "--out", Path.Combine(dir, "links.csv"),
+            "--map", "fn=given-names", "--map", "sn=surname", "--map", "born=date-of-birth", "--map", "pc=postcode");
+        code.ShouldBe(0, output);
+        output.ShouldContain("fn→GivenNames");
+        output.ShouldContain("born→DateOfBirth");
+        File.ReadAllLines(Path.Combine(dir, "links.csv")).Length.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Link_RefusesAnUnknownMapField()
+    {
+        var dir = TempDir();
+        var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "febrl", "dataset1.csv");
+        var (code, output) = await CliRunner.RunAsync("link", "--source", "febrl=" + file, "--out", Path.Combine(dir, "links.csv"), "--map", "surname=shoe-size");
+        code.ShouldBe(2);
+        output.ShouldContain("is not a field");
+    }
+}
