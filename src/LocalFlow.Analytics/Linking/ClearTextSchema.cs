@@ -1,0 +1,465 @@
+namespace LocalFlow.Analytics.Linking;
+
+/// <summary>
+/// Records prepared for clear-text comparison: names, dates, addresses and identifiers normalised once, phonetic keys
+/// and nickname groups computed once, then compared pair by pair with the levels described on each comparison.
+/// </summary>
+public sealed class ClearTextSchema : LinkageSchema
+{
+    /// <summary>Comparison indexes.</summary>
+    public const int GivenName = 0, Surname = 1, DateOfBirth = 2, Address = 3, Sex = 4, Nhs = 5, OtherId = 6, Phone = 7, Email = 8;
+
+    private static readonly ComparisonInfo[] Defs =
+    [
+        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80)", "initial agrees", "different"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.05]),
+        new("surname", ["exact", "swapped with given name", "part or previous surname", "similar (Jaro–Winkler ≥ 0.92)", "sounds alike or ≥ 0.80", "different"], 0, [0.80, 0.005, 0.03, 0.05, 0.02, 0.10]),
+        new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.07]),
+        new("address", ["same postcode and house number", "same postcode, other house number", "moved: matches a previous postcode", "same street and number, postcode differs", "same postcode sector", "same postcode district", "different"], 0, [0.70, 0.03, 0.05, 0.02, 0.02, 0.03, 0.15]),
+        new("sex", ["same", "different"], -1, [0.97, 0.03], Weak: true),
+        new("NHS number", ["exact (valid)", "one digit wrong or swapped", "different"], -1, [0.95, 0.03, 0.02]),
+        new("other id", ["exact", "one character wrong or swapped", "different"], -1, [0.90, 0.05, 0.05]),
+        new("phone", ["exact", "different"], -1, [0.8, 0.2]),
+        new("email", ["exact", "same name before @", "different"], -1, [0.85, 0.05, 0.10]),
+    ];
+
+    private static readonly string[] Rules = ["date of birth", "surname sound + birth year", "postcode + given name initial", "NHS number", "other id", "phone", "email"];
+
+    private readonly Prepared[] _records;
+    private readonly string[] _sources;
+    private readonly int[] _sourceIndex;
+    private readonly List<RecordIssue> _issues;
+
+    /// <summary>
+    /// Prepares the records. Malformed dates, NHS numbers failing their check digit and similar problems are collected in
+    /// <see cref="LinkageSchema.Issues"/> (the field is then unknown or compared leniently). Throws
+    /// <see cref="LinkageInputException"/> when a source has no row with a usable identifier (a name, a date of birth,
+    /// an NHS number or another id).
+    /// </summary>
+    public ClearTextSchema(IReadOnlyList<LinkRecord> records)
+    {
+        _records = new Prepared[records.Count];
+        _sourceIndex = new int[records.Count];
+        var sourceMap = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var s = records[i].Source;
+            if (!sourceMap.TryGetValue(s, out var si))
+            {
+                sourceMap[s] = si = sourceMap.Count;
+            }
+            _sourceIndex[i] = si;
+        }
+        _sources = [.. sourceMap.OrderBy(kv => kv.Value).Select(kv => kv.Key)];
+        var rowInSource = RowNumbers(records);
+        var bag = new System.Collections.Concurrent.ConcurrentBag<List<RecordIssue>>();
+        Parallel.For(0, records.Count, () => new List<RecordIssue>(), (i, _, local) =>
+        {
+            _records[i] = Prepared.From(records[i], rowInSource[i], local);
+            return local;
+        }, bag.Add);
+        _issues = [.. bag.SelectMany(l => l).OrderBy(x => x.Source, StringComparer.Ordinal).ThenBy(x => x.Row).ThenBy(x => x.Field, StringComparer.Ordinal)];
+        var usable = new bool[_sources.Length];
+        for (var i = 0; i < _records.Length; i++)
+        {
+            var p = _records[i];
+            if (p.Surname.Length > 0 || p.Dob.Packed != 0 || p.NhsValid || p.OtherId.Length > 0)
+            {
+                usable[_sourceIndex[i]] = true;
+            }
+        }
+        for (var s = 0; s < usable.Length; s++)
+        {
+            if (!usable[s])
+            {
+                throw new LinkageInputException($"Source \"{_sources[s]}\" has no usable identifier: none of its rows has a surname, a full date of birth, a valid NHS number or another id, so it cannot be linked. Check its column names (or map them) and try again.");
+            }
+        }
+    }
+
+    private static int[] RowNumbers(IReadOnlyList<LinkRecord> records)
+    {
+        var rows = new int[records.Count];
+        var counters = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
+        {
+            counters.TryGetValue(records[i].Source, out var c);
+            counters[records[i].Source] = rows[i] = c + 1;
+        }
+        return rows;
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<ComparisonInfo> Comparisons => Defs;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> BlockingRules => Rules;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[DateOfBirth], [Surname, DateOfBirth], [Address, GivenName], [Nhs], [OtherId], [Phone], [Email]];
+
+    /// <inheritdoc/>
+    public override int Count => _records.Length;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Sources => _sources;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<RecordIssue> Issues => _issues;
+
+    /// <inheritdoc/>
+    public override int SourceIndex(int record) => _sourceIndex[record];
+
+    /// <inheritdoc/>
+    public override string RecordId(int record) => _records[record].RecordId;
+
+    /// <summary>The normalised postcode and street key of a record ("" when unknown), used to build households.</summary>
+    public (string Postcode, string AddressKey, DateOnly? Seen) AddressOf(int record)
+    {
+        var p = _records[record];
+        if (p.Postcode.Length == 0 || (p.HouseNumber.Length == 0 && p.Street.Length == 0))
+        {
+            return (p.Postcode, "", p.Seen);
+        }
+        return (p.Postcode, $"{p.Postcode}|{p.HouseNumber}|{p.StreetKey}", p.Seen);
+    }
+
+    /// <inheritdoc/>
+    public override ulong BlockingKey(int rule, int record)
+    {
+        var p = _records[record];
+        return rule switch
+        {
+            0 => p.Dob.Packed == 0 ? 0 : (ulong)p.Dob.Packed,
+            1 => p.SurnameKey.Length == 0 || p.Dob.Year == 0 ? 0 : Hash(p.SurnameKey, (ulong)p.Dob.Year + 100),
+            2 => p.Postcode.Length == 0 || p.Given.Length == 0 ? 0 : Hash(p.Postcode, p.Given[0]),
+            3 => p.NhsValid ? Hash(p.Nhs, 3) : 0,
+            4 => p.OtherId.Length == 0 ? 0 : Hash(p.OtherId, 4),
+            5 => p.Phone.Length == 0 ? 0 : Hash(p.Phone, 5),
+            6 => p.Email.Length == 0 ? 0 : Hash(p.Email, 6),
+            _ => 0,
+        };
+    }
+
+    /// <inheritdoc/>
+    public override ulong TermKey(int comparison, int record)
+    {
+        var p = _records[record];
+        return comparison switch
+        {
+            GivenName => p.Given.Length == 0 ? 0 : Hash(p.Given, 11),
+            Surname => p.Surname.Length == 0 ? 0 : Hash(p.Surname, 12),
+            Address => p.Postcode.Length == 0 || p.HouseNumber.Length == 0 ? 0 : Hash(p.HouseNumber, Hash(p.Postcode, 13)),
+            _ => 0,
+        };
+    }
+
+    /// <inheritdoc/>
+    public override string Display(int comparison, int record)
+    {
+        var p = _records[record];
+        return comparison switch
+        {
+            GivenName => string.Join(' ', p.GivenWords),
+            Surname => p.PreviousSurnames.Length == 0 ? p.Surname : $"{p.Surname} (was {string.Join(", ", p.PreviousSurnames)})",
+            DateOfBirth => p.Dob.ToString(),
+            Address => $"{p.HouseNumber} {p.Street}, {p.Postcode}".Trim(' ', ',') + (p.PreviousPostcodes.Length == 0 ? "" : $" (was {string.Join(", ", p.PreviousPostcodes)})"),
+            Sex => p.Sex == '\0' ? "" : p.Sex.ToString(),
+            Nhs => p.Nhs.Length == 0 ? "" : p.NhsValid ? p.Nhs : p.Nhs + " (check digit fails)",
+            OtherId => p.OtherId,
+            Phone => p.Phone,
+            Email => p.Email,
+            _ => "",
+        };
+    }
+
+    /// <inheritdoc/>
+    public override void Compare(int a, int b, Span<byte> levels)
+    {
+        var x = _records[a];
+        var y = _records[b];
+        var swapped = NamesSwapped(x, y);
+        levels[GivenName] = CompareGiven(x, y, swapped);
+        levels[Surname] = CompareSurname(x, y, swapped);
+        levels[DateOfBirth] = CompareDob(x.Dob, y.Dob);
+        levels[Address] = CompareAddress(x, y);
+        levels[Sex] = x.Sex == '\0' || y.Sex == '\0' ? Unknown : x.Sex == y.Sex ? (byte)0 : (byte)1;
+        levels[Nhs] = CompareNhs(x, y);
+        levels[OtherId] = x.OtherId.Length == 0 || y.OtherId.Length == 0 ? Unknown : x.OtherId == y.OtherId ? (byte)0 : Similarity.OneEditApart(x.OtherId, y.OtherId) ? (byte)1 : (byte)2;
+        levels[Phone] = x.Phone.Length == 0 || y.Phone.Length == 0 ? Unknown : x.Phone == y.Phone ? (byte)0 : (byte)1;
+        levels[Email] = x.Email.Length == 0 || y.Email.Length == 0 ? Unknown : x.Email == y.Email ? (byte)0 : x.EmailLocal == y.EmailLocal ? (byte)1 : (byte)2;
+    }
+
+    private static bool NamesSwapped(Prepared x, Prepared y) =>
+        x.Given.Length > 1 && y.Given.Length > 1 && x.Surname.Length > 0 && y.Surname.Length > 0
+        && x.Given != y.Given && x.Given[0] == y.Surname[0] && x.Surname[0] == y.Given[0]
+        && Similarity.JaroWinkler(x.Given, y.Surname) >= 0.92 && Similarity.JaroWinkler(x.Surname, y.Given) >= 0.92;
+
+    internal static byte CompareGiven(Prepared x, Prepared y, bool swapped)
+    {
+        if (x.Given.Length == 0 || y.Given.Length == 0)
+        {
+            return Unknown;
+        }
+        if (x.Given == y.Given)
+        {
+            return 0;
+        }
+        if (swapped)
+        {
+            return 1;
+        }
+        if (x.Given.Length > 1 && y.Given.Length > 1)
+        {
+            if (Nicknames.Shared(x.GivenGroups, y.GivenGroups) || Contains(y.GivenWords, x.Given, 1) || Contains(x.GivenWords, y.Given, 1))
+            {
+                return 2;
+            }
+            var jw = Similarity.JaroWinkler(x.Given, y.Given);
+            if (jw >= 0.92)
+            {
+                return 3;
+            }
+            if (jw >= 0.80)
+            {
+                return 4;
+            }
+        }
+        else if (x.Given[0] == y.Given[0])
+        {
+            return 5;
+        }
+        return 6;
+    }
+
+    internal static byte CompareSurname(Prepared x, Prepared y, bool swapped)
+    {
+        if (x.Surname.Length == 0 || y.Surname.Length == 0)
+        {
+            return Unknown;
+        }
+        if (x.Surname == y.Surname || x.SurnameJoined == y.SurnameJoined)
+        {
+            return 0;
+        }
+        if (swapped)
+        {
+            return 1;
+        }
+        // Double-barrelled names: one part on its own in the other record; changed names: a previous surname.
+        if ((x.SurnameWords.Length > 1 && Contains(x.SurnameWords, y.Surname, 0)) || (y.SurnameWords.Length > 1 && Contains(y.SurnameWords, x.Surname, 0))
+            || Contains(x.PreviousSurnames, y.Surname, 0) || Contains(y.PreviousSurnames, x.Surname, 0))
+        {
+            return 2;
+        }
+        var jw = Similarity.JaroWinkler(x.SurnameJoined, y.SurnameJoined);
+        if (jw >= 0.92)
+        {
+            return 3;
+        }
+        return jw >= 0.80 || (x.SurnameKey.Length > 0 && x.SurnameKey == y.SurnameKey) ? (byte)4 : (byte)5;
+    }
+
+    internal static byte CompareDob(PartialDate x, PartialDate y)
+    {
+        if (x.IsUnknown || y.IsUnknown)
+        {
+            return Unknown;
+        }
+        if (x.IsComplete && y.IsComplete)
+        {
+            if (x == y)
+            {
+                return 0;
+            }
+            if (x.Year == y.Year && x.Month == y.Day && x.Day == y.Month)
+            {
+                return 1;
+            }
+            if (OneDigitApart(x.Packed, y.Packed))
+            {
+                return 2;
+            }
+            return Math.Abs(x.Year - y.Year) == 1 && x.Month == y.Month && x.Day == y.Day ? (byte)3 : (byte)5;
+        }
+        // Partial dates: agreement on every part both know.
+        var agree = (x.Year == 0 || y.Year == 0 || x.Year == y.Year) && (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
+        return agree ? (byte)4 : (byte)5;
+    }
+
+    private static byte CompareAddress(Prepared x, Prepared y)
+    {
+        if (x.Postcode.Length > 0 && y.Postcode.Length > 0)
+        {
+            if (x.Postcode == y.Postcode)
+            {
+                if (x.HouseNumber.Length == 0 || y.HouseNumber.Length == 0)
+                {
+                    return x.Street.Length > 0 && x.Street == y.Street ? (byte)0 : (byte)1;
+                }
+                return x.HouseNumber == y.HouseNumber ? (byte)0 : (byte)1;
+            }
+            if (Contains(x.PreviousPostcodes, y.Postcode, 0) || Contains(y.PreviousPostcodes, x.Postcode, 0))
+            {
+                return 2;
+            }
+            if (SameStreetAndNumber(x, y))
+            {
+                return 3;
+            }
+            return x.Sector == y.Sector ? (byte)4 : x.District == y.District ? (byte)5 : (byte)6;
+        }
+        // A postcode is missing: the street and number can still agree.
+        return SameStreetAndNumber(x, y) ? (byte)3 : Unknown;
+    }
+
+    private static bool SameStreetAndNumber(Prepared x, Prepared y) =>
+        x.HouseNumber.Length > 0 && x.HouseNumber == y.HouseNumber && x.Street.Length > 0 && y.Street.Length > 0
+        && (x.Street == y.Street || Similarity.JaroWinkler(x.Street, y.Street) >= 0.92);
+
+    private static byte CompareNhs(Prepared x, Prepared y)
+    {
+        if (x.Nhs.Length == 0 || y.Nhs.Length == 0)
+        {
+            return Unknown;
+        }
+        if (x.NhsValid && y.NhsValid)
+        {
+            return x.Nhs == y.Nhs ? (byte)0 : (byte)2;
+        }
+        // One number fails its check digit: a typo of the other one is evidence, anything else is just a bad number.
+        return Similarity.OneEditApart(x.Nhs, y.Nhs) ? (byte)1 : Unknown;
+    }
+
+    /// <summary>True when two yyyymmdd numbers differ in one digit, or by swapping two adjacent digits.</summary>
+    internal static bool OneDigitApart(int a, int b)
+    {
+        Span<int> da = stackalloc int[8];
+        Span<int> db = stackalloc int[8];
+        for (var i = 7; i >= 0; i--)
+        {
+            da[i] = a % 10;
+            db[i] = b % 10;
+            a /= 10;
+            b /= 10;
+        }
+        var first = -1;
+        var diffs = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            if (da[i] != db[i])
+            {
+                if (++diffs > 2)
+                {
+                    return false;
+                }
+                if (first < 0)
+                {
+                    first = i;
+                }
+            }
+        }
+        return diffs == 1 || (diffs == 2 && first < 7 && da[first] == db[first + 1] && da[first + 1] == db[first]);
+    }
+
+    private static bool Contains(string[] words, string value, int start)
+    {
+        for (var i = start; i < words.Length; i++)
+        {
+            if (words[i] == value)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    internal sealed class Prepared
+    {
+        public string RecordId = "";
+        public string Given = "";
+        public string[] GivenWords = [];
+        public int[] GivenGroups = [];
+        public string Surname = "";
+        public string SurnameJoined = "";
+        public string[] SurnameWords = [];
+        public string SurnameKey = "";
+        public string[] PreviousSurnames = [];
+        public PartialDate Dob;
+        public char Sex;
+        public string Postcode = "";
+        public string District = "";
+        public string Sector = "";
+        public string[] PreviousPostcodes = [];
+        public string HouseNumber = "";
+        public string Street = "";
+        public string StreetKey = "";
+        public string Nhs = "";
+        public bool NhsValid;
+        public string OtherId = "";
+        public string Phone = "";
+        public string Email = "";
+        public string EmailLocal = "";
+        public DateOnly? Seen;
+
+        public static Prepared From(LinkRecord r, int row, List<RecordIssue> issues)
+        {
+            var p = new Prepared { RecordId = r.RecordId, Seen = r.RecordDate };
+            p.GivenWords = Normalise.Words(Normalise.Name(r.GivenNames));
+            if (p.GivenWords.Length > 0)
+            {
+                p.Given = p.GivenWords[0];
+                p.GivenGroups = Nicknames.GroupsOf(p.Given);
+            }
+            p.Surname = Normalise.Name(r.Surname);
+            p.SurnameWords = Normalise.Words(p.Surname);
+            p.SurnameJoined = p.Surname.Replace(" ", "", StringComparison.Ordinal);
+            p.SurnameKey = p.SurnameWords.Length == 0 ? "" : Phonetic.Key(p.SurnameWords[0]);
+            if (!string.IsNullOrWhiteSpace(r.PreviousSurnames))
+            {
+                p.PreviousSurnames = [.. r.PreviousSurnames.Split([';', ','], StringSplitOptions.RemoveEmptyEntries).Select(Normalise.Name).Where(s => s.Length > 0)];
+            }
+            if (!PartialDate.TryParse(r.DateOfBirth, out p.Dob, out var problem) || problem is not null)
+            {
+                issues.Add(new RecordIssue(r.Source, r.RecordId, row, "date of birth", r.DateOfBirth ?? "", problem ?? "not a date"));
+            }
+            p.Sex = Normalise.Sex(r.Sex);
+            p.Postcode = Normalise.Postcode(r.Postcode);
+            (p.District, p.Sector) = Normalise.PostcodeAreas(p.Postcode);
+            if (!string.IsNullOrWhiteSpace(r.PreviousPostcodes))
+            {
+                p.PreviousPostcodes = [.. r.PreviousPostcodes.Split([';', ','], StringSplitOptions.RemoveEmptyEntries).Select(Normalise.Postcode).Where(s => s.Length > 0)];
+            }
+            var line = "";
+            foreach (var l in r.AddressLines)
+            {
+                if (!string.IsNullOrWhiteSpace(l))
+                {
+                    line = l;
+                    break;
+                }
+            }
+            var (street, leading) = Normalise.Street(line);
+            p.Street = street;
+            p.HouseNumber = Normalise.HouseNumber(string.IsNullOrWhiteSpace(r.HouseNumber) ? leading : r.HouseNumber);
+            p.StreetKey = Phonetic.Key(street);
+            p.Nhs = Normalise.Digits(r.NhsNumber);
+            if (p.Nhs.Length > 0)
+            {
+                p.NhsValid = NhsNumber.IsValid(p.Nhs);
+                if (!p.NhsValid)
+                {
+                    issues.Add(new RecordIssue(r.Source, r.RecordId, row, "NHS number", r.NhsNumber ?? "", p.Nhs.Length != 10 ? "an NHS number has 10 digits" : "the check digit is wrong"));
+                }
+            }
+            p.OtherId = Normalise.Identifier(r.OtherId);
+            p.Phone = Normalise.Phone(r.Phone);
+            p.Email = Normalise.Email(r.Email);
+            if (p.Email.Length == 0 && !string.IsNullOrWhiteSpace(r.Email))
+            {
+                issues.Add(new RecordIssue(r.Source, r.RecordId, row, "email", r.Email, "not an e-mail address"));
+            }
+            p.EmailLocal = p.Email.Length == 0 ? "" : p.Email[..p.Email.IndexOf('@', StringComparison.Ordinal)];
+            return p;
+        }
+    }
+}

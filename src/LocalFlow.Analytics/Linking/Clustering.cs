@@ -1,0 +1,296 @@
+namespace LocalFlow.Analytics.Linking;
+
+/// <summary>One person: the records linked together.</summary>
+/// <param name="PersonId">Stable id ("P" + number), carried from earlier runs by majority of members.</param>
+/// <param name="Members">Record indexes, ascending.</param>
+/// <param name="Flagged">True when the records do not hang together (see <see cref="LinkageOptions.MinClusterDensity"/>).</param>
+/// <param name="FlagReason">Why it was flagged, in plain words ("" when not flagged).</param>
+/// <param name="Density">Share of member pairs at or above the link threshold (1 for one or two records).</param>
+public sealed record PersonCluster(string PersonId, IReadOnlyList<int> Members, bool Flagged, string FlagReason, double Density);
+
+/// <summary>The people found by clustering.</summary>
+public sealed class ClusterSet
+{
+    internal ClusterSet(IReadOnlyList<PersonCluster> people, int[] personOf, int flaggedComponents)
+    {
+        People = people;
+        PersonOf = personOf;
+        FlaggedComponents = flaggedComponents;
+    }
+
+    /// <summary>Every person, including single-record people.</summary>
+    public IReadOnlyList<PersonCluster> People { get; }
+
+    /// <summary>For each record index, its person's index in <see cref="People"/>.</summary>
+    public int[] PersonOf { get; }
+
+    /// <summary>How many linked components failed the anti-chaining check (each was split and its parts flagged).</summary>
+    public int FlaggedComponents { get; }
+
+    /// <summary>Person id of a record.</summary>
+    public string PersonIdOf(int record) => People[PersonOf[record]].PersonId;
+}
+
+/// <summary>
+/// Clustering of linked pairs into people with union–find, checked against chaining: a component of three or more
+/// records is scored pair by pair; when too few of its pairs reach the link threshold or any pair is a clear non-match
+/// it is not merged silently: it is split using only its strongest links (link threshold + 5 bits) and every part is
+/// flagged for review.
+/// </summary>
+public static class Clustering
+{
+    private const double SplitMargin = 5.0;
+
+    internal static ClusterSet Build(LinkageSchema schema, PairScorer scorer, CandidatePairs pairs, float[] weights, PairDecision[] decisions, LinkageOptions options)
+    {
+        var n = schema.Count;
+        var uf = new UnionFind(n);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (LinkageResult.IsLinked(decisions[i]))
+            {
+                uf.Union(pairs.A(i), pairs.B(i));
+            }
+        }
+        foreach (var extra in pairs.ExtraLinks)
+        {
+            uf.Union((int)(extra >> 32), (int)(extra & 0xFFFFFFFF));
+        }
+        // Rejected pairs must never end up together: remember them for the check.
+        var rejected = new HashSet<long>();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (decisions[i] == PairDecision.DecidedNonLink)
+            {
+                rejected.Add(pairs.Packed[i]);
+            }
+        }
+        var components = new Dictionary<int, List<int>>();
+        for (var i = 0; i < n; i++)
+        {
+            var root = uf.Find(i);
+            if (!components.TryGetValue(root, out var list))
+            {
+                components[root] = list = [];
+            }
+            list.Add(i);
+        }
+        var groups = new List<(List<int> Members, bool Flagged, string Reason, double Density)>(components.Count);
+        var flaggedComponents = 0;
+        var big = components.Values.Where(c => c.Count >= 3).ToList();
+        var checkedResults = new (bool Flagged, string Reason, double Density, List<List<int>>? Parts)[big.Count];
+        Parallel.For(0, big.Count, i => checkedResults[i] = Check(big[i], scorer, options, rejected));
+        var bigIndex = 0;
+        foreach (var members in components.Values)
+        {
+            if (members.Count < 3)
+            {
+                groups.Add((members, false, "", 1));
+                continue;
+            }
+            var (flagged, reason, density, parts) = checkedResults[bigIndex++];
+            if (!flagged)
+            {
+                groups.Add((members, false, "", density));
+                continue;
+            }
+            flaggedComponents++;
+            foreach (var part in parts!)
+            {
+                groups.Add((part, true, reason, density));
+            }
+        }
+        groups.Sort((x, y) => x.Members[0].CompareTo(y.Members[0]));
+        var ids = PersonIds.Assign(schema, groups.Select(g => (IReadOnlyList<int>)g.Members).ToList(), options.PreviousPersonIds);
+        var people = new PersonCluster[groups.Count];
+        var personOf = new int[n];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            people[g] = new PersonCluster(ids[g], groups[g].Members, groups[g].Flagged, groups[g].Reason, groups[g].Density);
+            foreach (var m in groups[g].Members)
+            {
+                personOf[m] = g;
+            }
+        }
+        return new ClusterSet(people, personOf, flaggedComponents);
+    }
+
+    private static (bool, string, double, List<List<int>>?) Check(List<int> members, PairScorer scorer, LinkageOptions options, HashSet<long> rejected)
+    {
+        var model = scorer.Model;
+        if (members.Count > options.MaxCheckedClusterSize)
+        {
+            return (true, $"{members.Count} records chained together (more than {options.MaxCheckedClusterSize})", 0, Split(members, scorer, model.LinkThreshold + SplitMargin, rejected));
+        }
+        var strong = 0;
+        var total = 0;
+        var worst = double.MaxValue;
+        var hasRejected = false;
+        for (var i = 0; i < members.Count; i++)
+        {
+            for (var j = i + 1; j < members.Count; j++)
+            {
+                var w = scorer.Score(members[i], members[j], out _);
+                total++;
+                if (w >= model.LinkThreshold)
+                {
+                    strong++;
+                }
+                worst = Math.Min(worst, w);
+                if (rejected.Contains(((long)members[i] << 32) | (uint)members[j]))
+                {
+                    hasRejected = true;
+                }
+            }
+        }
+        var density = (double)strong / total;
+        string? reason = null;
+        if (hasRejected)
+        {
+            reason = "a reviewer rejected a pair inside it";
+        }
+        else if (density < options.MinClusterDensity)
+        {
+            reason = $"only {density:P0} of its record pairs reach the link threshold";
+        }
+        else if (worst < model.ReviewThreshold)
+        {
+            reason = $"a pair inside it is a clear non-match (weight {worst:F1})";
+        }
+        return reason is null ? (false, "", density, null) : (true, reason, density, Split(members, scorer, model.LinkThreshold + SplitMargin, rejected));
+    }
+
+    private static List<List<int>> Split(List<int> members, PairScorer scorer, double threshold, HashSet<long> rejected)
+    {
+        var local = new UnionFind(members.Count);
+        if (members.Count <= 400)
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                for (var j = i + 1; j < members.Count; j++)
+                {
+                    var packed = ((long)members[i] << 32) | (uint)members[j];
+                    if (!rejected.Contains(packed) && scorer.Score(members[i], members[j], out var agreeing) >= threshold && agreeing >= 2)
+                    {
+                        local.Union(i, j);
+                    }
+                }
+            }
+        }
+        var parts = new Dictionary<int, List<int>>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var r = local.Find(i);
+            if (!parts.TryGetValue(r, out var list))
+            {
+                parts[r] = list = [];
+            }
+            list.Add(members[i]);
+        }
+        return [.. parts.Values];
+    }
+}
+
+/// <summary>Union–find (disjoint sets) with path halving and union by size.</summary>
+public sealed class UnionFind
+{
+    private readonly int[] _parent;
+    private readonly int[] _size;
+
+    /// <summary>n singletons.</summary>
+    public UnionFind(int n)
+    {
+        _parent = new int[n];
+        _size = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            _parent[i] = i;
+            _size[i] = 1;
+        }
+    }
+
+    /// <summary>The representative of x's set.</summary>
+    public int Find(int x)
+    {
+        while (_parent[x] != x)
+        {
+            _parent[x] = _parent[_parent[x]];
+            x = _parent[x];
+        }
+        return x;
+    }
+
+    /// <summary>Joins the sets of a and b; false when they were already one set.</summary>
+    public bool Union(int a, int b)
+    {
+        var ra = Find(a);
+        var rb = Find(b);
+        if (ra == rb)
+        {
+            return false;
+        }
+        if (_size[ra] < _size[rb])
+        {
+            (ra, rb) = (rb, ra);
+        }
+        _parent[rb] = ra;
+        _size[ra] += _size[rb];
+        return true;
+    }
+}
+
+/// <summary>Stable person ids across runs.</summary>
+public static class PersonIds
+{
+    /// <summary>
+    /// Gives each cluster an id. A cluster takes the earlier id held by most of its members (ties: the smaller id); when
+    /// two clusters want the same id, the one with more members holding it keeps it (ties: the cluster listed first) and
+    /// the other gets a new id. New ids continue after the largest earlier number ("P" followed by at least 7 digits).
+    /// </summary>
+    public static IReadOnlyList<string> Assign(LinkageSchema schema, IReadOnlyList<IReadOnlyList<int>> clusters, IReadOnlyDictionary<(string Source, string RecordId), string>? previous)
+    {
+        var ids = new string?[clusters.Count];
+        long next = 1;
+        if (previous is not null && previous.Count > 0)
+        {
+            foreach (var id in previous.Values)
+            {
+                if (id.Length > 1 && id[0] == 'P' && long.TryParse(id.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    next = Math.Max(next, number + 1);
+                }
+            }
+            var claims = new List<(string Id, int Votes, int Cluster)>();
+            for (var c = 0; c < clusters.Count; c++)
+            {
+                var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var m in clusters[c])
+                {
+                    if (previous.TryGetValue((schema.Sources[schema.SourceIndex(m)], schema.RecordId(m)), out var id))
+                    {
+                        votes[id] = votes.GetValueOrDefault(id) + 1;
+                    }
+                }
+                if (votes.Count > 0)
+                {
+                    var best = votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First();
+                    claims.Add((best.Key, best.Value, c));
+                }
+            }
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var claim in claims.OrderByDescending(c => c.Votes).ThenBy(c => c.Cluster))
+            {
+                if (taken.Add(claim.Id))
+                {
+                    ids[claim.Cluster] = claim.Id;
+                }
+            }
+        }
+        var result = new string[clusters.Count];
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            result[c] = ids[c] ?? "P" + (next++).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return result;
+    }
+}

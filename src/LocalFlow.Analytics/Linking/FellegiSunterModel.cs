@@ -1,0 +1,366 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LocalFlow.Analytics.Linking;
+
+/// <summary>m- and u-probabilities of one comparison's levels.</summary>
+public sealed class ComparisonParameters
+{
+    /// <summary>The comparison's name (must match the schema's comparison of the same position).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Level labels, strongest agreement first.</summary>
+    public List<string> Levels { get; set; } = [];
+
+    /// <summary>P(level | the two records are the same person), per level.</summary>
+    public double[] M { get; set; } = [];
+
+    /// <summary>P(level | the two records are different people), per level.</summary>
+    public double[] U { get; set; } = [];
+
+    /// <summary>Match weight of a level: log2(m / u), in bits.</summary>
+    public double Weight(int level) => Math.Log2(M[level] / U[level]);
+}
+
+/// <summary>
+/// A Fellegi–Sunter model (Fellegi &amp; Sunter 1969, "A theory for record linkage", JASA 64): for each comparison and
+/// level, m = P(level | match) and u = P(level | non-match). The match weight of a pair is
+/// log2(λ / (1 − λ)) + Σ log2(m/u) over the comparisons whose level is known, plus term-frequency adjustments, where λ
+/// is the proportion of candidate pairs that match. Saved and loaded as JSON.
+/// </summary>
+public sealed class FellegiSunterModel
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    /// <summary>Which schema the model was trained for ("clear" or "bloom").</summary>
+    public string Schema { get; set; } = "clear";
+
+    /// <summary>λ: the estimated share of candidate pairs that are matches.</summary>
+    public double Lambda { get; set; }
+
+    /// <summary>Pairs with a weight at or above this are linked (subject to the single-weak-field guard).</summary>
+    public double LinkThreshold { get; set; } = LinkageOptions.DefaultLinkThreshold;
+
+    /// <summary>Pairs with a weight at or above this but below <see cref="LinkThreshold"/> go to review.</summary>
+    public double ReviewThreshold { get; set; } = LinkageOptions.DefaultReviewThreshold;
+
+    /// <summary>EM iterations run when the model was trained.</summary>
+    public int Iterations { get; set; }
+
+    /// <summary>True when EM stopped because the parameters stopped changing (not because it hit the iteration limit).</summary>
+    public bool Converged { get; set; }
+
+    /// <summary>How many random pairs u was estimated from.</summary>
+    public long RandomPairs { get; set; }
+
+    /// <summary>The comparisons' parameters, in schema order.</summary>
+    public List<ComparisonParameters> Comparisons { get; set; } = [];
+
+    /// <summary>The prior weight log2(λ / (1 − λ)).</summary>
+    public double PriorWeight => Math.Log2(Lambda / (1 - Lambda));
+
+    /// <summary>Match probability for a total weight w: 2^w / (1 + 2^w).</summary>
+    public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
+
+    /// <summary>The model as indented JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>; throws <see cref="LinkageInputException"/> with the reason when it is not a usable model.</summary>
+    public static FellegiSunterModel FromJson(string json)
+    {
+        FellegiSunterModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize<FellegiSunterModel>(json, Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new LinkageInputException($"The model file is not valid JSON: {ex.Message}");
+        }
+        if (model is null || model.Comparisons.Count == 0 || model.Lambda is <= 0 or >= 1)
+        {
+            throw new LinkageInputException("The model file has no comparisons or no λ between 0 and 1.");
+        }
+        foreach (var c in model.Comparisons)
+        {
+            if (c.M.Length != c.Levels.Count || c.U.Length != c.Levels.Count || c.M.Any(v => v is <= 0 or > 1) || c.U.Any(v => v is <= 0 or > 1))
+            {
+                throw new LinkageInputException($"The model's comparison \"{c.Name}\" needs one m and one u in (0, 1] per level.");
+            }
+        }
+        return model;
+    }
+
+    /// <summary>Checks that the model fits a schema (same comparisons and levels, in the same order).</summary>
+    public void EnsureFits(LinkageSchema schema)
+    {
+        if (schema.Comparisons.Count != Comparisons.Count)
+        {
+            throw new LinkageInputException($"The model has {Comparisons.Count} comparisons but this linkage uses {schema.Comparisons.Count}; it was trained for a different mode.");
+        }
+        for (var k = 0; k < Comparisons.Count; k++)
+        {
+            if (Comparisons[k].Name != schema.Comparisons[k].Name || Comparisons[k].Levels.Count != schema.Comparisons[k].Levels.Count)
+            {
+                throw new LinkageInputException($"The model's comparison {k + 1} is \"{Comparisons[k].Name}\" with {Comparisons[k].Levels.Count} levels; this linkage expects \"{schema.Comparisons[k].Name}\" with {schema.Comparisons[k].Levels.Count}.");
+            }
+        }
+    }
+}
+
+/// <summary>Estimation of the model: u from random pairs, then m and λ by expectation–maximisation on the blocked pairs.</summary>
+public static class ModelTraining
+{
+    private const double MinProbability = 1e-6;
+
+    /// <summary>
+    /// u-probabilities from <paramref name="sampleSize"/> pairs drawn at random (deterministic for a seed): almost all
+    /// random pairs are non-matches, so the share of each level among them estimates u. Levels never seen get half a
+    /// count so no u is 0.
+    /// </summary>
+    public static double[][] EstimateU(LinkageSchema schema, long sampleSize, int seed, out long drawn)
+    {
+        var k = schema.Comparisons.Count;
+        var n = schema.Count;
+        var possible = (long)n * (n - 1) / 2;
+        drawn = Math.Max(0, Math.Min(sampleSize, possible));
+        var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, (int)(drawn / 10_000) + 1));
+        var perChunk = drawn / chunks;
+        var totals = new long[k][];
+        for (var c = 0; c < k; c++)
+        {
+            totals[c] = new long[schema.Comparisons[c].Levels.Count];
+        }
+        var gate = new object();
+        var draws = drawn;
+        Parallel.For(0, chunks, chunk =>
+        {
+            var rng = new Random(HashCode.Combine(seed, chunk) ^ (seed * 7919) ^ chunk);
+            var local = new long[k][];
+            for (var c = 0; c < k; c++)
+            {
+                local[c] = new long[totals[c].Length];
+            }
+            Span<byte> levels = stackalloc byte[k];
+            var count = chunk == chunks - 1 ? draws - (perChunk * (chunks - 1)) : perChunk;
+            for (long i = 0; i < count; i++)
+            {
+                var a = rng.Next(n);
+                var b = rng.Next(n - 1);
+                if (b >= a)
+                {
+                    b++;
+                }
+                schema.Compare(a, b, levels);
+                for (var c = 0; c < k; c++)
+                {
+                    if (levels[c] != LinkageSchema.Unknown)
+                    {
+                        local[c][levels[c]]++;
+                    }
+                }
+            }
+            lock (gate)
+            {
+                for (var c = 0; c < k; c++)
+                {
+                    for (var l = 0; l < local[c].Length; l++)
+                    {
+                        totals[c][l] += local[c][l];
+                    }
+                }
+            }
+        });
+        var u = new double[k][];
+        for (var c = 0; c < k; c++)
+        {
+            var known = 0.0;
+            foreach (var t in totals[c])
+            {
+                known += Math.Max(t, 0.5);
+            }
+            u[c] = new double[totals[c].Length];
+            for (var l = 0; l < u[c].Length; l++)
+            {
+                u[c][l] = known == 0 ? 1.0 / u[c].Length : Math.Max(totals[c][l], 0.5) / known;
+            }
+        }
+        return u;
+    }
+
+    /// <summary>
+    /// Expectation–maximisation for m with u held fixed, run separately on the pairs of each blocking rule with the
+    /// comparisons that rule decides left out (inside a postcode block every pair agrees on postcode, so that block
+    /// cannot say how often matches agree on it). Each comparison's m is the average over the rules that estimated it,
+    /// weighted by their expected matches. Then λ, the probability that two records drawn at random match, is the
+    /// expected number of matches among the candidate pairs (EM on λ alone, m and u fixed) over all possible pairs.
+    /// Comparison vectors are reduced to distinct patterns with counts first, so an iteration costs the number of
+    /// patterns, not pairs. Unknown levels take no part in their comparison's estimate.
+    /// </summary>
+    public static FellegiSunterModel Train(LinkageSchema schema, ComparisonVectors vectors, double[][] u, long randomPairs, int maxBlockSize, bool withinSources, int maxIterations = 100, double tolerance = 1e-5, int maxTrainingPairsPerRule = 1_000_000)
+    {
+        var k = schema.Comparisons.Count;
+        var initial = new double[k][];
+        for (var c = 0; c < k; c++)
+        {
+            var init = schema.Comparisons[c].InitialM;
+            var sum = init.Sum();
+            initial[c] = [.. init.Select(v => v / sum)];
+        }
+        var mSum = new double[k][];
+        var mWeight = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            mSum[c] = new double[initial[c].Length];
+        }
+        var iterations = 0;
+        var converged = true;
+        for (var r = 0; r < schema.BlockingRules.Count; r++)
+        {
+            var rulePairs = CandidatePairs.ForRule(schema, r, maxBlockSize, withinSources, maxTrainingPairsPerRule);
+            if (rulePairs.Length >= 20)
+            {
+                var active = new bool[k];
+                for (var c = 0; c < k; c++)
+                {
+                    active[c] = !schema.BlockedComparisons[r].Contains(c);
+                }
+                var patterns = ComparisonVectors.Build(schema, rulePairs).Patterns();
+                var m = initial.Select(a => (double[])a.Clone()).ToArray();
+                var (lambda, its, ok, known) = Em(patterns, m, u, active, 0.05, maxIterations, tolerance, updateM: true);
+                iterations += its;
+                converged &= ok;
+                var expected = lambda * rulePairs.Length;
+                for (var c = 0; c < k; c++)
+                {
+                    if (active[c] && known[c] > 0)
+                    {
+                        for (var l = 0; l < m[c].Length; l++)
+                        {
+                            mSum[c][l] += m[c][l] * expected;
+                        }
+                        mWeight[c] += expected;
+                    }
+                }
+            }
+        }
+        var final = new double[k][];
+        for (var c = 0; c < k; c++)
+        {
+            final[c] = mWeight[c] > 0 ? [.. mSum[c].Select(v => Math.Max(v / mWeight[c], MinProbability))] : initial[c];
+            // A partial agreement is never evidence against a match beyond what plain disagreement is: keep each
+            // level's m/u at least the disagreement level's (rare levels otherwise get wild weights from tiny counts).
+            var last = final[c].Length - 1;
+            var floor = final[c][last] / u[c][last];
+            for (var l = 0; l < last; l++)
+            {
+                final[c][l] = Math.Min(1, Math.Max(final[c][l], u[c][l] * floor));
+            }
+        }
+        var everyone = new bool[k];
+        Array.Fill(everyone, true);
+        var (lambdaBlocked, more, done, _) = Em(vectors.Patterns(), final, u, everyone, 0.05, maxIterations, tolerance, updateM: false);
+        iterations += more;
+        converged &= done;
+        var n = (double)schema.Count;
+        var possible = Math.Max(1, n * (n - 1) / 2);
+        var lambdaAll = Math.Clamp(lambdaBlocked * vectors.Count / possible, 1e-12, 0.5);
+        var model = new FellegiSunterModel { Lambda = lambdaAll, Iterations = iterations, Converged = converged, RandomPairs = randomPairs };
+        for (var c = 0; c < k; c++)
+        {
+            model.Comparisons.Add(new ComparisonParameters { Name = schema.Comparisons[c].Name, Levels = [.. schema.Comparisons[c].Levels], M = final[c], U = u[c] });
+        }
+        return model;
+    }
+
+    /// <summary>EM on pattern counts; m is updated in place (when asked); returns λ, iterations, convergence and how much data each comparison had.</summary>
+    internal static (double Lambda, int Iterations, bool Converged, double[] Known) Em(IReadOnlyList<(ulong Pattern, long Count)> patterns, double[][] m, double[][] u, bool[] active, double lambda, int maxIterations, double tolerance, bool updateM)
+    {
+        var k = m.Length;
+        var mNum = new double[k][];
+        var mDen = new double[k];
+        var known = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            mNum[c] = new double[m[c].Length];
+        }
+        double total = 0;
+        foreach (var (pattern, count) in patterns)
+        {
+            total += count;
+            for (var c = 0; c < k; c++)
+            {
+                if (((pattern >> (4 * c)) & 0xF) != 0xF)
+                {
+                    known[c] += count;
+                }
+            }
+        }
+        var iterations = 0;
+        var converged = false;
+        while (iterations < maxIterations && !converged && total > 0)
+        {
+            iterations++;
+            for (var c = 0; c < k; c++)
+            {
+                Array.Clear(mNum[c]);
+            }
+            Array.Clear(mDen);
+            double matches = 0;
+            foreach (var (pattern, count) in patterns)
+            {
+                double pm = lambda, pu = 1 - lambda;
+                for (var c = 0; c < k; c++)
+                {
+                    var level = (int)((pattern >> (4 * c)) & 0xF);
+                    if (level != 0xF && active[c])
+                    {
+                        pm *= m[c][level];
+                        pu *= u[c][level];
+                    }
+                }
+                var w = pm / (pm + pu) * count;
+                matches += w;
+                if (!updateM)
+                {
+                    continue;
+                }
+                for (var c = 0; c < k; c++)
+                {
+                    var level = (int)((pattern >> (4 * c)) & 0xF);
+                    if (level != 0xF && active[c])
+                    {
+                        mNum[c][level] += w;
+                        mDen[c] += w;
+                    }
+                }
+            }
+            var next = Math.Clamp(matches / total, 1e-9, 1 - 1e-9);
+            var change = Math.Abs(next - lambda);
+            lambda = next;
+            if (updateM)
+            {
+                for (var c = 0; c < k; c++)
+                {
+                    if (mDen[c] <= 0 || !active[c])
+                    {
+                        continue;
+                    }
+                    var norm = 0.0;
+                    for (var l = 0; l < m[c].Length; l++)
+                    {
+                        norm += Math.Max(mNum[c][l] / mDen[c], MinProbability);
+                    }
+                    for (var l = 0; l < m[c].Length; l++)
+                    {
+                        var v = Math.Max(mNum[c][l] / mDen[c], MinProbability) / norm;
+                        change = Math.Max(change, Math.Abs(v - m[c][l]));
+                        m[c][l] = v;
+                    }
+                }
+            }
+            converged = change < tolerance;
+        }
+        return (lambda, iterations, converged, known);
+    }
+}

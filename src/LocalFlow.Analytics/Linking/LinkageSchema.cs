@@ -1,0 +1,75 @@
+namespace LocalFlow.Analytics.Linking;
+
+/// <summary>One comparison of the model (for example "surname") and its agreement levels.</summary>
+/// <param name="Name">Short name shown in explanations.</param>
+/// <param name="Levels">Level labels, strongest agreement first, plain disagreement last.</param>
+/// <param name="TermFrequencyLevel">Index of the level whose weight is adjusted for how common the value is (-1: none).</param>
+/// <param name="InitialM">Starting m-probabilities for EM, one per level (they need not sum to 1; they are normalised).</param>
+/// <param name="Weak">True for a field that must never be the only evidence for a link (sex).</param>
+public sealed record ComparisonInfo(string Name, IReadOnlyList<string> Levels, int TermFrequencyLevel, IReadOnlyList<double> InitialM, bool Weak = false);
+
+/// <summary>
+/// The records to link, prepared for one way of comparing them (clear text, or Bloom-filter encodings). The engine
+/// (<see cref="Linker"/>) only talks to this: blocking keys, comparison levels, term-frequency keys and display text.
+/// </summary>
+public abstract class LinkageSchema
+{
+    /// <summary>Level value meaning "unknown": one or both records lack the field; its weight is 0.</summary>
+    public const byte Unknown = 255;
+
+    /// <summary>The comparisons, in the order <see cref="Compare"/> fills levels.</summary>
+    public abstract IReadOnlyList<ComparisonInfo> Comparisons { get; }
+
+    /// <summary>Names of the blocking rules, in the order they are applied (a pair is produced by the first rule it satisfies only).</summary>
+    public abstract IReadOnlyList<string> BlockingRules { get; }
+
+    /// <summary>
+    /// For each blocking rule, the comparisons its key decides (for example postcode and address for the postcode rule).
+    /// EM on a rule's pairs leaves those comparisons out, because within a block they agree by construction.
+    /// </summary>
+    public abstract IReadOnlyList<int[]> BlockedComparisons { get; }
+
+    /// <summary>How many records.</summary>
+    public abstract int Count { get; }
+
+    /// <summary>The source names, in index order.</summary>
+    public abstract IReadOnlyList<string> Sources { get; }
+
+    /// <summary>The index into <see cref="Sources"/> of a record's source.</summary>
+    public abstract int SourceIndex(int record);
+
+    /// <summary>A record's id inside its source.</summary>
+    public abstract string RecordId(int record);
+
+    /// <summary>The record's key for a blocking rule; 0 means the record has no key for that rule (it is not blocked by it).</summary>
+    public abstract ulong BlockingKey(int rule, int record);
+
+    /// <summary>Fills <paramref name="levels"/> (one per comparison) with the agreement level of two records, or <see cref="Unknown"/>.</summary>
+    public abstract void Compare(int a, int b, Span<byte> levels);
+
+    /// <summary>Key of the value used for term-frequency adjustment of a comparison (0: none).</summary>
+    public abstract ulong TermKey(int comparison, int record);
+
+    /// <summary>What a record holds for a comparison, for people to read (clear text) or a short fingerprint (encodings).</summary>
+    public abstract string Display(int comparison, int record);
+
+    /// <summary>Problems found in the input, per row.</summary>
+    public abstract IReadOnlyList<RecordIssue> Issues { get; }
+
+    /// <summary>FNV-1a 64-bit hash of text with a salt; never 0 (0 means "no key").</summary>
+    public static ulong Hash(ReadOnlySpan<char> text, ulong salt)
+    {
+        var h = 14695981039346656037UL ^ (salt * 0x9E3779B97F4A7C15UL);
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        h ^= h >> 32;
+        return h == 0 ? 1 : h;
+    }
+}
+
+/// <summary>Thrown when the input cannot be linked at all (for example a source with no usable identifier); nothing is changed.</summary>
+public sealed class LinkageInputException(string message) : Exception(message);

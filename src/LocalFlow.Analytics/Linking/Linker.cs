@@ -1,0 +1,340 @@
+using System.Diagnostics;
+
+namespace LocalFlow.Analytics.Linking;
+
+/// <summary>Settings of a linkage run. The defaults are the ones documented in docs/linking.md.</summary>
+public sealed class LinkageOptions
+{
+    /// <summary>Default link threshold (match weight in bits, prior included): about 0.99 match probability.</summary>
+    public const double DefaultLinkThreshold = 6.0;
+
+    /// <summary>Default lower edge of the review band (about 0.2 match probability).</summary>
+    public const double DefaultReviewThreshold = -2.0;
+
+    /// <summary>Link threshold; when null the model's (or the default) is used.</summary>
+    public double? LinkThreshold { get; set; }
+
+    /// <summary>Review threshold; when null the model's (or the default) is used.</summary>
+    public double? ReviewThreshold { get; set; }
+
+    /// <summary>Blocks larger than this are skipped for their rule.</summary>
+    public int MaxBlockSize { get; set; } = 2000;
+
+    /// <summary>Whether two records of the same source may be linked (duplicates inside a source).</summary>
+    public bool LinkWithinSources { get; set; } = true;
+
+    /// <summary>How many random pairs to draw to estimate u.</summary>
+    public long RandomPairs { get; set; } = 500_000;
+
+    /// <summary>Seed for the random pairs (the run is deterministic for a seed).</summary>
+    public int Seed { get; set; } = 20261123;
+
+    /// <summary>At most this many pairs of each blocking rule are used to estimate m (every k-th pair when there are more).</summary>
+    public int MaxTrainingPairsPerRule { get; set; } = 300_000;
+
+    /// <summary>Maximum EM iterations.</summary>
+    public int MaxIterations { get; set; } = 100;
+
+    /// <summary>A trained model to use as it is (no EM); null to train on this data.</summary>
+    public FellegiSunterModel? Model { get; set; }
+
+    /// <summary>
+    /// Anti-chaining: a cluster of three or more records is flagged when fewer than this share of its record pairs
+    /// reach the link threshold, or when any pair inside it scores below the review threshold (a clear non-match).
+    /// </summary>
+    public double MinClusterDensity { get; set; } = 0.5;
+
+    /// <summary>Clusters bigger than this are flagged without checking every pair.</summary>
+    public int MaxCheckedClusterSize { get; set; } = 60;
+
+    /// <summary>Reviewers' decisions from earlier runs: accepted pairs are linked and rejected pairs are not, whatever their weight.</summary>
+    public IReadOnlyList<PairDecisionRecord> Decisions { get; set; } = [];
+
+    /// <summary>Person ids from an earlier run, by (source, record id): a new cluster takes the id most of its members had.</summary>
+    public IReadOnlyDictionary<(string Source, string RecordId), string>? PreviousPersonIds { get; set; }
+
+    /// <summary>Progress: the stage name and its fraction done.</summary>
+    public IProgress<LinkageProgress>? Progress { get; set; }
+}
+
+/// <summary>A stage of a run and how far it has got.</summary>
+/// <param name="Stage">"blocking", "comparing", "estimating", "scoring", "clustering".</param>
+/// <param name="Fraction">0 to 1.</param>
+public readonly record struct LinkageProgress(string Stage, double Fraction);
+
+/// <summary>A reviewer's decision on a pair, kept between runs.</summary>
+/// <param name="SourceA">First record's source.</param>
+/// <param name="RecordIdA">First record's id.</param>
+/// <param name="SourceB">Second record's source.</param>
+/// <param name="RecordIdB">Second record's id.</param>
+/// <param name="IsMatch">True: same person (accept or manual link); false: different people (reject or unlink).</param>
+public sealed record PairDecisionRecord(string SourceA, string RecordIdA, string SourceB, string RecordIdB, bool IsMatch);
+
+/// <summary>What happens to a pair.</summary>
+public enum PairDecision : byte
+{
+    /// <summary>Below the review threshold: different people.</summary>
+    NonLink = 0,
+
+    /// <summary>Between the thresholds, or above the link threshold on a single field: a person decides.</summary>
+    Review = 1,
+
+    /// <summary>At or above the link threshold with at least two agreeing fields.</summary>
+    Link = 2,
+
+    /// <summary>Linked because a reviewer said so.</summary>
+    DecidedLink = 3,
+
+    /// <summary>Not linked because a reviewer said so.</summary>
+    DecidedNonLink = 4,
+}
+
+/// <summary>How long each stage took.</summary>
+/// <param name="Blocking">Making candidate pairs.</param>
+/// <param name="Comparing">Computing comparison levels.</param>
+/// <param name="Estimating">Random-pair u and EM (zero when a saved model was used).</param>
+/// <param name="Scoring">Match weights and decisions.</param>
+/// <param name="Clustering">People, anti-chaining checks and ids.</param>
+public readonly record struct LinkageTimings(TimeSpan Blocking, TimeSpan Comparing, TimeSpan Estimating, TimeSpan Scoring, TimeSpan Clustering)
+{
+    /// <summary>All stages.</summary>
+    public TimeSpan Total => Blocking + Comparing + Estimating + Scoring + Clustering;
+}
+
+/// <summary>Runs a Fellegi–Sunter linkage: blocking, comparison, estimation, scoring, clustering.</summary>
+public static class Linker
+{
+    /// <summary>Links the records of a schema. Deterministic for the same input, options and seed.</summary>
+    public static LinkageResult Run(LinkageSchema schema, LinkageOptions? options = null)
+    {
+        options ??= new LinkageOptions();
+        if (schema.Comparisons.Count > 16)
+        {
+            throw new LinkageInputException("At most 16 comparisons are supported.");
+        }
+        var progress = options.Progress;
+        var sw = Stopwatch.StartNew();
+        progress?.Report(new LinkageProgress("blocking", 0));
+        var pairs = CandidatePairs.Build(schema, options.MaxBlockSize, options.LinkWithinSources);
+        progress?.Report(new LinkageProgress("blocking", 1));
+        var tBlock = sw.Elapsed;
+        sw.Restart();
+        progress?.Report(new LinkageProgress("comparing", 0));
+        var vectors = ComparisonVectors.Build(schema, pairs);
+        progress?.Report(new LinkageProgress("comparing", 1));
+        var tCompare = sw.Elapsed;
+        sw.Restart();
+        progress?.Report(new LinkageProgress("estimating", 0));
+        FellegiSunterModel model;
+        if (options.Model is not null)
+        {
+            options.Model.EnsureFits(schema);
+            model = options.Model;
+        }
+        else
+        {
+            var u = ModelTraining.EstimateU(schema, options.RandomPairs, options.Seed, out var drawn);
+            model = ModelTraining.Train(schema, vectors, u, drawn, options.MaxBlockSize, options.LinkWithinSources, options.MaxIterations, maxTrainingPairsPerRule: options.MaxTrainingPairsPerRule);
+            model.Schema = schema is ClearTextSchema ? "clear" : "bloom";
+        }
+        if (options.LinkThreshold is { } lt)
+        {
+            model.LinkThreshold = lt;
+        }
+        if (options.ReviewThreshold is { } rt)
+        {
+            model.ReviewThreshold = rt;
+        }
+        if (model.ReviewThreshold > model.LinkThreshold)
+        {
+            throw new LinkageInputException($"The review threshold ({model.ReviewThreshold}) must not be above the link threshold ({model.LinkThreshold}).");
+        }
+        progress?.Report(new LinkageProgress("estimating", 1));
+        var tEstimate = sw.Elapsed;
+        sw.Restart();
+        progress?.Report(new LinkageProgress("scoring", 0));
+        var scorer = new PairScorer(schema, model);
+        var weights = new float[pairs.Count];
+        var decisions = new PairDecision[pairs.Count];
+        var chunks = Math.Max(1, Math.Min(pairs.Count / 4096, Environment.ProcessorCount * 16));
+        Parallel.For(0, chunks, chunk =>
+        {
+            var from = (int)((long)pairs.Count * chunk / chunks);
+            var to = (int)((long)pairs.Count * (chunk + 1) / chunks);
+            for (var i = from; i < to; i++)
+            {
+                var levels = vectors.Of(i);
+                var w = scorer.Score(pairs.A(i), pairs.B(i), levels, out var agreeing);
+                weights[i] = (float)w;
+                decisions[i] = scorer.Decide(w, agreeing);
+            }
+        });
+        ApplyDecisions(schema, pairs, decisions, options.Decisions);
+        progress?.Report(new LinkageProgress("scoring", 1));
+        var tScore = sw.Elapsed;
+        sw.Restart();
+        progress?.Report(new LinkageProgress("clustering", 0));
+        var clusters = Clustering.Build(schema, scorer, pairs, weights, decisions, options);
+        progress?.Report(new LinkageProgress("clustering", 1));
+        var tCluster = sw.Elapsed;
+        return new LinkageResult(schema, model, scorer, pairs, vectors, weights, decisions, clusters, new LinkageTimings(tBlock, tCompare, tEstimate, tScore, tCluster));
+    }
+
+    private static void ApplyDecisions(LinkageSchema schema, CandidatePairs pairs, PairDecision[] decisions, IReadOnlyList<PairDecisionRecord> decided)
+    {
+        if (decided.Count == 0)
+        {
+            return;
+        }
+        var index = new Dictionary<(int, string), int>();
+        for (var i = 0; i < schema.Count; i++)
+        {
+            index.TryAdd((schema.SourceIndex(i), schema.RecordId(i)), i);
+        }
+        var sourceIndex = schema.Sources.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
+        var wanted = new Dictionary<long, bool>();
+        foreach (var d in decided)
+        {
+            if (sourceIndex.TryGetValue(d.SourceA, out var sa) && sourceIndex.TryGetValue(d.SourceB, out var sb)
+                && index.TryGetValue((sa, d.RecordIdA), out var a) && index.TryGetValue((sb, d.RecordIdB), out var b) && a != b)
+            {
+                wanted[((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b)] = d.IsMatch;
+            }
+        }
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (wanted.Remove(pairs.Packed[i], out var match))
+            {
+                decisions[i] = match ? PairDecision.DecidedLink : PairDecision.DecidedNonLink;
+            }
+        }
+        // Manual links between records blocking never paired are kept as extra decided links for clustering.
+        foreach (var (packed, match) in wanted)
+        {
+            if (match)
+            {
+                pairs.ExtraLinks.Add(packed);
+            }
+        }
+    }
+}
+
+/// <summary>Turns comparison levels into match weights with the model's m/u and the data's term frequencies.</summary>
+public sealed class PairScorer
+{
+    private const double MaxTermAdjustment = 5.0;
+    private readonly LinkageSchema _schema;
+    private readonly double[][] _weights;
+    private readonly float[]?[] _termFrequency;
+    private readonly double[] _termU;
+    private readonly bool[] _weak;
+
+    /// <summary>Prepares weight tables and the term frequencies of the schema's values.</summary>
+    public PairScorer(LinkageSchema schema, FellegiSunterModel model)
+    {
+        _schema = schema;
+        Model = model;
+        var k = schema.Comparisons.Count;
+        _weights = new double[k][];
+        _termFrequency = new float[k][];
+        _termU = new double[k];
+        _weak = new bool[k];
+        for (var c = 0; c < k; c++)
+        {
+            var p = model.Comparisons[c];
+            _weights[c] = [.. Enumerable.Range(0, p.M.Length).Select(p.Weight)];
+            _weak[c] = schema.Comparisons[c].Weak;
+            var tfLevel = schema.Comparisons[c].TermFrequencyLevel;
+            if (tfLevel < 0)
+            {
+                continue;
+            }
+            _termU[c] = p.U[tfLevel];
+            var keys = new ulong[schema.Count];
+            var comparison = c;
+            Parallel.For(0, schema.Count, i => keys[i] = schema.TermKey(comparison, i));
+            var counts = new Dictionary<ulong, int>();
+            var known = 0;
+            foreach (var key in keys)
+            {
+                if (key != 0)
+                {
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                    known++;
+                }
+            }
+            var tf = new float[schema.Count];
+            for (var i = 0; i < tf.Length; i++)
+            {
+                tf[i] = keys[i] == 0 ? 0 : (float)((double)counts[keys[i]] / known);
+            }
+            _termFrequency[c] = tf;
+        }
+    }
+
+    /// <summary>The model in use.</summary>
+    public FellegiSunterModel Model { get; }
+
+    /// <summary>Weight of one comparison at one level (0 for unknown).</summary>
+    public double LevelWeight(int comparison, byte level) => level == LinkageSchema.Unknown ? 0 : _weights[comparison][level];
+
+    /// <summary>
+    /// Term-frequency adjustment (bits) for a comparison at its term-frequency level: log2(u / f), where f is the share
+    /// of records holding the value (the larger of the two), so agreeing on a common surname counts for less than on a
+    /// rare one. Limited to ±5 bits. 0 at other levels.
+    /// </summary>
+    public double TermAdjustment(int comparison, byte level, int a, int b)
+    {
+        var tf = _termFrequency[comparison];
+        if (tf is null || level != _schema.Comparisons[comparison].TermFrequencyLevel)
+        {
+            return 0;
+        }
+        var f = Math.Max(tf[a], tf[b]);
+        return f <= 0 ? 0 : Math.Clamp(Math.Log2(_termU[comparison] / f), -MaxTermAdjustment, MaxTermAdjustment);
+    }
+
+    /// <summary>Total match weight of a pair (prior included) and how many non-weak comparisons added positive evidence.</summary>
+    public double Score(int a, int b, ReadOnlySpan<byte> levels, out int agreeing)
+    {
+        var w = Model.PriorWeight;
+        agreeing = 0;
+        for (var c = 0; c < levels.Length; c++)
+        {
+            var level = levels[c];
+            if (level == LinkageSchema.Unknown)
+            {
+                continue;
+            }
+            var contribution = _weights[c][level];
+            if (_termFrequency[c] is not null)
+            {
+                contribution += TermAdjustment(c, level, a, b);
+            }
+            if (contribution > 0 && !_weak[c])
+            {
+                agreeing++;
+            }
+            w += contribution;
+        }
+        return w;
+    }
+
+    /// <summary>Scores two records directly (used for pairs blocking did not produce, such as inside a cluster).</summary>
+    public double Score(int a, int b, out int agreeing)
+    {
+        Span<byte> levels = stackalloc byte[_schema.Comparisons.Count];
+        _schema.Compare(a, b, levels);
+        return Score(a, b, levels, out agreeing);
+    }
+
+    /// <summary>Link at or above the link threshold with at least two agreeing (non-weak) fields; review between the thresholds or on one field; otherwise non-link.</summary>
+    public PairDecision Decide(double weight, int agreeing)
+    {
+        if (weight >= Model.LinkThreshold)
+        {
+            return agreeing >= 2 ? PairDecision.Link : PairDecision.Review;
+        }
+        return weight >= Model.ReviewThreshold ? PairDecision.Review : PairDecision.NonLink;
+    }
+}
