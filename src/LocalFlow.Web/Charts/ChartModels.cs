@@ -194,3 +194,20 @@ public sealed record HandOffMapChart(string Title, string Description, IReadOnly
     /// <summary>The order of the agencies round the circle (others follow, busiest first).</summary>
     public IReadOnlyList<string> Nodes { get; init; } = [];
 }
+
+/// <summary>One step of a waterfall: how much one part adds to (or takes from) the running total.</summary>
+public sealed record WaterfallStep(string Label, double Amount)
+{
+    /// <summary>A short note shown in the data table, for example the two values compared.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>A waterfall: a starting amount, steps that add or take away, and the total they come to (for example a match weight).</summary>
+public sealed record WaterfallChart(string Title, string Description, double Start, string StartLabel, IReadOnlyList<WaterfallStep> Steps) : ChartSpec(Title, Description)
+{
+    /// <summary>What the last bar (the total) is called.</summary>
+    public string TotalLabel { get; init; } = "Total";
+
+    /// <summary>An optional reference line, for example a threshold, with its name.</summary>
+    public (double Value, string Name)? Reference { get; init; }
+}

@@ -11,7 +11,7 @@ namespace LocalFlow.Web.Charts;
 /// marker shape or position) so that colour is never the only way to tell things apart.
 /// Pages write <c>@Charts.Line(new LineChart(...))</c>.
 /// </summary>
-public static class Charts
+public static partial class Charts
 {
     private const double Top = 44;
 

@@ -54,7 +54,7 @@ public static class CapabilityStatus
 {
     public const bool Demand = false;
     public const bool Flow = false;
-    public const bool Linking = false;
+    public const bool Linking = true;
     public const bool Locality = false;
     public const bool Measures = true;
     public const bool Economics = false;

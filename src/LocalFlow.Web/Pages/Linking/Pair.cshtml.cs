@@ -1,0 +1,119 @@
+using LocalFlow.Analytics.Linking;
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Entities;
+using LocalFlow.Data.Linking;
+using LocalFlow.Web.Charts;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Linking;
+
+/// <summary>One pair in the review queue: the two records side by side with differences marked, why they scored as they did, and the decision.</summary>
+[Authorize(Policy = Policies.LinkingManage)]
+public sealed class PairModel(LocalFlowDb db, CurrentUser current) : PageModel
+{
+    public sealed record Field(string Name, string? A, string? B)
+    {
+        public bool Differs => !string.Equals(Normal(A), Normal(B), StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(A) && !string.IsNullOrWhiteSpace(B);
+        public bool Missing => string.IsNullOrWhiteSpace(A) || string.IsNullOrWhiteSpace(B);
+
+        private static string Normal(string? s) => (s ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+    }
+
+    public LinkReview Review { get; private set; } = null!;
+    public SourceIdentity A { get; private set; } = null!;
+    public SourceIdentity B { get; private set; } = null!;
+    public IReadOnlyList<Field> Fields { get; private set; } = [];
+    public PairExplanation? Explanation { get; private set; }
+    public WaterfallChart? Waterfall { get; private set; }
+
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } problem)
+        {
+            return problem;
+        }
+        if (Decision is not ("same" or "different"))
+        {
+            ModelState.AddModelError(nameof(Decision), "Choose whether these records are about the same person");
+            return Page();
+        }
+        try
+        {
+            await LinkingService.DecideAsync(db, Review.LocalityId, Review.Id, Decision == "same", current.UserName, current.UserId);
+        }
+        catch (LinkingException ex)
+        {
+            ModelState.AddModelError(nameof(Decision), ex.Message);
+            return Page();
+        }
+        TempData["Done"] = Decision == "same" ? $"Linked: {A.DisplayName} ({A.Source}) and {B.DisplayName} ({B.Source}) are the same person." : $"Kept apart: {A.DisplayName} ({A.Source}) and {B.DisplayName} ({B.Source}) are different people.";
+        return RedirectToPage("/Linking/Review");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var localities = current.LocalityIds;
+        var review = await db.LinkReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && localities.Contains(r.LocalityId));
+        if (review is null)
+        {
+            return NotFound();
+        }
+        var pair = await db.SourceIdentities.AsNoTracking().Include(s => s.Person).Where(s => s.LocalityId == review.LocalityId && (s.Id == review.IdentityAId || s.Id == review.IdentityBId)).ToListAsync();
+        var a = pair.SingleOrDefault(s => s.Id == review.IdentityAId);
+        var b = pair.SingleOrDefault(s => s.Id == review.IdentityBId);
+        if (a is null || b is null)
+        {
+            return NotFound();
+        }
+        if (!current.MaySeeRestricted && (a.Person?.Restricted == true || b.Person?.Restricted == true))
+        {
+            // Restricted records stay hidden: the same answer as a record that does not exist.
+            return NotFound();
+        }
+        Review = review;
+        A = a;
+        B = b;
+        Fields =
+        [
+            new("Given names", a.GivenNames, b.GivenNames),
+            new("Surname", a.Surname, b.Surname),
+            new("Previous surnames", a.PreviousSurnames, b.PreviousSurnames),
+            new("Date of birth", a.DateOfBirth, b.DateOfBirth),
+            new("Sex", a.Sex, b.Sex),
+            new("Address", a.AddressLine, b.AddressLine),
+            new("Postcode", a.Postcode, b.Postcode),
+            new("NHS number", a.NhsNumber, b.NhsNumber),
+            new("Other id", a.OtherId, b.OtherId),
+            new("Phone", a.Phone, b.Phone),
+            new("Email", a.Email, b.Email),
+            new("Recorded", a.RecordDate?.ToString("d MMMM yyyy"), b.RecordDate?.ToString("d MMMM yyyy")),
+        ];
+        Explanation = LinkingService.Explanation(review);
+        if (Explanation is { } e)
+        {
+            Waterfall = new WaterfallChart(
+                "Why this pair scored as it did",
+                "Each comparison's contribution to the match weight, in bits: agreement adds, disagreement takes away, a missing value counts for nothing.",
+                e.PriorWeight,
+                "Before comparing (prior)",
+                [.. e.Contributions.Select(c => new WaterfallStep($"{c.Comparison}: {c.Level}", Math.Round(c.Total, 2)) { Note = $"{c.ValueA} / {c.ValueB}" })])
+            {
+                TotalLabel = "Match weight",
+                ValueLabel = "Match weight (bits)",
+                Id = "waterfall",
+            };
+        }
+        await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(LinkReview), review.Id.ToString(), review.LocalityId, $"Review pair: {a.Source} {a.SourceRecordId} and {b.Source} {b.SourceRecordId}");
+        return null;
+    }
+}

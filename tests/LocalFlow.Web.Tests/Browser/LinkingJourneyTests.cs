@@ -1,0 +1,56 @@
+using LocalFlow.Data;
+using LocalFlow.Data.Entities;
+using LocalFlow.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalFlow.Web.Tests.Browser;
+
+/// <summary>A data officer reviews a doubtful pair and decides it by keyboard only; axe-core checks each page.</summary>
+public class LinkingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task DataOfficer_ReviewsAndDecidesAPair_ByKeyboard()
+    {
+        Guid reviewId;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            reviewId = await LinkingData.AnyReviewAsync(scope.ServiceProvider.GetRequiredService<LocalFlowDb>());
+        }
+        var page = await browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(page, "dataofficer");
+        await page.GotoAsync("/Linking");
+        await page.AssertAccessibleAsync();
+        await page.TabToAsync("a[href='/Linking/Review']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/Linking/Review");
+        await page.AssertAccessibleAsync();
+        await page.TabToAsync($"a[href='/Linking/Pair/{reviewId}']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/Linking/Pair/{reviewId}");
+        (await page.Locator("#compare").IsVisibleAsync()).ShouldBeTrue();
+        (await page.Locator("figure svg, svg").CountAsync()).ShouldBeGreaterThan(0);
+        await page.AssertAccessibleAsync();
+
+        // Save without choosing: the error summary, then choose "different people" with the arrow keys.
+        await page.TabToAsync("#decision-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        await page.AssertAccessibleAsync();
+        await page.TabToAsync("input[name=Decision]");
+        await page.Keyboard.PressAsync("ArrowDown");
+        (await page.EvaluateAsync<string>("() => document.activeElement.value")).ShouldBe("different");
+        await page.Keyboard.PressAsync("Space");
+        await page.TabToAsync("#decision-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/Linking/Review");
+        (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("Kept apart");
+        await page.AssertAccessibleAsync();
+
+        using var check = browser.App.Services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<LocalFlowDb>();
+        var review = await db.LinkReviews.SingleAsync(r => r.Id == reviewId);
+        review.Status.ShouldBe(LinkReviewStatus.Rejected);
+        (await db.LinkDecisions.AnyAsync(d => d.IdentityAId == review.IdentityAId && d.IdentityBId == review.IdentityBId && !d.IsMatch)).ShouldBeTrue();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using LocalFlow.Data;
+using LocalFlow.Data.Entities;
+using LocalFlow.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalFlow.Web.Tests.Linking;
+
+/// <summary>Linking in the web app on the demo's agencies' records: a run with progress, the queue, decisions remembered and audited.</summary>
+public class LinkingPagesTests : IClassFixture<LinkingPagesTests.App>
+{
+    public sealed class App : IDisposable
+    {
+        public LocalFlowApp Factory { get; } = new(households: 300);
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    private readonly LocalFlowApp _app;
+
+    public LinkingPagesTests(App app) => _app = app.Factory;
+
+    [Fact]
+    public async Task Summary_ShowsEachSystem_AndTheLatestRunsQuality()
+    {
+        var client = await _app.ClientAsync(DemoUsers.DataOfficer);
+        var html = await client.GetStringAsync("/Linking");
+        html.ShouldContain("Police (Niche)");
+        html.ShouldContain("Housing (Northfield Homes)");
+        html.ShouldContain("Estimated precision and recall");
+        html.ShouldContain("Pairs per weight band");
+        html.ShouldNotContain("Not built yet");
+    }
+
+    [Fact]
+    public async Task LinkRecordsNow_RunsInTheBackground_AndKeepsEveryPersonId()
+    {
+        Dictionary<Guid, Guid?> before;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            before = await db.SourceIdentities.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.PersonId);
+        }
+        var client = await _app.ClientAsync(DemoUsers.DataOfficer);
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(client, "/Linking");
+        var started = await client.PostAsync("/Linking", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var runPage = started.Headers.Location!.ToString();
+        runPage.ShouldStartWith("/Linking/Run/");
+        string html = "";
+        for (var i = 0; i < 120; i++)
+        {
+            html = await client.GetStringAsync(runPage);
+            if (!html.Contains("Linking is running", StringComparison.Ordinal))
+            {
+                break;
+            }
+            await Task.Delay(500);
+        }
+        html.ShouldContain("Linking finished");
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            var after = await db.SourceIdentities.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.PersonId);
+            // Linking the same records again keeps every record with the person it had (stable ids).
+            var kept = before.Count(kv => kv.Value is not null && after[kv.Key] == kv.Value);
+            kept.ShouldBe(before.Count(kv => kv.Value is not null));
+            (await db.AuditEvents.AnyAsync(e => e.EntityType == "LinkRun" && e.UserName == DemoUsers.DataOfficer)).ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public async Task AcceptingAPair_LinksBothRecordsToOnePerson_RemembersIt_AndAuditsIt()
+    {
+        Guid reviewId;
+        using (var scope = _app.Services.CreateScope())
+        {
+            reviewId = await LinkingData.AnyReviewAsync(scope.ServiceProvider.GetRequiredService<LocalFlowDb>());
+        }
+        var client = await _app.ClientAsync(DemoUsers.DataOfficer);
+        var page = await client.GetStringAsync($"/Linking/Pair/{reviewId}");
+        page.ShouldContain("Are these the same person?");
+        page.ShouldContain("Why this pair scored as it did");
+        page.ShouldContain("<svg");
+
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(client, $"/Linking/Pair/{reviewId}");
+        // No choice: a clear error, nothing decided.
+        var refused = await client.PostAsync($"/Linking/Pair/{reviewId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Choose whether these records are about the same person");
+
+        var saved = await client.PostAsync($"/Linking/Pair/{reviewId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Decision"] = "same" }));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using (var scope2 = _app.Services.CreateScope())
+        {
+            var db = scope2.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            var review = await db.LinkReviews.SingleAsync(r => r.Id == reviewId);
+            review.Status.ShouldBe(LinkReviewStatus.Accepted);
+            review.DecidedBy.ShouldBe(DemoUsers.DataOfficer);
+            var a = await db.SourceIdentities.SingleAsync(s => s.Id == review.IdentityAId);
+            var b = await db.SourceIdentities.SingleAsync(s => s.Id == review.IdentityBId);
+            a.PersonId.ShouldNotBeNull();
+            b.PersonId.ShouldBe(a.PersonId);
+            (await db.LinkDecisions.AnyAsync(d => d.IdentityAId == a.Id && d.IdentityBId == b.Id && d.IsMatch && d.Origin == "review")).ShouldBeTrue();
+            (await db.AuditEvents.AnyAsync(e => e.EntityType == nameof(LinkDecision) && e.UserName == DemoUsers.DataOfficer)).ShouldBeTrue();
+            (await db.AuditEvents.AnyAsync(e => e.EntityType == nameof(LinkReview) && e.EntityId == reviewId.ToString() && e.Operation == LocalFlow.Data.Audit.AuditOperation.Read)).ShouldBeTrue();
+        }
+        // Deciding twice is refused with a clear message.
+        var again = await client.PostAsync($"/Linking/Pair/{reviewId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Decision"] = "different" }));
+        (await again.Content.ReadAsStringAsync()).ShouldContain("already decided");
+    }
+
+    [Fact]
+    public async Task AnUnknownPair_IsNotFound()
+    {
+        var client = await _app.ClientAsync(DemoUsers.DataOfficer);
+        (await client.GetAsync($"/Linking/Pair/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
