@@ -72,6 +72,7 @@ public static class DemoLocality
     [
         new NorthfieldReferenceData(),
         new NorthfieldHouseholds(),
+        new NorthfieldDemandStudies(),
         new DemoUsers(),
     ];
 
