@@ -49,6 +49,16 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Admin/Audit"] = "admin",
         ["GET /Demand"] = "study worker analyst commissioner",
         ["GET /Demand/Index"] = "study worker analyst commissioner",
+        ["GET /Demand/Create"] = "study",
+        ["GET /Demand/Capture/{id:int}"] = "study",
+        ["GET /Demand/Demands/{id:int}"] = "study",
+        ["GET /Demand/Correct/{id:int}/{demandId:guid}"] = "study",
+        ["GET /Demand/Types/{id:int}"] = "study",
+        ["GET /Demand/Type/{id:int}/{typeId:int}"] = "study",
+        ["GET /Demand/Import/{id:int}"] = "study",
+        ["GET /Demand/Export/{id:int}"] = "study",
+        ["GET /Demand/Analysis/{id:int}"] = "study analyst commissioner",
+        ["GET /Demand/Board/{id:int}"] = "study worker analyst commissioner",
         ["GET /Flow"] = "study analyst commissioner dataofficer",
         ["GET /Flow/Index"] = "study analyst commissioner dataofficer",
         ["GET /Linking"] = "dataofficer",
@@ -173,6 +183,19 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         }
     }
 
+    /// <summary>Demand routes filled in from the demo's finished study.</summary>
+    private static string DemandExample(LocalFlow.Data.LocalFlowDb db, string pattern)
+    {
+        var study = db.DemandStudies.OrderBy(s => s.Id).First();
+        var demand = db.Demands.Where(d => d.StudyId == study.Id).OrderBy(d => d.ReceivedAt).First();
+        var type = db.DemandTypes.Where(t => t.StudyId == study.Id).OrderBy(t => t.Id).First();
+        return pattern
+            .Replace("{id:int}", study.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{studyId:int}", study.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{demandId:guid}", demand.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{typeId:int}", type.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
     private async Task<string> ConcreteAsync(string pattern)
     {
         using var scope = _app.Services.CreateScope();
@@ -186,6 +209,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Admin/User/{id:int}" => $"/Admin/User/{db.Users.OrderBy(a => a.Id).First().Id}",
             "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
+            _ when pattern.StartsWith("/Demand/", StringComparison.Ordinal) || pattern.StartsWith("/api/demand/", StringComparison.Ordinal) => DemandExample(db, pattern),
             _ when pattern.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException($"Add a concrete example for {pattern} in RoleAccessTests.ConcreteAsync"),
             _ => pattern,
         };
