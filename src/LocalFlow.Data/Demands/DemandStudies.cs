@@ -272,7 +272,7 @@ public sealed class DemandStudies(LocalFlowDb db)
     }
 
     /// <summary>Checks every rule, then writes the input onto the demand (creating a new type if one was named).</summary>
-    private async Task ApplyAsync(DemandStudy study, Demand demand, DemandInput input, CancellationToken ct)
+    private async Task ApplyAsync(DemandStudy study, Demand demand, DemandInput input, CancellationToken ct, bool checkOnly = false)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Verbatim))
@@ -343,6 +343,10 @@ public sealed class DemandStudies(LocalFlowDb db)
         {
             throw new DemandInputException(errors);
         }
+        if (checkOnly)
+        {
+            return;
+        }
         if (type is null && !string.IsNullOrWhiteSpace(input.NewTypeName))
         {
             var name = input.NewTypeName.Trim();
@@ -362,6 +366,77 @@ public sealed class DemandStudies(LocalFlowDb db)
         demand.Outcome = input.Outcome!.Value;
         demand.ReferredTo = demand.Outcome == TransactionOutcome.ReferredOn ? input.ReferredTo!.Trim() : null;
         demand.LifeContext = study.Kind == StudyKind.PeopleCentred && !string.IsNullOrWhiteSpace(input.LifeContext) ? input.LifeContext : null;
+    }
+
+    /// <summary>Checks a demand against every rule without saving anything (for an import's preview).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckAsync(DemandStudy study, DemandInput input, CancellationToken ct = default)
+    {
+        try
+        {
+            await ApplyAsync(study, new Demand { Verbatim = "", CapturedBy = By, CapturedAt = Now }, input, ct, checkOnly: true);
+            return new Dictionary<string, string>();
+        }
+        catch (DemandInputException ex)
+        {
+            return ex.Errors;
+        }
+    }
+
+    /// <summary>
+    /// Imports demands in one transaction: every row is checked first and, if any breaks a rule, nothing is
+    /// saved (<see cref="DemandInputException"/>). New type names are created as ready-made types (they were
+    /// not heard by the study). One audit entry records the import.
+    /// </summary>
+    public async Task<int> ImportAsync(DemandStudy study, IReadOnlyList<DemandInput> rows, string source, CancellationToken ct = default)
+    {
+        var problems = new Dictionary<string, string>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            foreach (var (field, message) in await CheckAsync(study, rows[i], ct))
+            {
+                problems[$"Demand {i + 1}: {field}"] = message;
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new DemandInputException(problems);
+        }
+        var previous = db.AuditChangesIndividually;
+        db.AuditChangesIndividually = false;
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var existing = await CurrentTypes(study.Id).ToListAsync(ct);
+            var byName = existing.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+            foreach (var name in rows.Where(r => r.TypeId is null && !string.IsNullOrWhiteSpace(r.NewTypeName)).Select(r => r.NewTypeName!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!byName.ContainsKey(name))
+                {
+                    var nature = rows.First(r => string.Equals(r.NewTypeName?.Trim(), name, StringComparison.OrdinalIgnoreCase)).Nature ?? DemandNature.Value;
+                    byName[name] = await AddTypeAsync(study.Id, name, nature, "Imported", readyMadeType: true, ct);
+                }
+            }
+            var now = Now;
+            foreach (var row in rows)
+            {
+                if (row.TypeId is null && !string.IsNullOrWhiteSpace(row.NewTypeName))
+                {
+                    row.TypeId = byName[row.NewTypeName.Trim()].Id;
+                    row.NewTypeName = null;
+                }
+                var demand = new Demand { Verbatim = "", CapturedBy = By, CapturedAt = now, LocalityId = study.LocalityId, StudyId = study.Id };
+                await ApplyAsync(study, demand, row, ct);
+                db.Demands.Add(demand);
+            }
+            AuditTrail.Add(db, AuditEventType.DemandImported, AuditOperation.Create, nameof(Demand), null, study.LocalityId, $"{rows.Count} demands imported into study {study.Id} from {source}");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            db.AuditChangesIndividually = previous;
+        }
+        return rows.Count;
     }
 
     // ---------------------------------------------------------------- types
