@@ -81,6 +81,14 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /api/unit-costs"] = Everyone,
         ["GET /api/people/{id:guid}"] = "worker dataofficer",
         ["GET /api/audit"] = "admin",
+        ["GET /api/demand/studies"] = "study worker analyst commissioner",
+        ["POST /api/demand/studies"] = "study",
+        ["GET /api/demand/studies/{id:int}"] = "study worker analyst commissioner",
+        ["GET /api/demand/studies/{id:int}/demands"] = "study",
+        ["POST /api/demand/studies/{id:int}/demands"] = "study",
+        ["GET /api/demand/studies/{id:int}/types"] = "study analyst commissioner",
+        ["POST /api/demand/studies/{id:int}/types"] = "study",
+        ["GET /api/demand/studies/{id:int}/analysis"] = "study analyst commissioner",
     };
 
     private readonly LocalFlowApp _app;
@@ -142,7 +150,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
                 var token = System.Text.Json.JsonDocument.Parse(tokenJson).RootElement.GetProperty("token").GetString()!;
                 request.Headers.Add("RequestVerificationToken", token);
             }
-            request.Content = System.Net.Http.Json.JsonContent.Create(new { name = $"Test agency {Guid.NewGuid():N}", shortName = "Test", kind = "Charity" });
+            request.Content = System.Net.Http.Json.JsonContent.Create(await PostBodyAsync(parts[1]));
         }
         var response = await client.SendAsync(request);
         var allowed = Table[route] == Anonymous || Table[route].Split(' ').Contains(user);
@@ -181,6 +189,23 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{user} should be refused {route}");
             response.Headers.Location!.ToString().ShouldContain("/AccessDenied");
         }
+    }
+
+    /// <summary>A valid body for each POST endpoint, so that "allowed" means the operation happens.</summary>
+    private async Task<object> PostBodyAsync(string pattern)
+    {
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
+        var study = db.DemandStudies.OrderBy(s => s.Id).FirstOrDefault();
+        var door = study is null ? 0 : db.DemandStudyFrontDoors.Where(f => f.StudyId == study.Id).Select(f => f.FrontDoorId).First();
+        await Task.CompletedTask;
+        return pattern switch
+        {
+            "/api/demand/studies" => new { service = $"Test study {Guid.NewGuid():N}", kind = "Transactional", purpose = "Sort it out first time", startsOn = "2026-11-23", frontDoorIds = new[] { door } },
+            "/api/demand/studies/{id:int}/demands" => new { frontDoorId = door, verbatim = "Role access test demand", nature = "Value", outcome = "ResolvedThere" },
+            "/api/demand/studies/{id:int}/types" => new { name = $"Test type {Guid.NewGuid():N}", nature = "Value" },
+            _ => new { name = $"Test agency {Guid.NewGuid():N}", shortName = "Test", kind = "Charity" },
+        };
     }
 
     /// <summary>Demand routes filled in from the demo's finished study.</summary>
