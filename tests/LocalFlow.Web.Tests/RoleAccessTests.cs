@@ -49,6 +49,16 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Admin/Audit"] = "admin",
         ["GET /Demand"] = "study worker analyst commissioner",
         ["GET /Demand/Index"] = "study worker analyst commissioner",
+        ["GET /Demand/Create"] = "study",
+        ["GET /Demand/Capture/{id:int}"] = "study",
+        ["GET /Demand/Demands/{id:int}"] = "study",
+        ["GET /Demand/Correct/{id:int}/{demandId:guid}"] = "study",
+        ["GET /Demand/Types/{id:int}"] = "study",
+        ["GET /Demand/Type/{id:int}/{typeId:int}"] = "study",
+        ["GET /Demand/Import/{id:int}"] = "study",
+        ["GET /Demand/Export/{id:int}"] = "study",
+        ["GET /Demand/Analysis/{id:int}"] = "study analyst commissioner",
+        ["GET /Demand/Board/{id:int}"] = "study worker analyst commissioner",
         ["GET /Flow"] = "study analyst commissioner dataofficer",
         ["GET /Flow/Index"] = "study analyst commissioner dataofficer",
         ["GET /Linking"] = "dataofficer",
@@ -74,6 +84,14 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /api/unit-costs"] = Everyone,
         ["GET /api/people/{id:guid}"] = "worker dataofficer",
         ["GET /api/audit"] = "admin",
+        ["GET /api/demand/studies"] = "study worker analyst commissioner",
+        ["POST /api/demand/studies"] = "study",
+        ["GET /api/demand/studies/{id:int}"] = "study worker analyst commissioner",
+        ["GET /api/demand/studies/{id:int}/demands"] = "study",
+        ["POST /api/demand/studies/{id:int}/demands"] = "study",
+        ["GET /api/demand/studies/{id:int}/types"] = "study analyst commissioner",
+        ["POST /api/demand/studies/{id:int}/types"] = "study",
+        ["GET /api/demand/studies/{id:int}/analysis"] = "study analyst commissioner",
     };
 
     private readonly LocalFlowApp _app;
@@ -135,7 +153,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
                 var token = System.Text.Json.JsonDocument.Parse(tokenJson).RootElement.GetProperty("token").GetString()!;
                 request.Headers.Add("RequestVerificationToken", token);
             }
-            request.Content = System.Net.Http.Json.JsonContent.Create(new { name = $"Test agency {Guid.NewGuid():N}", shortName = "Test", kind = "Charity" });
+            request.Content = System.Net.Http.Json.JsonContent.Create(await PostBodyAsync(parts[1]));
         }
         var response = await client.SendAsync(request);
         var allowed = Table[route] == Anonymous || Table[route].Split(' ').Contains(user);
@@ -176,6 +194,36 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         }
     }
 
+    /// <summary>A valid body for each POST endpoint, so that "allowed" means the operation happens.</summary>
+    private async Task<object> PostBodyAsync(string pattern)
+    {
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
+        var study = db.DemandStudies.OrderBy(s => s.Id).FirstOrDefault();
+        var door = study is null ? 0 : db.DemandStudyFrontDoors.Where(f => f.StudyId == study.Id).Select(f => f.FrontDoorId).First();
+        await Task.CompletedTask;
+        return pattern switch
+        {
+            "/api/demand/studies" => new { service = $"Test study {Guid.NewGuid():N}", kind = "Transactional", purpose = "Sort it out first time", startsOn = "2026-11-23", frontDoorIds = new[] { door } },
+            "/api/demand/studies/{id:int}/demands" => new { frontDoorId = door, verbatim = "Role access test demand", nature = "Value", outcome = "ResolvedThere" },
+            "/api/demand/studies/{id:int}/types" => new { name = $"Test type {Guid.NewGuid():N}", nature = "Value" },
+            _ => new { name = $"Test agency {Guid.NewGuid():N}", shortName = "Test", kind = "Charity" },
+        };
+    }
+
+    /// <summary>Demand routes filled in from the demo's finished study.</summary>
+    private static string DemandExample(LocalFlow.Data.LocalFlowDb db, string pattern)
+    {
+        var study = db.DemandStudies.OrderBy(s => s.Id).First();
+        var demand = db.Demands.Where(d => d.StudyId == study.Id).OrderBy(d => d.ReceivedAt).First();
+        var type = db.DemandTypes.Where(t => t.StudyId == study.Id).OrderBy(t => t.Id).First();
+        return pattern
+            .Replace("{id:int}", study.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{studyId:int}", study.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{demandId:guid}", demand.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{typeId:int}", type.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
     private async Task<string> ConcreteAsync(string pattern)
     {
         using var scope = _app.Services.CreateScope();
@@ -191,6 +239,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Linking/Pair/{id:guid}" => $"/Linking/Pair/{await Support.LinkingData.AnyReviewAsync(db)}",
             "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
+            _ when pattern.StartsWith("/Demand/", StringComparison.Ordinal) || pattern.StartsWith("/api/demand/", StringComparison.Ordinal) => DemandExample(db, pattern),
             _ when pattern.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException($"Add a concrete example for {pattern} in RoleAccessTests.ConcreteAsync"),
             _ => pattern,
         };

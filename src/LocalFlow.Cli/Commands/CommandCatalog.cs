@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return SchemaCommand.Create();
         yield return SpcCommand.Create();
         yield return LinkCommand.Create();
+        yield return DemandCommand.Create();
     }
 }

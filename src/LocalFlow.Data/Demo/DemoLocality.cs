@@ -73,6 +73,7 @@ public static class DemoLocality
         new NorthfieldReferenceData(),
         new NorthfieldHouseholds(),
         new NorthfieldSourceIdentities(),
+        new NorthfieldDemandStudies(),
         new DemoUsers(),
     ];
 

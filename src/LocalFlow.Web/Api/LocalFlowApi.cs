@@ -21,6 +21,7 @@ public static class LocalFlowApi
         api.MapReferenceApi();
         api.MapPeopleApi();
         api.MapAuditApi();
+        api.MapDemandApi();
         return app;
     }
 

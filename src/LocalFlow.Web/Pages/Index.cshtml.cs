@@ -52,7 +52,7 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
 /// <summary>Which capabilities are built. Each capability's release sets its flag.</summary>
 public static class CapabilityStatus
 {
-    public const bool Demand = false;
+    public const bool Demand = true;
     public const bool Flow = false;
     public const bool Linking = true;
     public const bool Locality = false;

@@ -1,0 +1,104 @@
+using System.Globalization;
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Demands;
+using LocalFlow.Data.Entities;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Demand;
+
+/// <summary>Correct a demand captured earlier. Every correction is kept, field by field, with who made it and why, and audited.</summary>
+[Authorize(Policy = Policies.DemandStudy)]
+public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPageModel(db, current)
+{
+    public override string StudyPage => "Demands";
+
+    [BindProperty]
+    public DemandInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? When { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public Data.Entities.Demand Demand { get; private set; } = null!;
+    public IReadOnlyList<DemandCorrection> Corrections { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Doors { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Types { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, Guid demandId)
+    {
+        if (!await LoadStudyAsync(id) || !await LoadDemandAsync(demandId))
+        {
+            return NotFound();
+        }
+        Input = DemandInput.From(Demand);
+        When = Gov.ToLondon(Demand.ReceivedAt).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        Version = Demand.Version;
+        await AuditTrail.ReadAsync(Db, AuditEventType.DemandRead, nameof(Data.Entities.Demand), Demand.Id.ToString(), Study.LocalityId, "Opened to correct");
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, Guid demandId)
+    {
+        if (!await LoadStudyAsync(id) || !await LoadDemandAsync(demandId))
+        {
+            return NotFound();
+        }
+        if (DateTime.TryParse(When, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            Input.ReceivedAt = Gov.FromLondon(local);
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(When), "Enter the time the demand arrived");
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await Studies.CorrectAsync(Study, demandId, Version, Input, Reason);
+                TempData["Done"] = "Correction saved";
+                return Redirect($"/Demand/Correct/{id}/{demandId}");
+            }
+            catch (DemandInputException ex)
+            {
+                AddErrors(ex, "Input.", new Dictionary<string, string> { ["ReceivedAt"] = nameof(When) });
+            }
+            catch (DemandConflictException ex)
+            {
+                ModelState.AddModelError(string.Empty, ex.Message);
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task<bool> LoadDemandAsync(Guid demandId)
+    {
+        var d = await Db.Demands.AsNoTracking().SingleOrDefaultAsync(x => x.LocalityId == Study.LocalityId && x.StudyId == Study.Id && x.Id == demandId);
+        if (d is null)
+        {
+            return false;
+        }
+        Demand = d;
+        return true;
+    }
+
+    private async Task LoadAsync()
+    {
+        Doors = Study.FrontDoors.Where(f => f.FrontDoor is not null).OrderBy(f => f.FrontDoor!.Name)
+            .Select(f => (f.FrontDoorId.ToString(CultureInfo.InvariantCulture), f.FrontDoor!.Name)).ToList();
+        Types = (await Studies.CurrentTypes(Study.Id).ToListAsync()).Select(t => (t.Id.ToString(CultureInfo.InvariantCulture), t.Name)).ToList();
+        Corrections = await Studies.CorrectionsAsync(Demand);
+    }
+}
