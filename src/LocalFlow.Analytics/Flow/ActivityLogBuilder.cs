@@ -117,15 +117,13 @@ public sealed class ActivityLogBuilder
         _count++;
     }
 
-    /// <summary>Sets the end of the last record added (a lifecycle "complete" that pairs with its "start").</summary>
-    public void SetLastEnd(long endUtcTicks, short endOffsetMinutes)
+    /// <summary>Sets the end of record number <paramref name="row"/> (0-based in the order added), for a lifecycle "complete" that pairs with its "start".</summary>
+    public void SetEnd(int row, DateTimeOffset end)
     {
-        if (_count == 0)
-        {
-            throw new InvalidOperationException("No record has been added.");
-        }
-        _end.Set(_count - 1, endUtcTicks, _capacity);
-        _endOffset.Set(_count - 1, endOffsetMinutes, _capacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, _count);
+        _end.Set(row, end.UtcTicks, _capacity);
+        _endOffset.Set(row, (short)end.Offset.TotalMinutes, _capacity);
     }
 
     /// <summary>Forgets every record added after <see cref="Count"/> was <paramref name="count"/>: a rejected file changes nothing.</summary>
