@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return DemoCommand.Create();
         yield return SchemaCommand.Create();
+        yield return FlowCommand.Create();
     }
 }
