@@ -81,20 +81,31 @@ public sealed class ActivityLogBuilder
     }
 
     /// <summary>
-    /// Adds one record from already-encoded parts (the fast path used by the file readers): string ids must come
-    /// from <see cref="Strings"/>; <paramref name="personId"/> is interned without allocating when already known.
+    /// The reference of person <paramref name="personId"/> for the fast <see cref="Add(int, int, ActivityKind, long, short, int, int, int, int, int, int, long, short, int, decimal?, bool?, int, int, ReadOnlySpan{char}, ReadOnlySpan{char})"/>;
+    /// does not allocate when the person is already known. People with no records are left out of the log.
     /// </summary>
-    public void Add(ReadOnlySpan<char> personId, int agency, ActivityKind kind, long startUtcTicks, short startOffsetMinutes,
-        int household = 0, int team = 0, int worker = 0, int subtype = 0, int referredToAgency = 0, int referredToTeam = 0,
-        long endUtcTicks = NoTicks, short endOffsetMinutes = 0, int sourceSystem = 0, decimal? cost = null, bool? helped = null,
-        int helpedReason = 0, int activity = 0, ReadOnlySpan<char> sourceRecordId = default, ReadOnlySpan<char> text = default)
+    public int InternPerson(ReadOnlySpan<char> personId)
     {
         if (personId.IsEmpty)
         {
             throw new ArgumentException("A record needs a person id.", nameof(personId));
         }
+        return _people.Intern(personId);
+    }
+
+    /// <summary>
+    /// Adds one record from already-encoded parts (the fast path used by the file readers): string ids must come
+    /// from <see cref="Strings"/> and <paramref name="person"/> from <see cref="InternPerson"/>.
+    /// </summary>
+    public void Add(int person, int agency, ActivityKind kind, long startUtcTicks, short startOffsetMinutes,
+        int household = 0, int team = 0, int worker = 0, int subtype = 0, int referredToAgency = 0, int referredToTeam = 0,
+        long endUtcTicks = NoTicks, short endOffsetMinutes = 0, int sourceSystem = 0, decimal? cost = null, bool? helped = null,
+        int helpedReason = 0, int activity = 0, ReadOnlySpan<char> sourceRecordId = default, ReadOnlySpan<char> text = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(person, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(person, _people.Count);
         var row = Reserve();
-        _person[row] = _people.Intern(personId);
+        _person[row] = person;
         _agency[row] = agency;
         _kind[row] = (byte)kind;
         _start[row] = startUtcTicks;
@@ -143,23 +154,34 @@ public sealed class ActivityLogBuilder
     public ActivityLog Build()
     {
         var n = _count;
-        var people = _people.Count - 1;
+        // people named by a rejected row have no records and are left out
+        var used = new bool[_people.Count];
+        for (var i = 0; i < n; i++)
+        {
+            used[_person[i]] = true;
+        }
+        var poolIds = new List<int>(_people.Count);
+        for (var id = 1; id < used.Length; id++)
+        {
+            if (used[id])
+            {
+                poolIds.Add(id);
+            }
+        }
+        var people = poolIds.Count;
         // rank people by their id so that the log's order does not depend on which file came first
         var ids = new string[people];
-        for (var p = 0; p < people; p++)
-        {
-            ids[p] = _people[p + 1]!;
-        }
         var byId = new int[people];
         for (var p = 0; p < people; p++)
         {
-            byId[p] = p;
+            ids[p] = _people[poolIds[p]]!;
+            byId[p] = poolIds[p];
         }
         Array.Sort(ids, byId, StringComparer.Ordinal);
-        var rank = new int[people + 1];
+        var rank = new int[_people.Count];
         for (var r = 0; r < people; r++)
         {
-            rank[byId[r] + 1] = r;
+            rank[byId[r]] = r;
         }
         // counting sort by person keeps the order added within each person (stable)
         var starts = new int[people + 1];
@@ -197,6 +219,79 @@ public sealed class ActivityLogBuilder
             _helpedReason.Permute(order), _activity.Permute(order), _sourceRecordId.Permute(order, n), _text.Permute(order, n));
         _count = 0;
         return log;
+    }
+
+    /// <summary>
+    /// Moves every record of <paramref name="part"/> to the end of this builder (in its order), re-encoding its strings
+    /// and people; <paramref name="part"/> is emptied. Readers fill one builder per file in parallel and append them in
+    /// file order, so the result does not depend on which thread finished first.
+    /// </summary>
+    public void Append(ActivityLogBuilder part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (ReferenceEquals(part, this))
+        {
+            throw new ArgumentException("A builder cannot be appended to itself.", nameof(part));
+        }
+        var n = part._count;
+        var strings = new int[part._strings.Count];
+        for (var id = 1; id < strings.Length; id++)
+        {
+            strings[id] = _strings.Intern(part._strings[id]);
+        }
+        var people = new int[part._people.Count];
+        for (var id = 1; id < people.Length; id++)
+        {
+            people[id] = _people.Intern(part._people[id]);
+        }
+        var at = _count;
+        EnsureCapacity(at + n);
+        for (var i = 0; i < n; i++)
+        {
+            _person[at + i] = people[part._person[i]];
+            _agency[at + i] = strings[part._agency[i]];
+        }
+        Array.Copy(part._kind, 0, _kind, at, n);
+        Array.Copy(part._start, 0, _start, at, n);
+        part._person = [];
+        part._agency = [];
+        part._kind = [];
+        part._start = [];
+        _startOffset.AppendFrom(part._startOffset, at, n, null, _capacity);
+        _household.AppendFrom(part._household, at, n, strings, _capacity);
+        _team.AppendFrom(part._team, at, n, strings, _capacity);
+        _worker.AppendFrom(part._worker, at, n, strings, _capacity);
+        _subtype.AppendFrom(part._subtype, at, n, strings, _capacity);
+        _referredAgency.AppendFrom(part._referredAgency, at, n, strings, _capacity);
+        _referredTeam.AppendFrom(part._referredTeam, at, n, strings, _capacity);
+        _end.AppendFrom(part._end, at, n, null, _capacity);
+        _endOffset.AppendFrom(part._endOffset, at, n, null, _capacity);
+        _sourceSystem.AppendFrom(part._sourceSystem, at, n, strings, _capacity);
+        _cost.AppendFrom(part._cost, at, n, null, _capacity);
+        _helped.AppendFrom(part._helped, at, n, null, _capacity);
+        _helpedReason.AppendFrom(part._helpedReason, at, n, strings, _capacity);
+        _activity.AppendFrom(part._activity, at, n, strings, _capacity);
+        for (var i = 0; i < n; i++)
+        {
+            if (part._sourceRecordId.HasValues)
+            {
+                _sourceRecordId.Set(at + i, part._sourceRecordId.Get(i), _capacity);
+            }
+            if (part._text.HasValues)
+            {
+                _text.Set(at + i, part._text.Get(i), _capacity);
+            }
+        }
+        _count = at + n;
+        part._count = 0;
+    }
+
+    private void EnsureCapacity(int needed)
+    {
+        while (_capacity < needed)
+        {
+            Grow(needed);
+        }
     }
 
     internal static long EncodeCost(decimal pounds) => decimal.ToInt64(decimal.Round(pounds * 10_000m, MidpointRounding.AwayFromZero));
@@ -264,7 +359,15 @@ public sealed class ActivityLogBuilder
     {
         if (_count == _capacity)
         {
-            var capacity = (int)Math.Min(Array.MaxLength, _capacity * 2L);
+            Grow(_count + 1);
+        }
+        return _count;
+    }
+
+    private void Grow(int needed)
+    {
+        {
+            var capacity = (int)Math.Min(Array.MaxLength, Math.Max(needed, _capacity * 2L));
             if (capacity == _capacity)
             {
                 throw new InvalidOperationException("The activity log is full.");
@@ -291,6 +394,5 @@ public sealed class ActivityLogBuilder
             _text.Grow(capacity);
             _capacity = capacity;
         }
-        return _count;
     }
 }

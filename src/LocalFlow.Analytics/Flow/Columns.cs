@@ -40,6 +40,41 @@ internal sealed class LazyColumn<T>(T empty)
         }
     }
 
+    /// <summary>Copies <paramref name="n"/> values of another builder's column to rows <paramref name="at"/>..; int string ids are re-encoded through <paramref name="remap"/>.</summary>
+    public void AppendFrom(LazyColumn<T> other, int at, int n, int[]? remap, int capacity)
+    {
+        if (other.Data is null)
+        {
+            if (Data is not null)
+            {
+                Array.Fill(Data, Empty, at, n);
+            }
+            return;
+        }
+        if (Data is null)
+        {
+            Data = new T[capacity];
+            if (!EqualityComparer<T>.Default.Equals(Empty, default))
+            {
+                Array.Fill(Data, Empty);
+            }
+        }
+        if (remap is not null && typeof(T) == typeof(int))
+        {
+            var src = (int[])(object)other.Data;
+            var dst = (int[])(object)Data;
+            for (var i = 0; i < n; i++)
+            {
+                dst[at + i] = remap[src[i]];
+            }
+        }
+        else
+        {
+            Array.Copy(other.Data, 0, Data, at, n);
+        }
+        other.Data = null;
+    }
+
     public T[]? Permute(int[] order)
     {
         if (Data is null)

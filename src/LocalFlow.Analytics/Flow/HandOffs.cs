@@ -46,6 +46,8 @@ public static class HandOffs
         var activities = log.Activities;
         var subtypes = log.Subtypes;
         var kinds = log.KindCodes;
+        long lastKey = long.MinValue;
+        var lastId = -1;
         for (var i = 0; i < log.Count; i++)
         {
             long k = level switch
@@ -54,6 +56,12 @@ public static class HandOffs
                 FlowLevel.Team => ((long)agencies[i] << 32) | (uint)(teams.IsEmpty ? 0 : teams[i]),
                 _ => !activities.IsEmpty && activities[i] != 0 ? activities[i] : -(((long)kinds[i] << 32) | (uint)(subtypes.IsEmpty ? 0 : subtypes[i])) - 1,
             };
+            if (k == lastKey)
+            {
+                // consecutive records usually share their agency or team
+                keys[i] = lastId;
+                continue;
+            }
             if (!map.TryGetValue(k, out var id))
             {
                 id = names.Count;
@@ -61,6 +69,8 @@ public static class HandOffs
                 names.Add(Name(log, level, i));
             }
             keys[i] = id;
+            lastKey = k;
+            lastId = id;
         }
         return (keys, names);
     }
@@ -85,9 +95,15 @@ public static class HandOffs
         {
             nodeCounts[k]++;
         }
-        var waits = new Dictionary<long, List<long>>();
-        var people = new Dictionary<long, int>();
-        var lastPerson = new Dictionary<long, int>();
+        // each distinct (from, to) gets a small number; a dense matrix finds it when there are few nodes
+        var dense = n <= 2048 ? new int[n * n] : null;
+        var sparse = dense is null ? new Dictionary<long, int>() : null;
+        var pairFrom = new List<int>();
+        var pairTo = new List<int>();
+        var pairPeople = new List<int>();
+        var pairLastPerson = new List<int>();
+        var transitionPair = new List<int>();
+        var transitionWait = new List<long>();
         long stays = 0;
         var ticks = log.StartUtcTicks;
         var ends = log.EndUtcTicks;
@@ -103,31 +119,75 @@ public static class HandOffs
                     stays++;
                     continue;
                 }
-                var edge = ((long)a << 32) | (uint)b;
+                int pair;
+                if (dense is not null)
+                {
+                    pair = dense[(a * n) + b] - 1;
+                    if (pair < 0)
+                    {
+                        pair = pairFrom.Count;
+                        dense[(a * n) + b] = pair + 1;
+                        AddPair();
+                    }
+                }
+                else
+                {
+                    var key = ((long)a << 32) | (uint)b;
+                    if (!sparse!.TryGetValue(key, out pair))
+                    {
+                        pair = pairFrom.Count;
+                        sparse[key] = pair;
+                        AddPair();
+                    }
+                }
+                void AddPair()
+                {
+                    pairFrom.Add(a);
+                    pairTo.Add(b);
+                    pairPeople.Add(0);
+                    pairLastPerson.Add(-1);
+                }
                 var left = ticks[i - 1];
                 if (!ends.IsEmpty && ends[i - 1] != ActivityLogBuilder.NoTicks && ends[i - 1] <= ticks[i])
                 {
                     left = Math.Max(left, ends[i - 1]);
                 }
-                if (!waits.TryGetValue(edge, out var list))
+                transitionPair.Add(pair);
+                transitionWait.Add(ticks[i] - left);
+                if (pairLastPerson[pair] != p)
                 {
-                    waits[edge] = list = [];
-                }
-                list.Add(ticks[i] - left);
-                if (!lastPerson.TryGetValue(edge, out var lp) || lp != p)
-                {
-                    lastPerson[edge] = p;
-                    people[edge] = people.GetValueOrDefault(edge) + 1;
+                    pairLastPerson[pair] = p;
+                    pairPeople[pair]++;
                 }
             }
         }
-        var edges = waits.Select(kv =>
+        // group the waits by pair (counting sort), then take each pair's median
+        var pairs = pairFrom.Count;
+        var starts = new int[pairs + 1];
+        foreach (var pair in transitionPair)
         {
-            var list = kv.Value;
-            list.Sort();
-            var median = list.Count % 2 == 1 ? list[list.Count / 2] : (list[(list.Count / 2) - 1] + list[list.Count / 2]) / 2.0;
-            return new HandOff(names[(int)(kv.Key >> 32)], names[(int)(kv.Key & 0xffffffff)], list.Count, people[kv.Key], median / TimeSpan.TicksPerDay);
-        }).OrderByDescending(e => e.Count).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).ToList();
+            starts[pair + 1]++;
+        }
+        for (var k = 0; k < pairs; k++)
+        {
+            starts[k + 1] += starts[k];
+        }
+        var grouped = new long[transitionPair.Count];
+        var fill = (int[])starts.Clone();
+        for (var t = 0; t < transitionPair.Count; t++)
+        {
+            grouped[fill[transitionPair[t]]++] = transitionWait[t];
+        }
+        var edges = new List<HandOff>(pairs);
+        for (var k = 0; k < pairs; k++)
+        {
+            var segment = grouped.AsSpan(starts[k], starts[k + 1] - starts[k]);
+            segment.Sort();
+            var c = segment.Length;
+            var median = c % 2 == 1 ? segment[c / 2] : (segment[(c / 2) - 1] + segment[c / 2]) / 2.0;
+            edges.Add(new HandOff(names[pairFrom[k]], names[pairTo[k]], c, pairPeople[k], median / TimeSpan.TicksPerDay));
+        }
+        edges = [.. edges.OrderByDescending(e => e.Count).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal)];
         var nodes = Enumerable.Range(0, n).Select(i => (names[i], nodeCounts[i])).OrderByDescending(x => x.Item2).ThenBy(x => x.Item1, StringComparer.Ordinal).ToList();
         return new HandOffGraph(level, nodes, edges, stays);
     }

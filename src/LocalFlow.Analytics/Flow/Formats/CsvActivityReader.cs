@@ -123,8 +123,9 @@ public static class CsvActivityReader
                 Error(header[cPerson], "no person id");
                 continue;
             }
-            // the person id span is only valid until the next Field call: keep it as a string only when needed
-            var personId = person.ToString();
+            // the person id span is only valid until the next Field call: encode it now (people left with no
+            // records because their rows were rejected are dropped when the log is built)
+            var personRef = builder.InternPerson(person);
             if (!FlowTimestamps.TryParse(t.Field(cStart), mapping.TimeFormat, zone, out var start, out var startError))
             {
                 Error(header[cStart], startError!);
@@ -189,7 +190,7 @@ public static class CsvActivityReader
                 }
                 if (!raw.IsEmpty)
                 {
-                    if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var c) && c >= 0 && c < 1_000_000_000m)
+                    if ((TryParsePlainAmount(raw, out var c) || decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out c)) && c >= 0 && c < 1_000_000_000m)
                     {
                         cost = c;
                     }
@@ -233,7 +234,7 @@ public static class CsvActivityReader
                 continue;
             }
             var system = cSystem >= 0 ? Intern(strings, t.Field(cSystem)) : 0;
-            builder.Add(personId, agency, kind, start.UtcTicks, (short)start.Offset.TotalMinutes,
+            builder.Add(personRef, agency, kind, start.UtcTicks, (short)start.Offset.TotalMinutes,
                 household: cHousehold >= 0 ? Intern(strings, t.Field(cHousehold)) : 0,
                 team: cTeam >= 0 ? Intern(strings, t.Field(cTeam)) : 0,
                 worker: cWorker >= 0 ? Intern(strings, t.Field(cWorker)) : 0,
@@ -264,6 +265,90 @@ public static class CsvActivityReader
         report.Added = builder.Count - mark;
         return report;
     }
+
+    /// <summary>
+    /// Reads several extracts, up to <paramref name="parallelism"/> at a time, each into its own builder, then appends
+    /// them to <paramref name="builder"/> in the order given (so the log is the same however the threads ran). Each
+    /// file is accepted or rejected on its own, as <see cref="Read"/> does.
+    /// </summary>
+    public static IReadOnlyList<FlowImportReport> ReadFiles(IReadOnlyList<(string Path, CsvMapping Mapping)> files, ActivityLogBuilder builder,
+        bool allowPartial = false, int parallelism = 0, CancellationToken ct = default)
+    {
+        var reports = new FlowImportReport[files.Count];
+        var parts = new ActivityLogBuilder?[files.Count];
+        var next = 0;
+        var appendAt = 0;
+        var gate = new object();
+        void Worker()
+        {
+            while (true)
+            {
+                var i = Interlocked.Increment(ref next) - 1;
+                if (i >= files.Count)
+                {
+                    return;
+                }
+                var (path, mapping) = files[i];
+                var part = new ActivityLogBuilder((int)Math.Clamp(new FileInfo(path).Length / 60, 1024, 100_000_000));
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+                {
+                    reports[i] = Read(stream, mapping, part, System.IO.Path.GetFileName(path), allowPartial, null, ct);
+                }
+                lock (gate)
+                {
+                    parts[i] = part;
+                    // append finished files in order as soon as the ones before them are done, to free their memory early
+                    while (appendAt < files.Count && parts[appendAt] is { } ready)
+                    {
+                        builder.Append(ready);
+                        parts[appendAt] = null;
+                        appendAt++;
+                    }
+                }
+            }
+        }
+        var threads = Math.Max(1, Math.Min(parallelism <= 0 ? Environment.ProcessorCount : parallelism, files.Count));
+        var tasks = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(Worker, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        Task.WaitAll(tasks, ct);
+        return reports;
+    }
+
+    // "1234.56": digits with at most one dot, read without the general number parser
+    private static bool TryParsePlainAmount(ReadOnlySpan<char> s, out decimal value)
+    {
+        value = 0;
+        if (s.IsEmpty || s.Length > 18)
+        {
+            return false;
+        }
+        long digits = 0;
+        var scale = -1;
+        foreach (var ch in s)
+        {
+            if (ch == '.' && scale < 0)
+            {
+                scale = 0;
+                continue;
+            }
+            if (!char.IsAsciiDigit(ch))
+            {
+                return false;
+            }
+            digits = (digits * 10) + (ch - '0');
+            if (scale >= 0)
+            {
+                scale++;
+            }
+        }
+        if (scale == 0)
+        {
+            return false;
+        }
+        value = new decimal(digits) / (scale <= 0 ? 1m : Pow10[scale]);
+        return true;
+    }
+
+    private static readonly decimal[] Pow10 = [.. Enumerable.Range(0, 19).Select(i => (decimal)Math.Pow(10, i))];
 
     private static int Intern(StringPool pool, ReadOnlySpan<char> value) => pool.Intern(value.Trim());
 

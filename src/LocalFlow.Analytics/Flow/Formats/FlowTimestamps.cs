@@ -164,7 +164,7 @@ public static class FlowTimestamps
                 return false;
             }
         }
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(year, 1), month) || year < 1 || hour > 23 || minute > 59 || second > 59)
+        if (month is < 1 or > 12 || day < 1 || (day > 28 && day > DateTime.DaysInMonth(Math.Max(year, 1), month)) || year < 1 || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }

@@ -116,7 +116,7 @@ public static class SyntheticFlowGenerator
         {
             var a = Agencies[e.Agency];
             var len = PersonId(person, id);
-            builder.Add(id[..len], agencyIds[e.Agency], e.Kind, e.Start.Ticks, 0,
+            builder.Add(builder.InternPerson(id[..len]), agencyIds[e.Agency], e.Kind, e.Start.Ticks, 0,
                 team: s.Intern(a.Teams[e.Team]), worker: s.Intern(WorkerName(e)), subtype: s.Intern(e.Subtype),
                 referredToAgency: e.ReferredTo >= 0 ? agencyIds[e.ReferredTo] : 0,
                 endUtcTicks: e.End is { } end ? end.Ticks : long.MinValue, cost: e.Cost, helped: e.Helped);
