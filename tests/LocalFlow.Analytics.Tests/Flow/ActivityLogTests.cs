@@ -83,4 +83,58 @@ public class ActivityLogTests
         log.PersonCount.ShouldBe(0);
         new FlowAnalyzer(log).AllPeople().ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Append_MovesAnotherBuildersRecords_ReencodingStrings_InOrder()
+    {
+        var first = new ActivityLogBuilder();
+        first.Add(E("a", 1, ActivityKind.Contact, "Police", worker: "PC 1") with { Text = "first" });
+        var second = new ActivityLogBuilder();
+        second.Add(E("b", 0, ActivityKind.Assessment, "Council", "falls", team: "OT") with { Cost = 12.5m, Helped = true });
+        second.Add(E("a", 1, ActivityKind.Referral, "Council", referredTo: "Police") with { SourceRecordId = "R9" });
+        first.Append(second);
+        second.Count.ShouldBe(0);
+        var log = first.Build();
+        log.Count.ShouldBe(3);
+        log.PersonCount.ShouldBe(2);
+        // equal times for person a: the record added first (from the first builder) stays first
+        log[0].Text.ShouldBe("first");
+        log[1].Kind.ShouldBe(ActivityKind.Referral);
+        log[1].ReferredToAgency.ShouldBe("Police");
+        log[1].SourceRecordId.ShouldBe("R9");
+        log[2].ShouldBe(E("b", 0, ActivityKind.Assessment, "Council", "falls", team: "OT") with { Cost = 12.5m, Helped = true });
+    }
+
+    [Fact]
+    public void ReadFiles_InParallel_GivesTheSameLogAsOneByOne()
+    {
+        var dir = Directory.CreateTempSubdirectory("lf-files-");
+        try
+        {
+            LocalFlow.Analytics.Flow.Synthetic.SyntheticFlowGenerator.WriteCsv(dir.FullName, 400, 5, 3);
+            var files = Directory.GetFiles(dir.FullName, "*.csv").Order(StringComparer.Ordinal)
+                .Select(f => (f, LocalFlow.Analytics.Flow.Formats.CsvMapping.FromJson(File.ReadAllText(Path.ChangeExtension(f, ".mapping.json"))))).ToList();
+            var parallel = new ActivityLogBuilder();
+            LocalFlow.Analytics.Flow.Formats.CsvActivityReader.ReadFiles(files, parallel, parallelism: 3).ShouldAllBe(r => !r.Rejected);
+            var serial = new ActivityLogBuilder();
+            foreach (var (path, mapping) in files)
+            {
+                using var s = File.OpenRead(path);
+                LocalFlow.Analytics.Flow.Formats.CsvActivityReader.Read(s, mapping, serial);
+            }
+            var a = parallel.Build();
+            var b = serial.Build();
+            a.Count.ShouldBe(b.Count);
+            a.PersonCount.ShouldBe(400);
+            for (var i = 0; i < a.Count; i += 97)
+            {
+                a[i].ShouldBe(b[i]);
+                a.FileOrder[i].ShouldBe(b.FileOrder[i]);
+            }
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
 }
