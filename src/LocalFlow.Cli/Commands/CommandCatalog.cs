@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return SpcCommand.Create();
         yield return LinkCommand.Create();
         yield return DemandCommand.Create();
+        yield return FlowCommand.Create();
     }
 }

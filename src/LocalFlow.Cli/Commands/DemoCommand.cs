@@ -18,6 +18,7 @@ internal static class DemoCommand
         {
             households, seed, noUsers, DatabaseArguments.Database, DatabaseArguments.DataDirectory,
         };
+        command.Subcommands.Add(DemoGenerateCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(households);

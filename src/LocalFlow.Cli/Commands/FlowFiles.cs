@@ -1,0 +1,120 @@
+using LocalFlow.Analytics.Flow;
+using LocalFlow.Analytics.Flow.Formats;
+using Spectre.Console;
+
+namespace LocalFlow.Cli.Commands;
+
+/// <summary>Reads activity files (CSV with a mapping, XES, XES.gz, OCEL 2.0 JSON, or a folder of CSV extracts) into one log, without a database.</summary>
+internal static class FlowFiles
+{
+    public static IReadOnlyList<string> Expand(IEnumerable<string> inputs)
+    {
+        var files = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                // a folder is a set of CSV extracts (each with its .mapping.json); XES and OCEL files are named one by one
+                files.AddRange(Directory.GetFiles(input, "*.csv").Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(input);
+            }
+        }
+        return files;
+    }
+
+    /// <summary>Reads every file; returns the log (null when any file was rejected) and each file's report.</summary>
+    public static (ActivityLog? Log, List<FlowImportReport> Reports) Load(IReadOnlyList<string> files, string? mappingPath, bool showProgress, bool allowPartial = false)
+    {
+        var reports = new List<FlowImportReport>();
+        var total = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
+        var builder = new ActivityLogBuilder(EstimateCapacity(total));
+        ActivityLog? log = null;
+        void Work(Action<string, double>? report)
+        {
+            long done = 0;
+            foreach (var file in files)
+            {
+                var size = File.Exists(file) ? new FileInfo(file).Length : 0;
+                var progress = new SyncProgressLong(b => report?.Invoke($"Reading {Path.GetFileName(file)}", total == 0 ? 1 : Math.Min(1, (done + (double)b) / total)));
+                reports.Add(ReadOne(file, mappingPath, builder, allowPartial, progress));
+                done += size;
+                report?.Invoke($"Reading {Path.GetFileName(file)}", total == 0 ? 1 : (double)done / total);
+            }
+            if (reports.All(r => !r.Rejected))
+            {
+                report?.Invoke("Building the log", 0);
+                log = builder.Build();
+            }
+        }
+        if (showProgress)
+        {
+            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("Reading", maxValue: 1);
+                    Work((what, fraction) =>
+                    {
+                        task.Description = Markup.Escape(what);
+                        task.Value = fraction;
+                    });
+                    task.Value = 1;
+                });
+        }
+        else
+        {
+            Work(null);
+        }
+        return (log, reports);
+    }
+
+    private static int EstimateCapacity(long bytes) => (int)Math.Clamp(bytes / 60, 1024, 64_000_000);
+
+    private static FlowImportReport ReadOne(string file, string? mappingPath, ActivityLogBuilder builder, bool allowPartial, IProgress<long> progress)
+    {
+        if (!File.Exists(file))
+        {
+            throw new FlowFormatException($"There is no file {file}.");
+        }
+        var name = Path.GetFileName(file);
+        if (name.EndsWith(".xes", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xes.gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return XesReader.Read(file, builder, new XesReadOptions { AllowPartial = allowPartial, DefaultAgency = Path.GetFileNameWithoutExtension(name.Replace(".gz", "", StringComparison.OrdinalIgnoreCase)) });
+        }
+        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonocel", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return OcelReader.Read(file, builder, new OcelReadOptions { AllowPartial = allowPartial });
+        }
+        var mapping = ResolveMapping(file, mappingPath);
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return CsvActivityReader.Read(stream, mapping, builder, name, allowPartial, progress);
+    }
+
+    private static CsvMapping ResolveMapping(string file, string? mappingPath)
+    {
+        var sidecar = Path.Combine(Path.GetDirectoryName(file) ?? ".", Path.GetFileNameWithoutExtension(file) + ".mapping.json");
+        var path = mappingPath ?? (File.Exists(sidecar) ? sidecar : null);
+        if (path is not null)
+        {
+            if (!File.Exists(path))
+            {
+                throw new FlowFormatException($"There is no mapping file {path}.");
+            }
+            return CsvMapping.FromJson(File.ReadAllText(path));
+        }
+        using var stream = File.OpenRead(file);
+        var preview = CsvActivityReader.Preview(stream, rows: 0);
+        if (preview.Header.SequenceEqual(CsvActivityWriter.Header, StringComparer.OrdinalIgnoreCase))
+        {
+            return CsvMapping.Canonical;
+        }
+        throw new FlowFormatException($"{Path.GetFileName(file)} needs a column mapping: give --mapping M.json (its columns are: {string.Join(", ", preview.Header)}).");
+    }
+
+    private sealed class SyncProgressLong(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}
