@@ -51,6 +51,10 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Demand/Index"] = "study worker analyst commissioner",
         ["GET /Flow"] = "study analyst commissioner dataofficer",
         ["GET /Flow/Index"] = "study analyst commissioner dataofficer",
+        ["GET /Flow/Person/{id:guid}"] = "study dataofficer",
+        ["GET /Flow/Record/{id:guid}"] = "study dataofficer",
+        ["GET /api/flow/people/{id:guid}/records"] = "study dataofficer",
+        ["GET /api/flow/people/{id:guid}/summary"] = "study dataofficer",
         ["GET /Linking"] = "dataofficer",
         ["GET /Linking/Index"] = "dataofficer",
         ["GET /Locality"] = "worker dataofficer",
@@ -173,6 +177,10 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         }
     }
 
+    /// <summary>Ruth: a demo person with flow records who is never restricted.</summary>
+    private static Guid FlowPerson(LocalFlow.Data.LocalFlowDb db)
+        => LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db).GetAwaiter().GetResult().First().PersonId;
+
     private async Task<string> ConcreteAsync(string pattern)
     {
         using var scope = _app.Services.CreateScope();
@@ -186,6 +194,10 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Admin/User/{id:int}" => $"/Admin/User/{db.Users.OrderBy(a => a.Id).First().Id}",
             "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
+            "/Flow/Person/{id:guid}" => $"/Flow/Person/{FlowPerson(db)}",
+            "/Flow/Record/{id:guid}" => $"/Flow/Record/{db.ActivityRecords.Where(r => r.PersonId == FlowPerson(db)).OrderBy(r => r.StartUtc).First().Id}",
+            "/api/flow/people/{id:guid}/records" => $"/api/flow/people/{FlowPerson(db)}/records",
+            "/api/flow/people/{id:guid}/summary" => $"/api/flow/people/{FlowPerson(db)}/summary",
             _ when pattern.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException($"Add a concrete example for {pattern} in RoleAccessTests.ConcreteAsync"),
             _ => pattern,
         };
