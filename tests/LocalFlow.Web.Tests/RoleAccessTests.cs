@@ -61,6 +61,10 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Demand/Board/{id:int}"] = "study worker analyst commissioner",
         ["GET /Flow"] = "study analyst commissioner dataofficer",
         ["GET /Flow/Index"] = "study analyst commissioner dataofficer",
+        ["GET /Flow/Person/{id:guid}"] = "study dataofficer",
+        ["GET /Flow/Record/{id:guid}"] = "study dataofficer",
+        ["GET /api/flow/people/{id:guid}/records"] = "study dataofficer",
+        ["GET /api/flow/people/{id:guid}/summary"] = "study dataofficer",
         ["GET /Linking"] = "dataofficer",
         ["GET /Linking/Index"] = "dataofficer",
         ["GET /Linking/Run/{id:int}"] = "dataofficer",
@@ -223,6 +227,9 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             .Replace("{demandId:guid}", demand.Id.ToString(), StringComparison.Ordinal)
             .Replace("{typeId:int}", type.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
+    /// <summary>Ruth: a demo person with flow records who is never restricted.</summary>
+    private static Guid FlowPerson(LocalFlow.Data.LocalFlowDb db)
+        => LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db).GetAwaiter().GetResult().First().PersonId;
 
     private async Task<string> ConcreteAsync(string pattern)
     {
@@ -240,6 +247,10 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             _ when pattern.StartsWith("/Demand/", StringComparison.Ordinal) || pattern.StartsWith("/api/demand/", StringComparison.Ordinal) => DemandExample(db, pattern),
+            "/Flow/Person/{id:guid}" => $"/Flow/Person/{FlowPerson(db)}",
+            "/Flow/Record/{id:guid}" => $"/Flow/Record/{db.ActivityRecords.Where(r => r.PersonId == FlowPerson(db)).OrderBy(r => r.StartUtc).First().Id}",
+            "/api/flow/people/{id:guid}/records" => $"/api/flow/people/{FlowPerson(db)}/records",
+            "/api/flow/people/{id:guid}/summary" => $"/api/flow/people/{FlowPerson(db)}/summary",
             _ when pattern.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException($"Add a concrete example for {pattern} in RoleAccessTests.ConcreteAsync"),
             _ => pattern,
         };

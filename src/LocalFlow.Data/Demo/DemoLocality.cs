@@ -35,7 +35,8 @@ public sealed class DemoContext(LocalFlowDb db, DemoOptions options, DateOnly to
     public Locality Locality { get; set; } = null!;
 
     /// <summary>A random source for one part, so that adding a part never changes what the others make.</summary>
-    public Random RandomFor(string part) => new(HashCode.Combine(Options.Seed, StableHash(part)));
+    // Not HashCode.Combine: it is seeded per process, and the demo must be the same on every run.
+    public Random RandomFor(string part) => new(unchecked((Options.Seed * 397) ^ StableHash(part)));
 
     /// <summary>A deterministic id from a seeded random source (demo ids are the same on every run).</summary>
     public static Guid NextId(Random random)
@@ -74,6 +75,7 @@ public static class DemoLocality
         new NorthfieldHouseholds(),
         new NorthfieldSourceIdentities(),
         new NorthfieldDemandStudies(),
+        new NorthfieldFlow(),
         new DemoUsers(),
     ];
 

@@ -20,6 +20,7 @@ public static class LocalFlowApi
         }).RequireAuthorization(Security.Policies.SignedIn).WithSummary("A token to send in the RequestVerificationToken header with POST, PUT, PATCH and DELETE requests.");
         api.MapReferenceApi();
         api.MapPeopleApi();
+        api.MapFlowApi();
         api.MapAuditApi();
         api.MapDemandApi();
         return app;

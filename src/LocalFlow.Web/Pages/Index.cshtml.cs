@@ -53,7 +53,7 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
 public static class CapabilityStatus
 {
     public const bool Demand = true;
-    public const bool Flow = false;
+    public const bool Flow = true;
     public const bool Linking = true;
     public const bool Locality = false;
     public const bool Measures = true;

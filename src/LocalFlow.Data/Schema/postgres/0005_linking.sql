@@ -1,4 +1,4 @@
--- LocalFlow schema version N (postgres): linking records across agencies — source identities, runs, review queue, decisions
+-- LocalFlow schema version 5 (postgres): linking records across agencies — source identities, runs, review queue, decisions
 -- Written from `localflow schema script --provider postgres`, then checked by SchemaTests.
 
 CREATE TABLE link_runs (

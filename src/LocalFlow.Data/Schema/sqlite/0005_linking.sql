@@ -1,4 +1,4 @@
--- LocalFlow schema version N (sqlite): linking records across agencies — source identities, runs, review queue, decisions
+-- LocalFlow schema version 5 (sqlite): linking records across agencies — source identities, runs, review queue, decisions
 -- Written from `localflow schema script --provider sqlite`, then checked by SchemaTests.
 
 CREATE TABLE "link_runs" (

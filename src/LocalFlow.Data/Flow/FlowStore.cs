@@ -1,0 +1,279 @@
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LocalFlow.Data.Flow;
+
+/// <summary>
+/// Stores activity records in bulk and undoes imports as one unit. Bulk inserts bypass EF change tracking:
+/// SQLite gets one prepared, parameterised INSERT reused for every row inside one transaction;
+/// PostgreSQL gets binary COPY. Both write exactly the values EF reads back (UTC instants, upper-case
+/// GUID text on SQLite). Rows are personal data: the caller audits the import as one entry.
+/// </summary>
+public static class FlowStore
+{
+    private static readonly string[] Columns =
+    [
+        "id", "locality_id", "person_id", "household_id", "agency_id", "team_id", "worker_id", "kind", "subtype",
+        "referred_to_agency_id", "referred_to_team_id", "start_utc", "end_utc", "source_offset_minutes", "source_system",
+        "source_record_id", "text", "cost", "cost_from_catalogue", "helped", "helped_reason", "helped_note", "import_id",
+    ];
+
+    /// <summary>
+    /// Stores a file's records as one import: the import row, every record (stamped with the import's id),
+    /// and one audit entry, in one transaction. Any failure (a duplicate source id, a person that does not
+    /// exist) rolls everything back and rethrows: a rejected file changes nothing.
+    /// </summary>
+    public static async Task<FlowImport> ImportAsync(LocalFlowDb db, FlowImport import, IEnumerable<ActivityRecord> records, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        import.ImportedBy = string.IsNullOrEmpty(import.ImportedBy) ? db.Actor.UserName : import.ImportedBy;
+        import.ImportedByUserId ??= db.Actor.UserId;
+        import.ImportedUtc = import.ImportedUtc == default ? db.Clock.GetUtcNow().UtcDateTime : import.ImportedUtc;
+        import.Status = FlowImportStatus.Completed;
+        var own = db.Database.CurrentTransaction is null;
+        await db.Database.OpenConnectionAsync(ct);
+        var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            db.FlowImports.Add(import);
+            await db.SaveChangesAsync(ct);
+            var count = await BulkInsertAsync(db, Stamp(records, import), ct);
+            import.RecordCount = checked((int)count);
+            AuditTrail.Add(db, AuditEventType.FlowImported, AuditOperation.Create, nameof(FlowImport), import.Id.ToString(), import.LocalityId,
+                $"Imported {count:N0} activity records from {import.FileName} ({import.SourceSystem})");
+            await db.SaveChangesAsync(ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+            return import;
+        }
+        catch
+        {
+            if (tx is not null)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+            }
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            if (tx is not null)
+            {
+                await tx.DisposeAsync();
+            }
+        }
+    }
+
+    private static IEnumerable<ActivityRecord> Stamp(IEnumerable<ActivityRecord> records, FlowImport import)
+    {
+        foreach (var r in records)
+        {
+            if (r.LocalityId != import.LocalityId)
+            {
+                throw new InvalidOperationException($"Record {r.SourceRecordId} belongs to locality {r.LocalityId}, but the import is for locality {import.LocalityId}.");
+            }
+            r.ImportId = import.Id;
+            yield return r;
+        }
+    }
+
+    /// <summary>
+    /// Deletes an import's records and marks it undone, in one transaction, with one audit entry.
+    /// Returns the number of records deleted. Undoing an import that is already undone is refused.
+    /// </summary>
+    public static async Task<int> UndoImportAsync(LocalFlowDb db, int localityId, Guid importId, CancellationToken ct = default)
+    {
+        var import = await db.FlowImports.SingleOrDefaultAsync(i => i.LocalityId == localityId && i.Id == importId, ct)
+            ?? throw new InvalidOperationException($"There is no import {importId} in this locality.");
+        if (import.Status == FlowImportStatus.Undone)
+        {
+            throw new InvalidOperationException($"The import of {import.FileName} was already undone on {import.UndoneUtc:yyyy-MM-dd HH:mm} by {import.UndoneBy}.");
+        }
+        var own = db.Database.CurrentTransaction is null;
+        await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
+        var deleted = await db.ActivityRecords.Where(r => r.LocalityId == localityId && r.ImportId == importId).ExecuteDeleteAsync(ct);
+        import.Status = FlowImportStatus.Undone;
+        import.UndoneUtc = db.Clock.GetUtcNow().UtcDateTime;
+        import.UndoneBy = db.Actor.UserName;
+        AuditTrail.Add(db, AuditEventType.FlowImported, AuditOperation.Delete, nameof(FlowImport), import.Id.ToString(), localityId,
+            $"Undid the import of {import.FileName}: {deleted:N0} activity records deleted");
+        await db.SaveChangesAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return deleted;
+    }
+
+    /// <summary>
+    /// Inserts records without change tracking, inside the context's current transaction (or one of its own).
+    /// Returns how many were stored. Values that break a constraint throw and nothing of this call is kept.
+    /// </summary>
+    public static async Task<long> BulkInsertAsync(LocalFlowDb db, IEnumerable<ActivityRecord> records, CancellationToken ct = default)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var own = db.Database.CurrentTransaction is null;
+        await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
+        var conn = db.Database.GetDbConnection();
+        var current = db.Database.CurrentTransaction!.GetDbTransaction();
+        var count = conn switch
+        {
+            SqliteConnection sqlite => InsertSqlite(sqlite, (SqliteTransaction)current, records, ct),
+            NpgsqlConnection npgsql => await CopyPostgresAsync(npgsql, records, ct),
+            _ => throw new NotSupportedException($"Bulk insert is not written for {conn.GetType().Name}."),
+        };
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return count;
+    }
+
+    private static long InsertSqlite(SqliteConnection conn, SqliteTransaction tx, IEnumerable<ActivityRecord> records, CancellationToken ct)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO activity_records ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select((_, i) => "$p" + i))})";
+        var p = new SqliteParameter[Columns.Length];
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] = cmd.CreateParameter();
+            p[i].ParameterName = "$p" + i;
+            cmd.Parameters.Add(p[i]);
+        }
+        cmd.Prepare();
+        long n = 0;
+        foreach (var r in records)
+        {
+            Validate(r);
+            // GUIDs as upper-case text and instants as UTC text: what EF Core's SQLite provider writes and reads.
+            p[0].Value = GuidText(r.Id);
+            p[1].Value = r.LocalityId;
+            p[2].Value = GuidText(r.PersonId);
+            p[3].Value = r.HouseholdId is { } h ? GuidText(h) : DBNull.Value;
+            p[4].Value = r.AgencyId;
+            p[5].Value = (object?)r.TeamId ?? DBNull.Value;
+            p[6].Value = (object?)r.WorkerId ?? DBNull.Value;
+            p[7].Value = (int)r.Kind;
+            p[8].Value = (object?)r.Subtype ?? DBNull.Value;
+            p[9].Value = (object?)r.ReferredToAgencyId ?? DBNull.Value;
+            p[10].Value = (object?)r.ReferredToTeamId ?? DBNull.Value;
+            p[11].Value = Utc(r.StartUtc);
+            p[12].Value = r.EndUtc is { } e ? Utc(e) : DBNull.Value;
+            p[13].Value = (object?)r.SourceOffsetMinutes ?? DBNull.Value;
+            p[14].Value = r.SourceSystem;
+            p[15].Value = r.SourceRecordId;
+            p[16].Value = (object?)r.Text ?? DBNull.Value;
+            p[17].Value = (object?)r.Cost ?? DBNull.Value;
+            p[18].Value = r.CostFromCatalogue;
+            p[19].Value = (object?)r.Helped ?? DBNull.Value;
+            p[20].Value = r.HelpedReason is { } why ? (int)why : DBNull.Value;
+            p[21].Value = (object?)r.HelpedNote ?? DBNull.Value;
+            p[22].Value = r.ImportId is { } imp ? GuidText(imp) : DBNull.Value;
+            cmd.ExecuteNonQuery();
+            if ((++n & 0x3FFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+        }
+        return n;
+    }
+
+    private static async Task<long> CopyPostgresAsync(NpgsqlConnection conn, IEnumerable<ActivityRecord> records, CancellationToken ct)
+    {
+        // Synchronous writes per value: the importer buffers, and an await per field costs more than the copy.
+        await using var writer = await conn.BeginBinaryImportAsync($"COPY activity_records ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", ct);
+        long n = 0;
+        foreach (var r in records)
+        {
+            Validate(r);
+            writer.StartRow();
+            writer.Write(r.Id, NpgsqlDbType.Uuid);
+            writer.Write(r.LocalityId, NpgsqlDbType.Integer);
+            writer.Write(r.PersonId, NpgsqlDbType.Uuid);
+            WriteNullable(writer, r.HouseholdId, NpgsqlDbType.Uuid);
+            writer.Write(r.AgencyId, NpgsqlDbType.Integer);
+            WriteNullable(writer, r.TeamId, NpgsqlDbType.Integer);
+            WriteNullable(writer, r.WorkerId, NpgsqlDbType.Integer);
+            writer.Write((int)r.Kind, NpgsqlDbType.Integer);
+            WriteText(writer, r.Subtype, NpgsqlDbType.Varchar);
+            WriteNullable(writer, r.ReferredToAgencyId, NpgsqlDbType.Integer);
+            WriteNullable(writer, r.ReferredToTeamId, NpgsqlDbType.Integer);
+            writer.Write(Utc(r.StartUtc), NpgsqlDbType.TimestampTz);
+            WriteNullable<DateTime>(writer, r.EndUtc is { } e ? Utc(e) : null, NpgsqlDbType.TimestampTz);
+            WriteNullable(writer, r.SourceOffsetMinutes, NpgsqlDbType.Integer);
+            writer.Write(r.SourceSystem, NpgsqlDbType.Varchar);
+            writer.Write(r.SourceRecordId, NpgsqlDbType.Varchar);
+            WriteText(writer, r.Text, NpgsqlDbType.Text);
+            WriteNullable(writer, r.Cost, NpgsqlDbType.Numeric);
+            writer.Write(r.CostFromCatalogue, NpgsqlDbType.Boolean);
+            WriteNullable(writer, r.Helped, NpgsqlDbType.Boolean);
+            WriteNullable<int>(writer, r.HelpedReason is { } why ? (int)why : null, NpgsqlDbType.Integer);
+            WriteText(writer, r.HelpedNote, NpgsqlDbType.Text);
+            WriteNullable(writer, r.ImportId, NpgsqlDbType.Uuid);
+            if ((++n & 0x3FFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+        }
+        await writer.CompleteAsync(ct);
+        return n;
+    }
+
+    private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type) where T : struct
+    {
+        if (value is { } v)
+        {
+            writer.Write(v, type);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
+    }
+
+    private static void WriteText(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.Write(value, type);
+        }
+    }
+
+    private static string GuidText(Guid id) => id.ToString("D").ToUpperInvariant();
+
+    private static DateTime Utc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+
+    private static void Validate(ActivityRecord r)
+    {
+        if (string.IsNullOrEmpty(r.SourceSystem) || string.IsNullOrEmpty(r.SourceRecordId))
+        {
+            throw new InvalidOperationException($"Activity record {r.Id} has no source system or source record id; every record must say where it came from.");
+        }
+        if (r.EndUtc is { } end && end < r.StartUtc)
+        {
+            throw new InvalidOperationException($"Activity record {r.SourceSystem}/{r.SourceRecordId} ends ({end:O}) before it starts ({r.StartUtc:O}).");
+        }
+        if (r.Cost is < 0)
+        {
+            throw new InvalidOperationException($"Activity record {r.SourceSystem}/{r.SourceRecordId} has a negative cost.");
+        }
+    }
+
+}

@@ -1,0 +1,49 @@
+using LocalFlow.Data;
+using LocalFlow.Data.Entities;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Flow;
+
+/// <summary>
+/// Who the flow pages may show. A restricted person (or one in a restricted household) stays hidden from the
+/// flow study altogether unless the user is explicitly allowed to see restricted records: their records say
+/// where they were and who they saw.
+/// </summary>
+public static class FlowAccess
+{
+    /// <summary>The person if they are in one of the user's localities and may be shown; otherwise null (the caller answers 404).</summary>
+    public static async Task<Person?> PersonAsync(LocalFlowDb db, CurrentUser current, Guid id, CancellationToken ct = default)
+    {
+        var localities = current.LocalityIds;
+        var person = await db.People.AsNoTracking().Include(p => p.Household)
+            .SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId), ct);
+        if (person is null || (IsRestricted(person) && !current.MaySeeRestricted))
+        {
+            return null;
+        }
+        return person;
+    }
+
+    public static bool IsRestricted(Person person) => person.Restricted || person.Household?.Restricted == true;
+
+    /// <summary>The London date of an instant, as people read it.</summary>
+    public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(Gov.ToLondon(utc));
+
+    /// <summary>"Assessment: Falls risk assessment", "Referral", "Medically fit"...</summary>
+    public static string KindName(LocalFlow.Analytics.Flow.ActivityKind kind) => kind switch
+    {
+        LocalFlow.Analytics.Flow.ActivityKind.ServiceProvided => "Service provided",
+        LocalFlow.Analytics.Flow.ActivityKind.MedicallyFit => "Medically fit",
+        LocalFlow.Analytics.Flow.ActivityKind.BedDay => "Bed day",
+        LocalFlow.Analytics.Flow.ActivityKind.HomeVisit => "Home visit",
+        LocalFlow.Analytics.Flow.ActivityKind.EmergencyResponse => "Emergency response",
+        _ => kind.ToString(),
+    };
+
+    public static string Describe(ActivityRecord r) => r.Subtype is null ? KindName(r.Kind) : $"{KindName(r.Kind)}: {r.Subtype}";
+
+    /// <summary>The story's name as the seeds tell it.</summary>
+    public static string StoryName(string key) => key == "ChildA" ? "Child A" : key;
+}
