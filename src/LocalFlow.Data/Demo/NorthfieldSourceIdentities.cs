@@ -40,15 +40,18 @@ internal sealed class NorthfieldSourceIdentities : IDemoPart
         var nextNumber = new int[Sources.Length];
         var added = new List<SourceIdentity>();
 
-        // About one person in six is known to at least one agency; some to several.
+        // Everyone with flow records is known to several systems (so the flow views show people linked from
+        // several agencies' extracts); about one other person in six is known to at least one.
+        var withRecords = (await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId).Select(r => r.PersonId).Distinct().ToListAsync(ct)).ToHashSet();
         foreach (var person in people)
         {
-            if (random.Next(6) != 0)
+            var inFlow = withRecords.Contains(person.Id);
+            if (random.Next(6) != 0 && !inFlow)
             {
                 continue;
             }
             var home = person.HouseholdId is { } hid && households.TryGetValue(hid, out var h) ? h : null;
-            var count = 1 + random.Next(4);
+            var count = inFlow ? 3 + random.Next(3) : 1 + random.Next(4);
             var chosen = Enumerable.Range(0, Sources.Length).OrderBy(_ => random.Next()).Take(count).ToList();
             var first = true;
             foreach (var s in chosen)

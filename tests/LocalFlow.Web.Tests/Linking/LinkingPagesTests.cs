@@ -111,6 +111,23 @@ public class LinkingPagesTests : IClassFixture<LinkingPagesTests.App>
     }
 
     [Fact]
+    public async Task RuthsFlowPage_ShowsHerLinkedFromSeveralAgenciesExtracts()
+    {
+        Guid ruth;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            ruth = (await LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db)).First().PersonId;
+            var systems = await db.SourceIdentities.Where(s => s.PersonId == ruth).Select(s => s.Source).Distinct().CountAsync();
+            systems.ShouldBeGreaterThanOrEqualTo(3);
+        }
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var html = await client.GetStringAsync($"/Flow/Person/{ruth}");
+        html.ShouldContain("Known to these systems");
+        html.ShouldContain("id=\"source-records\"");
+    }
+
+    [Fact]
     public async Task AnUnknownPair_IsNotFound()
     {
         var client = await _app.ClientAsync(DemoUsers.DataOfficer);

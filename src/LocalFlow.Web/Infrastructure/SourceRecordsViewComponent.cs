@@ -1,0 +1,27 @@
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Entities;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Infrastructure;
+
+/// <summary>
+/// "Known to these systems": the agencies' records linked to one person, each as that system spells it.
+/// Used on person pages that have already authorised and audited the person; the identities read are audited too.
+/// </summary>
+public sealed class SourceRecordsViewComponent(LocalFlowDb db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId, int localityId, bool hideAddress = false)
+    {
+        var records = await db.SourceIdentities.AsNoTracking()
+            .Where(s => s.LocalityId == localityId && s.PersonId == personId)
+            .OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).ToListAsync();
+        if (records.Count > 0)
+        {
+            await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(SourceIdentity), personId.ToString(), localityId, $"{records.Count} linked source records shown with the person");
+        }
+        ViewData["HideAddress"] = hideAddress;
+        return View(records);
+    }
+}
