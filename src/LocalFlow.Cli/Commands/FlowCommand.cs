@@ -129,7 +129,7 @@ internal static class FlowCommand
         var mapping = Mapping();
         var json = JsonOption();
         var partial = new Option<bool>("--allow-partial") { Description = "Keep the good rows of a file with errors (default: a file with any error is rejected whole)." };
-        var command = new Command("import", "Read files in file mode: check every row, list errors with their row numbers and unknown kinds, and print the log's figures. (Storing an import in the database is done from the web app.)")
+        var command = new Command("import", "Read files in file mode: check every row, list errors with their row numbers and unknown kinds, and print the log's figures. It does not touch a database.")
         {
             files, mapping, json, partial,
         };
