@@ -52,6 +52,17 @@ public class FlowCommandTests
     }
 
     [Fact]
+    public async Task Summary_ForACohort_SumsOnlyItsPeople()
+    {
+        var (code, output) = await CliRunner.RunAsync("flow", "summary", Fixture("people.ocel.json"), "--cohort", "agency:Local support team");
+        code.ShouldBe(0, output);
+        output.ShouldContain("People: 1; records 3");
+        var (bad, message) = await CliRunner.RunAsync("flow", "summary", Fixture("people.ocel.json"), "--cohort", "signal:Nonsense");
+        bad.ShouldBe(1);
+        message.ShouldContain("\"Nonsense\" is not a signal");
+    }
+
+    [Fact]
     public async Task Import_WithABadRow_SaysWhichRow_AndFails()
     {
         var (code, output) = await CliRunner.RunAsync("flow", "import", Fixture("bad.csv"), "--mapping", Fixture("jake.mapping.json"));

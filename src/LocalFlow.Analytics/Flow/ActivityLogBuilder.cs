@@ -200,23 +200,53 @@ public sealed class ActivityLogBuilder
             order[next[rank[_person[i]]]++] = i;
         }
         next = null;
-        // then by time within each person; most people's records are already in time order
-        for (var p = 0; p < people; p++)
+        // then by time within each person (people are independent, so both cores share the work)
+        var start = _start;
+        Parallel.For(0, (people + 4095) / 4096, block =>
         {
-            SortByTime(order, starts[p], starts[p + 1], _start);
-        }
+            var last = Math.Min(people, (block + 1) * 4096);
+            for (var p = block * 4096; p < last; p++)
+            {
+                SortByTime(order, starts[p], starts[p + 1], start);
+            }
+        });
         var personOf = new int[n];
         for (var p = 0; p < people; p++)
         {
             personOf.AsSpan(starts[p], starts[p + 1] - starts[p]).Fill(p);
         }
         _person = [];
-        var log = new ActivityLog(n, _strings, ids, starts, personOf, order,
-            Permute(ref _agency, order), Permute(ref _kind, order), Permute(ref _start, order),
-            _startOffset.Permute(order), _household.Permute(order), _team.Permute(order), _worker.Permute(order),
-            _subtype.Permute(order), _referredAgency.Permute(order), _referredTeam.Permute(order), _end.Permute(order),
-            _endOffset.Permute(order), _sourceSystem.Permute(order), _cost.Permute(order), _helped.Permute(order),
-            _helpedReason.Permute(order), _activity.Permute(order), _sourceRecordId.Permute(order, n), _text.Permute(order, n));
+        // gather every column into log order; columns are independent, so they are gathered in parallel
+        int[] agency = [];
+        byte[] kind = [];
+        long[] startTicks = [];
+        short[]? startOffset = null, endOffset = null;
+        int[]? household = null, team = null, worker = null, subtype = null, referredAgency = null, referredTeam = null, sourceSystem = null, helpedReason = null, activity = null;
+        long[]? end = null, cost = null;
+        sbyte[]? helped = null;
+        Utf8Column? sourceRecordId = null, text = null;
+        Parallel.Invoke(
+            () => agency = Permute(ref _agency, order),
+            () => kind = Permute(ref _kind, order),
+            () => startTicks = Permute(ref _start, order),
+            () => startOffset = _startOffset.Permute(order),
+            () => household = _household.Permute(order),
+            () => team = _team.Permute(order),
+            () => worker = _worker.Permute(order),
+            () => subtype = _subtype.Permute(order),
+            () => referredAgency = _referredAgency.Permute(order),
+            () => referredTeam = _referredTeam.Permute(order),
+            () => end = _end.Permute(order),
+            () => endOffset = _endOffset.Permute(order),
+            () => sourceSystem = _sourceSystem.Permute(order),
+            () => cost = _cost.Permute(order),
+            () => helped = _helped.Permute(order),
+            () => helpedReason = _helpedReason.Permute(order),
+            () => activity = _activity.Permute(order),
+            () => sourceRecordId = _sourceRecordId.Permute(order, n),
+            () => text = _text.Permute(order, n));
+        var log = new ActivityLog(n, _strings, ids, starts, personOf, order, agency, kind, startTicks, startOffset, household, team, worker,
+            subtype, referredAgency, referredTeam, end, endOffset, sourceSystem, cost, helped, helpedReason, activity, sourceRecordId, text);
         _count = 0;
         return log;
     }

@@ -36,10 +36,11 @@ internal static class FlowCommand
         var mapping = Mapping();
         var json = JsonOption();
         var person = new Option<string?>("--person") { Description = "Show one person's figures, sentence and signals." };
+        var cohortFilter = new Option<string?>("--cohort") { Description = "Sum the figures over a cohort only: agency:NAME (anyone with a record from it), signal:KIND (anyone with that signal), records>=N, hospital (anyone admitted)." };
         var options = OptionsFile();
         var command = new Command("summary", "Print a log's figures (cases, events, activities, variants, directly-follows pairs, cases with rework, median case duration) and the flow figures, for everyone or one person.")
         {
-            files, mapping, json, person, options,
+            files, mapping, json, person, options, cohortFilter,
         };
         command.SetAction(parse => Run(parse, files, mapping, json, (log, asJson) =>
         {
@@ -71,7 +72,9 @@ internal static class FlowCommand
                 return 0;
             }
             var stats = LogStatistics.Of(log);
-            var cohort = CohortFigures.Of(analyzer.AllPeople());
+            var everyone = analyzer.AllPeople();
+            var chosen = parse.GetValue(cohortFilter) is { } filter ? Cohort(analyzer, everyone, filter) : everyone;
+            var cohort = CohortFigures.Of(chosen);
             if (asJson)
             {
                 Console.WriteLine(JsonSerializer.Serialize(new { log = stats, cohort }, Json));
@@ -85,13 +88,48 @@ internal static class FlowCommand
         return command;
     }
 
+    private static IReadOnlyCollection<PersonFigures> Cohort(FlowAnalyzer analyzer, PersonFigures[] everyone, string filter)
+    {
+        var log = analyzer.Log;
+        var (name, value) = filter.Split(':', 2) is [var n, var v] ? (n.Trim().ToLowerInvariant(), v.Trim()) : (filter.Trim().ToLowerInvariant(), "");
+        if (name.StartsWith("records>=", StringComparison.Ordinal) && int.TryParse(name["records>=".Length..], CultureInfo.InvariantCulture, out var min))
+        {
+            return everyone.Where(p => p.Records >= min).ToList();
+        }
+        switch (name)
+        {
+            case "hospital":
+                return everyone.Where(p => p.HospitalAdmissions > 0).ToList();
+            case "agency":
+                var id = log.Strings.Find(value);
+                if (id <= 0)
+                {
+                    throw new FlowFormatException($"No records come from an agency called \"{value}\".");
+                }
+                return everyone.Where(p =>
+                {
+                    var (from, to) = log.EventsOf(p.Person);
+                    return log.Agencies[from..to].Contains(id);
+                }).ToList();
+            case "signal":
+                if (!Enum.TryParse<FlowSignalKind>(value, true, out var kind))
+                {
+                    throw new FlowFormatException($"\"{value}\" is not a signal; signals are: {string.Join(", ", Enum.GetNames<FlowSignalKind>())}.");
+                }
+                var people = analyzer.AllSignals().Where(s => s.Kind == kind).Select(s => s.Person).ToHashSet();
+                return everyone.Where(p => people.Contains(p.Person)).ToList();
+            default:
+                throw new FlowFormatException($"\"{filter}\" is not a cohort filter: use agency:NAME, signal:KIND, records>=N or hospital.");
+        }
+    }
+
     private static Command Import()
     {
         var files = Files();
         var mapping = Mapping();
         var json = JsonOption();
         var partial = new Option<bool>("--allow-partial") { Description = "Keep the good rows of a file with errors (default: a file with any error is rejected whole)." };
-        var command = new Command("import", "Read files in file mode: check every row, list errors with their row numbers and unknown kinds, and print the log's figures. (Storing an import in the database is done from the web app.)")
+        var command = new Command("import", "Read files in file mode: check every row, list errors with their row numbers and unknown kinds, and print the log's figures. It does not touch a database.")
         {
             files, mapping, json, partial,
         };

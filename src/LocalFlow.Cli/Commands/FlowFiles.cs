@@ -35,17 +35,53 @@ internal static class FlowFiles
         void Work(Action<string, double>? report)
         {
             long done = 0;
+            var csvRun = new List<(string Path, CsvMapping Mapping)>();
+            void FlushCsv()
+            {
+                if (csvRun.Count == 0)
+                {
+                    return;
+                }
+                if (csvRun.Count == 1)
+                {
+                    var (file, mapping) = csvRun[0];
+                    var size = new FileInfo(file).Length;
+                    var progress = new SyncProgressLong(b => report?.Invoke($"Reading {Path.GetFileName(file)}", total == 0 ? 1 : Math.Min(1, (done + (double)b) / total)));
+                    using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                    reports.Add(CsvActivityReader.Read(stream, mapping, builder, Path.GetFileName(file), allowPartial, progress));
+                    done += size;
+                }
+                else
+                {
+                    // several extracts: read two at a time, appended in the order given
+                    report?.Invoke($"Reading {csvRun.Count} CSV files", total == 0 ? 1 : (double)done / total);
+                    reports.AddRange(CsvActivityReader.ReadFiles(csvRun, builder, allowPartial));
+                    done += csvRun.Sum(f => new FileInfo(f.Path).Length);
+                }
+                report?.Invoke("Read", total == 0 ? 1 : (double)done / total);
+                csvRun.Clear();
+            }
             foreach (var file in files)
             {
-                var size = File.Exists(file) ? new FileInfo(file).Length : 0;
-                var progress = new SyncProgressLong(b => report?.Invoke($"Reading {Path.GetFileName(file)}", total == 0 ? 1 : Math.Min(1, (done + (double)b) / total)));
-                reports.Add(ReadOne(file, mappingPath, builder, allowPartial, progress));
-                done += size;
+                if (!File.Exists(file))
+                {
+                    throw new FlowFormatException($"There is no file {file}.");
+                }
+                if (!IsXes(file) && !IsOcel(file))
+                {
+                    csvRun.Add((file, ResolveMapping(file, mappingPath)));
+                    continue;
+                }
+                FlushCsv();
+                var size = new FileInfo(file).Length;
                 report?.Invoke($"Reading {Path.GetFileName(file)}", total == 0 ? 1 : (double)done / total);
+                reports.Add(ReadOne(file, builder, allowPartial));
+                done += size;
             }
+            FlushCsv();
             if (reports.All(r => !r.Rejected))
             {
-                report?.Invoke("Building the log", 0);
+                report?.Invoke("Building the log", 1);
                 log = builder.Build();
             }
         }
@@ -72,24 +108,18 @@ internal static class FlowFiles
 
     private static int EstimateCapacity(long bytes) => (int)Math.Clamp(bytes / 60, 1024, 64_000_000);
 
-    private static FlowImportReport ReadOne(string file, string? mappingPath, ActivityLogBuilder builder, bool allowPartial, IProgress<long> progress)
+    private static bool IsXes(string file) => file.EndsWith(".xes", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".xes.gz", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOcel(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".jsonocel", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase);
+
+    private static FlowImportReport ReadOne(string file, ActivityLogBuilder builder, bool allowPartial)
     {
-        if (!File.Exists(file))
-        {
-            throw new FlowFormatException($"There is no file {file}.");
-        }
         var name = Path.GetFileName(file);
-        if (name.EndsWith(".xes", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xes.gz", StringComparison.OrdinalIgnoreCase))
+        if (IsXes(file))
         {
             return XesReader.Read(file, builder, new XesReadOptions { AllowPartial = allowPartial, DefaultAgency = Path.GetFileNameWithoutExtension(name.Replace(".gz", "", StringComparison.OrdinalIgnoreCase)) });
         }
-        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonocel", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return OcelReader.Read(file, builder, new OcelReadOptions { AllowPartial = allowPartial });
-        }
-        var mapping = ResolveMapping(file, mappingPath);
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return CsvActivityReader.Read(stream, mapping, builder, name, allowPartial, progress);
+        return OcelReader.Read(file, builder, new OcelReadOptions { AllowPartial = allowPartial });
     }
 
     private static CsvMapping ResolveMapping(string file, string? mappingPath)

@@ -161,4 +161,30 @@ public class CsvFormatTests
         error!.ShouldContain("not an ISO 8601");
         FlowTimestamps.Format(new DateTimeOffset(2009, 6, 4, 10, 15, 0, TimeSpan.FromHours(1))).ShouldBe("2009-06-04T10:15:00+01:00");
     }
+
+    [Fact]
+    public void LargeFiles_CrossTheReadBuffer_WithQuotedLineBreaksIntact()
+    {
+        var b = new ActivityLogBuilder();
+        var t = new DateTimeOffset(2010, 1, 1, 0, 0, 0, TimeSpan.FromHours(-3));
+        for (var i = 0; i < 30_000; i++)
+        {
+            var text = i % 3 == 0 ? $"note {i}, with \"quotes\"\r\nand a second line {new string('x', i % 97)}" : null;
+            b.Add(new ActivityEvent("p" + (i % 1000), null, "Agency " + (i % 12), null, "w" + (i % 50), (ActivityKind)(1 + (i % 14)), null, null, null, t.AddMinutes(i), Text: text));
+        }
+        var log = b.Build();
+        var sw = new StringWriter();
+        CsvActivityWriter.Write(log, sw);
+        var bytes = Encoding.UTF8.GetBytes(sw.ToString());
+        bytes.Length.ShouldBeGreaterThan(2 << 20);
+        var back = new ActivityLogBuilder();
+        var report = CsvActivityReader.Read(new MemoryStream(bytes), CsvMapping.Canonical, back);
+        report.Errors.ShouldBeEmpty();
+        report.Rows.ShouldBe(30_000);
+        var again = back.Build();
+        for (var i = 0; i < again.Count; i += 7)
+        {
+            again[i].ShouldBe(log[i]);
+        }
+    }
 }
