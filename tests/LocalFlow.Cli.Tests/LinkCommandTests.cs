@@ -97,7 +97,9 @@ public class LinkCommandTests
         code.ShouldBe(0, output);
         output.ShouldContain("fn→GivenNames");
         output.ShouldContain("born→DateOfBirth");
-        File.ReadAllLines(Path.Combine(dir, "links.csv")).Length.ShouldBe(5);
+        var rows = File.ReadAllLines(Path.Combine(dir, "links.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0] + ":" + r[1], r => r[2]);
+        rows["a:1"].ShouldBe(rows["b:X"]);
+        rows["a:2"].ShouldNotBe(rows["b:Y"]);
     }
 
     [Fact]
@@ -108,5 +110,37 @@ public class LinkCommandTests
         var (code, output) = await CliRunner.RunAsync("link", "--source", "febrl=" + file, "--out", Path.Combine(dir, "links.csv"), "--map", "surname=shoe-size");
         code.ShouldBe(2);
         output.ShouldContain("is not a field");
+    }
+
+    [Fact]
+    public async Task Encode_ThenLinkEncodedExtracts_WithoutClearText()
+    {
+        var dir = TempDir();
+        var (code, output) = await CliRunner.RunAsync("link", "generate", "--people", "800", "--seed", "6", "--out", dir);
+        code.ShouldBe(0, output);
+        var secret = Path.Combine(dir, "secret.txt");
+        File.WriteAllText(secret, "a-secret-the-agencies-agreed-on");
+        var args = new List<string> { "link" };
+        foreach (var agency in new[] { "police", "health", "housing" })
+        {
+            (code, output) = await CliRunner.RunAsync("link", "encode", "--source", $"{agency}={Path.Combine(dir, agency + ".csv")}", "--secret-file", secret, "--out", Path.Combine(dir, agency + ".enc.csv"));
+            code.ShouldBe(0, output);
+            var text = File.ReadAllText(Path.Combine(dir, agency + ".enc.csv"));
+            var firstSurname = File.ReadAllLines(Path.Combine(dir, agency + ".csv"))[1].Split(',')[2];
+            text.ShouldNotContain(firstSurname);
+            args.AddRange(["--encoded", $"{agency}={Path.Combine(dir, agency + ".enc.csv")}"]);
+        }
+        args.AddRange(["--out", Path.Combine(dir, "links.csv"), "--truth-file", Path.Combine(dir, "truth.csv")]);
+        (code, output) = await CliRunner.RunAsync([.. args]);
+        code.ShouldBe(0, output);
+        output.ShouldContain("pairwise precision");
+    }
+
+    [Fact]
+    public async Task Help_ListsTheLinkVerb()
+    {
+        var (code, output) = await CliRunner.RunAsync("--help");
+        code.ShouldBe(0);
+        output.ShouldContain("link");
     }
 }

@@ -11,15 +11,15 @@ public sealed class ClearTextSchema : LinkageSchema
 
     private static readonly ComparisonInfo[] Defs =
     [
-        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80)", "initial agrees", "different"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.05]),
-        new("surname", ["exact", "swapped with given name", "part or previous surname", "similar (Jaro–Winkler ≥ 0.92)", "sounds alike or ≥ 0.80", "different"], 0, [0.80, 0.005, 0.03, 0.05, 0.02, 0.10]),
-        new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.07]),
-        new("address", ["same postcode and house number", "same postcode, other house number", "moved: matches a previous postcode", "same street and number, postcode differs", "same postcode sector", "same postcode district", "different"], 0, [0.70, 0.03, 0.05, 0.02, 0.02, 0.03, 0.15]),
-        new("sex", ["same", "different"], -1, [0.97, 0.03], Weak: true),
-        new("NHS number", ["exact (valid)", "one digit wrong or swapped", "different"], -1, [0.95, 0.03, 0.02]),
-        new("other id", ["exact", "one character wrong or swapped", "different"], -1, [0.90, 0.05, 0.05]),
-        new("phone", ["exact", "different"], -1, [0.8, 0.2]),
-        new("email", ["exact", "same name before @", "different"], -1, [0.85, 0.05, 0.10]),
+        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80)", "initial agrees", "different"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.05], DefaultU: [0.005, 0.00001, 0.004, 0.0005, 0.004, 0.002, 0.9845]),
+        new("surname", ["exact", "swapped with given name", "part or previous surname", "similar (Jaro–Winkler ≥ 0.92)", "sounds alike or ≥ 0.80", "different"], 0, [0.80, 0.005, 0.03, 0.05, 0.02, 0.10], DefaultU: [0.004, 0.00001, 0.0006, 0.0006, 0.005, 0.98979]),
+        new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.07], DefaultU: [0.00006, 0.00001, 0.0012, 0.00001, 0.00025, 0.99857]),
+        new("address", ["same postcode and house number", "same postcode, other house number", "moved: matches a previous postcode", "same street and number, postcode differs", "same postcode sector", "same postcode district", "different"], 0, [0.70, 0.03, 0.05, 0.02, 0.02, 0.03, 0.15], DefaultU: [0.0001, 0.002, 0.0002, 0.00001, 0.001, 0.02, 0.97669]),
+        new("sex", ["same", "different"], -1, [0.97, 0.03], Weak: true, DefaultU: [0.5, 0.5]),
+        new("NHS number", ["exact (valid)", "one digit wrong or swapped", "different"], -1, [0.95, 0.03, 0.02], DefaultU: [0.00004, 0.000003, 0.999957]),
+        new("other id", ["exact", "one character wrong or swapped", "different"], -1, [0.90, 0.05, 0.05], DefaultU: [0.0001, 0.00001, 0.99989]),
+        new("phone", ["exact", "different"], -1, [0.8, 0.2], DefaultU: [0.0001, 0.9999]),
+        new("email", ["exact", "same name before @", "different"], -1, [0.85, 0.05, 0.10], DefaultU: [0.0001, 0.00002, 0.99988]),
     ];
 
     private static readonly string[] Rules = ["date of birth", "surname sound + birth year", "postcode + given name initial", "NHS number", "other id", "phone", "email"];
@@ -294,7 +294,9 @@ public sealed class ClearTextSchema : LinkageSchema
             {
                 if (x.HouseNumber.Length == 0 || y.HouseNumber.Length == 0)
                 {
-                    return x.Street.Length > 0 && x.Street == y.Street ? (byte)0 : (byte)1;
+                    // Without both numbers only the streets can tell the houses apart; with no street either, the
+                    // shared postcode is all that is known.
+                    return x.Street.Length == 0 || y.Street.Length == 0 || x.Street == y.Street ? (byte)0 : (byte)1;
                 }
                 return x.HouseNumber == y.HouseNumber ? (byte)0 : (byte)1;
             }

@@ -112,11 +112,14 @@ public sealed class FellegiSunterModel
 public static class ModelTraining
 {
     private const double MinProbability = 1e-6;
+    private const long SmallData = 1_000_000;
+    private const double PriorCount = 100_000;
 
     /// <summary>
     /// u-probabilities from <paramref name="sampleSize"/> pairs drawn at random (deterministic for a seed): almost all
     /// random pairs are non-matches, so the share of each level among them estimates u. Levels never seen get half a
-    /// count so no u is 0.
+    /// count so no u is 0. With fewer than 1,000,000 possible pairs (about 1,400 records) the comparison's typical u
+    /// (<see cref="ComparisonInfo.DefaultU"/>) is blended in as 100,000 pseudo-pairs.
     /// </summary>
     public static double[][] EstimateU(LinkageSchema schema, long sampleSize, int seed, out long drawn)
     {
@@ -174,6 +177,19 @@ public static class ModelTraining
         var u = new double[k][];
         for (var c = 0; c < k; c++)
         {
+            var prior = schema.Comparisons[c].DefaultU;
+            if (prior is not null && possible < SmallData)
+            {
+                // Too few records for random pairs to estimate u (and matches are a large share of them): lean on
+                // the typical values, with the data's counts added.
+                var knownCount = totals[c].Sum();
+                u[c] = new double[totals[c].Length];
+                for (var l = 0; l < u[c].Length; l++)
+                {
+                    u[c][l] = (totals[c][l] + (PriorCount * prior[l])) / (knownCount + PriorCount);
+                }
+                continue;
+            }
             var known = 0.0;
             foreach (var t in totals[c])
             {

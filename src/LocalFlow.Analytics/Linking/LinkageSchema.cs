@@ -6,7 +6,11 @@ namespace LocalFlow.Analytics.Linking;
 /// <param name="TermFrequencyLevel">Index of the level whose weight is adjusted for how common the value is (-1: none).</param>
 /// <param name="InitialM">Starting m-probabilities for EM, one per level (they need not sum to 1; they are normalised).</param>
 /// <param name="Weak">True for a field that must never be the only evidence for a link (sex).</param>
-public sealed record ComparisonInfo(string Name, IReadOnlyList<string> Levels, int TermFrequencyLevel, IReadOnlyList<double> InitialM, bool Weak = false);
+/// <param name="DefaultU">
+/// Typical u-probabilities (from a large population), blended into the random-pair estimate when the data are too small
+/// to estimate u on their own; null: no prior.
+/// </param>
+public sealed record ComparisonInfo(string Name, IReadOnlyList<string> Levels, int TermFrequencyLevel, IReadOnlyList<double> InitialM, bool Weak = false, IReadOnlyList<double>? DefaultU = null);
 
 /// <summary>
 /// The records to link, prepared for one way of comparing them (clear text, or Bloom-filter encodings). The engine

@@ -35,8 +35,14 @@ public sealed record QualityReport(
     bool EmConverged,
     int Issues)
 {
-    /// <summary>Builds the report of a result.</summary>
-    public static QualityReport From(LinkageResult result)
+    /// <summary>Builds the report of a result at the model's link threshold.</summary>
+    public static QualityReport From(LinkageResult result) => From(result, result.Model.LinkThreshold);
+
+    /// <summary>
+    /// Builds the report with the estimated precision and recall at another threshold (to choose one); the decision
+    /// counts stay those of the run.
+    /// </summary>
+    public static QualityReport From(LinkageResult result, double threshold)
     {
         const double BandWidth = 2.0;
         const double Low = -20, High = 40;
@@ -45,7 +51,7 @@ public sealed record QualityReport(
         var expected = new double[bandCount];
         long links = 0, reviews = 0, nonLinks = 0, decidedLinks = 0, decidedNon = 0;
         double above = 0, aboveP = 0, allP = 0;
-        var t = result.Model.LinkThreshold;
+        var t = threshold;
         for (var i = 0; i < result.Weights.Length; i++)
         {
             double w = result.Weights[i];

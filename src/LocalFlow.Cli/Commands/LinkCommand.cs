@@ -22,21 +22,23 @@ internal static class LinkCommand
         var isPrivate = new Option<bool>("--private") { Description = "Privacy-preserving mode: encode every source as keyed Bloom filters first and link on the encodings alone." };
         var secretFile = new Option<string?>("--secret-file") { Description = "File holding the secret shared between agencies (needed with --private; at least 16 bytes)." };
         var truthColumn = new Option<string?>("--truth-column") { Description = "A column holding the true person key (test data): precision and recall are reported." };
+        var encodedSources = new Option<string[]>("--encoded") { Description = "An agency's encoded extract as NAME=FILE.csv (made by `link encode`); links on Bloom filters alone, no secret needed.", Arity = ArgumentArity.ZeroOrMore };
         var truthFile = new Option<string?>("--truth-file") { Description = "A truth file as written by `link generate` (agency, record_id, person_id): precision and recall are reported." };
         var map = new Option<string[]>("--map") { Description = "Column mapping [SOURCE:]COLUMN=FIELD, e.g. --map \"forename=given-names\" (fields: record-id, given-names, surname, previous-surnames, date-of-birth, sex, address-line, house-number, postcode, previous-postcodes, nhs-number, other-id, phone, email, record-date, none).", Arity = ArgumentArity.ZeroOrMore };
         var previous = new Option<string?>("--previous") { Description = "An earlier run's --out file: person ids are carried over by majority of members." };
         var decisions = new Option<string?>("--decisions") { Description = "Reviewers' decisions (CSV: source_a, record_id_a, source_b, record_id_b, decision = match | non-match), applied before clustering." };
         var command = new Command("link", "Link records of the same person across agencies' CSV extracts (Fellegi–Sunter, explainable, optionally on Bloom-filter encodings). Works without a database.")
         {
-            sources, output, model, saveModel, threshold, review, isPrivate, secretFile, truthColumn, truthFile, map, previous, decisions,
+            sources, encodedSources, output, model, saveModel, threshold, review, isPrivate, secretFile, truthColumn, truthFile, map, previous, decisions,
         };
         command.Subcommands.Add(CreateGenerate());
+        command.Subcommands.Add(CreateEncode());
         command.SetAction((parse, ct) =>
         {
             try
             {
                 return Task.FromResult(Run(new LinkRequest(
-                    parse.GetValue(sources) ?? [], parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(saveModel), parse.GetValue(threshold), parse.GetValue(review),
+                    parse.GetValue(sources) ?? [], parse.GetValue(encodedSources) ?? [], parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(saveModel), parse.GetValue(threshold), parse.GetValue(review),
                     parse.GetValue(isPrivate), parse.GetValue(secretFile), parse.GetValue(truthColumn), parse.GetValue(truthFile), parse.GetValue(map) ?? [], parse.GetValue(previous), parse.GetValue(decisions))));
             }
             catch (LinkageInputException ex)
@@ -48,13 +50,26 @@ internal static class LinkCommand
         return command;
     }
 
-    private sealed record LinkRequest(string[] Sources, string Out, string? Model, string? SaveModel, double? Threshold, double? Review, bool Private, string? SecretFile, string? Truth, string? TruthFile, string[] Map, string? Previous, string? Decisions);
+    private sealed record LinkRequest(string[] Sources, string[] Encoded, string Out, string? Model, string? SaveModel, double? Threshold, double? Review, bool Private, string? SecretFile, string? Truth, string? TruthFile, string[] Map, string? Previous, string? Decisions);
 
     private static int Run(LinkRequest request)
     {
-        if (request.Sources.Length == 0)
+        if (request.Sources.Length == 0 && request.Encoded.Length == 0)
         {
-            throw new LinkageInputException("Give at least one --source NAME=FILE.");
+            throw new LinkageInputException("Give at least one --source NAME=FILE (or --encoded NAME=FILE).");
+        }
+        if (request.Sources.Length > 0 && request.Encoded.Length > 0)
+        {
+            throw new LinkageInputException("Give either clear-text --source files or --encoded files, not both: encoded extracts can only be linked with other encoded extracts.");
+        }
+        var encoded = new List<EncodedRecord>();
+        foreach (var spec in request.Encoded)
+        {
+            var (name, file) = SplitSpec(spec, "--encoded");
+            using var reader = new StreamReader(file);
+            var rows = EncodedCsv.Read(reader);
+            encoded.AddRange(rows.Select(r => r with { Source = name }));
+            AnsiConsole.MarkupLine($"Read [bold]{rows.Count:N0}[/] encoded records from {Markup.Escape(name)}.");
         }
         byte[]? secret = null;
         if (request.Private)
@@ -75,20 +90,10 @@ internal static class LinkCommand
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var spec in request.Sources)
         {
-            var eq = spec.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || eq == spec.Length - 1)
-            {
-                throw new LinkageInputException($"--source \"{spec}\" must be NAME=FILE.");
-            }
-            var name = spec[..eq].Trim();
-            var file = spec[(eq + 1)..].Trim();
+            var (name, file) = SplitSpec(spec, "--source");
             if (!names.Add(name))
             {
                 throw new LinkageInputException($"Source \"{name}\" is given twice.");
-            }
-            if (!File.Exists(file))
-            {
-                throw new LinkageInputException($"Source \"{name}\": file \"{file}\" not found.");
             }
             var sourceMap = overrides.Where(o => o.Source is null || o.Source == name).ToDictionary(o => o.Column, o => o.Field, StringComparer.Ordinal);
             using var reader = new StreamReader(file);
@@ -132,7 +137,11 @@ internal static class LinkCommand
                     return t;
                 }
                 LinkageSchema schema;
-                if (secret is not null)
+                if (encoded.Count > 0)
+                {
+                    schema = new BloomSchema(encoded);
+                }
+                else if (secret is not null)
                 {
                     var encode = Task("encoding (Bloom filters)");
                     var encoded = new BloomEncoder(secret).Encode(records);
@@ -157,10 +166,66 @@ internal static class LinkCommand
         }
         if (request.TruthFile is not null)
         {
-            truth = ReadTruthFile(request.TruthFile, records);
+            truth = ReadTruthFile(request.TruthFile, result!.Schema);
         }
         PrintReport(result!, request.Truth is null && request.TruthFile is null ? null : truth);
         return 0;
+    }
+
+    private static (string Name, string File) SplitSpec(string spec, string option)
+    {
+        var eq = spec.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0 || eq == spec.Length - 1)
+        {
+            throw new LinkageInputException($"{option} \"{spec}\" must be NAME=FILE.");
+        }
+        var name = spec[..eq].Trim();
+        var file = spec[(eq + 1)..].Trim();
+        if (!File.Exists(file))
+        {
+            throw new LinkageInputException($"Source \"{name}\": file \"{file}\" not found.");
+        }
+        return (name, file);
+    }
+
+    private static Command CreateEncode()
+    {
+        var source = new Option<string>("--source") { Description = "This agency's extract as NAME=FILE.csv.", Required = true };
+        var secretFile = new Option<string>("--secret-file") { Description = "File holding the secret agreed between agencies (at least 16 bytes).", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write the encoded extract (no clear-text identifiers).", Required = true };
+        var map = new Option<string[]>("--map") { Description = "Column mapping COLUMN=FIELD, as for `link`.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("encode", "Encode one agency's extract as keyed Bloom filters (privacy-preserving mode), to send instead of names.") { source, secretFile, output, map };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var (name, file) = SplitSpec(parse.GetValue(source)!, "--source");
+                var secretPath = parse.GetValue(secretFile)!;
+                if (!File.Exists(secretPath))
+                {
+                    throw new LinkageInputException($"Secret file \"{secretPath}\" not found.");
+                }
+                var secret = Encoding.UTF8.GetBytes(File.ReadAllText(secretPath).Trim());
+                var overrides = ParseMap(parse.GetValue(map) ?? []).ToDictionary(o => o.Column, o => o.Field, StringComparer.Ordinal);
+                using var reader = new StreamReader(file);
+                var records = LinkCsv.Read(name, reader, overrides.Count == 0 ? null : overrides).Records;
+                var encoded = new BloomEncoder(secret).Encode(records);
+                var outPath = parse.GetValue(output)!;
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+                using (var w = new StreamWriter(outPath, false, new UTF8Encoding(false)))
+                {
+                    EncodedCsv.Write(w, encoded);
+                }
+                AnsiConsole.MarkupLine($"Encoded {encoded.Count:N0} records of {Markup.Escape(name)} to {Markup.Escape(outPath)}.");
+                return 0;
+            }
+            catch (LinkageInputException ex)
+            {
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+                return 2;
+            }
+        });
+        return command;
     }
 
     private static List<(string? Source, string Column, LinkField Field)> ParseMap(string[] map)
@@ -204,7 +269,7 @@ internal static class LinkCommand
         return map;
     }
 
-    private static List<string> ReadTruthFile(string file, List<LinkRecord> records)
+    private static List<string> ReadTruthFile(string file, LinkageSchema schema)
     {
         if (!File.Exists(file))
         {
@@ -219,11 +284,13 @@ internal static class LinkCommand
                 map[(row[0], row[1])] = row[2];
             }
         }
-        var truth = new List<string>(records.Count);
-        foreach (var r in records)
+        var truth = new List<string>(schema.Count);
+        for (var i = 0; i < schema.Count; i++)
         {
+            var source = schema.Sources[schema.SourceIndex(i)];
+            var recordId = schema.RecordId(i);
             // A record missing from the truth is its own person.
-            truth.Add(map.TryGetValue((r.Source, r.RecordId), out var id) ? id : $"unknown:{r.Source}:{r.RecordId}");
+            truth.Add(map.TryGetValue((source, recordId), out var id) ? id : $"unknown:{source}:{recordId}");
         }
         return truth;
     }

@@ -126,6 +126,11 @@ public class EngineTests
         report.EstimatedPrecision.ShouldBeInRange(0.9, 1.0);
         report.EstimatedRecall.ShouldBeInRange(0.9, 1.0);
         (report.Links + report.Reviews + report.NonLinks).ShouldBe(result.Pairs.Count);
+
+        // A lower threshold trades estimated precision for recall.
+        var lower = QualityReport.From(result, result.Model.ReviewThreshold);
+        lower.EstimatedRecall.ShouldBeGreaterThanOrEqualTo(report.EstimatedRecall);
+        lower.EstimatedPrecision.ShouldBeLessThanOrEqualTo(report.EstimatedPrecision);
     }
 
     [Fact]
