@@ -73,7 +73,9 @@ public sealed class DemandAnalysis
         var failureTypes = new Dictionary<int, int>();
         var typeKeys = new Dictionary<int, string>();
         var sequence = new List<string?>(n);
-        var dayCounts = new SortedDictionary<DateOnly, (int Demands, int Failure)>();
+        var dayCounts = new Dictionary<DateOnly, (int Demands, int Failure)>();
+        // London's offset changes twice a year: look it up once per UTC hour, not once per demand.
+        var offsets = new Dictionary<long, TimeSpan>();
         var hours = new string[24];
         for (var h = 0; h < 24; h++)
         {
@@ -98,7 +100,12 @@ public sealed class DemandAnalysis
             {
                 channel = channelNames[f.Channel] = ChannelName(f.Channel);
             }
-            var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(f.ReceivedAt, DateTimeKind.Utc), London);
+            var hourKey = f.ReceivedAt.Ticks / TimeSpan.TicksPerHour;
+            if (!offsets.TryGetValue(hourKey, out var offset))
+            {
+                offset = offsets[hourKey] = London.GetUtcOffset(DateTime.SpecifyKind(f.ReceivedAt, DateTimeKind.Utc));
+            }
+            var local = f.ReceivedAt + offset;
             var day = DateOnly.FromDateTime(local);
             if (!dayKeys.TryGetValue(day, out var dayKey))
             {
@@ -127,7 +134,7 @@ public sealed class DemandAnalysis
             }
         }
         string TypeName(int id) => typeNames.TryGetValue(id, out var name) ? name : $"Type {id}";
-        var days = dayCounts.Select(kv => new DayFigure(kv.Key, kv.Value.Demands, kv.Value.Failure)).ToList();
+        var days = dayCounts.OrderBy(kv => kv.Key).Select(kv => new DayFigure(kv.Key, kv.Value.Demands, kv.Value.Failure)).ToList();
         CapabilityChart? perDay = null, share = null;
         if (days.Count > 0)
         {

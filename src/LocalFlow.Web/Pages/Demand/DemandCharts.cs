@@ -45,16 +45,16 @@ public static class DemandCharts
         }
     }
 
-    public static CapabilityChartData? DemandsPerDay(DemandAnalysis a) => a.DemandsPerDay is null ? null : Capability(
+    public static CapabilityChartData DemandsPerDay(DemandAnalysis a) => Capability(
         "Demands per day", "Demands captured each day with the centre line and natural process limits (XmR). Points outside the limits or in long runs are signals.",
         "capability-volume", a.DemandsPerDay, a.Days.Select(d => d.Day).ToList(), "Demands", ValueFormat.Number);
 
-    public static CapabilityChartData? FailureSharePerDay(DemandAnalysis a) => a.FailureSharePerDay is null ? null : Capability(
+    public static CapabilityChartData FailureSharePerDay(DemandAnalysis a) => Capability(
         "Failure demand share per day", "The share of each day's demand that was failure demand, with natural process limits (XmR). Lower is better; a signal below the limits is an improvement.",
         "capability-failure", a.FailureSharePerDay, a.Days.Select(d => d.Day).ToList(), "Failure demand", ValueFormat.Percent);
 
-    private static CapabilityChartData Capability(string title, string description, string id, CapabilityChart chart, IReadOnlyList<DateOnly> days, string valueLabel, ValueFormat format) =>
-        new(title, description, chart.Points.Select(p => new CapabilityPoint(days[p.Index], Math.Round(p.Value, 2), p.Centre,
+    private static CapabilityChartData Capability(string title, string description, string id, CapabilityChart? chart, IReadOnlyList<DateOnly> days, string valueLabel, ValueFormat format) =>
+        new(title, description, chart is null ? [] : chart.Points.Select(p => new CapabilityPoint(days[p.Index], Math.Round(p.Value, 2), p.Centre,
                 double.IsFinite(p.Lower) ? p.Lower : null, double.IsFinite(p.Upper) ? p.Upper : null,
                 p.Class switch
                 {
