@@ -17,7 +17,8 @@ public sealed record FlowSummary(
         {
             return "No activity records.";
         }
-        var months = ((Last.Value.Year - First.Value.Year) * 12) + Last.Value.Month - First.Value.Month + 1;
+        // Whole months from the first record to the last (an average month is 30.44 days).
+        var months = Math.Max(1, (int)Math.Round((Last.Value - First.Value).TotalDays / 30.44));
         var span = months >= 24 ? $"{Plural(Math.Max(1, (int)Math.Round(months / 12.0)), "year")}" : Plural(months, "month");
         var sentence = $"Over {span}: {Plural(Records, "activity record")} by {Plural(Workers, "named member", "named members")} of staff from {Plural(Teams, "team")}; {Plural(Assessments, "assessment")}, {Plural(Referrals, "referral")}";
         if (Admissions > 0)
