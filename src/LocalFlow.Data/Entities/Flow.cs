@@ -120,13 +120,25 @@ public sealed class WhatMattered : IPersonalData
 /// </summary>
 public sealed class FlowSettings
 {
+    /// <summary>The engine's options with this locality's windows (the defaults are the engine's, see docs/flow-study.md).</summary>
+    public LocalFlow.Analytics.Flow.FlowOptions ToOptions() => new()
+    {
+        RePresentationDays = ReentryDays,
+        RepeatAssessmentDays = RepeatAssessmentDays,
+        AssessReferDays = AssessReferDays,
+        PingPongDays = PingPongDays,
+        ScreenedOutReturnDays = ScreenedOutReturnDays,
+        ProgressChasingDays = ProgressChasingDays,
+        WorkerChainLength = WorkerChainLength,
+    };
+
     public const int DefaultReentryDays = 28;
     public const int DefaultRepeatAssessmentDays = 365;
-    public const int DefaultAssessReferDays = 30;
-    public const int DefaultPingPongDays = 90;
-    public const int DefaultScreenedOutReturnDays = 365;
-    public const int DefaultProgressChasingDays = 14;
-    public const int DefaultWorkerChainLength = 5;
+    public const int DefaultAssessReferDays = 90;
+    public const int DefaultPingPongDays = 180;
+    public const int DefaultScreenedOutReturnDays = 730;
+    public const int DefaultProgressChasingDays = 90;
+    public const int DefaultWorkerChainLength = 6;
 
     public int LocalityId { get; set; }
     /// <summary>Re-presentation within this many days of a closure, NFA or advice.</summary>

@@ -125,6 +125,9 @@ public class LinkingPagesTests : IClassFixture<LinkingPagesTests.App>
         var html = await client.GetStringAsync($"/Flow/Person/{ruth}");
         html.ShouldContain("Known to these systems");
         html.ShouldContain("id=\"source-records\"");
+        // The engine's figures and signals are on the same page.
+        html.ShouldContain("What the records show");
+        html.ShouldContain("Failure-demand signals");
     }
 
     [Fact]

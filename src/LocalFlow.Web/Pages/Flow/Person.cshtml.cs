@@ -42,6 +42,8 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
     public IReadOnlyList<WhatMattered> Mattered { get; private set; } = [];
     public TimelineChart Timeline { get; private set; } = null!;
     public CostCurveChart CostCurve { get; private set; } = null!;
+    /// <summary>The analytics engine's figures and failure-demand signals over every record (docs/flow-study.md).</summary>
+    public PersonAnalysis? Engine { get; private set; }
     public bool Filtered => Year is not null || Agency is not null || Kind is not null;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -63,6 +65,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
         Mattered = await db.WhatMattered.AsNoTracking().Where(w => w.LocalityId == person.LocalityId && w.PersonId == id).OrderBy(w => w.AskedOn).ToListAsync();
 
         Whole = FlowQueries.Summarise(all);
+        Engine = await FlowEngine.AnalysePersonAsync(db, person.LocalityId, id);
         Years = all.Select(r => FlowAccess.LocalDate(r.StartUtc).Year).Distinct().Order().ToList();
         AgencyOptions = all.Select(r => r.AgencyId).Distinct().Select(a => (a, agencies[a])).OrderBy(a => a.Item2, StringComparer.Ordinal).ToList();
         KindOptions = all.Select(r => r.Kind).Distinct().Order().ToList();
