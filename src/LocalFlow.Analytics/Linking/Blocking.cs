@@ -249,13 +249,14 @@ public sealed class ComparisonVectors
     /// <summary>Compares every candidate pair (in parallel).</summary>
     public static ComparisonVectors Build(LinkageSchema schema, CandidatePairs pairs) => Build(schema, pairs.Packed);
 
-    /// <summary>Compares pairs given as (a &lt;&lt; 32) | b (in parallel).</summary>
-    public static ComparisonVectors Build(LinkageSchema schema, long[] packed)
+    /// <summary>Compares pairs given as (a &lt;&lt; 32) | b (in parallel), reporting the fraction done as chunks finish.</summary>
+    public static ComparisonVectors Build(LinkageSchema schema, long[] packed, IProgress<LinkageProgress>? progress = null)
     {
         var k = schema.Comparisons.Count;
         var count = packed.Length;
         var levels = new byte[(long)count * k];
         var chunks = Math.Max(1, Math.Min(count / 4096, Environment.ProcessorCount * 16));
+        var done = 0;
         Parallel.For(0, chunks, chunk =>
         {
             var from = (int)((long)count * chunk / chunks);
@@ -263,6 +264,10 @@ public sealed class ComparisonVectors
             for (var i = from; i < to; i++)
             {
                 schema.Compare((int)(packed[i] >> 32), (int)(packed[i] & 0xFFFFFFFF), levels.AsSpan(i * k, k));
+            }
+            if (progress is not null)
+            {
+                progress.Report(new LinkageProgress("comparing", (double)Interlocked.Increment(ref done) / chunks));
             }
         });
         return new ComparisonVectors(k, levels);

@@ -53,7 +53,7 @@ public sealed class LinkageOptions
     /// <summary>Person ids from an earlier run, by (source, record id): a new cluster takes the id most of its members had.</summary>
     public IReadOnlyDictionary<(string Source, string RecordId), string>? PreviousPersonIds { get; set; }
 
-    /// <summary>Progress: the stage name and its fraction done.</summary>
+    /// <summary>Progress: the stage name and its fraction done (reported from worker threads during comparing).</summary>
     public IProgress<LinkageProgress>? Progress { get; set; }
 }
 
@@ -120,7 +120,7 @@ public static class Linker
         var tBlock = sw.Elapsed;
         sw.Restart();
         progress?.Report(new LinkageProgress("comparing", 0));
-        ComparisonVectors? vectors = ComparisonVectors.Build(schema, pairs);
+        ComparisonVectors? vectors = ComparisonVectors.Build(schema, pairs.Packed, progress);
         progress?.Report(new LinkageProgress("comparing", 1));
         var tCompare = sw.Elapsed;
         sw.Restart();

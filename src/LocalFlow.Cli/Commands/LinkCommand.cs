@@ -154,8 +154,16 @@ internal static class LinkCommand
                     schema = new ClearTextSchema(records);
                     prepare.Value = 1;
                 }
-                // Stages report from worker threads; Spectre's tasks accept updates from any thread.
-                options.Progress = new SyncProgress<LinkageProgress>(p => Task(p.Stage).Value = p.Fraction);
+                // The comparing stage reports from worker threads: one lock around the task table and the update.
+                var gate = new object();
+                options.Progress = new SyncProgress<LinkageProgress>(p =>
+                {
+                    lock (gate)
+                    {
+                        var t = Task(p.Stage);
+                        t.Value = Math.Max(t.Value, p.Fraction);
+                    }
+                });
                 result = Linker.Run(schema, options);
             });
         Write(request, result!);
