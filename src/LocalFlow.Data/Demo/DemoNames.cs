@@ -152,13 +152,13 @@ internal static class DemoNames
     internal static IReadOnlySet<string> FemaleGivenNames { get; } = AllNames(
         FemaleBefore1960, Female1960To1989, FemaleFrom1990, SouthAsianFemaleBefore1960, SouthAsianFemale1960To1989,
         SouthAsianFemaleFrom1990, PolishFemaleBefore1960, PolishFemale1960To1989, PolishFemaleFrom1990,
-        CaribbeanFemaleBefore1960, CaribbeanFemale1960To1989);
+        CaribbeanFemaleBefore1960, CaribbeanFemale1960To1989).Concat(NorthfieldFlow.StoryFemaleNames).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every first name the demo gives to men and boys.</summary>
     internal static IReadOnlySet<string> MaleGivenNames { get; } = AllNames(
         MaleBefore1960, Male1960To1989, MaleFrom1990, SouthAsianMaleBefore1960, SouthAsianMale1960To1989,
         SouthAsianMaleFrom1990, PolishMaleBefore1960, PolishMale1960To1989, PolishMaleFrom1990,
-        CaribbeanMaleBefore1960, CaribbeanMale1960To1989);
+        CaribbeanMaleBefore1960, CaribbeanMale1960To1989).Concat(NorthfieldFlow.StoryMaleNames).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A family's origin, drawn from the town's mix.</summary>
     internal static NameOrigin Origin(Random random)

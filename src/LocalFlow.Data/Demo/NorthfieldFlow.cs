@@ -40,15 +40,21 @@ internal sealed class NorthfieldFlow : IDemoPart
         ("Telecare", ActivityKind.HomeVisit, "Responder follow-up visit", 45m),
     ];
 
-    /// <summary>The case histories: key, the name the story gives, and the lines.</summary>
-    internal static readonly (string Key, string GivenName, string[] Lines)[] Stories =
+    /// <summary>The case histories: key, the name the story gives, the sex it needs for that name, and the lines.</summary>
+    internal static readonly (string Key, string GivenName, string Sex, string[] Lines)[] Stories =
     [
-        ("Ruth", "Ruth", FlowStories.Ruth),
-        ("Melvyn", "Melvyn", FlowStories.Melvyn),
-        ("ChildA", "Adam", FlowStories.ChildA),
-        ("Jake", "Jake", FlowStories.Jake),
-        ("Paul", "Paul", FlowStories.Paul),
+        ("Ruth", "Ruth", "F", FlowStories.Ruth),
+        ("Melvyn", "Melvyn", "M", FlowStories.Melvyn),
+        ("ChildA", "Adam", "M", FlowStories.ChildA),
+        ("Jake", "Jake", "M", FlowStories.Jake),
+        ("Paul", "Paul", "M", FlowStories.Paul),
     ];
+
+    /// <summary>The stories' first names, which the demo's name lists include (they are never drawn at random).</summary>
+    internal static readonly string[] StoryFemaleNames = ["Ruth"];
+
+    /// <summary>The stories' first names for men and boys.</summary>
+    internal static readonly string[] StoryMaleNames = ["Melvyn", "Adam", "Jake", "Paul"];
 
     public async Task AddAsync(DemoContext context, IProgress<DemoProgress> progress, CancellationToken ct)
     {
@@ -94,10 +100,11 @@ internal sealed class NorthfieldFlow : IDemoPart
         };
 
         var records = new List<ActivityRecord>();
-        foreach (var (key, givenName, lines) in Stories)
+        foreach (var (key, givenName, sex, lines) in Stories)
         {
             var person = chosen[key];
-            if (givenName.Length > 0)
+            // In a very small demo the best match may be of the other sex: it keeps its own name then.
+            if (person.Sex == sex)
             {
                 person.GivenName = givenName;
             }
