@@ -31,14 +31,14 @@ internal static class DemoNames
         "John*10 David*8 Michael*7 Peter*7 Robert*6 Brian*6 Alan*6 William*5 James*5 Ronald*5 Kenneth*5 Anthony*5 " +
         "Derek*4 Keith*4 Raymond*4 George*4 Colin*4 Barry*4 Richard*4 Roy*3 Terence*3 Dennis*3 Frank*3 Geoffrey*3 Trevor*3 " +
         "Graham*3 Malcolm*3 Norman*3 Eric*3 Gordon*3 Roger*3 Thomas*3 Stephen*3 Philip*3 Stanley*2 Harold*2 Leslie*2 " +
-        "Bernard*2 Arthur*2 Albert*2 Clifford*2 Douglas*2 Christopher*2 Edward*2 Frederick*2 Donald*2 Gerald*2 Ernest*2 Melvyn*2");
+        "Bernard*2 Arthur*2 Albert*2 Clifford*2 Douglas*2 Christopher*2 Edward*2 Frederick*2 Donald*2 Gerald*2 Ernest*2");
 
     private static readonly WeightedNames Female1960To1989 = new(
         "Sarah*9 Emma*8 Claire*7 Nicola*7 Lisa*7 Joanne*6 Michelle*6 Helen*6 Rachel*6 Karen*6 Julie*6 Louise*6 " +
         "Amanda*5 Tracey*5 Kelly*5 Samantha*5 Gemma*5 Laura*5 Rebecca*5 Donna*4 Dawn*4 Jennifer*4 Victoria*4 Kerry*4 " +
         "Natalie*4 Hayley*4 Deborah*4 Alison*4 Jane*4 Angela*4 Catherine*4 Sharon*4 Leanne*4 Zoe*3 Stacey*3 Lindsey*3 " +
         "Elizabeth*3 Kirsty*3 Lorraine*3 Tina*3 Jacqueline*3 Danielle*3 Katie*3 Charlotte*3 Caroline*3 Melanie*3 Andrea*3 " +
-        "Vicky*2 Joanna*2 Anna*2 Wendy*2 Ruth*2");
+        "Vicky*2 Joanna*2 Anna*2 Wendy*2");
 
     private static readonly WeightedNames Male1960To1989 = new(
         "David*9 Paul*9 Mark*9 Andrew*8 Michael*7 Christopher*7 James*7 Richard*6 Stephen*6 Matthew*6 Ian*5 Darren*5 " +

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using LocalFlow.Analytics.Demand;
 
-namespace LocalFlow.Benchmarks.Demand;
+namespace LocalFlow.Benchmarks.Suggestions;
 
 /// <summary>
 /// Type suggestions while a demand is being typed: the capture page asks for them on each keystroke pause, so
