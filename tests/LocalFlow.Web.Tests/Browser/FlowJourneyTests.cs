@@ -14,9 +14,7 @@ public class FlowJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFix
 
         // From the home page, by keyboard: the Flow menu item, then Ruth's case history.
         await page.GotoAsync("/");
-        await page.TabToAsync(".govuk-service-navigation__link[href='/Flow']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/Flow");
+        await page.FollowLinkByKeyboardAsync(".govuk-service-navigation__link[href='/Flow']", "**/Flow");
         await page.AssertAccessibleAsync();
         await page.TabToAsync("a.lf-flow-person");
         (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).ShouldContain("Ruth");
@@ -35,9 +33,7 @@ public class FlowJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFix
 
         // Zoom to 2008 by keyboard: only that year's records remain.
         await page.GotoAsync(page.Url.Split('#')[0]);
-        await page.TabToAsync("a.lf-year[href$='year=2008']", maxPresses: 120);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**year=2008");
+        await page.FollowLinkByKeyboardAsync("a.lf-year[href$='year=2008']", "**year=2008", maxPresses: 120);
         (await page.Locator("table.lf-flow-records tbody tr").CountAsync()).ShouldBe(24);
         await page.AssertAccessibleAsync();
 

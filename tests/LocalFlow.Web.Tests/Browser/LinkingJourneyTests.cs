@@ -21,13 +21,9 @@ public class LinkingJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await SignInJourneyTests.SignInAsync(page, "dataofficer");
         await page.GotoAsync("/Linking");
         await page.AssertAccessibleAsync();
-        await page.TabToAsync("a[href='/Linking/Review']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/Linking/Review");
+        await page.FollowLinkByKeyboardAsync("a[href='/Linking/Review']", "**/Linking/Review");
         await page.AssertAccessibleAsync();
-        await page.TabToAsync($"a[href='/Linking/Pair/{reviewId}']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/Linking/Pair/{reviewId}");
+        await page.FollowLinkByKeyboardAsync($"a[href='/Linking/Pair/{reviewId}']", $"**/Linking/Pair/{reviewId}");
         (await page.Locator("#compare").IsVisibleAsync()).ShouldBeTrue();
         (await page.Locator("figure svg, svg").CountAsync()).ShouldBeGreaterThan(0);
         await page.AssertAccessibleAsync();

@@ -25,9 +25,7 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.AssertAccessibleAsync();
 
         // Keyboard only: Tab to the start button, Enter, type the name and password, Enter.
-        await page.TabToAsync("a.govuk-button--start");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/SignIn");
+        await page.FollowLinkByKeyboardAsync("a.govuk-button--start", "**/SignIn");
         await page.AssertAccessibleAsync();
         await page.TabToAsync("#UserName");
         await page.Keyboard.TypeAsync(user);
@@ -43,9 +41,7 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         foreach (var section in allowed)
         {
             await page.GotoAsync("/");
-            await page.TabToAsync($".govuk-service-navigation__link[href='/{section}']");
-            await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync($"**/{section}");
+            await page.FollowLinkByKeyboardAsync($".govuk-service-navigation__link[href='/{section}']", $"**/{section}");
             (await page.Locator("h1").First.InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
             (await page.ContentAsync()).ShouldNotContain("You cannot open this page");
             await page.AssertAccessibleAsync();

@@ -70,6 +70,33 @@ public static class PageExtensions
         throw new InvalidOperationException($"Could not reach {selector} with the Tab key on {page.Url}");
     }
 
+    /// <summary>
+    /// Tab to a link and follow it with Enter, as a keyboard user does, then wait for its page. On a loaded
+    /// two-core CI machine a key press that arrives while the page is still starting its scripts is now and then
+    /// lost; following a link is safe to repeat, so a lost press is pressed again (up to three times).
+    /// </summary>
+    public static async Task FollowLinkByKeyboardAsync(this IPage page, string selector, string urlGlob, int maxPresses = 80)
+    {
+        await page.TabToAsync(selector, maxPresses);
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Keyboard.PressAsync("Enter");
+            try
+            {
+                // The page's own HTML is what the test reads next; its "load" event can lag far behind on a busy machine.
+                await page.WaitForURLAsync(urlGlob, new PageWaitForURLOptions { Timeout = 20_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                if (!await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", selector))
+                {
+                    await page.TabToAsync(selector, maxPresses);
+                }
+            }
+        }
+    }
+
     /// <summary>Runs axe-core (WCAG 2.2 A and AA rules) and fails with every violation listed.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
