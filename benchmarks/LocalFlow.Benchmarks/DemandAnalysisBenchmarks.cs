@@ -1,9 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using LocalFlow.Data;
 using LocalFlow.Data.Demands;
 using LocalFlow.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Benchmarks;
 
