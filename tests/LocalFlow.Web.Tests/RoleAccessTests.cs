@@ -70,6 +70,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Linking/Run/{id:int}"] = "dataofficer",
         ["GET /Linking/Review"] = "dataofficer",
         ["GET /Linking/Pair/{id:guid}"] = "dataofficer",
+        ["GET /Linking/Person/{id:guid}"] = "dataofficer",
         ["GET /Locality"] = "worker dataofficer",
         ["GET /Locality/Index"] = "worker dataofficer",
         ["GET /Locality/People"] = "worker dataofficer",
@@ -268,6 +269,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Admin/User/{id:int}" => $"/Admin/User/{db.Users.OrderBy(a => a.Id).First().Id}",
             "/Linking/Run/{id:int}" => $"/Linking/Run/{db.LinkRuns.OrderBy(r => r.Id).First().Id}",
             "/Linking/Pair/{id:guid}" => $"/Linking/Pair/{await Support.LinkingData.AnyReviewAsync(db)}",
+            "/Linking/Person/{id:guid}" => $"/Linking/Person/{FlowPerson(db)}",
             "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             // Renaming and merging work on a type made for the purpose, so that the demo's own types stay as they are.
