@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
