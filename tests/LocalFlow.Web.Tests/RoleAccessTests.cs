@@ -71,6 +71,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Linking/Review"] = "dataofficer",
         ["GET /Linking/Pair/{id:guid}"] = "dataofficer",
         ["GET /Linking/Person/{id:guid}"] = "dataofficer",
+        ["GET /Linking/Import"] = "dataofficer",
         ["GET /Locality"] = "worker dataofficer",
         ["GET /Locality/Index"] = "worker dataofficer",
         ["GET /Locality/People"] = "worker dataofficer",

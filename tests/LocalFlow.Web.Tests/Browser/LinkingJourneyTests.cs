@@ -75,5 +75,13 @@ public class LinkingJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]Q=", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         await page.Locator("#link-form, #nothing-found").First.WaitForAsync();
         await page.AssertAccessibleAsync();
+
+        // Bringing in an extract: the form, and its error summary when nothing is chosen.
+        await page.GotoAsync("/Linking/Import");
+        await page.AssertAccessibleAsync();
+        await page.TabToAsync("#upload-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        await page.AssertAccessibleAsync();
     }
 }

@@ -179,6 +179,38 @@ public class LinkingPagesTests : IClassFixture<LinkingPagesTests.App>
     }
 
     [Fact]
+    public async Task BringingInAnExtract_ShowsColumnsAndProblemsByLine_ThenStoresItWhole()
+    {
+        var client = await _app.ClientAsync(DemoUsers.DataOfficer);
+        (await client.GetStringAsync("/Linking")).ShouldContain("href=\"/Linking/Import\"");
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(client, "/Linking/Import");
+        var source = $"Fire and rescue {Guid.NewGuid():N}"[..30];
+        MultipartFormDataContent Upload(string csv) => new()
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(source), "Source" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "fire.csv" },
+        };
+        var refused = await (await client.PostAsync("/Linking/Import?handler=Upload", Upload("id,surname,dob\nF1,Hallam,1941-03-02\nF1,Pryce,1970-01-01\n"))).Content.ReadAsStringAsync();
+        refused.ShouldContain("Line 3: the same record id is on line 2");
+        refused.ShouldNotContain("id=\"store-form\"");
+
+        var csv = "id,given name,surname,dob,postcode\nF1,Ruth,Hallam,1941-03-02,NF1 2AB\nF2,Mel,Pryce,1970-01-01,NF2 9ZZ\n";
+        var preview = await (await client.PostAsync("/Linking/Import?handler=Upload", Upload(csv))).Content.ReadAsStringAsync();
+        preview.ShouldContain("2 records, of which 2 are new");
+        preview.ShouldContain("id=\"store-form\"");
+        var stored = await client.PostAsync("/Linking/Import?handler=Store", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Source"] = source, ["FileName"] = "fire.csv", ["CsvText"] = csv,
+        }));
+        stored.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetStringAsync("/Linking")).ShouldContain("Stored 2 new and 0 updated records");
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+        (await db.SourceIdentities.Where(s => s.Source == source).Select(s => s.SourceRecordId).OrderBy(x => x).ToListAsync()).ShouldBe(["F1", "F2"]);
+    }
+
+    [Fact]
     public async Task AnUnknownPair_IsNotFound()
     {
         var client = await _app.ClientAsync(DemoUsers.DataOfficer);
