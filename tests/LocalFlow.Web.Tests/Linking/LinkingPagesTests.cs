@@ -201,7 +201,10 @@ public class LinkingPagesTests : IClassFixture<LinkingPagesTests.App>
         preview.ShouldContain("id=\"store-form\"");
         var stored = await client.PostAsync("/Linking/Import?handler=Store", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Source"] = source, ["FileName"] = "fire.csv", ["CsvText"] = csv,
+            ["__RequestVerificationToken"] = token,
+            ["Source"] = source,
+            ["FileName"] = "fire.csv",
+            ["CsvText"] = csv,
         }));
         stored.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetStringAsync("/Linking")).ShouldContain("Stored 2 new and 0 updated records");
