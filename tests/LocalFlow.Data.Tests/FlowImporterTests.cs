@@ -58,7 +58,12 @@ public class FlowImporterTests
 
     private static FlowImportRequest Csv(World w, string path, bool allowPartial = false) => new()
     {
-        LocalityId = w.LocalityId, Path = path, FileName = "niche-incidents.csv", Mapping = PoliceMapping, Agency = "Police", AllowPartial = allowPartial,
+        LocalityId = w.LocalityId,
+        Path = path,
+        FileName = "niche-incidents.csv",
+        Mapping = PoliceMapping,
+        Agency = "Police",
+        AllowPartial = allowPartial,
     };
 
     [Theory]
