@@ -269,6 +269,27 @@ public class FlowImporterTests
         outcome.Preview.Errors.ShouldNotBeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SavedMappings_AreKeptPerAgency_AndReplacedByName(DatabaseProvider provider)
+    {
+        await using var w = await DemoAsync(provider);
+        await using var ctx = w.Context();
+        var police = await ctx.Agencies.SingleAsync(a => a.ShortName == "Police");
+        var housing = await ctx.Agencies.SingleAsync(a => a.ShortName == "Housing");
+        await SavedMappings.SaveAsync(ctx, w.LocalityId, police.Id, "Police — Niche incidents", PoliceMapping);
+        await SavedMappings.SaveAsync(ctx, w.LocalityId, police.Id, "Police — Niche incidents", PoliceMapping with { TimeZone = null });
+        var saved = (await SavedMappings.ForAgencyAsync(ctx, w.LocalityId, police.Id)).ShouldHaveSingleItem();
+        saved.Name.ShouldBe("Police — Niche incidents");
+        saved.SavedBy.ShouldBe("dataofficer");
+        var back = CsvMapping.FromJson(saved.MappingJson);
+        back.TimeZone.ShouldBeNull();
+        back.Columns["person"].ShouldBe("Subject");
+        back.Kinds["999"].ShouldBe("EmergencyResponse");
+        (await SavedMappings.ForAgencyAsync(ctx, w.LocalityId, housing.Id)).ShouldBeEmpty();
+        (await ctx.AuditEvents.CountAsync(a => a.EventType == AuditEventType.ReferenceDataChanged && a.EntityType == "FlowMapping")).ShouldBe(2);
+    }
+
     private static async Task<int> CountAsync(World w)
     {
         await using var ctx = w.Db.Options.CreateContext();
