@@ -214,10 +214,12 @@ public static class FlowImporter
             agencyByName.TryAdd(a.ShortName.Trim(), a);
         }
         Agency? chosen = null;
-        if (!string.IsNullOrWhiteSpace(request.Agency) && !agencyByName.TryGetValue(request.Agency.Trim(), out chosen))
+        // the import's agency: the one chosen, else the CSV mapping's fixed agency
+        var agencyName = FirstText(request.Agency, format == FlowFileFormat.Csv ? request.Mapping?.Agency : null);
+        if (agencyName is not null && !agencyByName.TryGetValue(agencyName, out chosen))
         {
             preview.FileRejected = true;
-            preview.AddError(0, "the import", "agency", $"there is no agency called \"{request.Agency}\" in the reference data");
+            preview.AddError(0, "the import", "agency", $"there is no agency called \"{agencyName}\" in the reference data");
             return preview;
         }
         preview.AgencyId = chosen?.Id;
