@@ -55,7 +55,13 @@ internal static class FlowStoreCommands
             }
             requests.Add(new FlowImportRequest
             {
-                LocalityId = localityId.Value, Path = file, FileName = Path.GetFileName(file), Mapping = mapping, Agency = agency, SourceSystem = sourceSystem, AllowPartial = allowPartial,
+                LocalityId = localityId.Value,
+                Path = file,
+                FileName = Path.GetFileName(file),
+                Mapping = mapping,
+                Agency = agency,
+                SourceSystem = sourceSystem,
+                AllowPartial = allowPartial,
             });
         }
         var outcomes = new List<FlowImportOutcome>();
