@@ -36,6 +36,8 @@ public sealed record FlowImportRequest
     public string? SourceSystem { get; init; }
     /// <summary>Store the valid rows of a file with errors (default: a file with any error stores nothing).</summary>
     public bool AllowPartial { get; init; }
+    /// <summary>The id the stored import will have (known before it is stored, so that a page can follow it).</summary>
+    public Guid ImportId { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The name shown for the file.</summary>
     public string DisplayName => string.IsNullOrWhiteSpace(FileName) ? System.IO.Path.GetFileName(Path) : FileName;
@@ -176,6 +178,7 @@ public static class FlowImporter
         }
         var import = new FlowImport
         {
+            Id = request.ImportId,
             LocalityId = request.LocalityId,
             FileName = Truncate(preview.FileName, 400),
             SourceSystem = preview.SourceSystem,
