@@ -99,6 +99,11 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
     /// <summary>Queues the import of an upload; its progress page is at /Flow/ImportProgress/{request.ImportId}.</summary>
     public FlowImportJob Enqueue(FlowImportRequest request, FlowUpload? upload, string userName, int? userId)
     {
+        // a second press of the button follows the import already under way for this upload
+        if (upload is not null && _jobs.Values.FirstOrDefault(j => j.Upload?.Token == upload.Token) is { } existing)
+        {
+            return existing;
+        }
         var job = new FlowImportJob { Request = request, Upload = upload, UserName = userName, UserId = userId };
         _jobs[job.Id] = job;
         _queue.Writer.TryWrite(job);
