@@ -131,6 +131,54 @@ public class LinkingPagesTests : IClassFixture<LinkingPagesTests.App>
     }
 
     [Fact]
+    public async Task ManualUnlinkThenLink_AsksForAReason_RemembersBothDecisions_AndAuditsThem()
+    {
+        Guid person;
+        SourceIdentity record;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            var stories = (await LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db)).Select(c => c.PersonId).ToList();
+            person = await db.SourceIdentities.Where(s => s.PersonId != null && !stories.Contains(s.PersonId.Value) && !s.Person!.Restricted && !s.Person.Household!.Restricted)
+                .GroupBy(s => s.PersonId!.Value).Where(g => g.Count() >= 3).OrderBy(g => g.Key).Select(g => g.Key).FirstAsync();
+            record = await db.SourceIdentities.Where(s => s.PersonId == person).OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).LastAsync();
+        }
+        var officer = await _app.ClientAsync(DemoUsers.DataOfficer);
+        (await officer.GetStringAsync($"/Flow/Person/{person}")).ShouldContain("id=\"manage-links\"");
+        (await (await _app.ClientAsync(DemoUsers.Study)).GetStringAsync($"/Flow/Person/{person}")).ShouldNotContain("id=\"manage-links\"", customMessage: "only those who manage linking are offered it");
+        var page = $"/Linking/Person/{person}";
+        (await officer.GetStringAsync(page)).ShouldContain(record.SourceRecordId);
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(officer, page);
+
+        var noReason = await officer.PostAsync(page + "?handler=Unlink", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["IdentityId"] = record.Id.ToString() }));
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("Say why this record is not about this person");
+        var unlinked = await officer.PostAsync(page + "?handler=Unlink", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["IdentityId"] = record.Id.ToString(), ["Reason"] = "Different date of birth, checked with the GP" }));
+        unlinked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Guid? apart;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            apart = (await db.SourceIdentities.SingleAsync(s => s.Id == record.Id)).PersonId;
+            apart.ShouldNotBeNull();
+            apart.ShouldNotBe(person);
+            (await db.LinkDecisions.CountAsync(d => d.IdentityAId == record.Id && !d.IsMatch && d.Origin == "manual unlink" && d.Note == "Different date of birth, checked with the GP")).ShouldBeGreaterThanOrEqualTo(2);
+            (await db.AuditEvents.AnyAsync(e => e.EntityType == nameof(SourceIdentity) && e.EntityId == record.Id.ToString() && e.UserName == DemoUsers.DataOfficer)).ShouldBeTrue();
+        }
+
+        // Found again by its record id, and linked back.
+        var search = await officer.GetStringAsync(page + "?q=" + Uri.EscapeDataString(record.SourceRecordId));
+        search.ShouldContain(record.Id.ToString());
+        var linked = await officer.PostAsync(page + "?handler=Link", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["IdentityId"] = record.Id.ToString(), ["Reason"] = "Same NHS number after all" }));
+        linked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            (await db.SourceIdentities.SingleAsync(s => s.Id == record.Id)).PersonId.ShouldBe(person);
+            (await db.LinkDecisions.AnyAsync(d => d.IdentityBId == record.Id && d.IsMatch && d.Origin == "manual link" && d.Note == "Same NHS number after all")).ShouldBeTrue();
+        }
+    }
+
+    [Fact]
     public async Task AnUnknownPair_IsNotFound()
     {
         var client = await _app.ClientAsync(DemoUsers.DataOfficer);
