@@ -63,6 +63,10 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Flow/Index"] = "study analyst commissioner dataofficer",
         ["GET /Flow/Person/{id:guid}"] = "study dataofficer",
         ["GET /Flow/Record/{id:guid}"] = "study dataofficer",
+        ["GET /Flow/Import"] = "study dataofficer",
+        ["GET /Flow/Imports"] = "study dataofficer",
+        ["GET /Flow/ImportProgress/{id:guid}"] = "study dataofficer",
+        ["GET /Flow/Undo/{id:guid}"] = "study dataofficer",
         ["GET /api/flow/people/{id:guid}/records"] = "study dataofficer",
         ["GET /api/flow/people/{id:guid}/summary"] = "study dataofficer",
         ["GET /Linking"] = "dataofficer",
@@ -257,6 +261,19 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
     private static Guid FlowPerson(LocalFlow.Data.LocalFlowDb db)
         => LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db).GetAwaiter().GetResult().First().PersonId;
 
+    /// <summary>A stored import (of no records) to show and offer to undo.</summary>
+    private static async Task<Guid> FlowImportAsync(LocalFlow.Data.LocalFlowDb db)
+    {
+        var import = db.FlowImports.OrderBy(i => i.ImportedUtc).FirstOrDefault();
+        if (import is null)
+        {
+            import = new LocalFlow.Data.Entities.FlowImport { LocalityId = db.Localities.OrderBy(l => l.Id).First().Id, FileName = "role-access.csv", SourceSystem = "Test", ImportedBy = "dataofficer", ImportedUtc = DateTime.UtcNow };
+            db.FlowImports.Add(import);
+            await db.SaveChangesAsync();
+        }
+        return import.Id;
+    }
+
     private async Task<string> ConcreteAsync(string pattern)
     {
         using var scope = _app.Services.CreateScope();
@@ -279,6 +296,8 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             _ when pattern.StartsWith("/Demand/", StringComparison.Ordinal) || pattern.StartsWith("/api/demand/", StringComparison.Ordinal) => DemandExample(db, pattern),
             "/Flow/Person/{id:guid}" => $"/Flow/Person/{FlowPerson(db)}",
             "/Flow/Record/{id:guid}" => $"/Flow/Record/{db.ActivityRecords.Where(r => r.PersonId == FlowPerson(db)).OrderBy(r => r.StartUtc).First().Id}",
+            "/Flow/ImportProgress/{id:guid}" => $"/Flow/ImportProgress/{await FlowImportAsync(db)}",
+            "/Flow/Undo/{id:guid}" => $"/Flow/Undo/{await FlowImportAsync(db)}",
             "/api/flow/people/{id:guid}/records" => $"/api/flow/people/{FlowPerson(db)}/records",
             "/api/flow/people/{id:guid}/summary" => $"/api/flow/people/{FlowPerson(db)}/summary",
             _ when pattern.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException($"Add a concrete example for {pattern} in RoleAccessTests.ConcreteAsync"),
