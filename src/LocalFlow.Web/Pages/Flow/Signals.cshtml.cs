@@ -120,8 +120,10 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current) : PageMode
             ValueLabel = "Signals",
         };
         var ofKind = chosen.Where(x => Kind is null || x.Signal.Kind == Kind).ToList();
-        HiddenSignals = ofKind.Count(x => hidden.Contains(x.PersonId));
-        HiddenPeople = ofKind.Where(x => hidden.Contains(x.PersonId)).Select(x => x.PersonId).Distinct().Count();
+        // Looking for a person by name or id never says whether a restricted person matched: the same answer as
+        // for someone with no records, as the person page gives.
+        HiddenSignals = people is null ? ofKind.Count(x => hidden.Contains(x.PersonId)) : 0;
+        HiddenPeople = people is null ? ofKind.Where(x => hidden.Contains(x.PersonId)).Select(x => x.PersonId).Distinct().Count() : 0;
         var listed = ofKind.Where(x => !hidden.Contains(x.PersonId))
             .OrderByDescending(x => x.Date).ThenBy(x => x.Signal.Kind).ThenBy(x => x.PersonId).ToList();
         Total = listed.Count;
