@@ -33,4 +33,41 @@ public class FlowEngineTests
         }
         totalSignals.ShouldBeGreaterThan(0);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheLocalityEngine_GivesEachPersonTheFiguresAndSignalsOfTheirOwnRecords_AndMapsBackToStoredRecords(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 120, Users = false, Today = new DateOnly(2026, 11, 23) });
+        await using var ctx = db.Options.CreateContext();
+        var localityId = (await ctx.Localities.SingleAsync()).Id;
+
+        var flow = await FlowEngine.AnalyseLocalityAsync(ctx, localityId);
+
+        flow.Records.Count.ShouldBe(await ctx.ActivityRecords.CountAsync(r => r.LocalityId == localityId));
+        flow.Log.PersonCount.ShouldBe(await ctx.ActivityRecords.Where(r => r.LocalityId == localityId).Select(r => r.PersonId).Distinct().CountAsync());
+        var everyone = flow.Analyzer.AllPeople();
+        foreach (var (story, personId) in await FlowQueries.CaseHistoriesAsync(ctx))
+        {
+            var alone = (await FlowEngine.AnalysePersonAsync(ctx, localityId, personId))!;
+            var p = flow.Log.FindPerson(personId.ToString("N"));
+            flow.PersonId(p).ShouldBe(personId);
+            var figures = everyone[p];
+            figures.Records.ShouldBe(alone.Figures.Records, story);
+            figures.RepeatedAssessments.ShouldBe(alone.Figures.RepeatedAssessments, story);
+            figures.AssessDoReferCycles.ShouldBe(alone.Figures.AssessDoReferCycles, story);
+            figures.HospitalDays.ShouldBe(alone.Figures.HospitalDays, story);
+            figures.Cost.ShouldBe(alone.Figures.Cost, story);
+            var signals = flow.Analyzer.Signals(p);
+            signals.Select(s => s.Kind).ShouldBe(alone.Signals.Select(s => s.Kind), story);
+            signals.Select(s => s.Events.Select(i => flow.Record(i).Id).ToList()).ShouldBe(alone.Signals.Select(s => s.RecordIds.ToList()), story);
+        }
+
+        // A cohort's log holds exactly its people's records.
+        var stories = (await FlowQueries.CaseHistoriesAsync(ctx)).Select(s => s.PersonId).ToHashSet();
+        var cohort = flow.ForPeople(stories);
+        cohort.Log.PersonCount.ShouldBe(stories.Count);
+        cohort.Log.Count.ShouldBe(flow.Records.Count(r => stories.Contains(r.PersonId)));
+    }
 }

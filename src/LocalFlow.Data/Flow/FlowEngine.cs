@@ -11,6 +11,44 @@ public sealed record StoredSignal(FlowSignalKind Kind, string Description, IRead
 public sealed record PersonAnalysis(PersonFigures Figures, IReadOnlyList<StoredSignal> Signals);
 
 /// <summary>
+/// The engine over many people's stored records (a locality, or a cohort of it): the log, the analyzer with the
+/// locality's windows, and the way back from the log's people and records to the stored ones.
+/// </summary>
+public sealed class StoredFlow
+{
+    private readonly IReadOnlyDictionary<int, string> _agencies;
+    private readonly IReadOnlyDictionary<int, string> _teams;
+
+    internal StoredFlow(IReadOnlyList<ActivityRecord> records, IReadOnlyDictionary<int, string> agencies, IReadOnlyDictionary<int, string> teams, FlowOptions options)
+    {
+        Records = records;
+        _agencies = agencies;
+        _teams = teams;
+        Log = FlowEngine.Build(records, agencies, teams);
+        Analyzer = new FlowAnalyzer(Log, options);
+    }
+
+    /// <summary>The stored records, in the order they were given to the engine.</summary>
+    public IReadOnlyList<ActivityRecord> Records { get; }
+
+    /// <summary>The engine's log of <see cref="Records"/> (people ordered by id, then time).</summary>
+    public ActivityLog Log { get; }
+
+    /// <summary>Figures and signals over <see cref="Log"/>, with the locality's windows.</summary>
+    public FlowAnalyzer Analyzer { get; }
+
+    /// <summary>The stored person behind the log's person number.</summary>
+    public Guid PersonId(int person) => Guid.ParseExact(Log.PersonId(person), "N");
+
+    /// <summary>The stored record behind the log's record index.</summary>
+    public ActivityRecord Record(int index) => Records[Log.FileOrder[index]];
+
+    /// <summary>The engine over the records of <paramref name="people"/> only (a cohort), with the same names and windows.</summary>
+    public StoredFlow ForPeople(IReadOnlySet<Guid> people)
+        => new([.. Records.Where(r => people.Contains(r.PersonId))], _agencies, _teams, Analyzer.Options);
+}
+
+/// <summary>
 /// Runs the analytics engine (<see cref="FlowAnalyzer"/>) over records kept in the database: the same
 /// definitions as the CLI's file mode (docs/flow-study.md), so that the pages and the CLI agree.
 /// </summary>
@@ -42,6 +80,20 @@ public static class FlowEngine
                 r.Text));
         }
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The engine over every stored record of a locality, built once per call (a few thousand records take
+    /// milliseconds). Agencies are named by their short names, as the pages show them.
+    /// </summary>
+    public static async Task<StoredFlow> AnalyseLocalityAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+    {
+        var records = await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId)
+            .OrderBy(r => r.StartUtc).ThenBy(r => r.SourceRecordId).ToListAsync(ct);
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var settings = await db.FlowSettings.AsNoTracking().SingleOrDefaultAsync(s => s.LocalityId == localityId, ct);
+        return new StoredFlow(records, agencies, teams, settings?.ToOptions() ?? new FlowOptions());
     }
 
     /// <summary>One person's figures and signals from their stored records (time order; ties in stored order).</summary>

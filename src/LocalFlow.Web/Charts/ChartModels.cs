@@ -185,16 +185,6 @@ public sealed record CostCurveChart(string Title, string Description, IReadOnlyL
     public string ComparisonName { get; init; } = "Cost of what mattered";
 }
 
-/// <summary>Hand-offs from one agency to another: how many and the median wait between them.</summary>
-public sealed record HandOff(string From, string To, int Count, TimeSpan? MedianWait);
-
-/// <summary>A directed map of hand-offs between agencies laid out on a circle.</summary>
-public sealed record HandOffMapChart(string Title, string Description, IReadOnlyList<HandOff> HandOffs) : ChartSpec(Title, Description)
-{
-    /// <summary>The order of the agencies round the circle (others follow, busiest first).</summary>
-    public IReadOnlyList<string> Nodes { get; init; } = [];
-}
-
 /// <summary>One step of a waterfall: how much one part adds to (or takes from) the running total.</summary>
 public sealed record WaterfallStep(string Label, double Amount)
 {

@@ -26,6 +26,35 @@ public static class FlowAccess
         return person;
     }
 
+    /// <summary>
+    /// The people of a locality the user may not see in the flow study (restricted, or in a restricted household):
+    /// empty when the user may see restricted records. Pages that list people leave these out and count them.
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> HiddenPeopleAsync(LocalFlowDb db, CurrentUser current, int localityId, CancellationToken ct = default)
+    {
+        if (current.MaySeeRestricted)
+        {
+            return new HashSet<Guid>();
+        }
+        var ids = await db.People.AsNoTracking()
+            .Where(p => p.LocalityId == localityId && (p.Restricted || (p.Household != null && p.Household.Restricted)))
+            .Select(p => p.Id).ToListAsync(ct);
+        return ids.ToHashSet();
+    }
+
+    /// <summary>A failure-demand signal's name in plain English, as docs/flow-study.md names it.</summary>
+    public static string SignalName(LocalFlow.Analytics.Flow.FlowSignalKind kind) => kind switch
+    {
+        LocalFlow.Analytics.Flow.FlowSignalKind.RePresentation => "Re-presentation",
+        LocalFlow.Analytics.Flow.FlowSignalKind.RepeatedAssessment => "Repeated assessment",
+        LocalFlow.Analytics.Flow.FlowSignalKind.AssessRefer => "Assess–refer",
+        LocalFlow.Analytics.Flow.FlowSignalKind.ReferralPingPong => "Referral ping-pong",
+        LocalFlow.Analytics.Flow.FlowSignalKind.ScreenedOutReturnedWorse => "Screened out, then back worse",
+        LocalFlow.Analytics.Flow.FlowSignalKind.ProgressChasing => "Progress chasing",
+        LocalFlow.Analytics.Flow.FlowSignalKind.LongWorkerChain => "Long chain of workers",
+        _ => kind.ToString(),
+    };
+
     public static bool IsRestricted(Person person) => person.Restricted || person.Household?.Restricted == true;
 
     /// <summary>The London date of an instant, as people read it.</summary>

@@ -1,0 +1,201 @@
+using System.Globalization;
+using LocalFlow.Analytics.Flow;
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Flow;
+using LocalFlow.Web.Charts;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Flow;
+
+/// <summary>
+/// A cohort's figures: the engine's counts (docs/flow-study.md) summed over everyone the filters choose, in the
+/// seeds' sentence, and how each count is spread over the people as histograms. The study team and data officers
+/// also see the people with most records (restricted people left out and counted); that list is audited.
+/// </summary>
+[Authorize(Policy = Policies.FlowAnalyse)]
+public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
+{
+    public const int MostRecordsShown = 20;
+
+    public sealed record PersonRow(Guid Id, string Name, PersonFigures Figures, int Signals);
+
+    public sealed record Distribution(string Id, string Heading, HistogramChart Chart, Spread Spread, ValueFormat Format);
+
+    [BindProperty(SupportsGet = true)]
+    public int? Agency { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public FlowSignalKind? Signal { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? MinRecords { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Hospital { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Stories { get; set; }
+
+    public FlowCohortFilter Filter { get; private set; } = new(null, null, null, false, false);
+    public string FilterText { get; private set; } = "everyone with records";
+    public int Everyone { get; private set; }
+    public CohortFigures Totals { get; private set; } = CohortFigures.Of([]);
+    public string Sentence { get; private set; } = "";
+    public IReadOnlyList<(int Id, string Name)> AgencyOptions { get; private set; } = [];
+    public bool HasStories { get; private set; }
+    public IReadOnlyList<Distribution> Distributions { get; private set; } = [];
+    public bool MaySeePeople { get; private set; }
+    public IReadOnlyList<PersonRow> MostRecords { get; private set; } = [];
+    public int Hidden { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (current.LocalityId is not int locality)
+        {
+            return;
+        }
+        // Choices from the lists cannot be wrong unless the address was edited by hand: a bad one is ignored.
+        foreach (var key in new[] { nameof(Agency), nameof(Signal), nameof(Hospital), nameof(Stories) })
+        {
+            ModelState.Remove(key);
+        }
+        if (ModelState.TryGetValue(nameof(MinRecords), out var typed) && typed.Errors.Count > 0)
+        {
+            typed.Errors.Clear();
+            ModelState.AddModelError(nameof(MinRecords), "Enter the least number of records as a whole number, like 20");
+        }
+        else if (MinRecords < 0)
+        {
+            ModelState.AddModelError(nameof(MinRecords), "The least number of records must be 0 or more");
+            MinRecords = null;
+        }
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
+        var flow = await FlowEngine.AnalyseLocalityAsync(db, locality);
+        var everyone = flow.Analyzer.AllPeople();
+        Everyone = everyone.Length;
+        var stories = (await FlowQueries.CaseHistoriesAsync(db)).Select(s => s.PersonId).ToList();
+        HasStories = stories.Count > 0;
+        var withRecords = flow.Records.Select(r => r.AgencyId).ToHashSet();
+        AgencyOptions = [.. agencies.Where(a => withRecords.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
+
+        Filter = new FlowCohortFilter(Agency, Signal, MinRecords, Hospital, Stories);
+        FilterText = Filter.Describe(agencies);
+        var cohort = Filter.Apply(flow, everyone, stories);
+        Totals = CohortFigures.Of(cohort);
+        Sentence = Describe(flow, cohort, Totals);
+        Distributions = Spreads(cohort);
+
+        MaySeePeople = Policies.Allows(User, Policies.FlowStudy);
+        if (!MaySeePeople || cohort.Count == 0)
+        {
+            return;
+        }
+        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality);
+        Hidden = cohort.Count(p => hidden.Contains(flow.PersonId(p.Person)));
+        var top = cohort.Where(p => !hidden.Contains(flow.PersonId(p.Person)))
+            .OrderByDescending(p => p.Records).ThenBy(p => p.PersonId, StringComparer.Ordinal).Take(MostRecordsShown).ToList();
+        var ids = top.Select(p => flow.PersonId(p.Person)).ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
+        MostRecords = [.. top.Select(p => new PersonRow(flow.PersonId(p.Person), names.GetValueOrDefault(flow.PersonId(p.Person), "Unknown person"), p, flow.Analyzer.Signals(p.Person).Count))];
+        await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
+            $"Flow cohort ({FilterText}): {MostRecords.Count} people with most records shown");
+    }
+
+    /// <summary>
+    /// The seeds' sentence for a cohort: "Over 16 years: 132 people, 6,266 activity records by 410 named staff from
+    /// 52 teams in 13 agencies; 900 assessments (120 repeated), 700 referrals; 40 hospital admissions totalling 500 days".
+    /// Staff and teams are counted once across the cohort (per agency), not summed person by person.
+    /// </summary>
+    public static string Describe(StoredFlow flow, IReadOnlyList<PersonFigures> cohort, CohortFigures totals)
+    {
+        if (cohort.Count == 0)
+        {
+            return "Nobody matches these filters.";
+        }
+        var people = cohort.Select(p => flow.PersonId(p.Person)).ToHashSet();
+        var records = flow.Records.Where(r => people.Contains(r.PersonId)).ToList();
+        var agencies = records.Select(r => r.AgencyId).Distinct().Count();
+        var teams = records.Where(r => r.TeamId is not null).Select(r => (r.AgencyId, r.TeamId)).Distinct().Count();
+        var staff = records.Where(r => r.WorkerId is not null).Select(r => (r.AgencyId, r.WorkerId)).Distinct().Count();
+        var first = cohort.Min(p => p.First);
+        var last = cohort.Max(p => p.Last);
+        var sentence = $"Over {Period(first, last)}: {Count(totals.People, "person", "people")}, {Count(totals.Records, "activity record")} by {Count(staff, "named member of staff", "named staff")} from {Count(teams, "team")} in {Count(agencies, "agency", "agencies")}; "
+            + $"{Count(totals.Assessments, "assessment")} ({Gov.Number(totals.RepeatedAssessments)} repeated), {Count(totals.Referrals, "referral")}";
+        if (totals.HospitalAdmissions > 0)
+        {
+            sentence += $"; {Count(totals.HospitalAdmissions, "hospital admission")} totalling {Count(totals.HospitalDays, "day")}";
+        }
+        return sentence + ".";
+    }
+
+    private static string Period(DateTimeOffset first, DateTimeOffset last)
+    {
+        var months = ((last.Year - first.Year) * 12) + last.Month - first.Month - (last.Day < first.Day ? 1 : 0);
+        return months < 2 ? Count(Math.Max(1, (last.UtcDateTime.Date - first.UtcDateTime.Date).Days), "day")
+            : months < 24 ? Count(months, "month")
+            : Count(months / 12, "year");
+    }
+
+    private static string Count(long n, string one, string? many = null) => $"{Gov.Number(n)} {(n == 1 ? one : many ?? one + "s")}";
+
+    private static List<Distribution> Spreads(IReadOnlyList<PersonFigures> cohort)
+    {
+        Distribution Whole(string id, string heading, string binLabel, Func<PersonFigures, double> value)
+        {
+            var values = cohort.Select(value).ToArray();
+            var chart = new HistogramChart($"{heading} per person", $"How many people had each number of {heading.ToLowerInvariant()}.", values)
+            {
+                Id = "spread-" + id,
+                ValueLabel = "People",
+                BinLabel = binLabel,
+            };
+            return new Distribution(id, heading, chart, Spread.Of([.. values]), ValueFormat.Number);
+        }
+        var list = new List<Distribution>
+        {
+            Whole("records", "Records", "Records", p => p.Records),
+            Whole("agencies", "Agencies", "Agencies", p => p.Agencies),
+            Whole("workers", "Distinct workers", "Named staff", p => p.Workers),
+            Whole("assessments", "Assessments", "Assessments", p => p.Assessments),
+            Whole("repeated-assessments", "Repeated assessments", "Repeated assessments", p => p.RepeatedAssessments),
+            Whole("referrals", "Referrals", "Referrals", p => p.Referrals),
+            Whole("cycles", "Assess–do–refer cycles", "Cycles", p => p.AssessDoReferCycles),
+            Whole("re-entries", "Re-entries", "Re-entries", p => p.ReEntries),
+            Whole("hospital-days", "Days in hospital", "Days in hospital", p => p.HospitalDays),
+        };
+        var costs = cohort.Select(p => (double)p.Cost).ToArray();
+        list.Add(new Distribution("cost", "Cost", new HistogramChart("Cost per person", "How many people's records cost each amount, in bands.", costs)
+        {
+            Id = "spread-cost",
+            ValueLabel = "People",
+            BinLabel = "Cost of what was done",
+            Whole = false,
+            BinFormat = ValueFormat.Pounds,
+        }, Spread.Of([.. costs]), ValueFormat.Pounds));
+        var met = cohort.Where(p => p.DaysToNeedMet is not null).Select(p => p.DaysToNeedMet!.Value).ToArray();
+        list.Add(new Distribution("need-met", "First contact to need met", new HistogramChart("First contact to need met, in days", "How many people waited each number of days from their first contact to a record saying their need was met.", met)
+        {
+            Id = "spread-need-met",
+            ValueLabel = "People",
+            BinLabel = "Days from first contact to need met",
+            Whole = false,
+            Missing = cohort.Count - met.Length,
+            MissingLabel = "Need never recorded as met",
+        }, Spread.Of([.. met]), ValueFormat.Number));
+        return list;
+    }
+
+    public static string Format(double value, ValueFormat format) => format == ValueFormat.Pounds
+        ? Gov.Money((decimal)value, whole: true)
+        : Gov.Number(value, value == Math.Floor(value) ? 0 : 1);
+
+    public string Link(string page) => Filter.Query() is { Length: > 0 } q ? $"{page}?{q}" : page;
+
+    public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,110 @@
+using LocalFlow.Analytics.Flow;
+using LocalFlow.Data;
+using LocalFlow.Data.Flow;
+using LocalFlow.Web.Charts;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Flow;
+
+/// <summary>
+/// Hand-offs between agencies (or teams): the engine's directly-follows graph (<see cref="HandOffs.Graph"/>) as a
+/// map with a table of every hand-off, and the most common paths. Counts only, no names: the cohort filters choose
+/// whose records are followed.
+/// </summary>
+[Authorize(Policy = Policies.FlowAnalyse)]
+public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current) : PageModel
+{
+    public const int PathsShown = 10;
+
+    [BindProperty(SupportsGet = true)]
+    public FlowLevel Level { get; set; } = FlowLevel.Agency;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Agency { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public FlowSignalKind? Signal { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? MinRecords { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Hospital { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Stories { get; set; }
+
+    public FlowCohortFilter Filter { get; private set; } = new(null, null, null, false, false);
+    public string FilterText { get; private set; } = "everyone with records";
+    public int People { get; private set; }
+    public int Everyone { get; private set; }
+    public HandOffGraph? Graph { get; private set; }
+    public IReadOnlyList<FlowPath> Paths { get; private set; } = [];
+    public HandOffMapChart? Map { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> AgencyOptions { get; private set; } = [];
+    public bool HasStories { get; private set; }
+    public string Place => Level == FlowLevel.Team ? "team" : "agency";
+    public string Places => Level == FlowLevel.Team ? "teams" : "agencies";
+
+    public async Task OnGetAsync()
+    {
+        foreach (var key in new[] { nameof(Level), nameof(Agency), nameof(Signal), nameof(MinRecords), nameof(Hospital), nameof(Stories) })
+        {
+            // Every choice comes from a list; a value edited into the address by hand is ignored.
+            ModelState.Remove(key);
+        }
+        if (Level != FlowLevel.Team)
+        {
+            Level = FlowLevel.Agency;
+        }
+        if (MinRecords < 0)
+        {
+            MinRecords = null;
+        }
+        if (current.LocalityId is not int locality)
+        {
+            return;
+        }
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
+        var flow = await FlowEngine.AnalyseLocalityAsync(db, locality);
+        var everyone = flow.Analyzer.AllPeople();
+        Everyone = everyone.Length;
+        var stories = (await FlowQueries.CaseHistoriesAsync(db)).Select(s => s.PersonId).ToList();
+        HasStories = stories.Count > 0;
+        var withRecords = flow.Records.Select(r => r.AgencyId).ToHashSet();
+        AgencyOptions = [.. agencies.Where(a => withRecords.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
+        Filter = new FlowCohortFilter(Agency, Signal, MinRecords, Hospital, Stories);
+        FilterText = Filter.Describe(agencies);
+        var log = flow.Log;
+        if (Filter.Any)
+        {
+            var cohort = Filter.Apply(flow, everyone, stories);
+            log = flow.ForPeople(cohort.Select(p => flow.PersonId(p.Person)).ToHashSet()).Log;
+        }
+        People = log.PersonCount;
+        Graph = HandOffs.Graph(log, Level);
+        Paths = HandOffs.MostCommonPaths(log, Level, PathsShown);
+        var handOffs = Graph.Edges.Select(e => new Charts.HandOff(e.From, e.To, e.Count, TimeSpan.FromDays(e.MedianWaitDays)) { People = e.People }).ToList();
+        Map = new HandOffMapChart($"Hand-offs between {Places}", $"Each arrow is a hand-off: a person's record at one {Place} directly followed by their next record at another. Thicker arrows are more frequent; each is labelled with its count and the median wait in days (d) or hours (h).", handOffs)
+        {
+            Id = "handoff-map",
+            ShowTitle = false,
+            Nodes = Level == FlowLevel.Agency ? [.. Graph.Nodes.Select(n => n.Node)] : [],
+            MaxArrows = Level == FlowLevel.Agency ? 30 : 20,
+            NodesName = Places,
+            Table = Level == FlowLevel.Agency ? DataTableDisplay.Visible : DataTableDisplay.InDetails,
+        };
+    }
+
+    public string LevelLink(FlowLevel level)
+    {
+        var q = Filter.Query();
+        var levelPart = level == FlowLevel.Team ? "level=Team" : "";
+        var all = string.Join('&', new[] { levelPart, q }.Where(s => s.Length > 0));
+        return all.Length == 0 ? "/Flow/Handoffs" : "/Flow/Handoffs?" + all;
+    }
+}

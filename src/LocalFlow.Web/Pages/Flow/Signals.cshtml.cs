@@ -1,0 +1,183 @@
+using System.Globalization;
+using LocalFlow.Analytics.Flow;
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Flow;
+using LocalFlow.Web.Charts;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Flow;
+
+/// <summary>
+/// Every failure-demand signal the engine finds in the stored records (<see cref="FlowAnalyzer.AllSignals"/>, with
+/// the locality's windows), filtered by kind, agency, date and person, a page at a time: each with its person, the
+/// records that raised it and what was found. Restricted people are left out and counted; every page is audited.
+/// </summary>
+[Authorize(Policy = Policies.FlowStudy)]
+public sealed class SignalsModel(LocalFlowDb db, CurrentUser current) : PageModel
+{
+    public const int PageSize = 25;
+
+    public sealed record SignalRecord(Guid Id, DateTime StartUtc, string Agency, string What);
+
+    public sealed record Row(FlowSignalKind Kind, Guid PersonId, string PersonName, DateOnly Date, string Explanation, IReadOnlyList<SignalRecord> Records);
+
+    [BindProperty(SupportsGet = true)]
+    public FlowSignalKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Agency { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Person { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Total { get; private set; }
+    public int Pages { get; private set; }
+    public int People { get; private set; }
+    public int HiddenSignals { get; private set; }
+    public int HiddenPeople { get; private set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<(FlowSignalKind Kind, int Signals, int People)> PerKind { get; private set; } = [];
+    public BarChart? PerKindChart { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> AgencyOptions { get; private set; } = [];
+    public bool Filtered => Kind is not null || Agency is not null || From is not null || To is not null || !string.IsNullOrWhiteSpace(Person);
+
+    public async Task OnGetAsync()
+    {
+        foreach (var key in new[] { nameof(Kind), nameof(Agency), "p" })
+        {
+            // Chosen from lists or links; a value edited into the address by hand is ignored.
+            ModelState.Remove(key);
+        }
+        foreach (var (key, label) in new[] { (nameof(From), "from"), (nameof(To), "to") })
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                entry.Errors.Clear();
+                ModelState.AddModelError(key, $"Enter the date {label} as year, month and day, like 2012-03-27");
+            }
+        }
+        if (From is { } f && To is { } t && t < f)
+        {
+            ModelState.AddModelError(nameof(To), "The date to must be the same as or after the date from");
+            To = null;
+        }
+        if (current.LocalityId is not int locality)
+        {
+            return;
+        }
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
+        var flow = await FlowEngine.AnalyseLocalityAsync(db, locality);
+        var withRecords = flow.Records.Select(r => r.AgencyId).ToHashSet();
+        AgencyOptions = [.. agencies.Where(a => withRecords.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
+        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality);
+
+        IReadOnlySet<Guid>? people = null;
+        var q = Person?.Trim();
+        if (!string.IsNullOrEmpty(q))
+        {
+            if (Guid.TryParse(q, out var id))
+            {
+                people = new HashSet<Guid> { id };
+            }
+            else
+            {
+                var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+                people = (await db.People.AsNoTracking().Where(p => p.LocalityId == locality && EF.Functions.Like(p.GivenName + " " + p.FamilyName, like))
+                    .Select(p => p.Id).ToListAsync()).ToHashSet();
+            }
+        }
+
+        var log = flow.Log;
+        var chosen = flow.Analyzer.AllSignals()
+            .Select(s => (Signal: s, PersonId: flow.PersonId(s.Person), Date: FlowAccess.LocalDate(flow.Record(s.Events[^1]).StartUtc)))
+            .Where(x => people is null || people.Contains(x.PersonId))
+            .Where(x => (From is null || x.Date >= From) && (To is null || x.Date <= To))
+            .Where(x => Agency is null || x.Signal.Events.Any(i => flow.Record(i).AgencyId == Agency))
+            .ToList();
+        var visible = chosen.Where(x => !hidden.Contains(x.PersonId)).ToList();
+        PerKind = [.. Enum.GetValues<FlowSignalKind>().Select(k => (k, visible.Count(x => x.Signal.Kind == k), visible.Where(x => x.Signal.Kind == k).Select(x => x.PersonId).Distinct().Count()))];
+        PerKindChart = new BarChart("Signals of each kind", "How many failure-demand signals of each kind the records raise, for the people and dates chosen (every kind, whichever kind is chosen for the list).",
+            [.. PerKind.Select(k => new BarValue(FlowAccess.SignalName(k.Kind), k.Signals) { Href = Link(1, k.Kind) })])
+        {
+            Id = "signals-per-kind",
+            ShowTitle = false,
+            Orientation = BarOrientation.Horizontal,
+            CategoryLabel = "Signal",
+            ValueLabel = "Signals",
+        };
+        var ofKind = chosen.Where(x => Kind is null || x.Signal.Kind == Kind).ToList();
+        // Looking for a person by name or id never says whether a restricted person matched: the same answer as
+        // for someone with no records, as the person page gives.
+        HiddenSignals = people is null ? ofKind.Count(x => hidden.Contains(x.PersonId)) : 0;
+        HiddenPeople = people is null ? ofKind.Where(x => hidden.Contains(x.PersonId)).Select(x => x.PersonId).Distinct().Count() : 0;
+        var listed = ofKind.Where(x => !hidden.Contains(x.PersonId))
+            .OrderByDescending(x => x.Date).ThenBy(x => x.Signal.Kind).ThenBy(x => x.PersonId).ToList();
+        Total = listed.Count;
+        People = listed.Select(x => x.PersonId).Distinct().Count();
+        Pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        var page = listed.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        var ids = page.Select(x => x.PersonId).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
+        Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, "Unknown person"), x.Date, x.Signal.Describe(log),
+            [.. x.Signal.Events.Select(i => flow.Record(i)).Select(r => new SignalRecord(r.Id, r.StartUtc, agencies.GetValueOrDefault(r.AgencyId, ""), FlowAccess.Describe(r)))]))];
+        await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
+            $"Flow signals{(Filtered ? " (" + Describe() + ")" : "")}: page {PageNumber}, {Rows.Count} signals of {Rows.Select(r => r.PersonId).Distinct().Count()} people shown");
+    }
+
+    private string Describe() => string.Join(", ", new[]
+    {
+        Kind is { } k ? "kind " + k : null,
+        Agency is { } a ? "agency " + a.ToString(CultureInfo.InvariantCulture) : null,
+        From is { } f ? "from " + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        To is { } t ? "to " + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        string.IsNullOrWhiteSpace(Person) ? null : $"person \"{Person.Trim()}\"",
+    }.Where(s => s is not null));
+
+    /// <summary>This list's address with the filters kept, at page <paramref name="page"/> (and another kind, when given).</summary>
+    public string Link(int page, FlowSignalKind? kind = null)
+    {
+        var parts = new List<string>();
+        if ((kind ?? Kind) is { } k)
+        {
+            parts.Add("kind=" + k);
+        }
+        if (Agency is { } a)
+        {
+            parts.Add("agency=" + a.ToString(CultureInfo.InvariantCulture));
+        }
+        if (From is { } f)
+        {
+            parts.Add("from=" + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (To is { } t)
+        {
+            parts.Add("to=" + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (!string.IsNullOrWhiteSpace(Person))
+        {
+            parts.Add("person=" + Uri.EscapeDataString(Person.Trim()));
+        }
+        if (page > 1)
+        {
+            parts.Add("p=" + page.ToString(CultureInfo.InvariantCulture));
+        }
+        return parts.Count == 0 ? "/Flow/Signals" : "/Flow/Signals?" + string.Join('&', parts);
+    }
+
+    public static string DateValue(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}
