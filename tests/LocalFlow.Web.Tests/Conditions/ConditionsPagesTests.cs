@@ -144,6 +144,34 @@ public class ConditionsPagesTests(ConditionsPagesTests.App app) : IClassFixture<
     }
 
     [Fact]
+    public async Task ARestrictedPerson_CannotBeLinked_AndIsNotNamed_WhereLinkedBefore()
+    {
+        var (personId, condition) = await WithDbAsync(async db =>
+        {
+            var stories = (await FlowQueries.CaseHistoriesAsync(db)).Select(s => s.PersonId).ToList();
+            var record = await db.ActivityRecords.Where(r => !stories.Contains(r.PersonId)).OrderByDescending(r => r.Id).FirstAsync();
+            var person = await db.People.SingleAsync(p => p.Id == record.PersonId);
+            var c = await LocalFlow.Data.Conditions.SystemConditions.CreateAsync(db, person.LocalityId, new LocalFlow.Data.Conditions.ConditionInput { Category = ConditionCategory.Own, OwnCategory = "Test", Title = "Restricted test" });
+            await LocalFlow.Data.Conditions.SystemConditions.AddEvidenceAsync(db, person.LocalityId, c.Id, new LocalFlow.Data.Conditions.EvidenceInput { Kind = EvidenceKind.CaseHistory, PersonId = person.Id });
+            person.Restricted = true;
+            await db.SaveChangesAsync();
+            return (person.Id, c.Id);
+        });
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var html = await client.GetStringAsync($"/Conditions/Condition/{condition}");
+        html.ShouldContain("The case history of a person with a restricted record");
+        html.ShouldNotContain(personId.ToString());
+        var refused = await PostFormAsync(client, $"/Conditions/Evidence/{condition}?kind=CaseHistory", $"/Conditions/Evidence/{condition}?handler=Add", new()
+        {
+            ["Input.Kind"] = "CaseHistory",
+            ["Input.PersonId"] = personId.ToString(),
+        });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Choose a person in this locality");
+        (await WithDbAsync(db => db.ConditionEvidence.CountAsync(e => e.ConditionId == condition))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Api_ListsConditionsWithReach_AndHidesPeopleFromAnalysts()
     {
         var analyst = await _app.ClientAsync(DemoUsers.Analyst);

@@ -76,6 +76,18 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current) : PageMod
         }
         Kind = Input.Kind;
         Person = Input.PersonId;
+        // Evidence may not point at a person this user may not see (a restricted record): answered as if they did not exist.
+        if (Input.Kind == EvidenceKind.CaseHistory && Input.PersonId is Guid pid && await FlowAccess.PersonAsync(db, current, pid) is null)
+        {
+            ModelState.AddModelError("Input.PersonId", "Choose a person in this locality");
+            Person = Input.PersonId = null;
+        }
+        if (Input.Kind == EvidenceKind.ActivityRecord && Input.RecordId is Guid rid
+            && await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == locality && r.Id == rid).Select(r => (Guid?)r.PersonId).SingleOrDefaultAsync() is Guid owner
+            && await FlowAccess.PersonAsync(db, current, owner) is null)
+        {
+            ModelState.AddModelError("Input.RecordId", "Enter the id of an activity record in this locality (it is at the end of the record's address)");
+        }
         if (ModelState.IsValid)
         {
             try
