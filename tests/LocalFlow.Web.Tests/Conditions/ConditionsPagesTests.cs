@@ -172,6 +172,34 @@ public class ConditionsPagesTests(ConditionsPagesTests.App app) : IClassFixture<
     }
 
     [Fact]
+    public async Task EditAndDelete_ChangeTheCondition_AndAreAudited()
+    {
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var created = await PostFormAsync(client, "/Conditions/Create", "/Conditions/Create", new()
+        {
+            ["Input.Category"] = "ItThatForcesAProcess",
+            ["Input.Title"] = "The case system decides",
+        });
+        var id = Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]);
+        (await client.GetStringAsync($"/Conditions/Edit/{id}")).ShouldContain("value=\"The case system decides\"");
+        var edited = await PostFormAsync(client, $"/Conditions/Edit/{id}", $"/Conditions/Edit/{id}", new()
+        {
+            ["Input.Category"] = "ItThatForcesAProcess",
+            ["Input.Title"] = "The case system's workflow decides the work",
+            ["Input.Finding"] = "Every contact must become a referral to close the screen.",
+        });
+        edited.Headers.Location!.ToString().ShouldBe($"/Conditions/Condition/{id}");
+        (await client.GetStringAsync($"/Conditions/Condition/{id}")).ShouldContain("Every contact must become a referral to close the screen.");
+
+        (await client.GetStringAsync($"/Conditions/Delete/{id}")).ShouldContain("will be deleted");
+        var deleted = await PostFormAsync(client, $"/Conditions/Delete/{id}", $"/Conditions/Delete/{id}", []);
+        deleted.Headers.Location!.ToString().ShouldBe("/Conditions");
+        (await client.GetAsync($"/Conditions/Condition/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var trail = await WithDbAsync(db => db.AuditEvents.Where(a => a.EntityId == id.ToString() && a.EventType == AuditEventType.ConditionChanged).Select(a => a.Operation).ToListAsync());
+        trail.ShouldBe([AuditOperation.Create, AuditOperation.Update, AuditOperation.Delete], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Api_ListsConditionsWithReach_AndHidesPeopleFromAnalysts()
     {
         var analyst = await _app.ClientAsync(DemoUsers.Analyst);
