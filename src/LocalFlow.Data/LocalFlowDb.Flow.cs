@@ -10,4 +10,5 @@ public partial class LocalFlowDb
     public DbSet<FlowImport> FlowImports => Set<FlowImport>();
     public DbSet<WhatMattered> WhatMattered => Set<WhatMattered>();
     public DbSet<FlowSettings> FlowSettings => Set<FlowSettings>();
+    public DbSet<FlowMapping> FlowMappings => Set<FlowMapping>();
 }

@@ -24,6 +24,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddSingleton<LocalFlow.Web.Infrastructure.LinkingRunner>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalFlow.Web.Infrastructure.LinkingRunner>());
+builder.Services.AddSingleton<FlowImportRunner>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<FlowImportRunner>());
 builder.Services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddDbContext<LocalFlowDb>(database.Configure);
 // Keys that protect sign-in cookies live beside the data, so sign-ins survive a restart.

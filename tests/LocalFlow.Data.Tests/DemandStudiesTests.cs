@@ -272,4 +272,44 @@ public class DemandStudiesTests
         a.DemandsPerDay!.Points.Select(p => p.Value).ShouldBe([3.0, 1.0, 2.0]);
         a.FailureSharePerDay!.Points.Select(p => Math.Round(p.Value, 3)).ShouldBe([33.333, 100.0, 0.0]);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnalysisFacts_ReadDirectly_EqualWhatEfReads_InCaptureOrder_WithFractionsOfASecond(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateUpgradedAsync(provider);
+        var (_, phone, office, studyId) = await SeedAsync(db);
+        await using var ctx = db.Options.CreateContext();
+        var service = new DemandStudies(ctx);
+        var study = await StudyAsync(ctx, studyId);
+        var t = new DateTime(2026, 11, 2, 9, 30, 15, DateTimeKind.Utc).AddTicks(1_234_560); // PostgreSQL keeps microseconds
+        // Two demands received at the same instant keep the order they were captured in; one has no type.
+        await service.CaptureAsync(study, Input(phone, "second in time", DemandNature.Failure, newType: "Chasing", outcome: TransactionOutcome.Booked, at: t.AddMinutes(1)));
+        await service.CaptureAsync(study, Input(office, "first", newType: "Rails", at: t));
+        await service.CaptureAsync(study, Input(phone, "same instant, captured later", at: t));
+
+        var direct = await DemandFacts.ReadAsync(ctx, study.LocalityId, study.Id, CancellationToken.None);
+        var viaEf = await ctx.Demands.AsNoTracking().Where(d => d.StudyId == study.Id)
+            .OrderBy(d => d.ReceivedAt).ThenBy(d => d.CapturedAt)
+            .Select(d => new DemandFact(d.ReceivedAt, d.FrontDoorId, d.Channel, d.Nature, d.FailureKind, d.TypeId, d.Outcome))
+            .ToListAsync();
+
+        direct.Count.ShouldBe(3);
+        direct.ShouldBe(viaEf);
+        direct[0].ReceivedAt.Ticks.ShouldBe(t.Ticks);
+        direct[1].TypeId.ShouldBeNull();
+        direct[2].FailureKind.ShouldBe(FailureKind.ProgressChasing);
+    }
+
+    [Theory]
+    [InlineData("2026-11-02 09:30:15", 0L)]
+    [InlineData("2026-11-02 09:30:15.5", 5_000_000L)]
+    [InlineData("2026-11-02 09:30:15.1234567", 1_234_567L)]
+    [InlineData("2026-11-02T09:30:15.12", 1_200_000L)]
+    public void SqliteTimes_AreParsedByPosition_ToTheTick(string text, long fractionTicks)
+        => DemandFacts.ParseSqliteTime(text).ShouldBe(new DateTime(2026, 11, 2, 9, 30, 15, DateTimeKind.Utc).AddTicks(fractionTicks));
+
+    [Fact]
+    public void SqliteTimes_InAnotherShape_GoThroughTheGeneralParser()
+        => DemandFacts.ParseSqliteTime("2026-11-02 09:30:15+01:00").ShouldBe(new DateTime(2026, 11, 2, 8, 30, 15, DateTimeKind.Utc));
 }

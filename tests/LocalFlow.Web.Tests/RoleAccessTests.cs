@@ -63,6 +63,10 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Flow/Index"] = "study analyst commissioner dataofficer",
         ["GET /Flow/Person/{id:guid}"] = "study dataofficer",
         ["GET /Flow/Record/{id:guid}"] = "study dataofficer",
+        ["GET /Flow/Import"] = "study dataofficer",
+        ["GET /Flow/Imports"] = "study dataofficer",
+        ["GET /Flow/ImportProgress/{id:guid}"] = "study dataofficer",
+        ["GET /Flow/Undo/{id:guid}"] = "study dataofficer",
         ["GET /api/flow/people/{id:guid}/records"] = "study dataofficer",
         ["GET /api/flow/people/{id:guid}/summary"] = "study dataofficer",
         ["GET /Conditions"] = "study analyst commissioner dataofficer",
@@ -80,6 +84,8 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Linking/Run/{id:int}"] = "dataofficer",
         ["GET /Linking/Review"] = "dataofficer",
         ["GET /Linking/Pair/{id:guid}"] = "dataofficer",
+        ["GET /Linking/Person/{id:guid}"] = "dataofficer",
+        ["GET /Linking/Import"] = "dataofficer",
         ["GET /Locality"] = "worker dataofficer",
         ["GET /Locality/Index"] = "worker dataofficer",
         ["GET /Locality/People"] = "worker dataofficer",
@@ -106,6 +112,11 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /api/demand/studies/{id:int}/types"] = "study analyst commissioner",
         ["POST /api/demand/studies/{id:int}/types"] = "study",
         ["GET /api/demand/studies/{id:int}/analysis"] = "study analyst commissioner",
+        ["PUT /api/demand/studies/{id:int}/demands/{demandId:guid}"] = "study",
+        ["PUT /api/demand/studies/{id:int}/types/{typeId:int}"] = "study",
+        ["POST /api/demand/studies/{id:int}/types/{typeId:int}/merge"] = "study",
+        ["POST /api/demand/studies/{id:int}/types/{typeId:int}/split"] = "study",
+        ["GET /api/demand/studies/{id:int}/types/{typeId:int}/history"] = "study analyst commissioner",
     };
 
     private readonly LocalFlowApp _app;
@@ -158,7 +169,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         var parts = route.Split(' ', 2);
         var path = await ConcreteAsync(parts[1]);
         var request = new HttpRequestMessage(new HttpMethod(parts[0]), path);
-        if (parts[0] == "POST")
+        if (parts[0] is "POST" or "PUT")
         {
             // A real, valid request, so that "allowed" means the operation happens.
             if (user != Anonymous)
@@ -215,9 +226,19 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
         var study = db.DemandStudies.OrderBy(s => s.Id).FirstOrDefault();
         var door = study is null ? 0 : db.DemandStudyFrontDoors.Where(f => f.StudyId == study.Id).Select(f => f.FrontDoorId).First();
-        await Task.CompletedTask;
+        var firstType = study is null ? 0 : db.DemandTypes.Where(t => t.StudyId == study.Id).OrderBy(t => t.Id).Select(t => t.Id).First();
+        var firstDemand = study is null ? null : db.Demands.Where(d => d.StudyId == study.Id).OrderBy(d => d.ReceivedAt).First();
         return pattern switch
         {
+            "/api/demand/studies/{id:int}/demands/{demandId:guid}" => new
+            {
+                version = firstDemand!.Version,
+                reason = "Role access test: the caller misheard the street",
+                demand = new { frontDoorId = firstDemand.FrontDoorId, verbatim = firstDemand.Verbatim, nature = firstDemand.Nature.ToString(), failureKind = firstDemand.FailureKind?.ToString(), typeId = firstDemand.TypeId, outcome = firstDemand.Outcome.ToString(), receivedAt = firstDemand.ReceivedAt },
+            },
+            "/api/demand/studies/{id:int}/types/{typeId:int}" => new { name = $"Renamed test type {Guid.NewGuid():N}", description = "Renamed by the role access test" },
+            "/api/demand/studies/{id:int}/types/{typeId:int}/merge" => new { intoTypeId = firstType },
+            "/api/demand/studies/{id:int}/types/{typeId:int}/split" => new { name = $"Split test type {Guid.NewGuid():N}", demandIds = new[] { db.Demands.Where(d => d.TypeId == firstType).Select(d => d.Id).First() } },
             "/api/demand/studies" => new { service = $"Test study {Guid.NewGuid():N}", kind = "Transactional", purpose = "Sort it out first time", startsOn = "2026-11-23", frontDoorIds = new[] { door } },
             "/api/demand/studies/{id:int}/demands" => new { frontDoorId = door, verbatim = "Role access test demand", nature = "Value", outcome = "ResolvedThere" },
             "/api/demand/studies/{id:int}/types" => new { name = $"Test type {Guid.NewGuid():N}", nature = "Value" },
@@ -237,9 +258,31 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             .Replace("{demandId:guid}", demand.Id.ToString(), StringComparison.Ordinal)
             .Replace("{typeId:int}", type.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
+    /// <summary>A new, empty type in the demo's first study.</summary>
+    private static async Task<int> ThrowawayTypeAsync(LocalFlow.Data.LocalFlowDb db)
+    {
+        var type = new LocalFlow.Data.Entities.DemandType { StudyId = db.DemandStudies.Min(s => s.Id), Name = $"Role test type {Guid.NewGuid():N}", Nature = LocalFlow.Data.Entities.DemandNature.Value, CreatedAt = DateTime.UtcNow };
+        db.DemandTypes.Add(type);
+        await db.SaveChangesAsync();
+        return type.Id;
+    }
+
     /// <summary>Ruth: a demo person with flow records who is never restricted.</summary>
     private static Guid FlowPerson(LocalFlow.Data.LocalFlowDb db)
         => LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db).GetAwaiter().GetResult().First().PersonId;
+
+    /// <summary>A stored import (of no records) to show and offer to undo.</summary>
+    private static async Task<Guid> FlowImportAsync(LocalFlow.Data.LocalFlowDb db)
+    {
+        var import = db.FlowImports.OrderBy(i => i.ImportedUtc).FirstOrDefault();
+        if (import is null)
+        {
+            import = new LocalFlow.Data.Entities.FlowImport { LocalityId = db.Localities.OrderBy(l => l.Id).First().Id, FileName = "role-access.csv", SourceSystem = "Test", ImportedBy = "dataofficer", ImportedUtc = DateTime.UtcNow };
+            db.FlowImports.Add(import);
+            await db.SaveChangesAsync();
+        }
+        return import.Id;
+    }
 
     private async Task<string> ConcreteAsync(string pattern)
     {
@@ -254,11 +297,17 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Admin/User/{id:int}" => $"/Admin/User/{db.Users.OrderBy(a => a.Id).First().Id}",
             "/Linking/Run/{id:int}" => $"/Linking/Run/{db.LinkRuns.OrderBy(r => r.Id).First().Id}",
             "/Linking/Pair/{id:guid}" => $"/Linking/Pair/{await Support.LinkingData.AnyReviewAsync(db)}",
+            "/Linking/Person/{id:guid}" => $"/Linking/Person/{FlowPerson(db)}",
             "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
+            // Renaming and merging work on a type made for the purpose, so that the demo's own types stay as they are.
+            "/api/demand/studies/{id:int}/types/{typeId:int}" or "/api/demand/studies/{id:int}/types/{typeId:int}/merge"
+                => DemandExample(db, pattern).Replace($"/types/{db.DemandTypes.Where(t => t.StudyId == db.DemandStudies.Min(s => s.Id)).Min(t => t.Id)}", $"/types/{await ThrowawayTypeAsync(db)}", StringComparison.Ordinal),
             _ when pattern.StartsWith("/Demand/", StringComparison.Ordinal) || pattern.StartsWith("/api/demand/", StringComparison.Ordinal) => DemandExample(db, pattern),
             "/Flow/Person/{id:guid}" => $"/Flow/Person/{FlowPerson(db)}",
             "/Flow/Record/{id:guid}" => $"/Flow/Record/{db.ActivityRecords.Where(r => r.PersonId == FlowPerson(db)).OrderBy(r => r.StartUtc).First().Id}",
+            "/Flow/ImportProgress/{id:guid}" => $"/Flow/ImportProgress/{await FlowImportAsync(db)}",
+            "/Flow/Undo/{id:guid}" => $"/Flow/Undo/{await FlowImportAsync(db)}",
             "/api/flow/people/{id:guid}/records" => $"/api/flow/people/{FlowPerson(db)}/records",
             "/api/flow/people/{id:guid}/summary" => $"/api/flow/people/{FlowPerson(db)}/summary",
             _ when pattern.StartsWith("/Conditions/", StringComparison.Ordinal) || pattern.StartsWith("/api/conditions/", StringComparison.Ordinal)

@@ -13,9 +13,11 @@ internal static class FlowCommand
 
     public static Command Create()
     {
-        var command = new Command("flow", "Flow study: follow each person's records across agencies. These commands read files (CSV with a mapping, XES, XES.gz, OCEL 2.0 JSON, or a folder of CSV extracts with their .mapping.json) and print figures without a database.");
+        var command = new Command("flow", "Flow study: follow each person's records across agencies. These commands read files (CSV with a mapping, XES, XES.gz, OCEL 2.0 JSON, or a folder of CSV extracts with their .mapping.json) and print figures without a database; `import --store`, `imports` and `undo` work on the database.");
         command.Subcommands.Add(Summary());
         command.Subcommands.Add(Import());
+        command.Subcommands.Add(Imports());
+        command.Subcommands.Add(Undo());
         command.Subcommands.Add(Signals());
         command.Subcommands.Add(Paths());
         command.Subcommands.Add(Export());
@@ -129,11 +131,21 @@ internal static class FlowCommand
         var mapping = Mapping();
         var json = JsonOption();
         var partial = new Option<bool>("--allow-partial") { Description = "Keep the good rows of a file with errors (default: a file with any error is rejected whole)." };
-        var command = new Command("import", "Read files in file mode: check every row, list errors with their row numbers and unknown kinds, and print the log's figures. It does not touch a database.")
+        var store = new Option<bool>("--store") { Description = "Store the records in the database as one undoable import per file (checked against the locality's agencies, people and linked identities); without it nothing touches a database." };
+        var agency = new Option<string?>("--agency") { Description = "With --store: the agency whose extract it is (name or short name); it makes rows that name no agency." };
+        var system = new Option<string?>("--source-system") { Description = "With --store: the source system for every row (default: the file's, else the agency's name); people given by their key in it are found through linked identities." };
+        var locality = LocalityOption();
+        var command = new Command("import", "Check files row by row (errors with their row numbers, unknown kinds) and print the log's figures; with --store, write them to the database as undoable imports.")
         {
-            files, mapping, json, partial,
+            files, mapping, json, partial, store, agency, system, locality, DatabaseArguments.Database, DatabaseArguments.DataDirectory,
         };
-        command.SetAction(parse => Run(parse, files, mapping, json, (log, asJson) =>
+        command.SetAction(async (parse, ct) => parse.GetValue(store)
+            ? await FlowStoreCommands.ImportAsync(parse, FlowFiles.Expand(parse.GetValue(files) ?? []), parse.GetValue(mapping), parse.GetValue(agency), parse.GetValue(system),
+                parse.GetValue(locality), parse.GetValue(partial), ct)
+            : ReadOnly(parse));
+        return command;
+
+        int ReadOnly(ParseResult parse) => Run(parse, files, mapping, json, (log, asJson) =>
         {
             var stats = LogStatistics.Of(log);
             if (asJson)
@@ -145,7 +157,31 @@ internal static class FlowCommand
                 PrintStats(stats);
             }
             return 0;
-        }, parse.GetValue(partial)));
+        }, parse.GetValue(partial));
+    }
+
+    internal static Option<string?> LocalityOption() => new("--locality") { Description = "The locality (name or id) when the database holds several." };
+
+    private static Command Imports()
+    {
+        var locality = LocalityOption();
+        var command = new Command("imports", "List the locality's stored imports: id, file, agency, who, when, records, skipped, status.")
+        {
+            locality, DatabaseArguments.Database, DatabaseArguments.DataDirectory,
+        };
+        command.SetAction(async (parse, ct) => await FlowStoreCommands.ListAsync(parse, parse.GetValue(locality), ct));
+        return command;
+    }
+
+    private static Command Undo()
+    {
+        var id = new Argument<Guid>("IMPORT_ID") { Description = "The import's id (printed by `flow import --store`, listed by `flow imports`)." };
+        var locality = LocalityOption();
+        var command = new Command("undo", "Undo a stored import: delete exactly its records, in one transaction, recorded in the audit trail.")
+        {
+            id, locality, DatabaseArguments.Database, DatabaseArguments.DataDirectory,
+        };
+        command.SetAction(async (parse, ct) => await FlowStoreCommands.UndoAsync(parse, parse.GetValue(id), parse.GetValue(locality), ct));
         return command;
     }
 

@@ -122,7 +122,7 @@ internal static class FlowFiles
         return OcelReader.Read(file, builder, new OcelReadOptions { AllowPartial = allowPartial });
     }
 
-    private static CsvMapping ResolveMapping(string file, string? mappingPath)
+    public static CsvMapping ResolveMapping(string file, string? mappingPath)
     {
         var sidecar = Path.Combine(Path.GetDirectoryName(file) ?? ".", Path.GetFileNameWithoutExtension(file) + ".mapping.json");
         var path = mappingPath ?? (File.Exists(sidecar) ? sidecar : null);

@@ -649,11 +649,7 @@ public sealed class DemandStudies(LocalFlowDb db)
     /// <summary>Every figure of the analysis, from the demands captured so far.</summary>
     public async Task<DemandAnalysis> AnalyseAsync(DemandStudy study, CancellationToken ct = default)
     {
-        var facts = await db.Demands.AsNoTracking()
-            .Where(d => d.LocalityId == study.LocalityId && d.StudyId == study.Id)
-            .OrderBy(d => d.ReceivedAt).ThenBy(d => d.CapturedAt)
-            .Select(d => new DemandFact(d.ReceivedAt, d.FrontDoorId, d.Channel, d.Nature, d.FailureKind, d.TypeId, d.Outcome))
-            .ToListAsync(ct);
+        var facts = await DemandFacts.ReadAsync(db, study.LocalityId, study.Id, ct);
         var types = await db.DemandTypes.AsNoTracking().Where(t => t.StudyId == study.Id).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var doorIds = await db.DemandStudyFrontDoors.Where(f => f.StudyId == study.Id).Select(f => f.FrontDoorId).ToListAsync(ct);
         var usedDoors = facts.Select(f => f.FrontDoorId).Distinct().ToList();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.Flow;
 
 namespace LocalFlow.Data.Demo;
 
@@ -235,7 +236,7 @@ internal sealed class FlowDemoReference
     private readonly Dictionary<string, Agency> _agencies;
     private readonly Dictionary<int, List<Worker>> _workersByTeam;
     private readonly Dictionary<int, List<Worker>> _workersByAgency;
-    private readonly List<UnitCost> _costs;
+    private readonly UnitCostCatalogue _costs;
 
     public FlowDemoReference(IEnumerable<Agency> agencies, IEnumerable<Worker> workers, IEnumerable<UnitCost> costs)
     {
@@ -243,7 +244,7 @@ internal sealed class FlowDemoReference
         var all = workers.OrderBy(w => w.Id).ToList();
         _workersByTeam = all.Where(w => w.TeamId is not null).GroupBy(w => w.TeamId!.Value).ToDictionary(g => g.Key, g => g.ToList());
         _workersByAgency = all.GroupBy(w => w.AgencyId).ToDictionary(g => g.Key, g => g.ToList());
-        _costs = costs.OrderBy(c => c.Id).ToList();
+        _costs = new UnitCostCatalogue(costs);
     }
 
     public IEnumerable<Agency> Agencies => _agencies.Values;
@@ -283,10 +284,10 @@ internal sealed class FlowDemoReference
     {
         if (description is not null)
         {
-            return (_costs.FirstOrDefault(c => c.AgencyId == agency && c.Description == description)
+            return (_costs.Named(agency, description)
                 ?? throw new KeyNotFoundException($"the unit-cost catalogue has no \"{description}\" for agency {agency}")).Amount;
         }
-        return _costs.FirstOrDefault(c => c.AgencyId == agency && c.ActivityKind == kind)?.Amount;
+        return _costs.ForKind(agency, kind)?.Amount;
     }
 
     /// <summary>The system each demo agency keeps its records in.</summary>

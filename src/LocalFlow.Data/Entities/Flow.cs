@@ -156,3 +156,19 @@ public sealed class FlowSettings
     /// <summary>This many different workers in a row, each seen once, is a long chain of workers.</summary>
     public int WorkerChainLength { get; set; } = DefaultWorkerChainLength;
 }
+
+/// <summary>
+/// A CSV column mapping saved for one agency's extracts (reference data, not personal data): the
+/// <see cref="LocalFlow.Analytics.Flow.Formats.CsvMapping"/> JSON under a name people recognise, "Police — Niche incidents".
+/// </summary>
+public sealed class FlowMapping
+{
+    public int Id { get; set; }
+    public int LocalityId { get; set; }
+    public int AgencyId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The mapping as <see cref="LocalFlow.Analytics.Flow.Formats.CsvMapping.ToJson"/> writes it.</summary>
+    public required string MappingJson { get; set; }
+    public required string SavedBy { get; set; }
+    public DateTime SavedUtc { get; set; }
+}

@@ -62,3 +62,15 @@ internal sealed class FlowSettingsConfiguration : IEntityTypeConfiguration<FlowS
         e.HasOne<Locality>().WithMany().HasForeignKey(x => x.LocalityId);
     }
 }
+
+internal sealed class FlowMappingConfiguration : IEntityTypeConfiguration<FlowMapping>
+{
+    public void Configure(EntityTypeBuilder<FlowMapping> e)
+    {
+        e.HasOne<Locality>().WithMany().HasForeignKey(x => x.LocalityId);
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.SavedBy).HasMaxLength(200);
+        e.HasIndex(x => new { x.LocalityId, x.AgencyId, x.Name }).IsUnique();
+    }
+}

@@ -2,7 +2,6 @@ using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -10,7 +9,7 @@ namespace LocalFlow.Data.Flow;
 
 /// <summary>
 /// Stores activity records in bulk and undoes imports as one unit. Bulk inserts bypass EF change tracking:
-/// SQLite gets one prepared, parameterised INSERT reused for every row inside one transaction;
+/// SQLite gets one prepared INSERT bound by position through the native API (SqliteActivityWriter) inside one transaction;
 /// PostgreSQL gets binary COPY. Both write exactly the values EF reads back (UTC instants, upper-case
 /// GUID text on SQLite). Rows are personal data: the caller audits the import as one entry.
 /// </summary>
@@ -122,10 +121,9 @@ public static class FlowStore
         var own = db.Database.CurrentTransaction is null;
         await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
         var conn = db.Database.GetDbConnection();
-        var current = db.Database.CurrentTransaction!.GetDbTransaction();
         var count = conn switch
         {
-            SqliteConnection sqlite => InsertSqlite(sqlite, (SqliteTransaction)current, records, ct),
+            SqliteConnection sqlite => InsertSqlite(sqlite, records, ct),
             NpgsqlConnection npgsql => await CopyPostgresAsync(npgsql, records, ct),
             _ => throw new NotSupportedException($"Bulk insert is not written for {conn.GetType().Name}."),
         };
@@ -136,48 +134,14 @@ public static class FlowStore
         return count;
     }
 
-    private static long InsertSqlite(SqliteConnection conn, SqliteTransaction tx, IEnumerable<ActivityRecord> records, CancellationToken ct)
+    private static long InsertSqlite(SqliteConnection conn, IEnumerable<ActivityRecord> records, CancellationToken ct)
     {
-        using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO activity_records ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select((_, i) => "$p" + i))})";
-        var p = new SqliteParameter[Columns.Length];
-        for (var i = 0; i < p.Length; i++)
-        {
-            p[i] = cmd.CreateParameter();
-            p[i].ParameterName = "$p" + i;
-            cmd.Parameters.Add(p[i]);
-        }
-        cmd.Prepare();
+        using var writer = new SqliteActivityWriter(conn, Columns);
         long n = 0;
         foreach (var r in records)
         {
             Validate(r);
-            // GUIDs as upper-case text and instants as UTC text: what EF Core's SQLite provider writes and reads.
-            p[0].Value = GuidText(r.Id);
-            p[1].Value = r.LocalityId;
-            p[2].Value = GuidText(r.PersonId);
-            p[3].Value = r.HouseholdId is { } h ? GuidText(h) : DBNull.Value;
-            p[4].Value = r.AgencyId;
-            p[5].Value = (object?)r.TeamId ?? DBNull.Value;
-            p[6].Value = (object?)r.WorkerId ?? DBNull.Value;
-            p[7].Value = (int)r.Kind;
-            p[8].Value = (object?)r.Subtype ?? DBNull.Value;
-            p[9].Value = (object?)r.ReferredToAgencyId ?? DBNull.Value;
-            p[10].Value = (object?)r.ReferredToTeamId ?? DBNull.Value;
-            p[11].Value = Utc(r.StartUtc);
-            p[12].Value = r.EndUtc is { } e ? Utc(e) : DBNull.Value;
-            p[13].Value = (object?)r.SourceOffsetMinutes ?? DBNull.Value;
-            p[14].Value = r.SourceSystem;
-            p[15].Value = r.SourceRecordId;
-            p[16].Value = (object?)r.Text ?? DBNull.Value;
-            p[17].Value = (object?)r.Cost ?? DBNull.Value;
-            p[18].Value = r.CostFromCatalogue;
-            p[19].Value = (object?)r.Helped ?? DBNull.Value;
-            p[20].Value = r.HelpedReason is { } why ? (int)why : DBNull.Value;
-            p[21].Value = (object?)r.HelpedNote ?? DBNull.Value;
-            p[22].Value = r.ImportId is { } imp ? GuidText(imp) : DBNull.Value;
-            cmd.ExecuteNonQuery();
+            writer.Write(r);
             if ((++n & 0x3FFF) == 0)
             {
                 ct.ThrowIfCancellationRequested();

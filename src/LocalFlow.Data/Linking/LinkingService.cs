@@ -232,7 +232,19 @@ public static class LinkingService
         {
             throw new LinkingException("A record cannot be linked to itself.");
         }
-        db.LinkDecisions.Add(new LinkDecision { LocalityId = localityId, IdentityAId = identityA, IdentityBId = identityB, IsMatch = true, Origin = "manual link", DecidedBy = decidedBy, DecidedByUserId = userId, DecidedAt = db.Clock.GetUtcNow().UtcDateTime, Note = note });
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        db.LinkDecisions.Add(new LinkDecision { LocalityId = localityId, IdentityAId = identityA, IdentityBId = identityB, IsMatch = true, Origin = "manual link", DecidedBy = decidedBy, DecidedByUserId = userId, DecidedAt = now, Note = note });
+        // Linking B to A's person says B is the same person as each of that person's records: this outweighs any
+        // earlier "not the same person" between B and them (the latest decision on a pair is the one applied).
+        var personOfA = await db.SourceIdentities.Where(s => s.LocalityId == localityId && s.Id == identityA).Select(s => s.PersonId).SingleOrDefaultAsync(ct);
+        if (personOfA is { } pa)
+        {
+            var siblings = await db.SourceIdentities.Where(s => s.LocalityId == localityId && s.PersonId == pa && s.Id != identityA && s.Id != identityB).Select(s => s.Id).ToListAsync(ct);
+            foreach (var sibling in siblings)
+            {
+                db.LinkDecisions.Add(new LinkDecision { LocalityId = localityId, IdentityAId = sibling, IdentityBId = identityB, IsMatch = true, Origin = "manual link", DecidedBy = decidedBy, DecidedByUserId = userId, DecidedAt = now, Note = note });
+            }
+        }
         await JoinAsync(db, localityId, identityA, identityB, ct);
         await db.SaveChangesAsync(ct);
     }

@@ -17,6 +17,11 @@ public static class DemandApi
     public sealed record DemandPage(int Total, int Skip, int Take, IReadOnlyList<DemandDto> Demands);
     public sealed record TypeDto(int Id, string Name, string Description, DemandNature Nature, int? MergedIntoId, bool ReadyMade, int Demands);
     public sealed record NewType(string? Name, DemandNature? Nature, string? Description);
+    public sealed record MergeType(int? IntoTypeId);
+    public sealed record MergeResult(int FromTypeId, int IntoTypeId, int DemandsMoved);
+    public sealed record SplitType(string? Name, DemandNature? Nature, IReadOnlyList<Guid>? DemandIds);
+    public sealed record TypeChangeDto(DateTime At, string By, DemandTypeChangeKind Kind, string Detail, int DemandsMoved);
+    public sealed record Correction(int Version, string? Reason, DemandInput? Demand);
     public sealed record ShareDto(string Key, int Value, int Failure, double FailureShare);
     public sealed record ParetoDto(int TypeId, string Name, int Count, double Share, double CumulativeShare);
     public sealed record OutcomeDto(TransactionOutcome Outcome, int Count, double Share);
@@ -120,6 +125,60 @@ public static class DemandApi
             }
         }).RequireAuthorization(Policies.DemandStudy).WithSummary("Create a type.");
 
+        g.MapPut("/studies/{id:int}/demands/{demandId:guid}", async (int id, Guid demandId, Correction input, LocalFlowDb db, CurrentUser current) =>
+        {
+            if (await new DemandStudies(db).FindStudyAsync(id, current.LocalityIds) is not { } s)
+            {
+                return Results.NotFound();
+            }
+            if (input.Demand is null)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["demand"] = ["Give the corrected demand"] });
+            }
+            try
+            {
+                return Results.Ok(ToDto(await new DemandStudies(db).CorrectAsync(s, demandId, input.Version, input.Demand, input.Reason)));
+            }
+            catch (DemandInputException ex)
+            {
+                return Invalid(ex);
+            }
+            catch (DemandConflictException ex)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ex.Message);
+            }
+        }).RequireAuthorization(Policies.DemandStudy).WithSummary("Correct a demand (send the version you read; a stale version answers 409). The change is kept and audited.");
+
+        g.MapPut("/studies/{id:int}/types/{typeId:int}", (int id, int typeId, NewType input, LocalFlowDb db, CurrentUser current)
+            => WithStudy(db, current, id, async (service, s) =>
+            {
+                var t = await service.RenameTypeAsync(s, typeId, input.Name, input.Description, input.Nature);
+                return Results.Ok(new TypeDto(t.Id, t.Name, t.Description, t.Nature, t.MergedIntoId, t.ReadyMade,
+                    await db.Demands.CountAsync(d => d.LocalityId == s.LocalityId && d.StudyId == s.Id && d.TypeId == t.Id)));
+            }))
+            .RequireAuthorization(Policies.DemandStudy).WithSummary("Rename a type, describe it or change its nature (history kept).");
+
+        g.MapPost("/studies/{id:int}/types/{typeId:int}/merge", (int id, int typeId, MergeType input, LocalFlowDb db, CurrentUser current)
+            => WithStudy(db, current, id, async (service, s) =>
+                Results.Ok(new MergeResult(typeId, input.IntoTypeId ?? 0, await service.MergeTypesAsync(s, typeId, input.IntoTypeId)))))
+            .RequireAuthorization(Policies.DemandStudy).WithSummary("Merge a type into another: every demand moves, the history is kept; merging a type into itself is refused.");
+
+        g.MapPost("/studies/{id:int}/types/{typeId:int}/split", (int id, int typeId, SplitType input, LocalFlowDb db, CurrentUser current)
+            => WithStudy(db, current, id, async (service, s) =>
+            {
+                var t = await service.SplitTypeAsync(s, typeId, input.Name, input.Nature, input.DemandIds ?? []);
+                return Results.Created($"/api/demand/studies/{id}/types/{t.Id}/history", new TypeDto(t.Id, t.Name, t.Description, t.Nature, null, t.ReadyMade, input.DemandIds?.Count ?? 0));
+            }))
+            .RequireAuthorization(Policies.DemandStudy).WithSummary("Split a type: the chosen demands move to a new type (name and demandIds required).");
+
+        g.MapGet("/studies/{id:int}/types/{typeId:int}/history", (int id, int typeId, LocalFlowDb db, CurrentUser current)
+            => WithStudy(db, current, id, async (service, s) =>
+            {
+                var t = await service.FindTypeAsync(s, typeId);
+                return Results.Ok((await service.TypeHistoryAsync(t.Id)).Select(c => new TypeChangeDto(c.At, c.By, c.Kind, c.Detail, c.DemandsMoved)));
+            }))
+            .RequireAuthorization(Policies.DemandAnalyse).WithSummary("A type's history: created, renamed, merged, split.");
+
         g.MapGet("/studies/{id:int}/analysis", async (int id, LocalFlowDb db, CurrentUser current) =>
         {
             if (await new DemandStudies(db).FindStudyAsync(id, current.LocalityIds) is not { } s)
@@ -131,6 +190,24 @@ public static class DemandApi
         }).RequireAuthorization(Policies.DemandAnalyse).WithSummary("Every figure of the analysis (no verbatims).");
 
         return api;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a study in the user's localities: 404 if there is none, 400 with the fields' messages on bad input.</summary>
+    private static async Task<IResult> WithStudy(LocalFlowDb db, CurrentUser current, int id, Func<DemandStudies, DemandStudy, Task<IResult>> work)
+    {
+        var service = new DemandStudies(db);
+        if (await service.FindStudyAsync(id, current.LocalityIds) is not { } s)
+        {
+            return Results.NotFound();
+        }
+        try
+        {
+            return await work(service, s);
+        }
+        catch (DemandInputException ex)
+        {
+            return Invalid(ex);
+        }
     }
 
     private static IResult Invalid(DemandInputException ex)

@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace LocalFlow.Web.Infrastructure;
 /// "Known to these systems": the agencies' records linked to one person, each as that system spells it.
 /// Used on person pages that have already authorised and audited the person; the identities read are audited too.
 /// </summary>
-public sealed class SourceRecordsViewComponent(LocalFlowDb db) : ViewComponent
+public sealed class SourceRecordsViewComponent(LocalFlowDb db, IAuthorizationService authorization) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid personId, int localityId, bool hideAddress = false)
     {
@@ -22,6 +23,8 @@ public sealed class SourceRecordsViewComponent(LocalFlowDb db) : ViewComponent
             await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(SourceIdentity), personId.ToString(), localityId, $"{records.Count} linked source records shown with the person");
         }
         ViewData["HideAddress"] = hideAddress;
+        ViewData["PersonId"] = personId;
+        ViewData["MayManage"] = (await authorization.AuthorizeAsync(UserClaimsPrincipal, LocalFlow.Web.Security.Policies.LinkingManage)).Succeeded;
         return View(records);
     }
 }

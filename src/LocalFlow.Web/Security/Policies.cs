@@ -23,6 +23,7 @@ public static class Policies
 
     public const string FlowStudy = "flow.study";
     public const string FlowAnalyse = "flow.analyse";
+    public const string FlowImport = "flow.import";
 
     public const string LinkingManage = "linking.manage";
 
@@ -48,6 +49,7 @@ public static class Policies
         [DemandBoard] = Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,
         [FlowStudy] = Roles.StudyTeam | Roles.DataOfficer,
         [FlowAnalyse] = Roles.StudyTeam | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer,
+        [FlowImport] = Roles.StudyTeam | Roles.DataOfficer,
         [LinkingManage] = Roles.DataOfficer,
         [ConditionsRead] = Roles.StudyTeam | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer,
         [ConditionsEdit] = Roles.StudyTeam,

@@ -49,4 +49,39 @@ public class LinkingJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         review.Status.ShouldBe(LinkReviewStatus.Rejected);
         (await db.LinkDecisions.AnyAsync(d => d.IdentityAId == review.IdentityAId && d.IdentityBId == review.IdentityBId && !d.IsMatch)).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task DataOfficer_FindsManualLinking_OnAPersonsPage_AndSearches_ByKeyboard()
+    {
+        Guid person;
+        string surname;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            person = (await LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db)).First().PersonId;
+            surname = (await db.People.SingleAsync(p => p.Id == person)).FamilyName;
+        }
+        var page = await browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(page, "dataofficer");
+        await page.GotoAsync($"/Flow/Person/{person}");
+        // Ruth's page has hundreds of records to tab through first: check the link is there, then follow its address.
+        (await page.Locator("#manage-links").GetAttributeAsync("href")).ShouldBe($"/Linking/Person/{person}");
+        await page.GotoAsync($"/Linking/Person/{person}");
+        (await page.Locator("#linked-records").IsVisibleAsync()).ShouldBeTrue();
+        await page.AssertAccessibleAsync();
+        await page.TabToAsync("input[name=Q]");
+        await page.Keyboard.TypeAsync(surname[..Math.Min(3, surname.Length)]);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]Q=", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        await page.Locator("#link-form, #nothing-found").First.WaitForAsync();
+        await page.AssertAccessibleAsync();
+
+        // Bringing in an extract: the form, and its error summary when nothing is chosen.
+        await page.GotoAsync("/Linking/Import");
+        await page.AssertAccessibleAsync();
+        await page.TabToAsync("#upload-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        await page.AssertAccessibleAsync();
+    }
 }

@@ -168,6 +168,50 @@ public class DemandPagesTests : IClassFixture<DemandPagesTests.App>
     }
 
     [Fact]
+    public async Task Api_RenamesMergesAndSplitsTypes_KeepsTheirHistory_AndCorrectsADemandOnce()
+    {
+        var (study, door) = RunningStudy();
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var token = JsonDocument.Parse(await client.GetStringAsync("/api/antiforgery")).RootElement.GetProperty("token").GetString()!;
+        client.DefaultRequestHeaders.Add("RequestVerificationToken", token);
+        async Task<int> NewTypeAsync(string name)
+            => JsonDocument.Parse(await (await client.PostAsJsonAsync($"/api/demand/studies/{study}/types", new { name, nature = "Failure" })).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        async Task<Guid> CaptureAsync(int typeId, string verbatim)
+            => JsonDocument.Parse(await (await client.PostAsJsonAsync($"/api/demand/studies/{study}/demands", new { frontDoorId = door, verbatim, nature = "Failure", failureKind = "ProgressChasing", typeId, outcome = "AdviceOnly" })).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var chasing = await NewTypeAsync($"Chasing a visit {Guid.NewGuid():N}");
+        var where = await NewTypeAsync($"Where is my OT {Guid.NewGuid():N}");
+        var first = await CaptureAsync(chasing, "When is someone coming out?");
+        var second = await CaptureAsync(where, "Still no OT, it's been weeks");
+        var third = await CaptureAsync(where, "Rang last Tuesday about the rail");
+
+        var renamed = await client.PutAsJsonAsync($"/api/demand/studies/{study}/types/{chasing}", new { name = $"Chasing a visit we promised {Guid.NewGuid():N}", description = "People ringing to ask when" });
+        renamed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync($"/api/demand/studies/{study}/types/{where}/merge", new { intoTypeId = where })).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a type cannot be merged into itself");
+        var merged = JsonDocument.Parse(await (await client.PostAsJsonAsync($"/api/demand/studies/{study}/types/{where}/merge", new { intoTypeId = chasing })).Content.ReadAsStringAsync()).RootElement;
+        merged.GetProperty("demandsMoved").GetInt32().ShouldBe(2);
+        (await WithDbAsync(db => db.Demands.CountAsync(d => d.TypeId == chasing))).ShouldBe(3);
+
+        var split = await client.PostAsJsonAsync($"/api/demand/studies/{study}/types/{chasing}/split", new { name = $"OT waits {Guid.NewGuid():N}", demandIds = new[] { second, third } });
+        split.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var splitId = JsonDocument.Parse(await split.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        (await WithDbAsync(db => db.Demands.Where(d => d.TypeId == splitId).Select(d => d.Id).ToListAsync())).ShouldBe([second, third], ignoreOrder: true);
+        (await client.PostAsJsonAsync($"/api/demand/studies/{study}/types/{chasing}/split", new { name = "Nothing chosen", demandIds = Array.Empty<Guid>() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var history = JsonDocument.Parse(await client.GetStringAsync($"/api/demand/studies/{study}/types/{chasing}/history")).RootElement;
+        var kinds = history.EnumerateArray().Select(h => h.GetProperty("kind").GetString()).ToList();
+        kinds.ShouldContain("Renamed");
+        kinds.ShouldContain("MergedFrom");
+        kinds.ShouldContain("SplitInto");
+
+        var correction = new { version = 1, reason = "Misheard: she said Tuesday", demand = new { frontDoorId = door, verbatim = "When is someone coming out? I rang Tuesday", nature = "Failure", failureKind = "ProgressChasing", typeId = chasing, outcome = "AdviceOnly" } };
+        var corrected = await client.PutAsJsonAsync($"/api/demand/studies/{study}/demands/{first}", correction);
+        corrected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonDocument.Parse(await corrected.Content.ReadAsStringAsync()).RootElement.GetProperty("verbatim").GetString().ShouldBe("When is someone coming out? I rang Tuesday");
+        (await client.PutAsJsonAsync($"/api/demand/studies/{study}/demands/{first}", correction)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "a stale version is refused");
+        (await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityId == first.ToString() && e.Operation == AuditOperation.Update))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Import_Page_MapsPreviews_ReportsBadRowsByLine_AndTakesOnlyTheValidRowsWhenAsked()
     {
         var (study, _) = RunningStudy();

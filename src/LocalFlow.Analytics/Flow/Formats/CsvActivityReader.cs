@@ -35,6 +35,28 @@ public static class CsvActivityReader
     }
 
     /// <summary>
+    /// The line each data row starts on (line 1 is the header), in file order, blank rows left out: the same
+    /// numbering <see cref="Read"/> gives its errors, so that a caller can name the line of the n-th record read.
+    /// </summary>
+    public static IReadOnlyList<long> RowLines(Stream stream, char delimiter = ',')
+    {
+        using var t = new CsvTokenizer(stream, checked((byte)delimiter));
+        var lines = new List<long>();
+        if (!t.ReadRecord())
+        {
+            return lines;
+        }
+        while (t.ReadRecord())
+        {
+            if (!t.IsBlank)
+            {
+                lines.Add(t.Line);
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>
     /// Reads every row. Checks: the mapped columns exist; each row has a person, a valid timestamp (see
     /// <see cref="FlowTimestamps"/>), an agency, a number for cost, yes/no for helped; a source record id is not
     /// repeated within the file. Unknown kinds become <see cref="ActivityKind.Other"/> and are listed.

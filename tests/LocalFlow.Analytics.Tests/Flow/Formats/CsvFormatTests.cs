@@ -187,4 +187,17 @@ public class CsvFormatTests
             again[i].ShouldBe(log[i]);
         }
     }
+
+    [Fact]
+    public void RowLines_AreTheLinesRowsStartOn_AsErrorsNumberThem()
+    {
+        var csv = "Subject,Occurred,Type,Outcome,Officer,Ref,Cost,Helped,Notes\r\n"
+            + "P1,2009-06-04T10:15:00Z,INC,,,R1,,,\"two\r\nlines\"\r\n"
+            + "\r\n"
+            + "P1,not a time,INC,,,R2,,,\r\n"
+            + "P2,2009-06-05T10:15:00Z,INC,,,R3,,,\r\n";
+        CsvActivityReader.RowLines(new MemoryStream(Encoding.UTF8.GetBytes(csv))).ShouldBe([2L, 5L, 6L]);
+        var (_, report) = Read(csv, Police, partial: true);
+        report.Errors.Single().Row.ShouldBe(5);
+    }
 }

@@ -1,0 +1,151 @@
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Entities;
+using LocalFlow.Data.Linking;
+using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Linking;
+
+/// <summary>
+/// Manual linking for one person: the agencies' records linked to them, each of which can be taken away
+/// ("not this person"), and a search for another agency's record to link to them. Every decision is remembered
+/// for later runs and audited, with the reason given.
+/// </summary>
+[Authorize(Policy = Policies.LinkingManage)]
+public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
+{
+    public const int SearchLimit = 20;
+
+    public Person Person { get; private set; } = null!;
+    public IReadOnlyList<SourceIdentity> Records { get; private set; } = [];
+    public IReadOnlyList<SourceIdentity> Found { get; private set; } = [];
+
+    /// <summary>Name, record id, NHS number or postcode to search for.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty]
+    public Guid? IdentityId { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    /// <summary>Links a found record to this person.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } problem)
+        {
+            return problem;
+        }
+        if (IdentityId is not { } chosen)
+        {
+            ModelState.AddModelError(nameof(IdentityId), "Choose the record to link to this person");
+            return Page();
+        }
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Say why this record is about this person (for example what you checked)");
+            return Page();
+        }
+        if (Records.Count == 0)
+        {
+            ModelState.AddModelError(nameof(IdentityId), "This person has no agency record yet to link another to; run linking first");
+            return Page();
+        }
+        var other = await db.SourceIdentities.AsNoTracking().Include(s => s.Person).SingleOrDefaultAsync(s => s.LocalityId == Person.LocalityId && s.Id == chosen);
+        if (other is null || (other.Person is { } p && FlowAccess.IsRestricted(p) && !current.MaySeeRestricted))
+        {
+            ModelState.AddModelError(nameof(IdentityId), "That record no longer exists; search again");
+            return Page();
+        }
+        if (other.PersonId == Person.Id)
+        {
+            ModelState.AddModelError(nameof(IdentityId), "That record is already linked to this person");
+            return Page();
+        }
+        try
+        {
+            await LinkingService.LinkManuallyAsync(db, Person.LocalityId, Records[0].Id, chosen, current.UserName, current.UserId, Reason.Trim());
+        }
+        catch (LinkingException ex)
+        {
+            ModelState.AddModelError(nameof(IdentityId), ex.Message);
+            return Page();
+        }
+        TempData["Done"] = $"Linked: {other.Source} record {other.SourceRecordId} ({other.DisplayName}) is now with {Person.GivenName} {Person.FamilyName}.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Takes a record away from this person: it becomes a person of its own and is never linked back automatically.</summary>
+    public async Task<IActionResult> OnPostUnlinkAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } problem)
+        {
+            return problem;
+        }
+        var record = Records.FirstOrDefault(r => r.Id == IdentityId);
+        if (record is null)
+        {
+            ModelState.AddModelError(nameof(IdentityId), "Choose one of this person's records to unlink");
+            return Page();
+        }
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Say why this record is not about this person");
+            return Page();
+        }
+        try
+        {
+            await LinkingService.UnlinkAsync(db, Person.LocalityId, record.Id, current.UserName, current.UserId, Reason.Trim());
+        }
+        catch (LinkingException ex)
+        {
+            ModelState.AddModelError(nameof(IdentityId), ex.Message);
+            return Page();
+        }
+        TempData["Done"] = $"Unlinked: {record.Source} record {record.SourceRecordId} is now a person of its own and will not be linked back to {Person.GivenName} {Person.FamilyName} automatically.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        if (await FlowAccess.PersonAsync(db, current, id) is not { } person)
+        {
+            return NotFound();
+        }
+        Person = person;
+        Records = await db.SourceIdentities.AsNoTracking()
+            .Where(s => s.LocalityId == person.LocalityId && s.PersonId == person.Id)
+            .OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).ToListAsync();
+        await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(Person), person.Id.ToString(), person.LocalityId, $"Manual linking page: {Records.Count} linked records");
+        var q = Q?.Trim();
+        if (!string.IsNullOrEmpty(q))
+        {
+            if (q.Length > 100)
+            {
+                ModelState.AddModelError(nameof(Q), "Search for 100 characters or fewer");
+                return null;
+            }
+            var upper = q.ToUpperInvariant();
+            var compact = upper.Replace(" ", "", StringComparison.Ordinal);
+            var found = await db.SourceIdentities.AsNoTracking().Include(s => s.Person).ThenInclude(p => p!.Household)
+                .Where(s => s.LocalityId == person.LocalityId && s.PersonId != person.Id)
+                .Where(s => s.SourceRecordId == q
+                    || (s.Surname != null && s.Surname.ToUpper().StartsWith(upper))
+                    || (s.NhsNumber != null && s.NhsNumber.Replace(" ", "") == compact)
+                    || (s.Postcode != null && s.Postcode.Replace(" ", "").ToUpper() == compact))
+                .OrderBy(s => s.Surname).ThenBy(s => s.GivenNames).ThenBy(s => s.Source)
+                .Take(SearchLimit + 1).ToListAsync();
+            Found = found.Where(s => s.Person is null || !FlowAccess.IsRestricted(s.Person) || current.MaySeeRestricted).ToList();
+            await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(SourceIdentity), null, person.LocalityId, $"Searched agencies' records for \"{q}\": {Math.Min(Found.Count, SearchLimit)} shown");
+        }
+        return null;
+    }
+}
