@@ -31,13 +31,15 @@ public class SchemaTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Upgrade_FromPreviousVersion_KeepsEveryRow(DatabaseProvider provider)
     {
+        var versions = SchemaUpgrader.Versions(provider);
+        versions.Count.ShouldBeGreaterThan(1);
         var latest = SchemaUpgrader.LatestVersion(provider);
-        latest.ShouldBeGreaterThan(1);
+        var previous = versions[^2].Version;
         await using var db = await TestDatabase.CreateAsync(provider);
         await using (var ctx = db.Options.CreateContext())
         {
-            await SchemaUpgrader.UpgradeAsync(ctx, provider, latest - 1);
-            (await SchemaUpgrader.CurrentVersionAsync(ctx, provider)).ShouldBe(latest - 1);
+            await SchemaUpgrader.UpgradeAsync(ctx, provider, previous);
+            (await SchemaUpgrader.CurrentVersionAsync(ctx, provider)).ShouldBe(previous);
             // Rows written at the previous version, in raw SQL as that version's code would have.
             await ctx.Database.ExecuteSqlRawAsync("INSERT INTO localities (name, description) VALUES ('Eastfield', 'kept')");
             await ctx.Database.ExecuteSqlRawAsync("INSERT INTO agencies (name, short_name, kind) VALUES ('Eastfield Council', 'Council', 1)");
@@ -101,6 +103,36 @@ public class SchemaTests
         ex.Message.ShouldContain("could not open the database");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         (await File.ReadAllBytesAsync(path)).ShouldBe(before, "the file is left exactly as it was");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Upgrade_AppliesAVersionMergedLater_BelowTheDatabasesCurrentVersion(DatabaseProvider provider)
+    {
+        // Capabilities are built in parallel branches: a database made in one branch may be at version N+1
+        // without version N, which arrives when the branches are merged. It is applied then, not skipped.
+        var versions = SchemaUpgrader.Versions(provider);
+        versions.Count.ShouldBeGreaterThan(2);
+        var latest = versions[^1];
+        var merged = versions[^2];
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using (var ctx = db.Options.CreateContext())
+        {
+            await SchemaUpgrader.UpgradeAsync(ctx, provider, versions[^3].Version);
+            await using var tx = await ctx.Database.BeginTransactionAsync();
+            await ctx.Database.ExecuteSqlRawAsync(latest.Sql);
+#pragma warning disable EF1002 // test constants, not user input
+            await ctx.Database.ExecuteSqlRawAsync($"INSERT INTO {SchemaUpgrader.VersionTable} (version, name, applied_at) VALUES ({latest.Version}, '{latest.Name}', {(provider == DatabaseProvider.Sqlite ? "'2026-11-23'" : "now()")})");
+#pragma warning restore EF1002
+            await tx.CommitAsync();
+        }
+        await using (var ctx = db.Options.CreateContext())
+        {
+            (await SchemaUpgrader.CurrentVersionAsync(ctx, provider)).ShouldBe(latest.Version);
+            var applied = await SchemaUpgrader.UpgradeAsync(ctx, provider);
+            applied.Select(v => v.Version).ShouldBe([merged.Version]);
+            (await SchemaUpgrader.UpgradeAsync(ctx, provider)).ShouldBeEmpty();
+        }
     }
 
     [Fact]

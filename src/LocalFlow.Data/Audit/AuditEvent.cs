@@ -32,6 +32,10 @@ public enum AuditEventType
     FlowRecordChanged = 501,
     FlowImported = 502,
     FlowExported = 503,
+    /// <summary>A system condition or its evidence was recorded, changed or removed.</summary>
+    ConditionChanged = 550,
+    /// <summary>A system condition's evidence naming people was shown.</summary>
+    ConditionRead = 551,
 
     LinkRead = 600,
     LinkChanged = 601,

@@ -76,6 +76,7 @@ public static class DemoLocality
         new NorthfieldSourceIdentities(),
         new NorthfieldDemandStudies(),
         new NorthfieldFlow(),
+        new NorthfieldConditions(),
         new DemoUsers(),
     ];
 

@@ -41,17 +41,26 @@ public static partial class SchemaUpgrader
             list.Add(new SchemaVersion(int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[3].Value, reader.ReadToEnd()));
         }
         list.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < list.Count; i++)
+        // Capabilities are built in parallel branches that each take the next number, so a branch may hold
+        // version 7 before version 6 has been merged. A gap is allowed; a number used twice is not. Upgrades
+        // apply every version the database has not recorded (see UpgradeAsync), so the missing one is applied
+        // when it arrives.
+        for (var i = 1; i < list.Count; i++)
         {
-            if (list[i].Version != i + 1)
+            if (list[i].Version == list[i - 1].Version)
             {
-                throw new InvalidOperationException($"Schema versions for {folder} must run 1, 2, 3... without gaps; found {list[i].Version} at position {i + 1}.");
+                throw new InvalidOperationException($"Schema version {list[i].Version} for {folder} is used twice: {list[i - 1].Name} and {list[i].Name}.");
             }
+        }
+        if (list.Count > 0 && list[0].Version != 1)
+        {
+            throw new InvalidOperationException($"Schema versions for {folder} must start at 1; the first is {list[0].Version}.");
         }
         return list;
     }
 
-    public static int LatestVersion(DatabaseProvider provider) => Versions(provider).Count;
+    /// <summary>The highest version known to this build.</summary>
+    public static int LatestVersion(DatabaseProvider provider) => Versions(provider) is { Count: > 0 } v ? v[^1].Version : 0;
 
     /// <summary>The version the database is at: 0 for an empty database.</summary>
     public static async Task<int> CurrentVersionAsync(LocalFlowDb db, DatabaseProvider provider, CancellationToken ct = default)
@@ -77,7 +86,7 @@ public static partial class SchemaUpgrader
     public static async Task<IReadOnlyList<SchemaVersion>> UpgradeAsync(LocalFlowDb db, DatabaseProvider provider, int? targetVersion = null, CancellationToken ct = default)
     {
         var versions = Versions(provider);
-        var target = targetVersion ?? versions.Count;
+        var target = targetVersion ?? (versions.Count == 0 ? 0 : versions[^1].Version);
         int current;
         try
         {
@@ -91,13 +100,15 @@ public static partial class SchemaUpgrader
         {
             throw new DatabaseStartupException($"LocalFlow could not open the database at {Describe(db, provider)}: {ex.Message}. Nothing was changed.", ex);
         }
-        if (current > versions.Count)
+        var latest = versions.Count == 0 ? 0 : versions[^1].Version;
+        if (current > latest)
         {
             throw new DatabaseStartupException(
-                $"The database at {Describe(db, provider)} is at schema version {current}, but this LocalFlow only knows versions up to {versions.Count}. It was made by a newer LocalFlow: run that version, or restore a backup. Nothing was changed.");
+                $"The database at {Describe(db, provider)} is at schema version {current}, but this LocalFlow only knows versions up to {latest}. It was made by a newer LocalFlow: run that version, or restore a backup. Nothing was changed.");
         }
         var applied = new List<SchemaVersion>();
         var conn = db.Database.GetDbConnection();
+        var done = current == 0 ? [] : await AppliedVersionsAsync(conn, ct);
         if (provider == DatabaseProvider.Sqlite && current == 0)
         {
             // WAL lets several people capture at once while others read the analysis.
@@ -107,7 +118,9 @@ public static partial class SchemaUpgrader
         }
         foreach (var v in versions)
         {
-            if (v.Version <= current || v.Version > target)
+            // A version below the current one that the database has not recorded came from a branch merged
+            // later (its tables are new to this database): it is applied now, in number order.
+            if (done.Contains(v.Version) || v.Version > target)
             {
                 continue;
             }
@@ -141,6 +154,19 @@ public static partial class SchemaUpgrader
             applied.Add(v);
         }
         return applied;
+    }
+
+    private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection conn, CancellationToken ct)
+    {
+        var done = new HashSet<int>();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT version FROM {VersionTable}";
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            done.Add(Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return done;
     }
 
     private static void AddParameter(DbCommand cmd, string name, object value)

@@ -23,6 +23,7 @@ public static class LocalFlowApi
         api.MapFlowApi();
         api.MapAuditApi();
         api.MapDemandApi();
+        api.MapConditionsApi();
         return app;
     }
 

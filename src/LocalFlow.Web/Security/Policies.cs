@@ -27,6 +27,11 @@ public static class Policies
 
     public const string LinkingManage = "linking.manage";
 
+    /// <summary>Read system conditions and their reach: whoever reads the flow study or the demand analysis.</summary>
+    public const string ConditionsRead = "conditions.read";
+    /// <summary>Record, change and delete system conditions and link their evidence: the study team.</summary>
+    public const string ConditionsEdit = "conditions.edit";
+
     public const string LocalityWork = "locality.work";
     public const string MeasuresView = "measures.view";
     public const string EconomicsView = "economics.view";
@@ -46,6 +51,8 @@ public static class Policies
         [FlowAnalyse] = Roles.StudyTeam | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer,
         [FlowImport] = Roles.StudyTeam | Roles.DataOfficer,
         [LinkingManage] = Roles.DataOfficer,
+        [ConditionsRead] = Roles.StudyTeam | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer,
+        [ConditionsEdit] = Roles.StudyTeam,
         [LocalityWork] = Roles.LocalityWorker,
         [MeasuresView] = Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,
         [EconomicsView] = Roles.Analyst | Roles.Commissioner,

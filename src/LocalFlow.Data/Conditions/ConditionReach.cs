@@ -1,0 +1,244 @@
+using LocalFlow.Analytics.Flow;
+using LocalFlow.Data.Entities;
+using LocalFlow.Data.Flow;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Data.Conditions;
+
+/// <summary>
+/// How far a system condition reaches, computed from its evidence (never typed in): failure demands of the linked
+/// types and their share of all demand in the studies they came from; distinct people behind the linked signals,
+/// records and case histories; and the cost of the activity records involved. Everything is counted once, however
+/// many pieces of evidence point at it.
+/// </summary>
+/// <param name="Demands">Distinct failure demands of the linked types.</param>
+/// <param name="StudyDemands">All demands (value and failure) of the studies those types belong to.</param>
+/// <param name="People">Distinct people behind the linked signals, records and case histories.</param>
+/// <param name="Records">Distinct activity records involved.</param>
+/// <param name="Cost">The sum of those records' costs, in pounds (records with no cost add nothing).</param>
+public sealed record Reach(int Demands, int StudyDemands, int People, int Records, decimal Cost)
+{
+    public static readonly Reach None = new(0, 0, 0, 0, 0);
+
+    /// <summary>The linked failure demands as a share of all the demand in their studies (0 to 1), or null without demand evidence.</summary>
+    public double? DemandShare => StudyDemands == 0 ? null : Demands / (double)StudyDemands;
+}
+
+/// <summary>One piece of evidence with what it reaches on its own.</summary>
+/// <param name="Evidence">The evidence as stored.</param>
+/// <param name="Reach">What this piece reaches on its own.</param>
+/// <param name="Missing">True when what it points at is no longer stored (an import undone).</param>
+public sealed record EvidenceReach(ConditionEvidence Evidence, Reach Reach, bool Missing);
+
+/// <summary>A condition, its evidence, and its reach with overlaps counted once.</summary>
+public sealed record ConditionReach(SystemCondition Condition, Reach Reach, IReadOnlyList<EvidenceReach> Evidence);
+
+/// <summary>Every condition of a locality, and the reach of all of them together (overlaps between conditions counted once).</summary>
+public sealed record ConditionsReport(IReadOnlyList<ConditionReach> Conditions, Reach All);
+
+/// <summary>Computes <see cref="Reach"/> from stored demands and activity records, with the flow engine for signals.</summary>
+public static class ConditionReachCalculator
+{
+    private sealed class Sets
+    {
+        public readonly HashSet<Guid> Demands = [];
+        public readonly HashSet<int> Studies = [];
+        public readonly HashSet<Guid> People = [];
+        public readonly HashSet<Guid> Records = [];
+
+        public void Add(Sets other)
+        {
+            Demands.UnionWith(other.Demands);
+            Studies.UnionWith(other.Studies);
+            People.UnionWith(other.People);
+            Records.UnionWith(other.Records);
+        }
+    }
+
+    private sealed record RecordFacts(Guid PersonId, int AgencyId, decimal? Cost);
+
+    /// <summary>Every condition in the locality (or only <paramref name="conditionId"/>), ordered by category then title, with its reach.</summary>
+    public static async Task<ConditionsReport> ForLocalityAsync(LocalFlowDb db, int localityId, Guid? conditionId = null, CancellationToken ct = default)
+    {
+        var conditions = await db.SystemConditions.AsNoTracking()
+            .Where(c => c.LocalityId == localityId && (conditionId == null || c.Id == conditionId)).ToListAsync(ct);
+        var evidence = await db.ConditionEvidence.AsNoTracking()
+            .Where(e => e.LocalityId == localityId && (conditionId == null || e.ConditionId == conditionId)).ToListAsync(ct);
+
+        var perEvidence = new Dictionary<Guid, (Sets Sets, bool Missing)>();
+
+        // Demand types: the failure demands of each type (following merges to the type its demands went into).
+        var typeIds = evidence.Where(e => e.Kind == EvidenceKind.DemandType && e.DemandTypeId is not null).Select(e => e.DemandTypeId!.Value).Distinct().ToList();
+        var studyTotals = new Dictionary<int, int>();
+        if (typeIds.Count > 0)
+        {
+            var types = await db.DemandTypes.AsNoTracking().Where(t => db.DemandStudies.Any(s => s.Id == t.StudyId && s.LocalityId == localityId))
+                .Select(t => new { t.Id, t.StudyId, t.MergedIntoId }).ToDictionaryAsync(t => t.Id, ct);
+            int Final(int id)
+            {
+                var seen = 0;
+                while (types.TryGetValue(id, out var t) && t.MergedIntoId is int next && seen++ < 100)
+                {
+                    id = next;
+                }
+                return id;
+            }
+            var finalIds = typeIds.Select(Final).Distinct().ToList();
+            var demands = await db.Demands.AsNoTracking()
+                .Where(d => d.LocalityId == localityId && d.TypeId != null && finalIds.Contains(d.TypeId.Value) && d.Nature == DemandNature.Failure)
+                .Select(d => new { d.Id, d.TypeId, d.StudyId }).ToListAsync(ct);
+            var byType = demands.GroupBy(d => d.TypeId!.Value).ToDictionary(g => g.Key, g => g.Select(d => d.Id).ToList());
+            var studies = typeIds.Where(types.ContainsKey).Select(id => types[id].StudyId).Distinct().ToList();
+            studyTotals = await db.Demands.AsNoTracking().Where(d => d.LocalityId == localityId && studies.Contains(d.StudyId))
+                .GroupBy(d => d.StudyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            foreach (var e in evidence.Where(e => e.Kind == EvidenceKind.DemandType && e.DemandTypeId is not null))
+            {
+                var sets = new Sets();
+                var id = e.DemandTypeId!.Value;
+                if (types.TryGetValue(id, out var t))
+                {
+                    sets.Studies.Add(t.StudyId);
+                    sets.Demands.UnionWith(byType.GetValueOrDefault(Final(id)) ?? []);
+                }
+                perEvidence[e.Id] = (sets, !types.ContainsKey(id));
+            }
+        }
+
+        // Signals: the flow engine over every stored record of the locality, with the locality's windows.
+        var facts = new Dictionary<Guid, RecordFacts>();
+        var signalEvidence = evidence.Where(e => e.Kind == EvidenceKind.FlowSignal && e.SignalKind is not null).ToList();
+        if (signalEvidence.Count > 0)
+        {
+            var records = await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId)
+                .OrderBy(r => r.PersonId).ThenBy(r => r.StartUtc).ThenBy(r => r.SourceRecordId)
+                .Select(r => new ActivityRecord
+                {
+                    Id = r.Id,
+                    PersonId = r.PersonId,
+                    HouseholdId = r.HouseholdId,
+                    AgencyId = r.AgencyId,
+                    TeamId = r.TeamId,
+                    WorkerId = r.WorkerId,
+                    Kind = r.Kind,
+                    Subtype = r.Subtype,
+                    ReferredToAgencyId = r.ReferredToAgencyId,
+                    ReferredToTeamId = r.ReferredToTeamId,
+                    StartUtc = r.StartUtc,
+                    EndUtc = r.EndUtc,
+                    SourceSystem = r.SourceSystem,
+                    SourceRecordId = r.SourceRecordId,
+                    Cost = r.Cost,
+                    Helped = r.Helped,
+                    HelpedReason = r.HelpedReason,
+                }).ToListAsync(ct);
+            foreach (var r in records)
+            {
+                facts[r.Id] = new RecordFacts(r.PersonId, r.AgencyId, r.Cost);
+            }
+            var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+            var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+            var settings = await db.FlowSettings.AsNoTracking().SingleOrDefaultAsync(s => s.LocalityId == localityId, ct);
+            var log = FlowEngine.Build(records, agencies, teams);
+            var signals = new FlowAnalyzer(log, settings?.ToOptions() ?? new FlowOptions()).AllSignals();
+            foreach (var e in signalEvidence)
+            {
+                var sets = new Sets();
+                foreach (var s in signals)
+                {
+                    if (s.Kind != e.SignalKind)
+                    {
+                        continue;
+                    }
+                    var ids = s.Events.Select(i => records[log.FileOrder[i]]).ToList();
+                    if (e.AgencyId is int agency && !ids.Any(r => r.AgencyId == agency))
+                    {
+                        continue;
+                    }
+                    foreach (var r in ids)
+                    {
+                        sets.Records.Add(r.Id);
+                        sets.People.Add(r.PersonId);
+                    }
+                }
+                perEvidence[e.Id] = (sets, false);
+            }
+        }
+
+        // Single records and whole case histories.
+        var recordIds = evidence.Where(e => e.Kind == EvidenceKind.ActivityRecord && e.RecordId is not null).Select(e => e.RecordId!.Value).Where(id => !facts.ContainsKey(id)).Distinct().ToList();
+        var personIds = evidence.Where(e => e.Kind == EvidenceKind.CaseHistory && e.PersonId is not null).Select(e => e.PersonId!.Value).Distinct().ToList();
+        var byPerson = new Dictionary<Guid, List<Guid>>();
+        if (recordIds.Count > 0 || personIds.Count > 0)
+        {
+            var rows = await db.ActivityRecords.AsNoTracking()
+                .Where(r => r.LocalityId == localityId && (recordIds.Contains(r.Id) || personIds.Contains(r.PersonId)))
+                .Select(r => new { r.Id, r.PersonId, r.AgencyId, r.Cost }).ToListAsync(ct);
+            foreach (var r in rows)
+            {
+                facts[r.Id] = new RecordFacts(r.PersonId, r.AgencyId, r.Cost);
+            }
+        }
+        foreach (var (id, f) in facts)
+        {
+            if (personIds.Contains(f.PersonId))
+            {
+                (byPerson.TryGetValue(f.PersonId, out var list) ? list : byPerson[f.PersonId] = []).Add(id);
+            }
+        }
+        var knownPeople = personIds.Count == 0 ? [] : await db.People.AsNoTracking()
+            .Where(p => p.LocalityId == localityId && personIds.Contains(p.Id)).Select(p => p.Id).ToHashSetAsync(ct);
+        foreach (var e in evidence)
+        {
+            if (e.Kind == EvidenceKind.ActivityRecord && e.RecordId is Guid rid)
+            {
+                var sets = new Sets();
+                var found = facts.TryGetValue(rid, out var f);
+                if (found)
+                {
+                    sets.Records.Add(rid);
+                    sets.People.Add(f!.PersonId);
+                }
+                perEvidence[e.Id] = (sets, !found);
+            }
+            else if (e.Kind == EvidenceKind.CaseHistory && e.PersonId is Guid pid)
+            {
+                var sets = new Sets();
+                sets.People.Add(pid);
+                sets.Records.UnionWith(byPerson.GetValueOrDefault(pid) ?? []);
+                perEvidence[e.Id] = (sets, !knownPeople.Contains(pid));
+            }
+            else if (!perEvidence.ContainsKey(e.Id))
+            {
+                perEvidence[e.Id] = (new Sets(), true);
+            }
+        }
+
+        Reach ToReach(Sets s) => new(
+            s.Demands.Count,
+            s.Studies.Sum(id => studyTotals.GetValueOrDefault(id)),
+            s.People.Count,
+            s.Records.Count,
+            s.Records.Sum(id => facts.TryGetValue(id, out var f) ? f.Cost ?? 0 : 0));
+
+        var all = new Sets();
+        var result = new List<ConditionReach>();
+        foreach (var c in conditions.OrderBy(c => c.Category).ThenBy(c => SystemConditions.CategoryName(c), StringComparer.CurrentCulture).ThenBy(c => c.Title, StringComparer.CurrentCulture))
+        {
+            var sets = new Sets();
+            var items = new List<EvidenceReach>();
+            foreach (var e in evidence.Where(e => e.ConditionId == c.Id).OrderBy(e => e.Kind).ThenBy(e => e.AddedUtc))
+            {
+                var (s, missing) = perEvidence[e.Id];
+                sets.Add(s);
+                items.Add(new EvidenceReach(e, ToReach(s), missing));
+            }
+            all.Add(sets);
+            result.Add(new ConditionReach(c, ToReach(sets), items));
+        }
+        return new ConditionsReport(result, ToReach(all));
+    }
+
+    /// <summary>One condition with its reach, or null when the locality has no such condition.</summary>
+    public static async Task<ConditionReach?> ForConditionAsync(LocalFlowDb db, int localityId, Guid conditionId, CancellationToken ct = default)
+        => (await ForLocalityAsync(db, localityId, conditionId, ct)).Conditions.SingleOrDefault();
+}

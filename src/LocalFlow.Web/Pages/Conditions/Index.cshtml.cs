@@ -1,0 +1,47 @@
+using LocalFlow.Data;
+using LocalFlow.Data.Conditions;
+using LocalFlow.Web.Charts;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LocalFlow.Web.Pages.Conditions;
+
+/// <summary>
+/// The system conditions the study team found, grouped by category, each with its reach computed from its
+/// evidence (failure demands, people, cost) as bar charts with their data tables: what leaders read before they
+/// redesign. Counts only, no names, so it can be printed and handed round.
+/// </summary>
+[Authorize(Policy = Policies.ConditionsRead)]
+public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
+{
+    public ConditionsReport Report { get; private set; } = new([], Reach.None);
+    public IReadOnlyList<IGrouping<string, ConditionReach>> Groups { get; private set; } = [];
+    public bool MayEdit { get; private set; }
+    public BarChart DemandsChart { get; private set; } = null!;
+    public BarChart PeopleChart { get; private set; } = null!;
+    public BarChart CostChart { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        MayEdit = Policies.Allows(User, Policies.ConditionsEdit);
+        if (current.LocalityId is int locality)
+        {
+            Report = await ConditionReachCalculator.ForLocalityAsync(db, locality);
+        }
+        Groups = Report.Conditions.GroupBy(c => SystemConditions.CategoryName(c.Condition)).ToList();
+        BarValue Bar(ConditionReach c, double value) => new(c.Condition.Title, value) { Href = $"/Conditions/Condition/{c.Condition.Id}" };
+        DemandsChart = new BarChart("Failure demands linked to each condition",
+            "For each system condition, the failure demands heard in demand studies whose types are linked to it as evidence.",
+            [.. Report.Conditions.Select(c => Bar(c, c.Reach.Demands))])
+        { Id = "chart-demands", CategoryLabel = "System condition", ValueLabel = "Failure demands", Orientation = BarOrientation.Horizontal };
+        PeopleChart = new BarChart("People affected by each condition",
+            "For each system condition, the distinct people behind its linked failure-demand signals, records and case histories.",
+            [.. Report.Conditions.Select(c => Bar(c, c.Reach.People))])
+        { Id = "chart-people", CategoryLabel = "System condition", ValueLabel = "People", Orientation = BarOrientation.Horizontal };
+        CostChart = new BarChart("Cost of the activity involved in each condition",
+            "For each system condition, the cost of the activity records behind its evidence, each record counted once.",
+            [.. Report.Conditions.Select(c => Bar(c, (double)c.Reach.Cost))])
+        { Id = "chart-cost", CategoryLabel = "System condition", ValueLabel = "Cost", Format = ValueFormat.Pounds, Orientation = BarOrientation.Horizontal };
+    }
+}
