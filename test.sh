@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root_dir=$(pwd)
 
-say() { printf '\n==> %s\n' "$*"; }
+say() { printf '\n==> %s (%ds since the start)\n' "$*" "$SECONDS"; }
 
 # --- 1. What a fresh machine lacks -------------------------------------------------------------
 need=()
@@ -95,5 +95,6 @@ if [ "$found" -lt "$expected" ]; then
   failed=$((failed + expected - found))
 fi
 echo
+echo "(all done in ${SECONDS}s)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
