@@ -144,6 +144,31 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
     }
 
     [Fact]
+    public async Task ACohortOfFewerThanFive_IsWithheldFromThoseWhoMayNotSeePeople_ButNotFromTheStudyTeam()
+    {
+        var (_, everyone, _, _) = await EngineAsync();
+        // The busiest two people: a cohort that could pick one of them out.
+        var many = everyone.OrderByDescending(p => p.Records).ElementAt(1).Records;
+        var few = everyone.Count(p => p.Records >= many);
+        few.ShouldBeLessThan(LocalFlow.Web.Pages.Flow.FlowAccess.SmallestCohortShown);
+
+        var analyst = await _app.ClientAsync(DemoUsers.Analyst);
+        var cohort = await analyst.GetStringAsync($"/Flow/Cohort?minRecords={many}");
+        cohort.ShouldContain("id=\"cohort-withheld\"");
+        cohort.ShouldNotContain("data-count");
+        cohort.ShouldNotContain("<svg");
+        var map = await analyst.GetStringAsync($"/Flow/Handoffs?minRecords={many}");
+        map.ShouldContain("id=\"cohort-withheld\"");
+        map.ShouldNotContain("id=\"handoff-map\"");
+        // A cohort of five or more is shown to analysts as before.
+        var wide = everyone.OrderByDescending(p => p.Records).ElementAt(LocalFlow.Web.Pages.Flow.FlowAccess.SmallestCohortShown + 2).Records;
+        (await analyst.GetStringAsync($"/Flow/Cohort?minRecords={wide}")).ShouldNotContain("cohort-withheld");
+
+        var study = await _app.ClientAsync(DemoUsers.Study);
+        PeopleOf(await study.GetStringAsync($"/Flow/Cohort?minRecords={many}")).ShouldBe(few);
+    }
+
+    [Fact]
     public async Task Cohort_ListsThePeopleWithMostRecords_HidingRestrictedPeople_AndAuditsTheList()
     {
         var (flow, everyone, restricted, stories) = await EngineAsync();

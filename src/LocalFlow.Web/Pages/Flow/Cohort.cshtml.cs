@@ -53,6 +53,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
     public bool MaySeePeople { get; private set; }
     public IReadOnlyList<PersonRow> MostRecords { get; private set; } = [];
     public int Hidden { get; private set; }
+    /// <summary>True when the cohort is too small to show to this user (<see cref="FlowAccess.SmallestCohortShown"/>).</summary>
+    public bool Withheld { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -87,11 +89,17 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
         Filter = new FlowCohortFilter(Agency, Signal, MinRecords, Hospital, Stories);
         FilterText = Filter.Describe(agencies);
         var cohort = Filter.Apply(flow, everyone, stories);
+        MaySeePeople = Policies.Allows(User, Policies.FlowStudy);
+        if (!MaySeePeople && cohort.Count is > 0 and < FlowAccess.SmallestCohortShown)
+        {
+            Withheld = true;
+            Sentence = $"Fewer than {FlowAccess.SmallestCohortShown} people match these filters, so their figures are withheld: a group this small could pick out one person's history. Widen the filters.";
+            return;
+        }
         Totals = CohortFigures.Of(cohort);
         Sentence = Describe(flow, cohort, Totals);
         Distributions = Spreads(cohort);
 
-        MaySeePeople = Policies.Allows(User, Policies.FlowStudy);
         if (!MaySeePeople || cohort.Count == 0)
         {
             return;

@@ -55,6 +55,12 @@ public static class FlowAccess
         _ => kind.ToString(),
     };
 
+    /// <summary>
+    /// The fewest people a cohort's figures are shown for to someone who may not see people (analysts,
+    /// commissioners): a narrower cohort could pick out one person's history, so its figures are withheld.
+    /// </summary>
+    public const int SmallestCohortShown = 5;
+
     public static bool IsRestricted(Person person) => person.Restricted || person.Household?.Restricted == true;
 
     /// <summary>The London date of an instant, as people read it.</summary>

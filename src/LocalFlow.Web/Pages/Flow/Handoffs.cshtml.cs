@@ -39,6 +39,8 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current) : PageMod
     public bool Stories { get; set; }
 
     public FlowCohortFilter Filter { get; private set; } = new(null, null, null, false, false);
+    /// <summary>True when the chosen cohort is too small to show to this user (<see cref="FlowAccess.SmallestCohortShown"/>).</summary>
+    public bool Withheld { get; private set; }
     public string FilterText { get; private set; } = "everyone with records";
     public int People { get; private set; }
     public int Everyone { get; private set; }
@@ -83,6 +85,12 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current) : PageMod
         if (Filter.Any)
         {
             var cohort = Filter.Apply(flow, everyone, stories);
+            if (!Policies.Allows(User, Policies.FlowStudy) && cohort.Count is > 0 and < FlowAccess.SmallestCohortShown)
+            {
+                // A group this small could pick out one person's path: the map is withheld.
+                Withheld = true;
+                return;
+            }
             log = flow.ForPeople(cohort.Select(p => flow.PersonId(p.Person)).ToHashSet()).Log;
         }
         People = log.PersonCount;
