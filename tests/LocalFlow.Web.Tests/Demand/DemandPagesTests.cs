@@ -66,6 +66,27 @@ public class DemandPagesTests : IClassFixture<DemandPagesTests.App>
     }
 
     [Fact]
+    public async Task Capture_WithoutJavaScript_SuggestsTypesOnRequest_KeepingWhatWasTyped_AndSavingNothing()
+    {
+        var (study, door) = RunningStudy();
+        var heard = await WithDbAsync(db => db.Demands.Where(d => d.StudyId == study && d.TypeId != null).OrderBy(d => d.ReceivedAt).Select(d => d.Verbatim).FirstAsync());
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var page = await client.GetStringAsync($"/Demand/Capture/{study}");
+        page.ShouldContain("formaction=\"?handler=Suggest\"", customMessage: "the button is on the page (hidden when JavaScript runs)");
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(client, $"/Demand/Capture/{study}");
+        var before = await WithDbAsync(db => db.Demands.CountAsync(d => d.StudyId == study));
+        var form = Form(token, door, heard);
+        var response = await client.PostAsync($"/Demand/Capture/{study}?handler=Suggest", new FormUrlEncodedContent(form));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.ShouldContain("Suggested from similar demands heard before");
+        html.ShouldContain(heard);
+        html.ShouldContain("<optgroup label=\"Suggested\">");
+        html.ShouldNotContain("There is a problem");
+        (await WithDbAsync(db => db.Demands.CountAsync(d => d.StudyId == study))).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Capture_WithHtmx_ReturnsOnlyTheFormPart_ClearedForTheNextDemand()
     {
         var (study, door) = RunningStudy();

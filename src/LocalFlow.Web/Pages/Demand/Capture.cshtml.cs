@@ -113,6 +113,21 @@ public sealed class CaptureModel(LocalFlowDb db, CurrentUser current) : StudyPag
         return IsHtmx ? Partial("_CaptureForm", this) : Page();
     }
 
+    /// <summary>
+    /// Without JavaScript: the form comes back as typed, with types suggested for the words typed so far and
+    /// the best one chosen. Nothing is saved and nothing is checked yet.
+    /// </summary>
+    public async Task<IActionResult> OnPostSuggestAsync(int id)
+    {
+        if (!await LoadStudyAsync(id))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        await LoadAsync(suggest: true);
+        return Page();
+    }
+
     /// <summary>The type list with suggestions for the words typed so far (htmx, as the person types).</summary>
     public async Task<IActionResult> OnGetSuggestAsync(int id, [FromQuery(Name = "Input.Verbatim")] string? verbatim, [FromQuery(Name = "Input.TypeId")] int? typeId, [FromQuery(Name = "Input.Nature")] string? nature)
     {
