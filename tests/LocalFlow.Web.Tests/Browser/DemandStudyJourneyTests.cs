@@ -116,6 +116,15 @@ public class DemandStudyJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GotoAsync($"/Demand/Types/{studyId}");
         var payingType = await page.Locator("#types a", new() { HasText = "Paying council tax" }).GetAttributeAsync("href");
         await page.GotoAsync(payingType!);
+        // Narrow the list to the demands that say "direct debit" (any case), then choose one.
+        await page.TabToAsync("#Words");
+        await page.Keyboard.TypeAsync("DIRECT DEBIT");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]Words=", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        var shown = await page.Locator("#DemandIds label").AllInnerTextsAsync();
+        shown.ShouldNotBeEmpty();
+        shown.ShouldAllBe(t => t.Contains("direct debit", StringComparison.OrdinalIgnoreCase));
+        await page.AssertAccessibleAsync();
         var debit = page.Locator("#DemandIds label", new() { HasText = "Has my council tax direct debit gone through yet?" });
         var checkboxId = await debit.GetAttributeAsync("for");
         await page.TabToAsync($"#{checkboxId}");

@@ -18,6 +18,13 @@ public sealed class TypeModel(LocalFlowDb db, CurrentUser current) : StudyPageMo
 
     public override string StudyPage => "Types";
 
+    /// <summary>Only demands whose words contain this (any case), to find the ones to split off in a large type.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Words { get; set; }
+
+    /// <summary>How many demands match <see cref="Words"/> (all of the type's when empty).</summary>
+    public int Matching { get; private set; }
+
     [BindProperty]
     public string? Name { get; set; }
 
@@ -121,6 +128,12 @@ public sealed class TypeModel(LocalFlowDb db, CurrentUser current) : StudyPageMo
         MergedInto = Type.MergedIntoId is int m ? await Db.DemandTypes.AsNoTracking().SingleOrDefaultAsync(x => x.Id == m) : null;
         var q = Db.Demands.AsNoTracking().Where(d => d.LocalityId == Study.LocalityId && d.StudyId == Study.Id && d.TypeId == Type.Id);
         DemandCount = await q.CountAsync();
+        if (!string.IsNullOrWhiteSpace(Words))
+        {
+            var words = Words.Trim().ToLowerInvariant();
+            q = q.Where(d => d.Verbatim.ToLower().Contains(words));
+        }
+        Matching = string.IsNullOrWhiteSpace(Words) ? DemandCount : await q.CountAsync();
         Demands = await q.OrderByDescending(d => d.ReceivedAt).Take(ShowDemands).ToListAsync();
         History = await Studies.TypeHistoryAsync(Type.Id);
         Others = (await Studies.CurrentTypes(Study.Id).Where(t => t.Id != Type.Id).ToListAsync())
