@@ -136,11 +136,14 @@ public class SchemaTests
     }
 
     [Fact]
-    public void Versions_RunWithoutGaps_OnBothProviders()
+    public void Versions_AreTheSame_OnBothProviders_AndRunInOrderFromOne()
     {
-        SchemaUpgrader.Versions(DatabaseProvider.Sqlite).Count.ShouldBe(SchemaUpgrader.Versions(DatabaseProvider.Postgres).Count);
-        SchemaUpgrader.Versions(DatabaseProvider.Sqlite).Select(v => v.Name)
-            .ShouldBe(SchemaUpgrader.Versions(DatabaseProvider.Postgres).Select(v => v.Name));
+        var sqlite = SchemaUpgrader.Versions(DatabaseProvider.Sqlite);
+        var postgres = SchemaUpgrader.Versions(DatabaseProvider.Postgres);
+        sqlite.Select(v => (v.Version, v.Name)).ShouldBe(postgres.Select(v => (v.Version, v.Name)));
+        sqlite[0].Version.ShouldBe(1);
+        sqlite.Select(v => v.Version).ShouldBeInOrder(SortDirection.Ascending);
+        sqlite.Select(v => v.Version).Distinct().Count().ShouldBe(sqlite.Count);
     }
 
     private static async Task<Dictionary<string, List<string>>> ColumnsAsync(DatabaseOptions options)
