@@ -171,4 +171,27 @@ public class FlowStoreTests(ITestOutputHelper output)
         await using var check = db.Options.CreateContext();
         (await check.ActivityRecords.CountAsync()).ShouldBe(100_000);
     }
+
+    [Fact]
+    public async Task BulkInsert_OnSqlite_GivesTheConnectionItsOwnPageCacheBack()
+    {
+        await using var db = await TestDatabase.CreateUpgradedAsync(DatabaseProvider.Sqlite);
+        await using var ctx = db.Options.CreateContext();
+        var w = await SeedAsync(ctx);
+        await ctx.Database.OpenConnectionAsync();
+        long CacheSize()
+        {
+            using var cmd = ctx.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = "PRAGMA cache_size";
+            return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var before = CacheSize();
+        (await FlowStore.BulkInsertAsync(ctx, Records(w, 50))).ShouldBe(50);
+        CacheSize().ShouldBe(before, "the larger cache is for the insert only");
+        // A rejected insert gives it back too.
+        var bad = Records(w, 5, "X").ToList();
+        bad[3].PersonId = Guid.NewGuid();
+        await Should.ThrowAsync<Exception>(() => FlowStore.BulkInsertAsync(ctx, bad));
+        CacheSize().ShouldBe(before);
+    }
 }

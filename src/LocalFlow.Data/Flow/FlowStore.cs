@@ -134,20 +134,42 @@ public static class FlowStore
         return count;
     }
 
+    /// <summary>The page cache a bulk insert may use, in KiB (SQLite's default is 2 MiB).</summary>
+    private const int BulkInsertCacheKiB = 128 * 1024;
+
     private static long InsertSqlite(SqliteConnection conn, IEnumerable<ActivityRecord> records, CancellationToken ct)
     {
-        using var writer = new SqliteActivityWriter(conn, Columns);
-        long n = 0;
-        foreach (var r in records)
+        // The records arrive in file order, not in the order of the (person, time) and source-id indexes: with
+        // the default 2 MiB cache their pages are written out and read back again and again. A larger cache for
+        // the length of the insert (it grows only as pages are used) takes about a quarter off each record.
+        var previousCache = Pragma(conn, "PRAGMA cache_size");
+        Pragma(conn, $"PRAGMA cache_size = -{BulkInsertCacheKiB}");
+        try
         {
-            Validate(r);
-            writer.Write(r);
-            if ((++n & 0x3FFF) == 0)
+            using var writer = new SqliteActivityWriter(conn, Columns);
+            long n = 0;
+            foreach (var r in records)
             {
-                ct.ThrowIfCancellationRequested();
+                Validate(r);
+                writer.Write(r);
+                if ((++n & 0x3FFF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
             }
+            return n;
         }
-        return n;
+        finally
+        {
+            Pragma(conn, $"PRAGMA cache_size = {previousCache}");
+        }
+    }
+
+    private static long Pragma(SqliteConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<long> CopyPostgresAsync(NpgsqlConnection conn, IEnumerable<ActivityRecord> records, CancellationToken ct)
