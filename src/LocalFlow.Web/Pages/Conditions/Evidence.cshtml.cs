@@ -175,8 +175,9 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current) : PageMod
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q))
         {
-            var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            visible = visible.Where(p => EF.Functions.Like(p.GivenName + " " + p.FamilyName, like));
+            // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+            var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
+            visible = visible.Where(p => EF.Functions.Like((p.GivenName + " " + p.FamilyName).ToLower(), like));
         }
         else
         {

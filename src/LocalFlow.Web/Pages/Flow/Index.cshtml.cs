@@ -62,8 +62,9 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         var others = visible.Where(p => !storyIds.Contains(p.Id) && records.Any(r => r.PersonId == p.Id));
         if (!string.IsNullOrEmpty(q))
         {
-            var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            others = others.Where(p => EF.Functions.Like(p.GivenName + " " + p.FamilyName, like));
+            // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+            var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
+            others = others.Where(p => EF.Functions.Like((p.GivenName + " " + p.FamilyName).ToLower(), like));
         }
         Results = await RowsAsync(others, locality);
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,

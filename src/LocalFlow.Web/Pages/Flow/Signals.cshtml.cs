@@ -95,8 +95,9 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current) : PageMode
             }
             else
             {
-                var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-                people = (await db.People.AsNoTracking().Where(p => p.LocalityId == locality && EF.Functions.Like(p.GivenName + " " + p.FamilyName, like))
+                // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+                var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
+                people = (await db.People.AsNoTracking().Where(p => p.LocalityId == locality && EF.Functions.Like((p.GivenName + " " + p.FamilyName).ToLower(), like))
                     .Select(p => p.Id).ToListAsync()).ToHashSet();
             }
         }

@@ -28,11 +28,12 @@ public sealed class PeopleModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return;
         }
-        var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+        // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+        var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
         var maySeeRestricted = current.MaySeeRestricted;
         var rows = await db.People.Where(p => p.LocalityId == locality)
-            .Where(p => EF.Functions.Like(p.GivenName + " " + p.FamilyName, like)
-                || (p.Household != null && (maySeeRestricted || !p.Household.Restricted) && (EF.Functions.Like(p.Household.Postcode, like) || EF.Functions.Like(p.Household.AddressLine, like))))
+            .Where(p => EF.Functions.Like((p.GivenName + " " + p.FamilyName).ToLower(), like)
+                || (p.Household != null && (maySeeRestricted || !p.Household.Restricted) && (EF.Functions.Like(p.Household.Postcode.ToLower(), like) || EF.Functions.Like(p.Household.AddressLine.ToLower(), like))))
             .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
             .Take(MaxResults)
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Restricted, Address = p.Household == null ? "" : p.Household.AddressLine + ", " + p.Household.Postcode })
