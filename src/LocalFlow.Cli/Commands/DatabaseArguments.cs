@@ -1,5 +1,7 @@
 using System.CommandLine;
 using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Schema;
 
 namespace LocalFlow.Cli.Commands;
 
@@ -27,6 +29,33 @@ internal static class DatabaseArguments
         }
         var dir = parse.GetValue(DataDirectory) ?? Environment.GetEnvironmentVariable("LocalFlow__DataDirectory") ?? DefaultDataDirectory();
         return DatabaseOptions.ForSqliteFile(Path.Combine(dir, DatabaseOptions.DefaultFileName));
+    }
+
+    /// <summary>
+    /// Opens the database the arguments name, with <paramref name="source"/> recorded as the actor in the audit
+    /// trail, if it is at the latest schema version; otherwise says why on standard error and returns null.
+    /// </summary>
+    public static async Task<LocalFlowDb?> OpenCurrentAsync(ParseResult parse, string source, CancellationToken ct)
+    {
+        var options = Resolve(parse);
+        var db = options.CreateContext(new SystemActor(source, Environment.UserName));
+        try
+        {
+            var version = await SchemaUpgrader.CurrentVersionAsync(db, options.Provider, ct);
+            if (version < SchemaUpgrader.LatestVersion(options.Provider))
+            {
+                Console.Error.WriteLine($"The {options.Describe()} is at schema version {version}; run `localflow schema upgrade` first.");
+                await db.DisposeAsync();
+                return null;
+            }
+        }
+        catch (DatabaseStartupException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            await db.DisposeAsync();
+            return null;
+        }
+        return db;
     }
 
     // Share the web app's database when run from a clone, so `localflow demo` fills what the web shows.

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Text;
-using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Demands;
 using LocalFlow.Data.Entities;
-using LocalFlow.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Cli.Commands;
@@ -19,7 +17,7 @@ internal static class DemandCommand
         var list = new Command("studies", "List the demand studies with their ids.") { DatabaseArguments.Database, DatabaseArguments.DataDirectory };
         list.SetAction(async (parse, ct) =>
         {
-            await using var db = await OpenAsync(parse, ct);
+            await using var db = await DatabaseArguments.OpenCurrentAsync(parse, "cli demand", ct);
             if (db is null)
             {
                 return 1;
@@ -48,7 +46,7 @@ internal static class DemandCommand
                 Console.Error.WriteLine($"There is no file {path.FullName}.");
                 return 2;
             }
-            await using var db = await OpenAsync(parse, ct);
+            await using var db = await DatabaseArguments.OpenCurrentAsync(parse, "cli demand", ct);
             if (db is null)
             {
                 return 1;
@@ -111,7 +109,7 @@ internal static class DemandCommand
         };
         export.SetAction(async (parse, ct) =>
         {
-            await using var db = await OpenAsync(parse, ct);
+            await using var db = await DatabaseArguments.OpenCurrentAsync(parse, "cli demand", ct);
             if (db is null)
             {
                 return 1;
@@ -145,28 +143,5 @@ internal static class DemandCommand
         command.Subcommands.Add(import);
         command.Subcommands.Add(export);
         return command;
-    }
-
-    private static async Task<LocalFlowDb?> OpenAsync(ParseResult parse, CancellationToken ct)
-    {
-        var options = DatabaseArguments.Resolve(parse);
-        var db = options.CreateContext(new SystemActor("cli demand", Environment.UserName));
-        try
-        {
-            var version = await SchemaUpgrader.CurrentVersionAsync(db, options.Provider, ct);
-            if (version < SchemaUpgrader.LatestVersion(options.Provider))
-            {
-                Console.Error.WriteLine($"The {options.Describe()} is at schema version {version}; run `localflow schema upgrade` first.");
-                await db.DisposeAsync();
-                return null;
-            }
-        }
-        catch (DatabaseStartupException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            await db.DisposeAsync();
-            return null;
-        }
-        return db;
     }
 }

@@ -2,10 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using LocalFlow.Analytics.Flow.Formats;
 using LocalFlow.Data;
-using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
-using LocalFlow.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -23,7 +21,7 @@ internal static class FlowStoreCommands
             return 2;
         }
         var requests = new List<FlowImportRequest>();
-        await using var db = await OpenAsync(parse, ct);
+        await using var db = await DatabaseArguments.OpenCurrentAsync(parse, "cli flow", ct);
         if (db is null)
         {
             return 1;
@@ -126,7 +124,7 @@ internal static class FlowStoreCommands
 
     public static async Task<int> ListAsync(ParseResult parse, string? locality, CancellationToken ct)
     {
-        await using var db = await OpenAsync(parse, ct);
+        await using var db = await DatabaseArguments.OpenCurrentAsync(parse, "cli flow", ct);
         if (db is null)
         {
             return 1;
@@ -147,7 +145,7 @@ internal static class FlowStoreCommands
 
     public static async Task<int> UndoAsync(ParseResult parse, Guid importId, string? locality, CancellationToken ct)
     {
-        await using var db = await OpenAsync(parse, ct);
+        await using var db = await DatabaseArguments.OpenCurrentAsync(parse, "cli flow", ct);
         if (db is null)
         {
             return 1;
@@ -193,28 +191,6 @@ internal static class FlowStoreCommands
         return found?.Id;
     }
 
-    private static async Task<LocalFlowDb?> OpenAsync(ParseResult parse, CancellationToken ct)
-    {
-        var options = DatabaseArguments.Resolve(parse);
-        var db = options.CreateContext(new SystemActor("cli flow", Environment.UserName));
-        try
-        {
-            var version = await SchemaUpgrader.CurrentVersionAsync(db, options.Provider, ct);
-            if (version < SchemaUpgrader.LatestVersion(options.Provider))
-            {
-                Console.Error.WriteLine($"The {options.Describe()} is at schema version {version}; run `localflow schema upgrade` first.");
-                await db.DisposeAsync();
-                return null;
-            }
-        }
-        catch (DatabaseStartupException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            await db.DisposeAsync();
-            return null;
-        }
-        return db;
-    }
 
     // Spectre's progress bar is updated from the importer's thread; no synchronisation context to post to.
     private sealed class Progress(Action<double> report) : IProgress<double>
