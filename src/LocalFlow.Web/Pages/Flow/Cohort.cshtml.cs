@@ -90,7 +90,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
         FilterText = Filter.Describe(agencies);
         var cohort = Filter.Apply(flow, everyone, stories);
         MaySeePeople = Policies.Allows(User, Policies.FlowStudy);
-        if (!MaySeePeople && cohort.Count is > 0 and < FlowAccess.SmallestCohortShown)
+        if (FlowAccess.WithholdsCohort(User, cohort.Count))
         {
             Withheld = true;
             Sentence = $"Fewer than {FlowAccess.SmallestCohortShown} people match these filters, so their figures are withheld: a group this small could pick out one person's history. Widen the filters.";

@@ -61,6 +61,10 @@ public static class FlowAccess
     /// </summary>
     public const int SmallestCohortShown = 5;
 
+    /// <summary>Whether a cohort of <paramref name="people"/> is withheld from this user (<see cref="SmallestCohortShown"/>).</summary>
+    public static bool WithholdsCohort(System.Security.Claims.ClaimsPrincipal user, int people)
+        => people is > 0 and < SmallestCohortShown && !Policies.Allows(user, Policies.FlowStudy);
+
     public static bool IsRestricted(Person person) => person.Restricted || person.Household?.Restricted == true;
 
     /// <summary>The London date of an instant, as people read it.</summary>

@@ -85,7 +85,7 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current) : PageMod
         if (Filter.Any)
         {
             var cohort = Filter.Apply(flow, everyone, stories);
-            if (!Policies.Allows(User, Policies.FlowStudy) && cohort.Count is > 0 and < FlowAccess.SmallestCohortShown)
+            if (FlowAccess.WithholdsCohort(User, cohort.Count))
             {
                 // A group this small could pick out one person's path: the map is withheld.
                 Withheld = true;
