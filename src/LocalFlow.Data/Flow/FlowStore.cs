@@ -237,9 +237,8 @@ public static class FlowStore
         }
     }
 
-    private static string GuidText(Guid id) => id.ToString("D").ToUpperInvariant();
-
-    private static DateTime Utc(DateTime value) => value.Kind switch
+    /// <summary>An instant as UTC: local times converted, unspecified ones taken as UTC already.</summary>
+    internal static DateTime Utc(DateTime value) => value.Kind switch
     {
         DateTimeKind.Utc => value,
         DateTimeKind.Local => value.ToUniversalTime(),

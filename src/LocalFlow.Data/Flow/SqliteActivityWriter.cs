@@ -118,12 +118,7 @@ internal sealed class SqliteActivityWriter : IDisposable
             raw.sqlite3_bind_null(_stmt, index);
             return;
         }
-        var utc = v.Kind switch
-        {
-            DateTimeKind.Local => v.ToUniversalTime(),
-            _ => v,
-        };
-        utc.TryFormat(_buffer, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        FlowStore.Utc(v).TryFormat(_buffer, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
         raw.sqlite3_bind_text(_stmt, index, _buffer.AsSpan(0, written));
     }
 
