@@ -129,9 +129,12 @@ public class SchemaTests
         await using (var ctx = db.Options.CreateContext())
         {
             (await SchemaUpgrader.CurrentVersionAsync(ctx, provider)).ShouldBe(latest.Version);
+            // The highest version recorded is the latest, yet one is missing: it is still pending.
+            (await SchemaUpgrader.PendingVersionsAsync(ctx, provider)).Select(v => v.Version).ShouldBe([merged.Version]);
             var applied = await SchemaUpgrader.UpgradeAsync(ctx, provider);
             applied.Select(v => v.Version).ShouldBe([merged.Version]);
             (await SchemaUpgrader.UpgradeAsync(ctx, provider)).ShouldBeEmpty();
+            (await SchemaUpgrader.PendingVersionsAsync(ctx, provider)).ShouldBeEmpty();
         }
     }
 

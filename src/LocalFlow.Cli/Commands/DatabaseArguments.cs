@@ -41,10 +41,12 @@ internal static class DatabaseArguments
         var db = options.CreateContext(new SystemActor(source, Environment.UserName));
         try
         {
-            var version = await SchemaUpgrader.CurrentVersionAsync(db, options.Provider, ct);
-            if (version < SchemaUpgrader.LatestVersion(options.Provider))
+            // Versions may land out of order, so the highest one recorded does not prove the lower ones are there.
+            var pending = await SchemaUpgrader.PendingVersionsAsync(db, options.Provider, ct);
+            if (pending.Count > 0)
             {
-                Console.Error.WriteLine($"The {options.Describe()} is at schema version {version}; run `localflow schema upgrade` first.");
+                var version = await SchemaUpgrader.CurrentVersionAsync(db, options.Provider, ct);
+                Console.Error.WriteLine($"The {options.Describe()} is at schema version {version} and lacks {string.Join(", ", pending.Select(v => v.Version))}; run `localflow schema upgrade` first.");
                 await db.DisposeAsync();
                 return null;
             }

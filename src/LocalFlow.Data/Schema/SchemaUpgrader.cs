@@ -156,6 +156,21 @@ public static partial class SchemaUpgrader
         return applied;
     }
 
+    /// <summary>
+    /// The versions this build knows that the database has not recorded, in order: every one for an empty
+    /// database, and also any lower version merged after a higher one was applied. Empty when it is up to date.
+    /// </summary>
+    public static async Task<IReadOnlyList<SchemaVersion>> PendingVersionsAsync(LocalFlowDb db, DatabaseProvider provider, CancellationToken ct = default)
+    {
+        var versions = Versions(provider);
+        if (await CurrentVersionAsync(db, provider, ct) == 0)
+        {
+            return versions;
+        }
+        var done = await AppliedVersionsAsync(db.Database.GetDbConnection(), ct);
+        return [.. versions.Where(v => !done.Contains(v.Version))];
+    }
+
     private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection conn, CancellationToken ct)
     {
         var done = new HashSet<int>();
