@@ -129,6 +129,48 @@ public class DemandStudiesTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ATypedNewTypeName_WinsOverTheTypeChosenInTheList_OnCaptureAndCorrection(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateUpgradedAsync(provider);
+        var (_, phone, _, studyId) = await SeedAsync(db);
+        await using var ctx = db.Options.CreateContext(new Actor(2, "sam", "test"));
+        var study = await StudyAsync(ctx, studyId);
+        var studies = new DemandStudies(ctx);
+        var tap = await studies.CaptureAsync(study, Input(phone, "My tap is dripping", newType: "Dripping tap"));
+        var tapType = tap.TypeId!.Value;
+        // The form had chosen "Dripping tap" as a suggestion; the person typed a new type as well.
+        var mould = await studies.CaptureAsync(study, Input(phone, "There is mould in the bedroom", typeId: tapType, newType: "  Mould  "));
+        var mouldType = await ctx.DemandTypes.SingleAsync(t => t.Id == mould.TypeId);
+        mouldType.Name.ShouldBe("Mould");
+        // A typed name that is an existing type (in any case) uses that type rather than making a second.
+        var again = await studies.CaptureAsync(study, Input(phone, "Black mould again", typeId: tapType, newType: "mould"));
+        again.TypeId.ShouldBe(mouldType.Id);
+        // Correcting: the demand's current type is pre-filled in the list, and the typed name still wins.
+        var boiler = Input(phone, "My tap is dripping", typeId: tapType, newType: "Broken boiler");
+        var corrected = await studies.CorrectAsync(study, tap.Id, tap.Version, boiler, "It was the boiler");
+        (await ctx.DemandTypes.SingleAsync(t => t.Id == corrected.TypeId)).Name.ShouldBe("Broken boiler");
+        (await ctx.DemandTypes.CountAsync(t => t.StudyId == studyId)).ShouldBe(3);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WordsTypedInABoxTheOtherAnswersLeaveUnused_AreNotDropped_TheFormAsks(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateUpgradedAsync(provider);
+        var (_, phone, _, studyId) = await SeedAsync(db);
+        await using var ctx = db.Options.CreateContext(new Actor(2, "sam", "test"));
+        var study = await StudyAsync(ctx, studyId);
+        var input = Input(phone, "Where is my assessment?", DemandNature.Failure);
+        input.FailureOther = "The letter never came";
+        input.ReferredTo = "Occupational therapy";
+        var ex = await Should.ThrowAsync<DemandInputException>(() => new DemandStudies(ctx).CaptureAsync(study, input));
+        ex.Errors["FailureOther"].ShouldContain("choose \"Other\", or clear");
+        ex.Errors["ReferredTo"].ShouldContain("choose \"Referred on\", or clear");
+        (await ctx.Demands.CountAsync()).ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Correction_IsKeptAndAudited_AndAStaleCopyIsRefused(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateUpgradedAsync(provider);

@@ -51,7 +51,7 @@ public sealed class DemandInput
     public FailureKind? FailureKind { get; set; }
     public string? FailureOther { get; set; }
     public int? TypeId { get; set; }
-    /// <summary>A new type's name, created with the demand (used when <see cref="TypeId"/> is empty).</summary>
+    /// <summary>A new type's name, created with the demand unless a type of that name exists; when given it wins over <see cref="TypeId"/>.</summary>
     public string? NewTypeName { get; set; }
     public TransactionOutcome? Outcome { get; set; }
     public string? ReferredTo { get; set; }
@@ -314,12 +314,28 @@ public sealed class DemandStudies(LocalFlowDb db)
         {
             errors[nameof(input.ReferredTo)] = "Say who the demand was referred on to";
         }
+        // Words typed in a box that the other answers make unused are not thrown away silently: the form asks.
+        if (!string.IsNullOrWhiteSpace(input.FailureOther) && !(input.Nature == DemandNature.Failure && input.FailureKind == FailureKind.Other))
+        {
+            errors[nameof(input.FailureOther)] = "You said what failed, but the demand is not failure demand of the kind \"Other\": choose \"Other\", or clear \"If other: what failed?\"";
+        }
+        if (!string.IsNullOrWhiteSpace(input.ReferredTo) && input.Outcome is not null && input.Outcome != TransactionOutcome.ReferredOn)
+        {
+            errors[nameof(input.ReferredTo)] = "You said who it was referred to, but what happened is not \"Referred on\": choose \"Referred on\", or clear \"If referred on: to whom?\"";
+        }
         if (input.LifeContext is { Length: > MaxTextLength })
         {
             errors[nameof(input.LifeContext)] = $"The life context must be {MaxTextLength:N0} characters or fewer";
         }
         DemandType? type = null;
-        if (input.TypeId is int typeId)
+        // A name typed in "Or a new type" wins over the type chosen in the list: the list may hold a suggestion
+        // the form chose, or the type a demand had before correction, and the person typed the name on purpose.
+        var typedName = string.IsNullOrWhiteSpace(input.NewTypeName) ? null : input.NewTypeName.Trim();
+        if (typedName is { Length: > 200 })
+        {
+            errors[nameof(input.NewTypeName)] = "A type's name must be 200 characters or fewer";
+        }
+        else if (typedName is null && input.TypeId is int typeId)
         {
             type = await db.DemandTypes.SingleOrDefaultAsync(t => t.Id == typeId && t.StudyId == study.Id, ct);
             if (type is null)
@@ -335,10 +351,6 @@ public sealed class DemandStudies(LocalFlowDb db)
                 }
             }
         }
-        else if (!string.IsNullOrWhiteSpace(input.NewTypeName) && input.NewTypeName.Trim().Length > 200)
-        {
-            errors[nameof(input.NewTypeName)] = "A type's name must be 200 characters or fewer";
-        }
         if (errors.Count > 0)
         {
             throw new DemandInputException(errors);
@@ -347,11 +359,10 @@ public sealed class DemandStudies(LocalFlowDb db)
         {
             return;
         }
-        if (type is null && !string.IsNullOrWhiteSpace(input.NewTypeName))
+        if (typedName is not null)
         {
-            var name = input.NewTypeName.Trim();
-            type = await CurrentTypes(study.Id).FirstOrDefaultAsync(t => t.Name.ToLower() == name.ToLower(), ct)
-                ?? await AddTypeAsync(study.Id, name, input.Nature!.Value, "", readyMadeType: false, ct);
+            type = await CurrentTypes(study.Id).FirstOrDefaultAsync(t => t.Name.ToLower() == typedName.ToLower(), ct)
+                ?? await AddTypeAsync(study.Id, typedName, input.Nature!.Value, "", readyMadeType: false, ct);
         }
         demand.FrontDoorId = input.FrontDoorId!.Value;
         demand.Channel = input.Channel ?? await db.FrontDoors.Where(f => f.Id == demand.FrontDoorId).Select(f => f.Channel).SingleAsync(ct);
@@ -408,7 +419,7 @@ public sealed class DemandStudies(LocalFlowDb db)
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var existing = await CurrentTypes(study.Id).ToListAsync(ct);
             var byName = existing.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
-            foreach (var name in rows.Where(r => r.TypeId is null && !string.IsNullOrWhiteSpace(r.NewTypeName)).Select(r => r.NewTypeName!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var name in rows.Where(r => !string.IsNullOrWhiteSpace(r.NewTypeName)).Select(r => r.NewTypeName!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 if (!byName.ContainsKey(name))
                 {
@@ -419,7 +430,7 @@ public sealed class DemandStudies(LocalFlowDb db)
             var now = Now;
             foreach (var row in rows)
             {
-                if (row.TypeId is null && !string.IsNullOrWhiteSpace(row.NewTypeName))
+                if (!string.IsNullOrWhiteSpace(row.NewTypeName))
                 {
                     row.TypeId = byName[row.NewTypeName.Trim()].Id;
                     row.NewTypeName = null;

@@ -87,6 +87,22 @@ public class DemandPagesTests : IClassFixture<DemandPagesTests.App>
     }
 
     [Fact]
+    public async Task Capture_WithASuggestedTypeChosen_SavesTheNewTypeTyped()
+    {
+        var (study, door) = RunningStudy();
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var suggested = await WithDbAsync(db => db.DemandTypes.Where(t => t.StudyId == study && t.MergedIntoId == null).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync());
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(client, $"/Demand/Capture/{study}");
+        var form = Form(token, door, "There is black mould all over the bedroom wall");
+        form["Input.TypeId"] = suggested.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form["Input.NewTypeName"] = "Mould in the home";
+        var response = await client.PostAsync($"/Demand/Capture/{study}", new FormUrlEncodedContent(form));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var saved = await WithDbAsync(db => db.Demands.Where(d => d.Verbatim == "There is black mould all over the bedroom wall").Select(d => d.TypeId).SingleAsync());
+        (await WithDbAsync(db => db.DemandTypes.Where(t => t.Id == saved).Select(t => t.Name).SingleAsync())).ShouldBe("Mould in the home");
+    }
+
+    [Fact]
     public async Task Capture_WithHtmx_ReturnsOnlyTheFormPart_ClearedForTheNextDemand()
     {
         var (study, door) = RunningStudy();
