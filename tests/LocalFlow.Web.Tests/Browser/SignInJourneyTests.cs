@@ -9,11 +9,11 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
     public static TheoryData<string, string[], string[]> Roles => new()
     {
         { "admin", ["Admin"], ["/Locality/People", "/Demand", "/Redesign"] },
-        { "study", ["Demand", "Flow", "Measures"], ["/Admin", "/Locality/People", "/Linking"] },
+        { "study", ["Demand", "Conditions", "Flow", "Measures"], ["/Admin", "/Locality/People", "/Linking"] },
         { "worker", ["Demand", "Locality", "Measures"], ["/Admin/Audit", "/Flow", "/Economics"] },
-        { "analyst", ["Demand", "Flow", "Measures", "Economics"], ["/Admin", "/Locality/People", "/Redesign"] },
-        { "commissioner", ["Demand", "Flow", "Measures", "Economics", "Redesign"], ["/Admin/Users", "/Locality/People", "/Linking"] },
-        { "dataofficer", ["Flow", "Linking", "Locality"], ["/Admin", "/Demand", "/Measures"] },
+        { "analyst", ["Demand", "Conditions", "Flow", "Measures", "Economics"], ["/Admin", "/Locality/People", "/Redesign"] },
+        { "commissioner", ["Demand", "Conditions", "Flow", "Measures", "Economics", "Redesign"], ["/Admin/Users", "/Locality/People", "/Linking"] },
+        { "dataofficer", ["Conditions", "Flow", "Linking", "Locality"], ["/Admin", "/Demand", "/Measures"] },
     };
 
     [Theory]
@@ -35,8 +35,8 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.WaitForURLAsync(browser.BaseUrl + "/");
         (await page.TextContentAsync(".lf-account__name"))!.ShouldContain(char.ToUpperInvariant(user[0]).ToString(), Case.Sensitive);
 
-        var nav = await page.Locator(".govuk-service-navigation__link").AllInnerTextsAsync();
-        nav.Select(n => n.Trim()).ShouldBe(allowed, ignoreOrder: true, $"{user}'s menu");
+        var nav = await page.Locator(".govuk-service-navigation__link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        nav.ShouldBe(allowed.Select(s => "/" + s), ignoreOrder: true, $"{user}'s menu");
 
         foreach (var section in allowed)
         {

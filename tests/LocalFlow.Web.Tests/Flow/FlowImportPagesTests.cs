@@ -100,6 +100,8 @@ public partial class FlowImportPagesTests(FlowImportPagesTests.App app) : IClass
         var map = await client.GetStringAsync(mapPage);
         map.ShouldContain("niche-june.csv");
         map.ShouldContain("Which column is which?");
+        map.ShouldContain("(CSV)");
+        CrawlTests.CodeShown(map).ShouldBeEmpty();
         map.ShouldContain("<option value=\"Subject\">Subject</option>");
         // Nothing of the file is stored in the database before the import.
         Directory.GetFiles(Path.Combine(_app.DataDirectory, "tmp", "flow-imports")).ShouldContain(f => f.EndsWith(".csv", StringComparison.Ordinal));
