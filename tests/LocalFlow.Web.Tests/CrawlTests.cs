@@ -7,7 +7,8 @@ namespace LocalFlow.Web.Tests;
 /// <summary>
 /// Signs in as each demo role and follows every link the demo shows, as a newcomer clicking around would.
 /// Every page must open (no link to a page the user may not open, none broken), no page may show C#
-/// written in a Razor view so that it prints as text, and none may send the reader to a repository file.
+/// written in a Razor view so that it prints as text, none may send the reader to a repository file, and
+/// every govuk- class used must exist in GOV.UK Frontend.
 /// </summary>
 public partial class CrawlTests : IClassFixture<CrawlTests.App>
 {
@@ -41,6 +42,8 @@ public partial class CrawlTests : IClassFixture<CrawlTests.App>
         var queue = new Queue<(string Url, string From)>();
         queue.Enqueue(("/", "start"));
         var visited = 0;
+        var frontend = await client.GetStringAsync("/lib/govuk/govuk-frontend.min.css") + FrontendTemplates.Value;
+        var classesChecked = new HashSet<string>(StringComparer.Ordinal);
         while (queue.Count > 0 && visited < MaxPages)
         {
             var (url, from) = queue.Dequeue();
@@ -66,6 +69,16 @@ public partial class CrawlTests : IClassFixture<CrawlTests.App>
             }
             var html = await response.Content.ReadAsStringAsync();
             problems.AddRange(CodeShown(html).Select(c => $"{url} shows code: {c}"));
+            foreach (Match c in GovukClass().Matches(html))
+            {
+                // A class is GOV.UK Frontend's when its stylesheet styles it or a component's template writes it.
+                if (classesChecked.Add(c.Value)
+                    && !frontend.Contains("." + c.Value.Replace("!", "\\!", StringComparison.Ordinal), StringComparison.Ordinal)
+                    && !Regex.IsMatch(frontend, $@"[\s""]{Regex.Escape(c.Value)}[\s""]"))
+                {
+                    problems.Add($"{url} uses the class {c.Value}, which GOV.UK Frontend does not have");
+                }
+            }
             if (RepositoryFile().Match(VisibleText(html)) is { Success: true } file)
             {
                 problems.Add($"{url} names a repository file, which a user cannot open: {file.Value}");
@@ -88,6 +101,19 @@ public partial class CrawlTests : IClassFixture<CrawlTests.App>
         visited.ShouldBeGreaterThan(5, $"{role} reached only {visited} pages");
         problems.ShouldBeEmpty($"{role}, {visited} pages:\n" + string.Join("\n", problems));
     }
+
+    /// <summary>GOV.UK Frontend's component templates, as installed by the build (npm).</summary>
+    private static readonly Lazy<string> FrontendTemplates = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LocalFlow.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        var components = Path.Combine(dir?.FullName ?? ".", "src", "LocalFlow.Web", "node_modules", "govuk-frontend", "dist", "govuk", "components");
+        Directory.Exists(components).ShouldBeTrue($"GOV.UK Frontend is not installed at {components}: build the web project first");
+        return string.Concat(Directory.EnumerateFiles(components, "template.njk", SearchOption.AllDirectories).Select(File.ReadAllText));
+    });
 
     /// <summary>A same-site page link worth following, without its fragment; null for anything else.</summary>
     private static string? Normalise(string href)
@@ -145,6 +171,9 @@ public partial class CrawlTests : IClassFixture<CrawlTests.App>
 
     [GeneratedRegex(@"\b(docs|src|tests)/[\w./-]+\.(md|cs|cshtml|sql)\b")]
     private static partial Regex RepositoryFile();
+
+    [GeneratedRegex(@"(?<=class=""(?:[^""]*\s)?)govuk-[\w!-]+")]
+    private static partial Regex GovukClass();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();

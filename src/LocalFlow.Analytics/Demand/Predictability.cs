@@ -68,9 +68,13 @@ public static class Predictability
         {
             return demands == 1 ? "Only one demand so far: too early to tell" : "Every demand so far is a different type";
         }
-        var oneIn = (double)demands / typesSeenOnce;
-        return oneIn < 1.5
-            ? "Most demands are still new types"
-            : $"About 1 in {Math.Round(oneIn, MidpointRounding.AwayFromZero):0} demands is still a new type";
+        // "About 1 in N" only where it reads close to the percentage shown beside it: above a quarter, tenths do.
+        var share = (double)typesSeenOnce / demands;
+        if (share > 0.25)
+        {
+            var tenths = (int)Math.Round(share * 10, MidpointRounding.AwayFromZero);
+            return tenths >= 10 ? "Almost every demand is still a new type" : $"About {tenths} in 10 demands are still new types";
+        }
+        return $"About 1 in {Math.Round(1 / share, MidpointRounding.AwayFromZero):0} demands is still a new type";
     }
 }

@@ -31,16 +31,16 @@ public readonly record struct FlowSignal(FlowSignalKind Kind, int Person, int[] 
         var first = Events[0];
         var last = Events[^1];
         var days = (log.StartUtcTicks[last] - log.StartUtcTicks[first]) / (double)TimeSpan.TicksPerDay;
-        var d = Math.Round(days).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        var d = Plural.Of((long)Math.Round(days), "day");
         return Kind switch
         {
-            FlowSignalKind.RePresentation => $"Came back to {log.Agency(last)} {d} days after {log.Agency(first)} closed or gave advice",
-            FlowSignalKind.RepeatedAssessment => $"{log.Subtype(last)} assessment by {log.Agency(last)} repeated one by {log.Agency(first)} {d} days earlier",
-            FlowSignalKind.AssessRefer => $"{log.Agency(first)} assessed, then only {(log.Kind(last) == ActivityKind.Referral ? "referred on" : "closed")} {d} days later",
-            FlowSignalKind.ReferralPingPong => $"Referred from {log.Agency(first)} to {log.Agency(last)} and back again {d} days later",
-            FlowSignalKind.ScreenedOutReturnedWorse => $"Screened out by {log.Agency(first)}, back {d} days later with greater need ({log.Kind(last)} by {log.Agency(last)})",
-            FlowSignalKind.ProgressChasing => Events.Length == 1 ? $"Chased progress with {log.Agency(last)}" : $"Chased {log.Agency(last)} {d} days after a referral it had not acted on",
-            FlowSignalKind.LongWorkerChain => $"{Events.Length} different workers in a row over {d} days",
+            FlowSignalKind.RePresentation => $"Came back to {log.Agency(last)} {d} after {log.Agency(first)} closed or gave advice",
+            FlowSignalKind.RepeatedAssessment => $"{log.Subtype(last)} assessment by {log.Agency(last)} repeated one by {log.Agency(first)} {d} earlier",
+            FlowSignalKind.AssessRefer => $"{log.Agency(first)} assessed, then only {(log.Kind(last) == ActivityKind.Referral ? "referred on" : "closed")} {d} later",
+            FlowSignalKind.ReferralPingPong => $"Referred from {log.Agency(first)} to {log.Agency(last)} and back again {d} later",
+            FlowSignalKind.ScreenedOutReturnedWorse => $"Screened out by {log.Agency(first)}, back {d} later with greater need ({log.Kind(last)} by {log.Agency(last)})",
+            FlowSignalKind.ProgressChasing => Events.Length == 1 ? $"Chased progress with {log.Agency(last)}" : $"Chased {log.Agency(last)} {d} after a referral it had not acted on",
+            FlowSignalKind.LongWorkerChain => $"{Events.Length} different workers in a row over {d}",
             _ => Kind.ToString(),
         };
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace LocalFlow.Analytics.Flow;
@@ -130,6 +129,5 @@ public sealed record PersonFigures
         return Count(months / 12, "year");
     }
 
-    private static string Count(int n, string one, string? many = null) =>
-        n.ToString("N0", CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many ?? one + "s");
+    private static string Count(int n, string one, string? many = null) => Plural.Of(n, one, many);
 }

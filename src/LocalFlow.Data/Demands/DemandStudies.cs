@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LocalFlow.Analytics;
 using LocalFlow.Analytics.Demand;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
@@ -439,7 +440,7 @@ public sealed class DemandStudies(LocalFlowDb db)
                 await ApplyAsync(study, demand, row, ct);
                 db.Demands.Add(demand);
             }
-            AuditTrail.Add(db, AuditEventType.DemandImported, AuditOperation.Create, nameof(Demand), null, study.LocalityId, $"{rows.Count} demands imported into study {study.Id} from {source}");
+            AuditTrail.Add(db, AuditEventType.DemandImported, AuditOperation.Create, nameof(Demand), null, study.LocalityId, $"{Plural.Of(rows.Count, "demand")} imported into study {study.Id} from {source}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -577,7 +578,7 @@ public sealed class DemandStudies(LocalFlowDb db)
         History(into.Id, DemandTypeChangeKind.MergedFrom, $"\"{from.Name}\" merged in", moved);
         // The demands moved in bulk: one audit entry says what happened to them.
         AuditTrail.Add(db, AuditEventType.DemandChanged, AuditOperation.Update, nameof(DemandType), from.Id.ToString(CultureInfo.InvariantCulture), study.LocalityId,
-            $"{moved} demands moved from type \"{from.Name}\" to \"{into.Name}\" (merge)");
+            $"{Plural.Of(moved, "demand")} moved from type \"{from.Name}\" to \"{into.Name}\" (merge)");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return moved;
@@ -618,10 +619,10 @@ public sealed class DemandStudies(LocalFlowDb db)
         var created = await AddTypeAsync(study.Id, newName!.Trim(), nature ?? type.Nature, "", readyMadeType: false, ct);
         var moved = await db.Demands.Where(d => d.LocalityId == study.LocalityId && d.StudyId == study.Id && d.TypeId == type.Id && ids.Contains(d.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.TypeId, created.Id).SetProperty(d => d.Version, d => d.Version + 1), ct);
-        History(type.Id, DemandTypeChangeKind.SplitInto, $"{moved} demands split off into \"{created.Name}\"", moved);
+        History(type.Id, DemandTypeChangeKind.SplitInto, $"{Plural.Of(moved, "demand")} split off into \"{created.Name}\"", moved);
         History(created.Id, DemandTypeChangeKind.SplitFrom, $"Split from \"{type.Name}\"", moved);
         AuditTrail.Add(db, AuditEventType.DemandChanged, AuditOperation.Update, nameof(DemandType), type.Id.ToString(CultureInfo.InvariantCulture), study.LocalityId,
-            $"{moved} demands moved from type \"{type.Name}\" to new type \"{created.Name}\" (split)");
+            $"{Plural.Of(moved, "demand")} moved from type \"{type.Name}\" to new type \"{created.Name}\" (split)");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return created;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +31,7 @@ public sealed record FlowSummary(
         return sentence + ".";
     }
 
-    private static string Plural(int n, string one, string? many = null)
-        => $"{n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {(n == 1 ? one : many ?? one + "s")}";
+    private static string Plural(int n, string one, string? many = null) => Analytics.Plural.Of(n, one, many);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalFlow.Analytics;
 using LocalFlow.Analytics.Measures;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
@@ -75,7 +76,7 @@ public static class DemandApi
             var q = db.Demands.AsNoTracking().Where(d => d.LocalityId == s.LocalityId && d.StudyId == s.Id);
             var total = await q.CountAsync();
             var rows = await q.OrderBy(d => d.ReceivedAt).ThenBy(d => d.CapturedAt).Skip(from).Take(count).ToListAsync();
-            await AuditTrail.ReadAsync(db, AuditEventType.DemandRead, nameof(Demand), null, s.LocalityId, $"API: {rows.Count} demands of study {s.Id} from {from}");
+            await AuditTrail.ReadAsync(db, AuditEventType.DemandRead, nameof(Demand), null, s.LocalityId, $"API: {Plural.Of(rows.Count, "demand")} of study {s.Id} from {from}");
             return Results.Ok(new DemandPage(total, from, count, rows.Select(ToDto).ToList()));
         }).RequireAuthorization(Policies.DemandStudy).WithSummary("Demands of a study, oldest first (skip, take up to 1,000). Audited.");
 

@@ -197,7 +197,7 @@ internal sealed class ChartFigure
         {
             sb.Append("<div class=\"lf-chart__data lf-chart__data--visible\">");
         }
-        sb.Append($"<div class=\"lf-chart__table-scroll\"><table class=\"govuk-table lf-chart__table\" id=\"{Id}-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">{Escape(_spec.Title)}</caption>");
+        sb.Append($"<div class=\"lf-chart__table-scroll\"><table class=\"govuk-table lf-chart__table\" id=\"{Id}-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">{Escape(_spec.Title)}</caption>");
         sb.Append("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
         for (var c = 0; c < table.Headers.Count; c++)
         {

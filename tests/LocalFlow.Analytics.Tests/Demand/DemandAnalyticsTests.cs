@@ -12,9 +12,20 @@ public class DemandAnalyticsTests
         r.DistinctTypes.ShouldBe(3);
         r.TypesSeenOnce.ShouldBe(2);
         r.NewTypeChance.ShouldBe(0.5);
-        r.Reading.ShouldBe("About 1 in 2 demands is still a new type");
+        r.Reading.ShouldBe("About 5 in 10 demands are still new types");
         r.Curve.Select(c => c.DistinctTypes).ShouldBe([1, 2, 2, 3]);
         r.IsPredictable.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void TheReading_AgreesWithThePercentageShownBesideIt()
+    {
+        // 3 of 5 demands are of a type heard once: 60%, which "About 1 in 2" would misstate.
+        var r = Predictability.Compute(["a", "a", "b", "c", "d"], 0.02);
+        r.NewTypeChance.ShouldBe(0.6);
+        r.Reading.ShouldBe("About 6 in 10 demands are still new types");
+        Predictability.Read(100, 96, 97).ShouldBe("Almost every demand is still a new type");
+        Predictability.Read(100, 20, 30).ShouldBe("About 1 in 5 demands is still a new type");
     }
 
     [Fact]

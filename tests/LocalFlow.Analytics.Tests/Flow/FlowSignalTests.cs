@@ -25,6 +25,13 @@ public class FlowSignalTests
     }
 
     [Fact]
+    public void Describe_SaysOneDay_NotOneDays()
+    {
+        var log = Log(E("j", 0, ActivityKind.Closure, "CS"), E("j", 1, ActivityKind.Contact, "CS"));
+        Find(log, FlowSignalKind.RePresentation).Single().Describe(log).ShouldBe("Came back to CS 1 day after CS closed or gave advice");
+    }
+
+    [Fact]
     public void RepeatedAssessment_LinksBothAssessments()
     {
         var log = Log(E("m", 0, ActivityKind.Assessment, "NHS", "falls"), E("m", 3, ActivityKind.Assessment, "Council", "Falls"), E("m", 4, ActivityKind.Assessment, "Council", "care"));

@@ -126,7 +126,7 @@ public partial class FlowImportPagesTests(FlowImportPagesTests.App app) : IClass
         var done = await WaitForDoneAsync(client, progress);
         done.ShouldContain("Import complete");
         done.ShouldContain("2 activity records from niche-june.csv");
-        done.ShouldContain("1 rows with errors were left out");
+        done.ShouldContain("1 row with errors was left out");
         Directory.GetFiles(Path.Combine(_app.DataDirectory, "tmp", "flow-imports")).ShouldNotContain(f => f.EndsWith(".csv", StringComparison.Ordinal), "the upload is deleted once imported");
 
         var personPage = await client.GetStringAsync($"/Flow/Person/{person}");

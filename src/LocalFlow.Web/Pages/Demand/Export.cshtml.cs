@@ -1,4 +1,5 @@
 using System.Text;
+using LocalFlow.Analytics;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Demands;
@@ -22,7 +23,7 @@ public sealed class ExportModel(LocalFlowDb db, CurrentUser current) : StudyPage
         }
         var sw = new StringWriter();
         var n = await DemandCsv.ExportAsync(Db, Study, sw);
-        AuditTrail.Add(Db, AuditEventType.DemandExported, AuditOperation.Read, nameof(Data.Entities.DemandStudy), Study.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Study.LocalityId, $"{n} demands exported as CSV");
+        AuditTrail.Add(Db, AuditEventType.DemandExported, AuditOperation.Read, nameof(Data.Entities.DemandStudy), Study.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Study.LocalityId, $"{Plural.Of(n, "demand")} exported as CSV");
         await Db.SaveChangesAsync();
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sw.ToString())).ToArray();
         var name = $"demands-study-{Study.Id}-{Db.Clock.GetUtcNow():yyyyMMdd}.csv";

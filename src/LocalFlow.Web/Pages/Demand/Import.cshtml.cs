@@ -1,4 +1,5 @@
 using System.Text;
+using LocalFlow.Analytics;
 using LocalFlow.Data;
 using LocalFlow.Data.Demands;
 using LocalFlow.Web.Security;
@@ -92,14 +93,14 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : StudyPage
         }
         if (Preview.Invalid > 0 && !onlyValid)
         {
-            ModelState.AddModelError(string.Empty, $"{Preview.Invalid} rows have problems, so the file was not imported and nothing changed. Correct them and import again, or import only the {Preview.Valid} valid rows.");
+            ModelState.AddModelError(string.Empty, $"{Plural.Of(Preview.Invalid, "row")} {Plural.Word(Preview.Invalid, "has", "have")} problems, so the file was not imported and nothing changed. Correct them and import again, or import only the {Plural.Of(Preview.Valid, "valid row")}.");
             return Page();
         }
         var rows = Preview.Rows.Where(r => r.IsValid).Select(r => r.Input).ToList();
         try
         {
-            var n = await Studies.ImportAsync(Study, rows, $"{FileName ?? "a CSV file"} (web import{(onlyValid && Preview.Invalid > 0 ? $", {Preview.Invalid} rows left out" : "")})");
-            TempData["Done"] = $"{n} demands imported from {FileName}" + (Preview.Invalid > 0 ? $"; {Preview.Invalid} rows with problems were left out" : "");
+            var n = await Studies.ImportAsync(Study, rows, $"{FileName ?? "a CSV file"} (web import{(onlyValid && Preview.Invalid > 0 ? $", {Plural.Of(Preview.Invalid, "row")} left out" : "")})");
+            TempData["Done"] = $"{Plural.Of(n, "demand")} imported from {FileName}" + (Preview.Invalid > 0 ? $"; {Plural.Of(Preview.Invalid, "row")} with problems {Plural.Word(Preview.Invalid, "was", "were")} left out" : "");
             return Redirect($"/Demand/Demands/{id}");
         }
         catch (DemandInputException ex)

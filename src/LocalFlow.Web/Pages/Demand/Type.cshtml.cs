@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalFlow.Analytics;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Demands;
@@ -79,7 +80,7 @@ public sealed class TypeModel(LocalFlowDb db, CurrentUser current) : StudyPageMo
         => await ActAsync(id, typeId, async () =>
         {
             var moved = await Studies.MergeTypesAsync(Study, typeId, IntoTypeId);
-            TempData["Done"] = $"Merged: {moved} demands moved";
+            TempData["Done"] = $"Merged: {Plural.Of(moved, "demand")} moved";
             return Redirect($"/Demand/Type/{id}/{IntoTypeId}");
         }, new Dictionary<string, string> { ["TypeId"] = nameof(IntoTypeId) });
 
@@ -87,7 +88,7 @@ public sealed class TypeModel(LocalFlowDb db, CurrentUser current) : StudyPageMo
         => await ActAsync(id, typeId, async () =>
         {
             var created = await Studies.SplitTypeAsync(Study, typeId, NewName, NewNature, DemandIds);
-            TempData["Done"] = $"Split: {DemandIds.Count} demands moved to the new type \"{created.Name}\"";
+            TempData["Done"] = $"Split: {Plural.Of(DemandIds.Count, "demand")} moved to the new type \"{created.Name}\"";
             return Redirect($"/Demand/Type/{id}/{created.Id}");
         }, new Dictionary<string, string> { ["TypeId"] = nameof(NewName) });
 
@@ -138,6 +139,6 @@ public sealed class TypeModel(LocalFlowDb db, CurrentUser current) : StudyPageMo
         History = await Studies.TypeHistoryAsync(Type.Id);
         Others = (await Studies.CurrentTypes(Study.Id).Where(t => t.Id != Type.Id).ToListAsync())
             .Select(t => (t.Id.ToString(CultureInfo.InvariantCulture), t.Name)).ToList();
-        await AuditTrail.ReadAsync(Db, AuditEventType.DemandRead, nameof(DemandType), Type.Id.ToString(CultureInfo.InvariantCulture), Study.LocalityId, $"Type \"{Type.Name}\": {Demands.Count} demands shown");
+        await AuditTrail.ReadAsync(Db, AuditEventType.DemandRead, nameof(DemandType), Type.Id.ToString(CultureInfo.InvariantCulture), Study.LocalityId, $"Type \"{Type.Name}\": {Plural.Of(Demands.Count, "demand")} shown");
     }
 }

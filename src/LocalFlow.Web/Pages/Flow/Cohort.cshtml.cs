@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalFlow.Analytics;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
@@ -93,7 +94,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
         if (FlowAccess.WithholdsCohort(User, cohort.Count))
         {
             Withheld = true;
-            Sentence = $"Fewer than {FlowAccess.SmallestCohortShown} people match these filters, so their figures are withheld: a group this small could pick out one person's history. Widen the filters.";
+            Sentence = $"Fewer than {Plural.Of(FlowAccess.SmallestCohortShown, "person", "people")} match these filters, so their figures are withheld: a group this small could pick out one person's history. Widen the filters.";
             return;
         }
         Totals = CohortFigures.Of(cohort);
@@ -112,7 +113,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
         MostRecords = [.. top.Select(p => new PersonRow(flow.PersonId(p.Person), names.GetValueOrDefault(flow.PersonId(p.Person), "Unknown person"), p, flow.Analyzer.Signals(p.Person).Count))];
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
-            $"Flow cohort ({FilterText}): {MostRecords.Count} people with most records shown");
+            $"Flow cohort ({FilterText}): {Plural.Of(MostRecords.Count, "person", "people")} with most records shown");
     }
 
     /// <summary>
@@ -150,7 +151,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
             : Count(months / 12, "year");
     }
 
-    private static string Count(long n, string one, string? many = null) => $"{Gov.Number(n)} {(n == 1 ? one : many ?? one + "s")}";
+    private static string Count(long n, string one, string? many = null) => Plural.Of(n, one, many);
 
     private static List<Distribution> Spreads(IReadOnlyList<PersonFigures> cohort)
     {

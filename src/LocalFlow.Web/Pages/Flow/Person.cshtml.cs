@@ -1,3 +1,4 @@
+using LocalFlow.Analytics;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
@@ -95,7 +96,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
             Comparison = Mattered.Count > 0 ? Mattered.Select(m => new CostItem(m.AskedOn, m.Cost, m.Item)).ToList() : null,
         };
         await AuditTrail.ReadAsync(db, AuditEventType.FlowRecordRead, nameof(Person), person.Id.ToString(), person.LocalityId,
-            $"Flow timeline: {shown.Count} of {all.Count} records shown" + (Filtered ? $" (year {Year}, agency {Agency}, kind {Kind})" : ""));
+            $"Flow timeline: {shown.Count} of {Plural.Of(all.Count, "record")} shown" + (Filtered ? $" (year {Year}, agency {Agency}, kind {Kind})" : ""));
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalFlow.Analytics;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
@@ -137,7 +138,7 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current) : PageMode
         Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, "Unknown person"), x.Date, x.Signal.Describe(log),
             [.. x.Signal.Events.Select(i => flow.Record(i)).Select(r => new SignalRecord(r.Id, r.StartUtc, agencies.GetValueOrDefault(r.AgencyId, ""), FlowAccess.Describe(r)))]))];
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
-            $"Flow signals{(Filtered ? " (" + Describe() + ")" : "")}: page {PageNumber}, {Rows.Count} signals of {Rows.Select(r => r.PersonId).Distinct().Count()} people shown");
+            $"Flow signals{(Filtered ? " (" + Describe() + ")" : "")}: page {PageNumber}, {Plural.Of(Rows.Count, "signal")} of {Rows.Select(r => r.PersonId).Distinct().Count()} people shown");
     }
 
     private string Describe() => string.Join(", ", new[]

@@ -1,3 +1,4 @@
+using LocalFlow.Analytics;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
@@ -44,7 +45,7 @@ public sealed class ReviewModel(LocalFlowDb db, CurrentUser current) : PageModel
             rows.Add(new Row(r.Id, a.DisplayName, a.Source, b.DisplayName, b.Source, r.Weight, r.Probability, r.ClusterFlagged));
         }
         Rows = rows;
-        await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(LinkReview), null, localityId, $"Review queue listed ({rows.Count} pairs)");
+        await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(LinkReview), null, localityId, $"Review queue listed ({Plural.Of(rows.Count, "pair")})");
         return Page();
     }
 }

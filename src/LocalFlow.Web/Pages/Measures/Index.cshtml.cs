@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalFlow.Analytics;
 using LocalFlow.Analytics.Measures;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Security;
@@ -176,9 +177,9 @@ public sealed class IndexModel : PageModel
                 _ => SignalClassification.None,
             },
             p.Phase)).ToList();
-        var phases = result.Phases.Select((ph, i) => new CapabilityPhase(values[ph.Start].Date, result.Phases.Count == 1 ? "All points" : $"Phase {i + 1} from {values[ph.Start].Date:d MMM yyyy}")).ToList();
+        var phases = result.Phases.Select((ph, i) => new CapabilityPhase(values[ph.Start].Date, result.Phases.Count == 1 ? "All points" : $"Phase {i + 1}")).ToList();
         var signals = result.Points.Count(p => p.HasSignal);
-        var description = $"{values.Count} points from {values[0].Date:d MMMM yyyy} to {values[^1].Date:d MMMM yyyy} in {result.Phases.Count} phase(s); {signals} point(s) show a signal.";
+        var description = $"{Plural.Of(values.Count, "point")} from {values[0].Date:d MMMM yyyy} to {values[^1].Date:d MMMM yyyy} in {Plural.Of(result.Phases.Count, "phase")}; {Plural.Of(signals, "point")} {Plural.Word(signals, "shows", "show")} a signal.";
         return new CapabilityChartData(title, description, points) { Phases = phases, Id = "measure-chart" };
     }
 }
