@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using LocalFlow.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +50,38 @@ public class SmokeTests : IClassFixture<SmokeTests.App>
         html.ShouldContain("value=\"worker\"");
         var admin = await _app.ClientAsync(DemoUsers.Admin);
         (await admin.GetStringAsync("/Admin/Audit?type=SignInFailed")).ShouldContain("Wrong password");
+    }
+
+    [Fact]
+    public async Task AuditTrail_SaysWhatHappenedInPlainEnglish_NamesRecords_AndComesInPagesOf50()
+    {
+        await _app.ClientAsync(DemoUsers.Study);
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
+            var door = db.FrontDoors.OrderBy(f => f.Id).First();
+            for (var i = 0; i < 60; i++)
+            {
+                LocalFlow.Data.Audit.AuditTrail.Add(db, LocalFlow.Data.Audit.AuditEventType.ReferenceDataChanged, LocalFlow.Data.Audit.AuditOperation.Update, "FrontDoor",
+                    door.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), door.LocalityId, $"Test change {i}");
+            }
+            await db.SaveChangesAsync();
+        }
+        var admin = await _app.ClientAsync(DemoUsers.Admin);
+        var html = await admin.GetStringAsync("/Admin/Audit");
+        var text = CrawlTests.VisibleText(html);
+        text.ShouldContain("Signed in");
+        text.ShouldContain("Form on /SignIn");
+        text.ShouldNotContain("POST /SignIn");
+        text.ShouldNotContain(" SignIn ");
+        Regex.IsMatch(text, @"User “[^”]+”").ShouldBeTrue("the user signing in is named");
+        text.ShouldContain("Front door “");
+        text.ShouldContain("Reference data changed");
+        Regex.Matches(html, "<tr class=\"govuk-table__row\">").Count.ShouldBe(51, "50 entries and the header row");
+        html.ShouldContain("class=\"govuk-pagination\"");
+        html.ShouldContain("href=\"/Admin/Audit?p=2\"");
+        var second = await admin.GetStringAsync("/Admin/Audit?p=2");
+        second.ShouldContain("aria-current=\"page\">2</a>");
     }
 
     [Fact]

@@ -137,6 +137,45 @@ public static class Gov
             """);
     }
 
+    /// <summary>GOV.UK pagination (previous, the page numbers around this one, next); nothing when there is one page.</summary>
+    /// <param name="page">This page, from 1.</param>
+    /// <param name="pages">How many pages there are.</param>
+    /// <param name="link">The address of a page.</param>
+    /// <param name="label">What the pages are of, for screen readers, e.g. "Pages of demands".</param>
+    public static IHtmlContent Pagination(int page, int pages, Func<int, string> link, string label)
+    {
+        if (pages <= 1)
+        {
+            return HtmlString.Empty;
+        }
+        var sb = new System.Text.StringBuilder($"<nav class=\"govuk-pagination\" aria-label=\"{E(label)}\">");
+        if (page > 1)
+        {
+            sb.Append($"<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(page - 1))}\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">Previous<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+        }
+        sb.Append("<ul class=\"govuk-pagination__list\">");
+        var shown = new SortedSet<int> { 1, pages, page, Math.Max(1, page - 1), Math.Min(pages, page + 1) };
+        var previous = 0;
+        foreach (var n in shown)
+        {
+            if (n > previous + 1)
+            {
+                sb.Append("<li class=\"govuk-pagination__item govuk-pagination__item--ellipses\">&ctdot;</li>");
+            }
+            var number = n.ToString(CultureInfo.InvariantCulture);
+            sb.Append(n == page
+                ? $"<li class=\"govuk-pagination__item govuk-pagination__item--current\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(n))}\" aria-label=\"Page {number}\" aria-current=\"page\">{number}</a></li>"
+                : $"<li class=\"govuk-pagination__item\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(n))}\" aria-label=\"Page {number}\">{number}</a></li>");
+            previous = n;
+        }
+        sb.Append("</ul>");
+        if (page < pages)
+        {
+            sb.Append($"<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(page + 1))}\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+        }
+        return new HtmlString(sb.Append("</nav>").ToString());
+    }
+
     /// <summary>Pounds in en-GB style: £1,234.50 (or £1,235 when <paramref name="whole"/>).</summary>
     public static string Money(decimal amount, bool whole = false)
         => amount.ToString(whole ? "C0" : "C2", CultureInfo.GetCultureInfo("en-GB"));
