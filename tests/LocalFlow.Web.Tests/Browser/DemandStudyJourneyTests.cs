@@ -156,6 +156,28 @@ public class DemandStudyJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         (await page.Locator("#board-total").InnerTextAsync()).ShouldBe("20");
     }
 
+    [Fact]
+    public async Task AfterStartingTheStudy_TheCursorIsInTheVerbatimBox_AndTheBannerGoesWithTheFirstSave()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(page, "study");
+        await page.GotoAsync("/Demand/Create");
+        await page.FillAsync("#Input_Service", "Focus check (browser test)");
+        await page.CheckAsync("input[name='Input.Kind'][value='Transactional']");
+        await page.FillAsync("#Input_Purpose", "Sort out what I rang about, first time");
+        var door = await page.Locator("label.govuk-checkboxes__label", new() { HasText = "Council web form" }).GetAttributeAsync("for");
+        await page.CheckAsync($"#{door}");
+        await page.ClickAsync("#start-study");
+        await page.WaitForURLAsync("**/Demand/Capture/*");
+        (await page.Locator("#done").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+        // GOV.UK Frontend has initialised the banner by now; the cursor must still be where the typing starts.
+        await page.WaitForSelectorAsync("[data-govuk-notification-banner-init]", new() { State = WaitForSelectorState.Attached });
+        (await page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id")).ShouldBe("Input_Verbatim");
+        await CaptureByKeyboardAsync(page, Demands[0], 1);
+        (await page.Locator("#done").CountAsync()).ShouldBe(0, "the study-started banner does not stay through saves");
+        await page.AssertAccessibleAsync();
+    }
+
     private static async Task CaptureByKeyboardAsync(IPage page, Said d, int number)
     {
         // The cursor starts in the verbatim box (autofocus, also after each htmx swap once it has settled).
