@@ -42,7 +42,8 @@ public class FlowImportJourneyTests(BrowserFixture browser) : BrowserTest(browse
         await page.SelectOptionAsync("#Map_sourceRecordId_", "Ref");
         await page.SelectOptionAsync("#Map_subtype_", "Outcome");
         await page.FillAsync("#Kinds", "INC = Contact");
-        await page.FillAsync("#SourceSystem", "Police (Niche)");
+        // The police's own source system is offered, and chosen, from the identities already linked.
+        (await page.IsCheckedAsync("input[name='SourceSystem'][value='Police (Niche)']")).ShouldBeTrue();
         await page.TabToAsync("#preview", maxPresses: 120);
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("#preview-summary").WaitForAsync();
