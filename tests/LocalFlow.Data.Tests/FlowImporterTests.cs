@@ -185,7 +185,7 @@ public class FlowImporterTests
         outcome.Preview.Valid.ShouldBe(1);
         outcome.Preview.Invalid.ShouldBe(3);
         outcome.Preview.Errors.Select(e => e.Where).ShouldBe(["line 3", "line 4", "line 5"]);
-        outcome.Preview.Errors[0].Message.ShouldContain("import that system's identity extract and run linking first");
+        outcome.Preview.Errors[0].Message.ShouldContain("no identity has the id");
         outcome.Preview.Errors[1].Message.ShouldContain("no agency called \"Metropolitan Police\"");
         outcome.Preview.Errors[2].Message.ShouldContain("is not a LocalFlow person in this locality");
         (await CountAsync(w)).ShouldBe(before);
@@ -288,6 +288,76 @@ public class FlowImporterTests
         back.Kinds["999"].ShouldBe("EmergencyResponse");
         (await SavedMappings.ForAgencyAsync(ctx, w.LocalityId, housing.Id)).ShouldBeEmpty();
         (await ctx.AuditEvents.CountAsync(a => a.EventType == AuditEventType.ReferenceDataChanged && a.EntityType == "FlowMapping")).ShouldBe(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RuthsPoliceId_IsFound_UnderTheAgencysName_AndUnknownIdsSayWhatWasTried(DatabaseProvider provider)
+    {
+        await using var w = await DemoAsync(provider);
+        string ruthsPoliceId;
+        Guid ruth;
+        int police;
+        await using (var ctx = w.Context())
+        {
+            ruth = (await FlowQueries.CaseHistoriesAsync(ctx)).Single(s => s.Story == "Ruth").PersonId;
+            police = await ctx.Agencies.Where(a => a.ShortName == "Police").Select(a => a.Id).SingleAsync();
+            ruthsPoliceId = await ctx.SourceIdentities.Where(s => s.PersonId == ruth && s.AgencyId == police).Select(s => s.SourceRecordId).FirstAsync();
+            (await AgencySourceSystems.ForAgencyAsync(ctx, w.LocalityId, police)).Select(s => s.Name).ShouldBe([Niche]);
+        }
+        // The import page's first guess is the agency's own name, which no identity extract used.
+        var path = w.Write("police.csv", $"""
+            Ref,Subject,Occurred,Type,Outcome,Officer,Unit,Cost,Referred to
+            R-1,{ruthsPoliceId},2025-06-01 22:15,INC,,,,,
+            R-2,NP-NOBODY,2025-06-02 09:00,INC,,,,,
+            """);
+        var request = Csv(w, path) with { Mapping = PoliceMapping with { SourceSystem = "Northshire Police" } };
+
+        await using (var ctx = w.Context())
+        {
+            var preview = await FlowImporter.PreviewAsync(ctx, request);
+
+            preview.Valid.ShouldBe(1);
+            preview.FirstRows.Single().PersonKey.ShouldBe(ruthsPoliceId);
+            var error = preview.Errors.ShouldHaveSingleItem();
+            error.Where.ShouldBe("line 3");
+            error.Message.ShouldContain("\"NP-NOBODY\"");
+            error.Message.ShouldContain("source system \"Northshire Police\"");
+            error.Message.ShouldContain($"Northshire Police's other source systems (\"{Niche}\")");
+            error.Message.ShouldNotContain("run linking");
+        }
+        await using (var ctx = w.Context())
+        {
+            var outcome = await FlowImporter.ImportAsync(ctx, request with { AllowPartial = true });
+            outcome.Import.ShouldNotBeNull().RecordCount.ShouldBe(1);
+            (await FlowQueries.RecordsForAsync(ctx, w.LocalityId, ruth)).ShouldContain(r => r.SourceRecordId == "R-1" && r.AgencyId == police);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnUnlinkedIdentity_IsAnError_NamingItsSystem_NotASuggestionToRunLinking(DatabaseProvider provider)
+    {
+        await using var w = await DemoAsync(provider);
+        await using (var ctx = w.Context())
+        {
+            var police = await ctx.Agencies.Where(a => a.ShortName == "Police").Select(a => a.Id).SingleAsync();
+            ctx.SourceIdentities.Add(new Entities.SourceIdentity { LocalityId = w.LocalityId, Source = Niche, SourceRecordId = "NP-WAITING", AgencyId = police, Surname = "Waiting" });
+            await ctx.SaveChangesAsync();
+        }
+        var path = w.Write("police.csv", """
+            Ref,Subject,Occurred,Type,Outcome,Officer,Unit,Cost,Referred to
+            W-1,NP-WAITING,2025-06-01 22:15,INC,,,,,
+            """);
+
+        await using (var ctx = w.Context())
+        {
+            var preview = await FlowImporter.PreviewAsync(ctx, Csv(w, path) with { Mapping = PoliceMapping with { SourceSystem = "Northshire Police" } });
+
+            var error = preview.Errors.ShouldHaveSingleItem();
+            error.Message.ShouldContain($"Northshire Police id \"NP-WAITING\" in source system \"{Niche}\" is not linked to a person");
+            error.Message.ShouldContain("linking review page");
+        }
     }
 
     private static async Task<int> CountAsync(World w)

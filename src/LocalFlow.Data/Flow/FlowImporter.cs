@@ -126,8 +126,10 @@ public sealed record FlowImportOutcome(FlowImport? Import, FlowImportPreview Pre
 /// Turns an agency's file (CSV through a mapping, XES, OCEL 2.0) into activity records of a locality, checked
 /// against what the locality knows: agencies by name (an unknown agency is a row error); teams, workers and
 /// referral targets by name within their agency (unknown ones are left empty and listed as warnings); the person
-/// by LocalFlow id, or by the source system's own key through linked source identities (an unknown key is a row
-/// error: import that system's identity extract and run linking first); the household from the person; a cost
+/// by LocalFlow id, or by its id in a source system through linked source identities: first in the row's source
+/// system, then in any source system of the row's agency, as a data officer knows a person by agency and id (an id
+/// found nowhere, or linked to no one, is a row error naming the agency, the systems looked in and the id); the
+/// household from the person; a cost
 /// from the unit-cost catalogue when the record gives none. Source record ids repeated in the file, or already
 /// stored for that source system, are row errors. <see cref="PreviewAsync"/> writes nothing;
 /// <see cref="ImportAsync"/> stores the records through <see cref="FlowStore.ImportAsync"/> as one undoable unit.
@@ -308,7 +310,14 @@ public static class FlowImporter
         }
         preview.SourceSystem = systemOf.GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault()
             ?? FirstText(request.SourceSystem, chosen?.Name) ?? "";
-        var people = await ResolvePeopleAsync(db, request.LocalityId, log, order, systemOf, ct);
+        // Each row's agency (its own, else the import's), for finding a person by the agency's id when the source system does not know it.
+        var agencyOf = new int?[log.Count];
+        for (var n = 0; n < log.Count; n++)
+        {
+            agencyOf[n] = agencyByName.TryGetValue(log.Agency(order[n]).Trim(), out var rowAgency) ? rowAgency.Id : chosen?.Id;
+        }
+        var agencyNames = agencies.ToDictionary(a => a.Id, a => a.Name);
+        var people = await ResolvePeopleAsync(db, request.LocalityId, log, order, systemOf, agencyOf, agencyNames, ct);
 
         // 3. Reference data by name.
         var teams = await db.Teams.AsNoTracking().ToListAsync(ct);
@@ -503,7 +512,8 @@ public static class FlowImporter
 
     private readonly record struct ResolvedPerson(Guid? Person, Guid? Household, string? Error);
 
-    private static async Task<Dictionary<int, ResolvedPerson>> ResolvePeopleAsync(LocalFlowDb db, int localityId, ActivityLog log, int[] order, string[] systemOf, CancellationToken ct)
+    private static async Task<Dictionary<int, ResolvedPerson>> ResolvePeopleAsync(LocalFlowDb db, int localityId, ActivityLog log, int[] order, string[] systemOf,
+        int?[] agencyOf, Dictionary<int, string> agencyNames, CancellationToken ct)
     {
         var guids = new HashSet<Guid>();
         var keys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -543,7 +553,35 @@ public static class FlowImporter
                 }
             }
         }
-        var linked = identities.Values.OfType<Guid>().Distinct().Where(g => !people.ContainsKey(g)).ToList();
+        // Ids the row's source system does not know are looked for among all the identities of the row's agency,
+        // whatever system they came from (a file's "Northshire Police" is the agency's "Police (Niche)").
+        var byAgency = new Dictionary<(int Agency, string Key), List<(string System, Guid? Person)>>();
+        var missing = Enumerable.Range(0, order.Length)
+            .Select(n => (n, Key: log.PersonId(log.Persons[order[n]]).Trim()))
+            .Where(r => agencyOf[r.n] is not null && !Guid.TryParse(r.Key, out _) && !identities.ContainsKey((systemOf[r.n], r.Key)))
+            .GroupBy(r => agencyOf[r.n]!.Value);
+        foreach (var group in missing)
+        {
+            var agency = group.Key;
+            foreach (var chunk in group.Select(r => r.Key).Distinct(StringComparer.Ordinal).Chunk(Chunk))
+            {
+                foreach (var s in await db.SourceIdentities.AsNoTracking().Where(s => s.LocalityId == localityId && s.AgencyId == agency && chunk.Contains(s.SourceRecordId))
+                    .Select(s => new { s.Source, s.SourceRecordId, s.PersonId }).ToListAsync(ct))
+                {
+                    if (!byAgency.TryGetValue((agency, s.SourceRecordId), out var found))
+                    {
+                        byAgency[(agency, s.SourceRecordId)] = found = [];
+                    }
+                    found.Add((s.Source, s.PersonId));
+                }
+            }
+        }
+        var systemsOfAgency = new Dictionary<int, List<string>>();
+        foreach (var agency in agencyOf.OfType<int>().Distinct())
+        {
+            systemsOfAgency[agency] = await AgencySourceSystems.NamesAsync(db, localityId, agency, ct);
+        }
+        var linked = identities.Values.Concat(byAgency.Values.SelectMany(f => f.Select(x => x.Person))).OfType<Guid>().Distinct().Where(g => !people.ContainsKey(g)).ToList();
         foreach (var chunk in linked.Chunk(Chunk))
         {
             foreach (var p in await db.People.AsNoTracking().Where(p => p.LocalityId == localityId && chunk.Contains(p.Id)).Select(p => new { p.Id, p.HouseholdId }).ToListAsync(ct))
@@ -560,22 +598,45 @@ public static class FlowImporter
                 result[n] = people.TryGetValue(g, out var h)
                     ? new ResolvedPerson(g, h, null)
                     : new ResolvedPerson(null, null, $"{key} is not a LocalFlow person in this locality");
+                continue;
             }
-            else if (!identities.TryGetValue((systemOf[n], key), out var linkedTo))
+            var agencyName = agencyOf[n] is int a ? agencyNames.GetValueOrDefault(a, "the agency") : null;
+            var system = systemOf[n];
+            if (identities.TryGetValue((system, key), out var linkedTo))
+            {
+                result[n] = Linked(linkedTo, system, key, agencyName);
+                continue;
+            }
+            var found = agencyOf[n] is int agencyId && byAgency.TryGetValue((agencyId, key), out var f) ? f : [];
+            var persons = found.Select(x => x.Person).Distinct().ToList();
+            if (found.Count == 0)
+            {
+                var others = agencyOf[n] is int ag ? systemsOfAgency[ag].Where(x => x != system).ToList() : [];
+                var lookedIn = agencyName is null
+                    ? $"in source system \"{system}\" (the row names no agency, so no other system was tried)"
+                    : others.Count == 0
+                        ? $"in source system \"{system}\"; {agencyName} has no identities from any other system"
+                        : $"in source system \"{system}\" and in {agencyName}'s other source systems ({string.Join(", ", others.Select(o => $"\"{o}\""))})";
+                result[n] = new ResolvedPerson(null, null,
+                    $"no identity has the id \"{key}\": looked {lookedIn}. Choose the source system this file comes from, or import that system's identity extract and link it");
+            }
+            else if (persons.Count > 1)
             {
                 result[n] = new ResolvedPerson(null, null,
-                    $"{systemOf[n]} person \"{key}\" is not known to LocalFlow: import that system's identity extract and run linking first (docs/linking-in-the-web.md)");
-            }
-            else if (linkedTo is not { } lp || !people.TryGetValue(lp, out var lh))
-            {
-                result[n] = new ResolvedPerson(null, null, $"{systemOf[n]} person \"{key}\" is not linked to a person yet: run linking (and review its queue) first");
+                    $"{agencyName} id \"{key}\" is not in source system \"{system}\" and means different people in {string.Join(" and ", found.Select(x => $"\"{x.System}\"").Distinct())}: choose the source system this file comes from");
             }
             else
             {
-                result[n] = new ResolvedPerson(lp, lh, null);
+                result[n] = Linked(persons[0], found[0].System, key, agencyName);
             }
         }
         return result;
+
+        ResolvedPerson Linked(Guid? person, string system, string key, string? agencyName) =>
+            person is { } lp && people.TryGetValue(lp, out var lh)
+                ? new ResolvedPerson(lp, lh, null)
+                : new ResolvedPerson(null, null,
+                    $"{(agencyName is null ? "" : agencyName + " ")}id \"{key}\" in source system \"{system}\" is not linked to a person: the last linking run left it unmatched or waiting for review; decide it on the linking review page");
     }
 
     private static async Task<HashSet<(string, string)>> StoredIdsAsync(LocalFlowDb db, int localityId, string[] systemOf, string[] ids, CancellationToken ct)

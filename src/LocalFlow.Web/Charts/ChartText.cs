@@ -111,35 +111,29 @@ internal static class ChartText
     /// <summary>Roughly how wide text is at a font size (for margins and wrapping; Arial-like fonts average about 0.55 em).</summary>
     public static double TextWidth(string text, double fontSize) => text.Length * fontSize * 0.58;
 
-    /// <summary>Text wrapped at spaces into lines of at most <paramref name="maxChars"/>, at most <paramref name="maxLines"/> lines, the last ending in "…" when cut.</summary>
-    public static IReadOnlyList<string> Wrap(string text, int maxChars, int maxLines)
+    /// <summary>
+    /// Text wrapped at spaces into lines of at most <paramref name="maxChars"/>. A word is never split: a word longer
+    /// than a line has a line of its own (callers measure the lines they get). Beyond <paramref name="maxLines"/> the
+    /// last line keeps the words that fit and ends in "…" (the full text is in the tooltip and the table).
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, int maxChars, int maxLines = int.MaxValue)
     {
         maxChars = Math.Max(4, maxChars);
+        maxLines = Math.Max(1, maxLines);
         var lines = new List<string>();
         var line = new StringBuilder();
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var w = word;
-            if (line.Length > 0 && line.Length + 1 + w.Length > maxChars)
+            if (line.Length > 0 && line.Length + 1 + word.Length > maxChars)
             {
                 lines.Add(line.ToString());
                 line.Clear();
-            }
-            while (w.Length > maxChars)
-            {
-                if (line.Length > 0)
-                {
-                    lines.Add(line.ToString());
-                    line.Clear();
-                }
-                lines.Add(w[..maxChars]);
-                w = w[maxChars..];
             }
             if (line.Length > 0)
             {
                 line.Append(' ');
             }
-            line.Append(w);
+            line.Append(word);
         }
         if (line.Length > 0)
         {
@@ -147,11 +141,34 @@ internal static class ChartText
         }
         if (lines.Count > maxLines)
         {
-            var last = lines[maxLines - 1];
-            lines = lines.Take(maxLines - 1).ToList();
-            lines.Add((last.Length >= maxChars ? last[..(maxChars - 1)] : last) + "…");
+            var kept = lines.Take(maxLines).ToList();
+            kept[^1] = Shorten(kept[^1], maxChars);
+            lines = kept;
         }
         return lines.Count == 0 ? [""] : lines;
+    }
+
+    /// <summary>A line cut with "…" after its last whole word that leaves room for it (a single long word is kept whole).</summary>
+    private static string Shorten(string line, int maxChars)
+    {
+        var cut = line.Length;
+        while (cut > 0 && cut + 1 > maxChars)
+        {
+            var space = line.LastIndexOf(' ', cut - 1);
+            if (space <= 0)
+            {
+                break;
+            }
+            cut = space;
+        }
+        return line[..cut] + "…";
+    }
+
+    /// <summary>Whether every word of the text fits on lines of <paramref name="maxChars"/>, in at most <paramref name="maxLines"/> lines, with nothing cut.</summary>
+    public static bool Fits(string text, int maxChars, int maxLines)
+    {
+        var lines = Wrap(text, maxChars);
+        return lines.Count <= maxLines && lines.All(l => l.Length <= maxChars);
     }
 
     /// <summary>An id made of letters, digits and hyphens from a title, with a stable hash so different charts get different ids.</summary>

@@ -125,15 +125,16 @@ public static partial class Charts
         {
             return new HtmlString(fig.RenderEmpty());
         }
+        var fits = NamesFitUnderBars(bars, chart.Format, pareto: false);
         var horizontal = chart.Orientation switch
         {
             BarOrientation.Horizontal => true,
-            BarOrientation.Vertical => false,
-            _ => bars.Count > 10 || bars.Max(b => (b.Label ?? "").Length) > 14,
+            BarOrientation.Vertical => !fits,
+            _ => !fits || bars.Count > 10 || bars.Max(b => (b.Label ?? "").Length) > 14,
         };
         if (horizontal)
         {
-            HorizontalBars(fig, bars, chart.Format, chart.ValueLabel);
+            HorizontalBars(fig, bars, chart.Format, chart.ValueLabel, null);
         }
         else
         {
@@ -171,7 +172,16 @@ public static partial class Charts
             running += bars[i].Value;
             cumulative[i] = running / total * 100;
         }
-        VerticalBars(fig, bars, chart.Format, chart.ValueLabel, cumulative);
+        // The names go on the bars: under them when every name fits on three lines without splitting a word,
+        // otherwise the bars run across with the names beside them.
+        if (NamesFitUnderBars(bars, chart.Format, pareto: true))
+        {
+            VerticalBars(fig, bars, chart.Format, chart.ValueLabel, cumulative);
+        }
+        else
+        {
+            HorizontalBars(fig, bars, chart.Format, chart.ValueLabel, cumulative);
+        }
         fig.Legend.Add(new LegendItem(chart.ValueLabel, $"<rect x=\"8\" y=\"2\" width=\"24\" height=\"16\" fill=\"{Palette[0]}\" stroke=\"{Ink}\"/>"));
         fig.Legend.Add(new LegendItem("Cumulative percentage (right axis)", LineSample(Palette[1], Dashes[1], 1)));
         var top = bars.TakeWhile((_, i) => i == 0 || cumulative[i - 1] < 80).Count();
@@ -198,8 +208,8 @@ public static partial class Charts
         }
         var (from, to) = DateTicks.Range(chart.From ?? all.Min(e => e.Date), chart.To ?? all.Max(e => e.Date));
         const double laneHeight = 48;
-        var labelChars = 18;
-        var left = 20 + Math.Min(labelChars, lanes.Max(l => (l.Name ?? "").Length)) * FontSize * 0.58;
+        const int labelChars = 18;
+        var left = 20 + lanes.Max(l => Wrap(l.Name ?? "", labelChars, 2).Max(line => TextWidth(line, FontSize)));
         var right = Width - 24;
         var top = 16.0;
         var bottom = top + (lanes.Count * laneHeight);
@@ -441,23 +451,30 @@ public static partial class Charts
         }
     }
 
+    /// <summary>Where vertical bars go: the plot's left and right, each bar's slot and how many characters fit under it.</summary>
+    private static (double Left, double Right, double Slot, int SlotChars) VerticalLayout(List<BarValue> bars, ValueFormat format, bool pareto)
+    {
+        var right = Width - (pareto ? 64 : 24);
+        var left = Math.Max(48, AxisLabelWidth(Scale.Nice(bars.Select(b => b.Value), 0, 0, includeZero: true), format));
+        var slot = (right - left) / bars.Count;
+        return (left, right, slot, (int)((slot - 6) / (FontSize * 0.58)));
+    }
+
+    /// <summary>Whether every bar's name fits under it on at most three lines, broken only between words (at most ten bars).</summary>
+    private static bool NamesFitUnderBars(List<BarValue> bars, ValueFormat format, bool pareto)
+    {
+        var slotChars = VerticalLayout(bars, format, pareto).SlotChars;
+        return bars.Count <= 10 && bars.All(b => Fits(b.Label ?? "", slotChars, 3));
+    }
+
     private static void VerticalBars(ChartFigure fig, List<BarValue> bars, ValueFormat format, string valueLabel, double[]? cumulative)
     {
-        var slotChars = 0;
-        var bottomSpace = 0.0;
-        var left = 0.0;
-        var right = Width - (cumulative is null ? 24 : 64);
-        var y = Scale.Nice(bars.Select(b => b.Value), 0, 0, includeZero: true);
-        left = Math.Max(48, AxisLabelWidth(y, format));
-        var slot = (right - left) / bars.Count;
-        slotChars = (int)((slot - 6) / (FontSize * 0.58));
-        // Labels that cannot fit under their bar even on three lines are numbered; the table gives the names.
-        var numbered = slotChars < 4;
-        var wrapped = bars.Select(b => numbered ? [Count(bars.IndexOf(b) + 1)] : Wrap(b.Label ?? "", slotChars, 3)).ToList();
-        bottomSpace = 30 + (wrapped.Max(w => w.Count) * 18);
+        var (left, right, slot, slotChars) = VerticalLayout(bars, format, cumulative is not null);
+        var wrapped = bars.Select(b => Wrap(b.Label ?? "", slotChars, 3)).ToList();
+        var bottomSpace = 30 + (wrapped.Max(w => w.Count) * 18);
         var height = fig.Height = 300 + bottomSpace + Top;
         var bottom = height - bottomSpace;
-        y = Scale.Nice(bars.Select(b => b.Value), bottom, Top, includeZero: true);
+        var y = Scale.Nice(bars.Select(b => b.Value), bottom, Top, includeZero: true);
         fig.ValueAxis(y, left, right, format);
         fig.Text(8, 20, Isolate(valueLabel), "start", "lf-chart__axis-title", extra: " font-weight=\"700\"");
         var zero = y.Map(0);
@@ -478,7 +495,7 @@ public static partial class Charts
             var lines = wrapped[i];
             for (var k = 0; k < lines.Count; k++)
             {
-                fig.Text(x + (w / 2), bottom + 22 + (k * 18), Isolate(lines[k]), "middle", "lf-chart__tick");
+                fig.Text(x + (w / 2), bottom + 22 + (k * 18), Isolate(lines[k]), "middle", "lf-chart__tick lf-chart__category", extra: $" data-bar=\"{i}\"");
             }
         }
         fig.Svg.Append($"<line x1=\"{N(left)}\" y1=\"{N(zero)}\" x2=\"{N(right)}\" y2=\"{N(zero)}\" stroke=\"{Ink}\" stroke-width=\"1.5\"/>");
@@ -490,27 +507,20 @@ public static partial class Charts
                 fig.Text(right + 8, pct.Map(t) + 5, Escape(Value(t, ValueFormat.Percent)), "start", "lf-chart__tick");
             }
             fig.Svg.Append($"<line x1=\"{N(right)}\" y1=\"{N(Top)}\" x2=\"{N(right)}\" y2=\"{N(bottom)}\" stroke=\"{Ink}\" stroke-width=\"1\"/>");
-            var path = new StringBuilder();
-            for (var i = 0; i < bars.Count; i++)
-            {
-                path.Append(i == 0 ? 'M' : 'L').Append(N(left + (slot * (i + 0.5)))).Append(' ').Append(N(pct.Map(cumulative[i])));
-            }
-            fig.Svg.Append($"<path class=\"lf-chart__cumulative\" d=\"{path}\" fill=\"none\" stroke=\"{Palette[1]}\" stroke-width=\"3\"{DashAttr(Dashes[1])}/>");
-            for (var i = 0; i < bars.Count; i++)
-            {
-                fig.Svg.Append(Marker(1, left + (slot * (i + 0.5)), pct.Map(cumulative[i]), 5, Palette[1], $"{bars[i].Label}: cumulative {Value(Math.Round(cumulative[i], 1), ValueFormat.Percent)}"));
-            }
+            CumulativeLine(fig, bars, cumulative, i => left + (slot * (i + 0.5)), i => pct.Map(cumulative[i]));
         }
     }
 
-    private static void HorizontalBars(ChartFigure fig, List<BarValue> bars, ValueFormat format, string valueLabel)
+    private static void HorizontalBars(ChartFigure fig, List<BarValue> bars, ValueFormat format, string valueLabel, double[]? cumulative)
     {
-        const double rowHeight = 44;
-        const int labelChars = 24;
-        var wrapped = bars.Select(b => Wrap(b.Label ?? "", labelChars, 2)).ToList();
-        var left = 16 + (wrapped.Max(w => w.Max(l => l.Length)) * FontSize * 0.58);
+        const int labelChars = 26;
+        var wrapped = bars.Select(b => Wrap(b.Label ?? "", labelChars, 3)).ToList();
+        var rowHeight = Math.Max(44, (wrapped.Max(w => w.Count) * 18) + 14);
+        var left = 16 + wrapped.Max(w => w.Max(l => TextWidth(l, FontSize)));
+        // A Pareto's cumulative share has a column of its own on the right, so its line never crosses a name or a value.
+        var panel = cumulative is null ? 0 : 160;
         var valueSpace = bars.Max(b => TextWidth(Value(b.Value, format), FontSize)) + 12;
-        var right = Width - valueSpace;
+        var right = Width - panel - valueSpace;
         var top = Top;
         var bottom = top + (rowHeight * bars.Count);
         fig.Height = bottom + 40;
@@ -523,21 +533,51 @@ public static partial class Charts
         }
         fig.Text(8, 20, Isolate(valueLabel), "start", "lf-chart__axis-title", extra: " font-weight=\"700\"");
         var zero = x.Map(0);
+        double RowMiddle(int i) => top + (rowHeight * i) + (rowHeight / 2.0);
         for (var i = 0; i < bars.Count; i++)
         {
             var b = bars[i];
-            var rowTop = top + (rowHeight * i);
             var vx = x.Map(b.Value);
             var (bx, w) = b.Value >= 0 ? (zero, vx - zero) : (vx, zero - vx);
-            BarRect(fig, b.Href, bx, rowTop + 8, Math.Max(w, 0.5), rowHeight - 16, $"{b.Label}: {Value(b.Value, format)}");
+            BarRect(fig, b.Href, bx, RowMiddle(i) - 14, Math.Max(w, 0.5), 28, $"{b.Label}: {Value(b.Value, format)}");
             var valueX = b.Value >= 0 ? bx + w + 6 : bx - 6;
-            fig.Text(valueX, rowTop + (rowHeight / 2) + 5, Escape(Value(b.Value, format)), b.Value >= 0 ? "start" : "end", "lf-chart__bar-value");
+            fig.Text(valueX, RowMiddle(i) + 5, Escape(Value(b.Value, format)), b.Value >= 0 ? "start" : "end", "lf-chart__bar-value");
             var lines = wrapped[i];
             for (var k = 0; k < lines.Count; k++)
             {
-                var ly = rowTop + (rowHeight / 2) + 5 + ((k - ((lines.Count - 1) / 2.0)) * 18);
-                fig.Text(Math.Min(left, zero) - 8, ly, Isolate(lines[k]), "end", "lf-chart__tick");
+                var ly = RowMiddle(i) + 5 + ((k - ((lines.Count - 1) / 2.0)) * 18);
+                fig.Text(Math.Min(left, zero) - 8, ly, Isolate(lines[k]), "end", "lf-chart__tick lf-chart__category", extra: $" data-bar=\"{i}\"");
             }
+        }
+        if (cumulative is not null)
+        {
+            var pct = Scale.Fixed(0, 100, Width - panel + 24, Width - 28, [0, 50, 100]);
+            foreach (var t in new[] { 0.0, 25, 50, 75, 100 })
+            {
+                var tx = pct.Map(t);
+                fig.Svg.Append($"<line class=\"lf-chart__grid\" x1=\"{N(tx)}\" y1=\"{N(top)}\" x2=\"{N(tx)}\" y2=\"{N(bottom)}\" stroke=\"{(t == 0 ? Ink : Grid)}\" stroke-width=\"1\"/>");
+            }
+            foreach (var t in pct.Ticks)
+            {
+                fig.Text(pct.Map(t), bottom + 24, Escape(Value(t, ValueFormat.Percent)), "middle", "lf-chart__tick");
+            }
+            fig.Text(Width - 8, 20, "Cumulative share", "end", "lf-chart__axis-title", extra: " font-weight=\"700\"");
+            CumulativeLine(fig, bars, cumulative, i => pct.Map(cumulative[i]), RowMiddle);
+        }
+    }
+
+    /// <summary>A Pareto's cumulative percentage: a dashed line with a square at each category.</summary>
+    private static void CumulativeLine(ChartFigure fig, List<BarValue> bars, double[] cumulative, Func<int, double> x, Func<int, double> y)
+    {
+        var path = new StringBuilder();
+        for (var i = 0; i < bars.Count; i++)
+        {
+            path.Append(i == 0 ? 'M' : 'L').Append(N(x(i))).Append(' ').Append(N(y(i)));
+        }
+        fig.Svg.Append($"<path class=\"lf-chart__cumulative\" d=\"{path}\" fill=\"none\" stroke=\"{Palette[1]}\" stroke-width=\"3\"{DashAttr(Dashes[1])}/>");
+        for (var i = 0; i < bars.Count; i++)
+        {
+            fig.Svg.Append(Marker(1, x(i), y(i), 5, Palette[1], $"{bars[i].Label}: cumulative {Value(Math.Round(cumulative[i], 1), ValueFormat.Percent)}"));
         }
     }
 

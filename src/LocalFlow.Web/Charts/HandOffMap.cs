@@ -48,8 +48,8 @@ public static partial class Charts
         var busy = drawn.SelectMany(h => new[] { (h.From, h.Count), (h.To, h.Count) })
             .GroupBy(p => p.Item1, StringComparer.Ordinal).OrderByDescending(g => g.Sum(p => p.Count)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key);
         var nodes = chart.Nodes.Concat(busy).Distinct(StringComparer.Ordinal).ToList();
-        // Room for the places' names at the sides (two lines of about 16 characters) and above and below.
-        var radius = (Width / 2) - 140;
+        // Room for the places' names at the sides (two lines of about 14 characters) and above and below.
+        var radius = (Width / 2) - 160;
         var height = fig.Height = (2 * radius) + 150;
         var (cx, cy) = (Width / 2, height / 2);
         var position = new Dictionary<string, (double X, double Y, double Angle)>(StringComparer.Ordinal);
@@ -72,13 +72,26 @@ public static partial class Charts
             var (nx, ny, angle) = position[n];
             var cos = Math.Cos(angle);
             var anchor = Math.Abs(cos) < 0.3 ? "middle" : cos > 0 ? "start" : "end";
-            var lines = Wrap(n, 16, 2);
-            var lx = nx + (cos * 22);
-            var ly = ny + (Math.Sin(angle) * 28) + 5 - ((lines.Count - 1) * 8);
+            var lines = Wrap(n, 14, 2);
             var w = lines.Max(l => TextWidth(l, 15));
+            var lx = nx + (cos * 22);
+            // A name is kept inside the canvas.
+            lx = anchor == "start" ? Math.Min(lx, Width - 2 - w) : anchor == "end" ? Math.Max(lx, 2 + w) : Math.Clamp(lx, 2 + (w / 2), Width - 2 - (w / 2));
+            var ly = ny + (Math.Sin(angle) * 28) + 5 - ((lines.Count - 1) * 8);
             var left = anchor == "middle" ? lx - (w / 2) : anchor == "start" ? lx : lx - w;
-            return (Lines: lines, X: lx, Y: ly, Anchor: anchor, Box: (X: left, Y: ly - 14, W: w, H: (lines.Count * 17.0) + 2));
+            return (Lines: lines, X: lx, Y: ly, Anchor: anchor, Box: (X: left, Y: ly - 14, W: w, H: (lines.Count * 17.0) + 2), Out: Math.Sin(angle) < 0 ? -1 : 1);
         }).ToList();
+        // A name that would touch one already placed moves away from the centre, a line at a time.
+        for (var i = 1; i < nodeLabels.Count; i++)
+        {
+            var l = nodeLabels[i];
+            for (var tries = 0; tries < 6 && nodeLabels.Take(i).Any(o => Overlap(o.Box, l.Box) > 0); tries++)
+            {
+                l = l with { Y = l.Y + (l.Out * 17), Box = l.Box with { Y = l.Box.Y + (l.Out * 17) } };
+            }
+            nodeLabels[i] = l;
+        }
+        height = Math.Max(height, nodeLabels.Max(l => l.Box.Y + l.Box.H) + 4);
         var taken = nodes.Select(n => (X: position[n].X - 16, Y: position[n].Y - 16, W: 32.0, H: 32.0)).Concat(nodeLabels.Select(l => l.Box)).ToList();
         var curves = new Dictionary<HandOff, (double Sx, double Sy, double Mx, double My, double Ex, double Ey)>();
         // Thin arrows first, so the busiest are drawn on top.
@@ -106,32 +119,24 @@ public static partial class Charts
         }
         foreach (var h in drawn.Where(curves.ContainsKey))
         {
-            var (sx, sy, mx, my, ex, ey) = curves[h];
             var text = h.MedianWait is TimeSpan lw ? $"{Count(h.Count)} · {ShortWait(lw)}" : Count(h.Count);
             var (bw, bh) = (TextWidth(text, 13) + 6, 17.0);
-            (double X, double Y, double Overlap) best = (0, 0, double.MaxValue);
-            foreach (var t in LabelPoints)
+            var (lx, ly, leader) = PlaceLabel(curves[h], bw, bh, taken, height);
+            taken.Add((lx - (bw / 2), ly - (bh / 2), bw, bh));
+            height = Math.Max(height, ly + bh);
+            if (leader is (double ax, double ay))
             {
-                // A point on the quadratic Bézier curve at t.
-                var (px, py) = (((1 - t) * (1 - t) * sx) + (2 * (1 - t) * t * mx) + (t * t * ex), ((1 - t) * (1 - t) * sy) + (2 * (1 - t) * t * my) + (t * t * ey));
-                var overlap = taken.Sum(r => Overlap(r, (px - (bw / 2), py - (bh / 2), bw, bh)));
-                if (overlap < best.Overlap)
-                {
-                    best = (px, py, overlap);
-                }
-                if (overlap == 0)
-                {
-                    break;
-                }
+                // Where no free spot was found on the arrow, the label sits nearby with a thin line to its arrow.
+                labels.Append($"<line class=\"lf-chart__leader\" x1=\"{N(lx)}\" y1=\"{N(ly)}\" x2=\"{N(ax)}\" y2=\"{N(ay)}\" stroke=\"{Secondary}\" stroke-width=\"1\" stroke-dasharray=\"2 2\"/>");
             }
-            taken.Add((best.X - (bw / 2), best.Y - (bh / 2), bw, bh));
-            labels.Append($"<text class=\"lf-chart__handoff-label\" x=\"{N(best.X)}\" y=\"{N(best.Y + 5)}\" font-size=\"13\" font-weight=\"700\" text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"4\" fill=\"{Ink}\">{Escape(text)}</text>");
+            labels.Append($"<text class=\"lf-chart__handoff-label\" x=\"{N(lx)}\" y=\"{N(ly + 5)}\" font-size=\"13\" font-weight=\"700\" text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"4\" fill=\"{Ink}\">{Escape(text)}</text>");
         }
+        fig.Height = height;
         fig.Svg.Append(labels);
         for (var i = 0; i < nodes.Count; i++)
         {
             var (nx, ny, _) = position[nodes[i]];
-            fig.Svg.Append($"<circle class=\"lf-chart__node\" cx=\"{N(nx)}\" cy=\"{N(ny)}\" r=\"12\" fill=\"{Palette[i % Palette.Length]}\" stroke=\"{Ink}\" stroke-width=\"2\"><title>{Isolate(nodes[i])}</title></circle>");
+            fig.Svg.Append($"<circle class=\"lf-chart__node\" cx=\"{N(nx)}\" cy=\"{N(ny)}\" r=\"12\" fill=\"{NodeColours[i % NodeColours.Length]}\" stroke=\"{Ink}\" stroke-width=\"2\"><title>{Isolate(nodes[i])}</title></circle>");
             var label = nodeLabels[i];
             for (var k = 0; k < label.Lines.Count; k++)
             {
@@ -178,7 +183,62 @@ public static partial class Charts
 
     private static int GreatestCommonDivisor(int a, int b) => b == 0 ? a : GreatestCommonDivisor(b, a % b);
 
-    private static readonly double[] LabelPoints = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+    private static readonly double[] LabelPoints = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85];
+    private static readonly double[] LabelShifts = [0, 10, -10, 20, -20];
+
+    /// <summary>
+    /// The places' colours: the Okabe–Ito palette, then Paul Tol's muted scheme, so that the thirteen agencies of a
+    /// locality all differ. Colour is never the only cue: every place is named beside its circle.
+    /// </summary>
+    private static readonly string[] NodeColours =
+        [.. Palette, "#332288", "#882255", "#117733", "#999933", "#44AA99", "#88CCEE", "#DDCC77", "#AA4499", "#CC6677"];
+
+    /// <summary>
+    /// Where an arrow's label goes: the first point along the arrow (or just beside it) where it overlaps nothing
+    /// already placed; failing that, the nearest free spot round the arrow's middle, with a leader line back to it;
+    /// failing that, a new row below the map. Labels never overlap each other or a place's name.
+    /// </summary>
+    private static (double X, double Y, (double X, double Y)? Leader) PlaceLabel(
+        (double Sx, double Sy, double Mx, double My, double Ex, double Ey) c, double bw, double bh,
+        List<(double X, double Y, double W, double H)> taken, double height)
+    {
+        bool Free(double x, double y) =>
+            x - (bw / 2) >= 2 && x + (bw / 2) <= Width - 2 && y - (bh / 2) >= 2 && y + (bh / 2) <= height - 2
+            && taken.All(r => Overlap(r, (x - (bw / 2), y - (bh / 2), bw, bh)) == 0);
+        (double X, double Y) At(double t) =>
+            (((1 - t) * (1 - t) * c.Sx) + (2 * (1 - t) * t * c.Mx) + (t * t * c.Ex), ((1 - t) * (1 - t) * c.Sy) + (2 * (1 - t) * t * c.My) + (t * t * c.Ey));
+        var (dx, dy) = (c.Ex - c.Sx, c.Ey - c.Sy);
+        var length = Math.Max(1, Math.Sqrt((dx * dx) + (dy * dy)));
+        var (nx, ny) = (-dy / length, dx / length);
+        foreach (var shift in LabelShifts)
+        {
+            foreach (var t in LabelPoints)
+            {
+                var (px, py) = At(t);
+                if (Free(px + (nx * shift), py + (ny * shift)))
+                {
+                    return (px + (nx * shift), py + (ny * shift), null);
+                }
+            }
+        }
+        var middle = At(0.5);
+        for (var r = 24.0; r <= 360; r += 8)
+        {
+            var steps = (int)Math.Ceiling(2 * Math.PI * r / 10);
+            for (var k = 0; k < steps; k++)
+            {
+                var a = 2 * Math.PI * k / steps;
+                var (px, py) = (middle.X + (r * Math.Cos(a)), middle.Y + (r * Math.Sin(a)));
+                if (Free(px, py))
+                {
+                    return (px, py, middle);
+                }
+            }
+        }
+        // A new row below everything placed so far.
+        var below = taken.Max(b => b.Y + b.H) + 4 + (bh / 2);
+        return (Math.Clamp(middle.X, 4 + (bw / 2), Width - 4 - (bw / 2)), below, middle);
+    }
 
     private static double Overlap((double X, double Y, double W, double H) a, (double X, double Y, double W, double H) b)
         => Math.Max(0, Math.Min(a.X + a.W, b.X + b.W) - Math.Max(a.X, b.X)) * Math.Max(0, Math.Min(a.Y + a.H, b.Y + b.H) - Math.Max(a.Y, b.Y));

@@ -3,12 +3,12 @@ using LocalFlow.Web.Tests.Support;
 namespace LocalFlow.Web.Tests.Browser;
 
 /// <summary>A study team member reads the system conditions, opens one and links evidence to it, by keyboard only; axe-core checks each page.</summary>
-public class ConditionsJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class ConditionsJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task StudyTeam_ReadsTheConditions_AndLinksASignal_ByKeyboard()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "study");
 
         // From the flow study to the conditions, and into one of them.

@@ -7,7 +7,7 @@ namespace LocalFlow.Web.Tests.Browser;
 /// A study team member starts a study, captures 20 demands by keyboard only (htmx swaps the form in place),
 /// creates, merges and splits types, and sees the Pareto, the predictability figure and the capability chart change.
 /// </summary>
-public class DemandStudyJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class DemandStudyJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private sealed record Said(string Words, bool Failure, string Type, bool NewType);
 
@@ -38,7 +38,7 @@ public class DemandStudyJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task StudyTeam_CapturesTwentyDemandsByKeyboard_ShapesTheTypes_AndSeesTheAnalysisChange()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "study");
 
         // Start a study (transactional, one front door).

@@ -7,18 +7,18 @@ using Microsoft.Playwright;
 namespace LocalFlow.Web.Tests.Browser;
 
 /// <summary>A data officer imports a police extract by keyboard: upload, map, preview, import, follow its progress, undo; axe-core checks each page.</summary>
-public class FlowImportJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class FlowImportJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task DataOfficer_ImportsAPoliceExtract_AndUndoesIt_ByKeyboard()
     {
         string key;
-        using (var scope = browser.App.Services.CreateScope())
+        using (var scope = Browser.App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
             key = await db.SourceIdentities.Where(s => s.Source == "Police (Niche)" && s.PersonId != null).OrderByDescending(s => s.SourceRecordId).Select(s => s.SourceRecordId).FirstAsync();
         }
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "dataofficer");
         await page.GotoAsync("/Flow");
         await page.FollowLinkByKeyboardAsync("#import-link", "**/Flow/Import");
@@ -27,7 +27,7 @@ public class FlowImportJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await page.SelectOptionAsync("#AgencyId", new SelectOptionValue { Label = "Northshire Police" });
         await page.SetInputFilesAsync("#Upload", new FilePayload
         {
-            Name = "niche-browser.csv",
+            Name = "niche-Browser.csv",
             MimeType = "text/csv",
             Buffer = System.Text.Encoding.UTF8.GetBytes($"Ref,Subject,Occurred,Type,Outcome\nBR-1,{key},2025-06-01T10:00:00Z,INC,Called about noise\n"),
         });
@@ -42,7 +42,8 @@ public class FlowImportJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await page.SelectOptionAsync("#Map_sourceRecordId_", "Ref");
         await page.SelectOptionAsync("#Map_subtype_", "Outcome");
         await page.FillAsync("#Kinds", "INC = Contact");
-        await page.FillAsync("#SourceSystem", "Police (Niche)");
+        // The police's own source system is offered, and chosen, from the identities already linked.
+        (await page.IsCheckedAsync("input[name='SourceSystem'][value='Police (Niche)']")).ShouldBeTrue();
         await page.TabToAsync("#preview", maxPresses: 120);
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("#preview-summary").WaitForAsync();
@@ -53,7 +54,7 @@ public class FlowImportJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/Flow/ImportProgress/**");
         await page.Locator("#done").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        (await page.Locator("#done").InnerTextAsync()).ShouldContain("1 activity records from niche-browser.csv");
+        (await page.Locator("#done").InnerTextAsync()).ShouldContain("1 activity records from niche-Browser.csv");
         await page.AssertAccessibleAsync();
 
         await page.GotoAsync("/Flow/Imports");

@@ -4,12 +4,12 @@ using Microsoft.Playwright;
 namespace LocalFlow.Web.Tests.Browser;
 
 /// <summary>A study team member opens Ruth's case history, her timeline and her cost curve with the keyboard only; axe-core checks each page.</summary>
-public class FlowJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class FlowJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task StudyTeam_OpensRuthsTimelineAndCostCurve_ByKeyboard()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "study");
 
         // From the home page, by keyboard: the Flow menu item, then Ruth's case history.

@@ -9,12 +9,12 @@ namespace LocalFlow.Web.Tests.Browser;
 /// A study team member goes, by keyboard only, from the flow study to the hand-off map, the signals list and a
 /// record that raised a signal; and chooses a cohort. axe-core checks each page.
 /// </summary>
-public class FlowViewsJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class FlowViewsJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task StudyTeam_GoesFromHandoffsToSignalsToARecord_ByKeyboard()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "study");
         await page.GotoAsync("/Flow");
 
@@ -55,7 +55,7 @@ public class FlowViewsJourneyTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task Analyst_ChoosesACohort_AndSeesItsCountsAndSpreads()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "analyst");
         await page.GotoAsync("/Flow");
         await page.FollowLinkByKeyboardAsync("#link-cohort", "**/Flow/Cohort");
@@ -64,7 +64,7 @@ public class FlowViewsJourneyTests(BrowserFixture browser) : IClassFixture<Brows
 
         // A threshold that at least seven people reach (a cohort of fewer than five is withheld from analysts).
         int threshold;
-        using (var scope = browser.App.Services.CreateScope())
+        using (var scope = Browser.App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
             var counts = (await db.ActivityRecords.GroupBy(r => r.PersonId).Select(g => g.Count()).ToListAsync()).OrderByDescending(c => c).ToList();

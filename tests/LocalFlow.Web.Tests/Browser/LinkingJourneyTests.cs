@@ -7,17 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalFlow.Web.Tests.Browser;
 
 /// <summary>A data officer reviews a doubtful pair and decides it by keyboard only; axe-core checks each page.</summary>
-public class LinkingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class LinkingJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task DataOfficer_ReviewsAndDecidesAPair_ByKeyboard()
     {
         Guid reviewId;
-        using (var scope = browser.App.Services.CreateScope())
+        using (var scope = Browser.App.Services.CreateScope())
         {
             reviewId = await LinkingData.AnyReviewAsync(scope.ServiceProvider.GetRequiredService<LocalFlowDb>());
         }
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "dataofficer");
         await page.GotoAsync("/Linking");
         await page.AssertAccessibleAsync();
@@ -43,7 +43,7 @@ public class LinkingJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("Kept apart");
         await page.AssertAccessibleAsync();
 
-        using var check = browser.App.Services.CreateScope();
+        using var check = Browser.App.Services.CreateScope();
         var db = check.ServiceProvider.GetRequiredService<LocalFlowDb>();
         var review = await db.LinkReviews.SingleAsync(r => r.Id == reviewId);
         review.Status.ShouldBe(LinkReviewStatus.Rejected);
@@ -55,13 +55,13 @@ public class LinkingJourneyTests(BrowserFixture browser) : IClassFixture<Browser
     {
         Guid person;
         string surname;
-        using (var scope = browser.App.Services.CreateScope())
+        using (var scope = Browser.App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
             person = (await LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db)).First().PersonId;
             surname = (await db.People.SingleAsync(p => p.Id == person)).FamilyName;
         }
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "dataofficer");
         await page.GotoAsync($"/Flow/Person/{person}");
         // Ruth's page has hundreds of records to tab through first: check the link is there, then follow its address.

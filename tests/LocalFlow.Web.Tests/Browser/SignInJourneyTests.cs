@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace LocalFlow.Web.Tests.Browser;
 
 /// <summary>Each demo role signs in by keyboard, reaches the pages it may see and is refused the others; axe-core checks every page visited.</summary>
-public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class SignInJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     public static TheoryData<string, string[], string[]> Roles => new()
     {
@@ -20,7 +20,7 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
     [MemberData(nameof(Roles))]
     public async Task DemoRole_SignsInByKeyboard_ReachesItsPages_AndIsRefusedTheOthers(string user, string[] allowed, string[] refused)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync("/");
         await page.AssertAccessibleAsync();
 
@@ -32,7 +32,7 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(LocalFlowApp.DemoPassword);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await page.WaitForURLAsync(Browser.BaseUrl + "/");
         (await page.TextContentAsync(".lf-account__name"))!.ShouldContain(char.ToUpperInvariant(user[0]).ToString(), Case.Sensitive);
 
         var nav = await page.Locator(".govuk-service-navigation__link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
@@ -59,7 +59,7 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
     [Fact]
     public async Task Administrator_AddsAFrontDoor_ByKeyboard_AndSeesItListed()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInAsync(page, "admin");
         await page.GotoAsync("/Admin/FrontDoors");
         await page.AssertAccessibleAsync();
@@ -84,7 +84,7 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
     [Fact]
     public async Task HomePage_ForAFirstTimeVisitor_LeadsToSignInAndEachCapability()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync("/");
         (await page.Locator(".lf-card h3").AllInnerTextsAsync()).Count.ShouldBe(8);
         (await page.Locator("a.govuk-button--start").InnerTextAsync()).ShouldContain("Sign in");
@@ -94,7 +94,7 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
     [Fact]
     public async Task Analyst_ChartsAMeasure_ByKeyboard_AndAPhaseChangesTheLimits()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInAsync(page, "analyst");
         await page.GotoAsync("/Measures");
         await page.AssertAccessibleAsync();

@@ -5,12 +5,21 @@ namespace LocalFlow.Web.Tests.Support;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (no browser download) against the real app on a real port.
-/// One app and one browser per test class; each test gets its own browser context.
+/// One app and one browser per test class; each test gets its own browser context. Every console error, uncaught
+/// script error and content security policy violation in a page is recorded, and fails the test that caused it
+/// (see <see cref="BrowserTest"/> and <see cref="PageExtensions.AssertAccessibleAsync"/>).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    // Chromium also logs violations itself; the listener makes each one a console error whatever the browser's wording.
+    private const string ReportViolations =
+        "document.addEventListener('securitypolicyviolation', e => console.error('Content security policy violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline content') + ' at ' + e.sourceFile + ':' + e.lineNumber));";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, BrowserErrors> ErrorsByContext = new();
+
+    private readonly List<BrowserErrors> _errors = [];
     private IPlaywright? _playwright;
 
     public LocalFlowApp App { get; } = new(households: 150);
@@ -39,8 +48,47 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Generous: CI machines have two cores shared with the app, the database and other test classes.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
-        return await context.NewPageAsync();
+        await context.AddInitScriptAsync(ReportViolations);
+        var errors = new BrowserErrors();
+        ErrorsByContext.Add(context, errors);
+        lock (_errors)
+        {
+            _errors.Add(errors);
+        }
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Console(message.Text, message.Location);
+            }
+        };
+        page.PageError += (_, error) => errors.Console("Uncaught script error: " + error, page.Url);
+        page.Response += (_, response) =>
+        {
+            if (response.Request.IsNavigationRequest && response.Status >= 400)
+            {
+                errors.FailedNavigation(response.Url);
+            }
+        };
+        return page;
     }
+
+    /// <summary>Fails with every console error, script error and policy violation of the pages opened since the last check, then forgets them.</summary>
+    public void AssertNoBrowserErrors()
+    {
+        List<BrowserErrors> all;
+        lock (_errors)
+        {
+            all = [.. _errors];
+            _errors.Clear();
+        }
+        all.SelectMany(e => e.Take()).ToList().ShouldBeEmpty("the browser reported errors");
+    }
+
+    /// <summary>The errors recorded for a page's browser context (none for pages this fixture did not open).</summary>
+    internal static IReadOnlyList<string> TakeErrors(IPage page) =>
+        ErrorsByContext.TryGetValue(page.Context, out var errors) ? errors.Take() : [];
 
     public async Task DisposeAsync()
     {
@@ -50,6 +98,61 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         _playwright?.Dispose();
         App.Dispose();
+    }
+}
+
+/// <summary>
+/// What the browser reported as an error in one context. A page the test itself opened and the server refused
+/// (a 403 or 404 on purpose) makes Chromium log "Failed to load resource" for that address; only those are
+/// expected. A refused script, style sheet or image is still an error.
+/// </summary>
+internal sealed class BrowserErrors
+{
+    private readonly List<(string Text, string Url)> _messages = [];
+    private readonly HashSet<string> _refusedPages = new(StringComparer.Ordinal);
+
+    /// <summary>A console error and where it came from ("address:line:column").</summary>
+    public void Console(string text, string url)
+    {
+        lock (_messages)
+        {
+            _messages.Add((text, url));
+        }
+    }
+
+    public void FailedNavigation(string url)
+    {
+        lock (_messages)
+        {
+            _refusedPages.Add(url);
+        }
+    }
+
+    public IReadOnlyList<string> Take()
+    {
+        lock (_messages)
+        {
+            var errors = _messages
+                .Where(m => !(m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal) && _refusedPages.Any(p => m.Url == p || m.Url.StartsWith(p + ":", StringComparison.Ordinal))))
+                .Select(m => $"{m.Text} ({m.Url})").ToList();
+            _messages.Clear();
+            return errors;
+        }
+    }
+}
+
+/// <summary>A browser test class: after each test, any console error, script error or policy violation in its pages fails it.</summary>
+public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
+{
+    /// <summary>The class's app and browser.</summary>
+    protected BrowserFixture Browser { get; } = browser;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Browser.AssertNoBrowserErrors();
+        return Task.CompletedTask;
     }
 }
 
@@ -100,6 +203,7 @@ public static class PageExtensions
     /// <summary>Runs axe-core (WCAG 2.2 A and AA rules) and fails with every violation listed.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
+        BrowserFixture.TakeErrors(page).ShouldBeEmpty($"the browser reported errors on {page.Url}");
         var results = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },

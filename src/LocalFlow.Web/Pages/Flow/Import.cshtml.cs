@@ -51,6 +51,16 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
     [BindProperty]
     public string? SourceSystem { get; set; }
 
+    /// <summary>The value of the "Another system" choice of <see cref="SourceSystem"/>.</summary>
+    public const string OtherSystem = "(another)";
+
+    /// <summary>A source system typed in when the agency's own systems do not include the file's.</summary>
+    [BindProperty]
+    public string? OtherSourceSystem { get; set; }
+
+    /// <summary>The source systems the agency's identities came from, offered as the choice of <see cref="SourceSystem"/>.</summary>
+    public IReadOnlyList<AgencySourceSystem> SourceSystems { get; private set; } = [];
+
     [BindProperty]
     public string? TimeZone { get; set; }
 
@@ -193,6 +203,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
                     Csv = CsvActivityReader.Preview(s, rows: 5);
                 }
                 SavedMappings = await Data.Flow.SavedMappings.ForAgencyAsync(db, locality, Uploaded.AgencyId);
+                SourceSystems = await AgencySourceSystems.ForAgencyAsync(db, locality, Uploaded.AgencyId);
             }
         }
     }
@@ -207,7 +218,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
     private void Prefill()
     {
         TimeZone = "Europe/London";
-        SourceSystem = Agency?.Name;
+        SourceSystem = SourceSystems.FirstOrDefault()?.Name ?? Agency?.Name;
         SaveAs = $"{Agency?.ShortName} — {Path.GetFileNameWithoutExtension(Uploaded!.FileName)}";
         var saved = SavedMappings.FirstOrDefault(m => m.Id == Saved) ?? SavedMappings.FirstOrDefault();
         if (saved is not null && Format == FlowFileFormat.Csv)
@@ -217,6 +228,10 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
             var m = CsvMapping.FromJson(saved.MappingJson);
             Map = m.Columns.Where(c => Csv!.Header.Contains(c.Value, StringComparer.OrdinalIgnoreCase)).ToDictionary(c => c.Key, c => Csv!.Header.First(h => string.Equals(h, c.Value, StringComparison.OrdinalIgnoreCase)));
             SourceSystem = m.SourceSystem ?? SourceSystem;
+            if (SourceSystems.Count > 0 && SourceSystems.All(x => x.Name != SourceSystem))
+            {
+                (SourceSystem, OtherSourceSystem) = (OtherSystem, SourceSystem);
+            }
             TimeZone = m.TimeZone;
             TimeFormat = m.TimeFormat;
             Kinds = string.Join("\n", m.Kinds.Select(k => $"{k.Key} = {k.Value}"));
@@ -238,6 +253,13 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
     /// <summary>The import request from the form; null (with the errors in ModelState) when the mapping cannot work.</summary>
     private async Task<FlowImportRequest?> RequestAsync(CancellationToken ct)
     {
+        var sourceSystem = (SourceSystem == OtherSystem ? OtherSourceSystem : SourceSystem)?.Trim();
+        if (SourceSystem == OtherSystem && string.IsNullOrEmpty(sourceSystem))
+        {
+            ModelState.AddModelError(nameof(OtherSourceSystem), $"Type the name of the source system the file comes from, or choose one of {Agency!.Name}'s");
+            return null;
+        }
+        sourceSystem = string.IsNullOrEmpty(sourceSystem) ? null : sourceSystem;
         CsvMapping? mapping = null;
         if (Format == FlowFileFormat.Csv)
         {
@@ -258,7 +280,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
                     .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase),
                 Kinds = kinds,
                 Agency = Map.GetValueOrDefault("agency") is { Length: > 0 } ? null : Agency!.Name,
-                SourceSystem = string.IsNullOrWhiteSpace(SourceSystem) ? null : SourceSystem.Trim(),
+                SourceSystem = sourceSystem,
                 TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? null : TimeZone.Trim(),
                 TimeFormat = string.IsNullOrWhiteSpace(TimeFormat) ? null : TimeFormat.Trim(),
             };
@@ -293,7 +315,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
             FileName = Uploaded.FileName,
             Mapping = mapping,
             Agency = Agency!.Name,
-            SourceSystem = Format == FlowFileFormat.Csv ? null : (string.IsNullOrWhiteSpace(SourceSystem) ? null : SourceSystem.Trim()),
+            SourceSystem = Format == FlowFileFormat.Csv ? null : sourceSystem,
         };
     }
 }
