@@ -405,6 +405,7 @@ public sealed class ClearTextSchema : LinkageSchema
 
         public static Prepared From(LinkRecord r, int row, List<RecordIssue> issues)
         {
+            r = AgencyConventions.Resolve(r);
             var p = new Prepared { RecordId = r.RecordId, Seen = r.RecordDate };
             p.GivenWords = Normalise.Words(Normalise.Name(r.GivenNames));
             if (p.GivenWords.Length > 0)

@@ -24,7 +24,7 @@ internal static class LinkCommand
         var truthColumn = new Option<string?>("--truth-column") { Description = "A column holding the true person key (test data): precision and recall are reported." };
         var encodedSources = new Option<string[]>("--encoded") { Description = "An agency's encoded extract as NAME=FILE.csv (made by `link encode`); links on Bloom filters alone, no secret needed.", Arity = ArgumentArity.ZeroOrMore };
         var truthFile = new Option<string?>("--truth-file") { Description = "A truth file as written by `link generate` (agency, record_id, person_id): precision and recall are reported." };
-        var map = new Option<string[]>("--map") { Description = "Column mapping [SOURCE:]COLUMN=FIELD, e.g. --map \"forename=given-names\" (fields: record-id, given-names, surname, previous-surnames, date-of-birth, sex, address-line, house-number, postcode, previous-postcodes, nhs-number, other-id, phone, email, record-date, none).", Arity = ArgumentArity.ZeroOrMore };
+        var map = new Option<string[]>("--map") { Description = "Column mapping [SOURCE:]COLUMN=FIELD, e.g. --map \"forename=given-names\" (fields: record-id, full-name, title, given-names, middle-names, surname, previous-surnames, date-of-birth, sex, address-line, house-number, postcode, previous-postcodes, nhs-number, other-id, phone, email, record-date, none).", Arity = ArgumentArity.ZeroOrMore };
         var previous = new Option<string?>("--previous") { Description = "An earlier run's --out file: person ids are carried over by majority of members." };
         var decisions = new Option<string?>("--decisions") { Description = "Reviewers' decisions (CSV: source_a, record_id_a, source_b, record_id_b, decision = match | non-match), applied before clustering." };
         var command = new Command("link", "Link records of the same person across agencies' CSV extracts (Fellegi–Sunter, explainable, optionally on Bloom-filter encodings). Works without a database.")
@@ -97,13 +97,17 @@ internal static class LinkCommand
             }
             var sourceMap = overrides.Where(o => o.Source is null || o.Source == name).ToDictionary(o => o.Column, o => o.Field, StringComparer.Ordinal);
             using var reader = new StreamReader(file);
-            var source = LinkCsv.Read(name, reader, sourceMap.Count == 0 ? null : sourceMap, request.Truth is null ? null : [request.Truth]);
+            var source = LinkCsv.Read(name, reader, sourceMap.Count == 0 ? null : sourceMap, request.Truth is null ? null : [request.Truth], requireRecordId: true);
             records.AddRange(source.Records);
             if (request.Truth is not null)
             {
                 truth.AddRange(source.Extra[request.Truth].Select(LinkageEvaluation.FebrlTruthKey));
             }
             AnsiConsole.MarkupLine($"Read [bold]{source.Records.Count:N0}[/] records from {Markup.Escape(name)} ({Markup.Escape(string.Join(", ", source.Mapping.Select(m => $"{m.Key}→{m.Value}")))}).");
+            if (source.Unmapped.Count > 0)
+            {
+                AnsiConsole.MarkupLine($"  Not used from {Markup.Escape(name)}: {Markup.Escape(string.Join(", ", source.Unmapped))} (map one with --map \"{Markup.Escape(name)}:COLUMN=FIELD\").");
+            }
         }
         var options = new LinkageOptions { LinkThreshold = request.Threshold, ReviewThreshold = request.Review };
         if (request.Model is not null)
@@ -216,7 +220,7 @@ internal static class LinkCommand
                 var secret = Encoding.UTF8.GetBytes(File.ReadAllText(secretPath).Trim());
                 var overrides = ParseMap(parse.GetValue(map) ?? []).ToDictionary(o => o.Column, o => o.Field, StringComparer.Ordinal);
                 using var reader = new StreamReader(file);
-                var records = LinkCsv.Read(name, reader, overrides.Count == 0 ? null : overrides).Records;
+                var records = LinkCsv.Read(name, reader, overrides.Count == 0 ? null : overrides, requireRecordId: true).Records;
                 var encoded = new BloomEncoder(secret).Encode(records);
                 var outPath = parse.GetValue(output)!;
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
@@ -396,7 +400,8 @@ internal static class LinkCommand
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and size make the same files.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Folder for the five agencies' CSV files and truth.csv.", Required = true };
         var errors = new Option<double>("--errors") { Description = "Scale of the error rates (1 = documented rates, 0 = clean).", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("generate", "Write synthetic extracts of the same people from five agencies (police, housing, health, social care, education) with realistic errors, and the truth.") { people, seed, output, errors };
+        var hard = new Option<bool>("--hard") { Description = "Real-world shape: households sharing phones and e-mails, namesakes, twins, tower blocks, placeholders, and council, police, hospital, GP and housing extracts with their own headers and formats." };
+        var command = new Command("generate", "Write synthetic extracts of the same people from five agencies (police, housing, health, social care, education; with --hard council, police, hospital, GP, housing) with realistic errors, and the truth.") { people, seed, output, errors, hard };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(people);
@@ -411,7 +416,7 @@ internal static class LinkCommand
                 AnsiConsole.MarkupLine("[red]--errors must be between 0 and 10.[/]");
                 return 2;
             }
-            var data = LinkageDataGenerator.Generate(new SyntheticOptions { People = n, Seed = parse.GetValue(seed), ErrorScale = e });
+            var data = LinkageDataGenerator.Generate(new SyntheticOptions { People = n, Seed = parse.GetValue(seed), ErrorScale = e, Hard = parse.GetValue(hard) });
             var files = data.WriteCsv(parse.GetValue(output)!);
             AnsiConsole.MarkupLine($"Wrote {data.Records.Count:N0} records of {n:N0} people: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}.");
             return 0;
