@@ -26,10 +26,12 @@ internal static class LinkCommand
         var truthFile = new Option<string?>("--truth-file") { Description = "A truth file as written by `link generate` (agency, record_id, person_id): precision and recall are reported." };
         var map = new Option<string[]>("--map") { Description = "Column mapping [SOURCE:]COLUMN=FIELD, e.g. --map \"forename=given-names\" (fields: record-id, full-name, title, given-names, middle-names, surname, previous-surnames, date-of-birth, sex, address-line, house-number, postcode, previous-postcodes, nhs-number, other-id, phone, email, record-date, none).", Arity = ArgumentArity.ZeroOrMore };
         var previous = new Option<string?>("--previous") { Description = "An earlier run's --out file: person ids are carried over by majority of members." };
+        var pairBudget = new Option<long>("--pair-budget") { Description = "At most this many candidate pairs (about 22 bytes each): beyond it blocking compares big blocks in a smaller window. Default 80,000,000.", DefaultValueFactory = _ => 80_000_000 };
+        var maxBlock = new Option<int>("--max-block-size") { Description = "Blocks with more records than this (a tower block's postcode, a common birthday) are compared within a sorted window instead of in full. Default 2,000.", DefaultValueFactory = _ => 2000 };
         var decisions = new Option<string?>("--decisions") { Description = "Reviewers' decisions (CSV: source_a, record_id_a, source_b, record_id_b, decision = match | non-match), applied before clustering." };
         var command = new Command("link", "Link records of the same person across agencies' CSV extracts (Fellegi–Sunter, explainable, optionally on Bloom-filter encodings). Works without a database.")
         {
-            sources, encodedSources, output, model, saveModel, threshold, review, isPrivate, secretFile, truthColumn, truthFile, map, previous, decisions,
+            sources, encodedSources, output, model, saveModel, threshold, review, isPrivate, secretFile, truthColumn, truthFile, map, previous, decisions, pairBudget, maxBlock,
         };
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateEncode());
@@ -39,7 +41,7 @@ internal static class LinkCommand
             {
                 return Task.FromResult(Run(new LinkRequest(
                     parse.GetValue(sources) ?? [], parse.GetValue(encodedSources) ?? [], parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(saveModel), parse.GetValue(threshold), parse.GetValue(review),
-                    parse.GetValue(isPrivate), parse.GetValue(secretFile), parse.GetValue(truthColumn), parse.GetValue(truthFile), parse.GetValue(map) ?? [], parse.GetValue(previous), parse.GetValue(decisions))));
+                    parse.GetValue(isPrivate), parse.GetValue(secretFile), parse.GetValue(truthColumn), parse.GetValue(truthFile), parse.GetValue(map) ?? [], parse.GetValue(previous), parse.GetValue(decisions), parse.GetValue(pairBudget), parse.GetValue(maxBlock))));
             }
             catch (LinkageInputException ex)
             {
@@ -50,7 +52,7 @@ internal static class LinkCommand
         return command;
     }
 
-    private sealed record LinkRequest(string[] Sources, string[] Encoded, string Out, string? Model, string? SaveModel, double? Threshold, double? Review, bool Private, string? SecretFile, string? Truth, string? TruthFile, string[] Map, string? Previous, string? Decisions);
+    private sealed record LinkRequest(string[] Sources, string[] Encoded, string Out, string? Model, string? SaveModel, double? Threshold, double? Review, bool Private, string? SecretFile, string? Truth, string? TruthFile, string[] Map, string? Previous, string? Decisions, long PairBudget, int MaxBlockSize);
 
     private static int Run(LinkRequest request)
     {
@@ -109,7 +111,7 @@ internal static class LinkCommand
                 AnsiConsole.MarkupLine($"  Not used from {Markup.Escape(name)}: {Markup.Escape(string.Join(", ", source.Unmapped))} (map one with --map \"{Markup.Escape(name)}:COLUMN=FIELD\").");
             }
         }
-        var options = new LinkageOptions { LinkThreshold = request.Threshold, ReviewThreshold = request.Review };
+        var options = new LinkageOptions { LinkThreshold = request.Threshold, ReviewThreshold = request.Review, PairBudget = request.PairBudget, MaxBlockSize = request.MaxBlockSize };
         if (request.Model is not null)
         {
             if (!File.Exists(request.Model))
@@ -375,6 +377,10 @@ internal static class LinkCommand
     private static void PrintReport(LinkageResult result, List<string>? truth)
     {
         var r = result.Report();
+        foreach (var note in result.Pairs.Notes)
+        {
+            AnsiConsole.MarkupLine($"[yellow]Blocking:[/] {Markup.Escape(note)}");
+        }
         var table = new Table().AddColumns("Weight band (bits)", "Pairs", "Expected matches");
         foreach (var band in r.Bands)
         {
