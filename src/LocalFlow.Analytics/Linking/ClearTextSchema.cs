@@ -11,7 +11,7 @@ public sealed class ClearTextSchema : LinkageSchema
 
     private static readonly ComparisonInfo[] Defs =
     [
-        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80)", "initial agrees", "different (other initial)"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.05], DefaultU: [0.005, 0.00001, 0.004, 0.0005, 0.004, 0.002, 0.9845]),
+        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80)", "initial agrees (one is only an initial)", "different, same initial", "different (other initial)"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.02, 0.03], DefaultU: [0.005, 0.00001, 0.004, 0.0005, 0.004, 0.002, 0.05, 0.9345]),
         new("surname", ["exact", "swapped with given name", "part or previous surname", "similar (Jaro–Winkler ≥ 0.92)", "sounds alike or ≥ 0.80", "different"], 0, [0.80, 0.005, 0.03, 0.05, 0.02, 0.10], DefaultU: [0.004, 0.00001, 0.0006, 0.0006, 0.005, 0.98979], Shared: true),
         new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different", "a generation apart (12+ years, not a typo)"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.06, 0.01], DefaultU: [0.00006, 0.00001, 0.0012, 0.00001, 0.00025, 0.29857, 0.7]),
         new("address", ["same postcode and house number", "same postcode, other house number", "moved: matches a previous postcode", "same street and number, postcode differs", "same postcode sector", "same postcode district", "different"], 0, [0.70, 0.03, 0.05, 0.02, 0.02, 0.03, 0.15], DefaultU: [0.0001, 0.002, 0.0002, 0.00001, 0.001, 0.02, 0.97669], Shared: true, HouseholdLevel: 0),
@@ -178,7 +178,7 @@ public sealed class ClearTextSchema : LinkageSchema
             : null;
     }
 
-    private const byte GivenDifferentInitial = 6;
+    private const byte GivenDifferentInitial = 7;
 
     /// <inheritdoc/>
     public override ulong TermKey(int comparison, int record)
@@ -266,14 +266,14 @@ public sealed class ClearTextSchema : LinkageSchema
             if (x.Given[0] == y.Given[0])
             {
                 // Different names with one initial (Mai/Mia typed wrong, Jack/James): not clearly different.
-                return 5;
+                return 6;
             }
         }
         else if (x.Given[0] == y.Given[0])
         {
             return 5;
         }
-        return 6;
+        return 7;
     }
 
     internal static byte CompareSurname(Prepared x, Prepared y, bool swapped)

@@ -231,7 +231,6 @@ public static class ModelTraining
     {
         var k = schema.Comparisons.Count;
         var n = schema.Count;
-        var seen = new HashSet<long>();
         var pairs = new List<long>();
         for (var c = 0; c < k && pairs.Count < maxPairs; c++)
         {
@@ -264,7 +263,7 @@ public static class ModelTraining
                         {
                             var a = Math.Min(order[p], order[q]);
                             var b = Math.Max(order[p], order[q]);
-                            if (schema.SourceIndex(a) == schema.SourceIndex(b) && seen.Add(((long)a << 32) | (uint)b))
+                            if (schema.SourceIndex(a) == schema.SourceIndex(b))
                             {
                                 pairs.Add(((long)a << 32) | (uint)b);
                             }
@@ -274,11 +273,22 @@ public static class ModelTraining
                 start = end;
             }
         }
-        if (pairs.Count < 200 || schema.Sources.Count < 2)
+        // A pair sharing an address and a phone was found twice: keep one (sorting, since packed pairs of nearby
+        // records hash alike and would crowd a hash set).
+        pairs.Sort();
+        var distinct = new List<long>(pairs.Count);
+        foreach (var pair in pairs)
+        {
+            if (distinct.Count == 0 || distinct[^1] != pair)
+            {
+                distinct.Add(pair);
+            }
+        }
+        if (distinct.Count < 200 || schema.Sources.Count < 2)
         {
             return null;
         }
-        var vectors = ComparisonVectors.Build(schema, [.. pairs]);
+        var vectors = ComparisonVectors.Build(schema, [.. distinct]);
         var identity = schema.Comparisons.Select((info, c) => (info, c)).Where(x => !x.info.Shared && !x.info.Weak).Select(x => x.c).ToArray();
         var u = new double[k][];
         for (var c = 0; c < k; c++)
