@@ -47,6 +47,24 @@ public static class LinkingScale
             Console.WriteLine($"within-household false pairs after clustering {WithinHousehold(result, data):N0} (of {clusters.FalsePositives:N0} false pairs, {clusters.TruePositives:N0} true)");
         }
         Console.WriteLine(report.EstimateKnown ? $"model's estimate at the threshold: precision {report.EstimatedPrecision:F4} recall {report.EstimatedRecall:F4}" : $"model cannot estimate: {report.EstimateCaveat}");
+        if (args.Contains("explain"))
+        {
+            var shown = 0;
+            for (var i = 0; i < result.Pairs.Count && shown < 30; i += 101)
+            {
+                if (LinkageResult.IsLinked(result.Decisions[i]) && data.Truth[result.Pairs.A(i)] != data.Truth[result.Pairs.B(i)])
+                {
+                    shown++;
+                    var x = result.Explain(i);
+                    Console.WriteLine($"false link {(data.Households[result.Pairs.A(i)] == data.Households[result.Pairs.B(i)] ? "household" : "other")} {x.TotalWeight:F1}: " + string.Join(" | ", x.Contributions.Where(c => c.Level != "unknown").Select(c => $"{c.Comparison} {c.ValueA}/{c.ValueB} {c.Total:F1}")));
+                }
+            }
+            foreach (var c in result.Model.Comparisons)
+            {
+                Console.WriteLine($"  {c.Name}: " + string.Join("; ", c.Levels.Select((l, i) => $"{l} m={c.M[i]:F3} u={c.U[i]:G3} hu={(c.HouseholdU.Length > 0 ? c.HouseholdU[i] : double.NaN):G3}")));
+            }
+            Console.WriteLine($"prior {result.Model.PriorWeight:F1}");
+        }
         Console.WriteLine($"managed heap (GC) {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MB now; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
     }

@@ -222,17 +222,18 @@ public static class ModelTraining
     /// (<see cref="LinkageSchema.HouseholdKey"/>) inside one source are nearly always different people (a source holds a
     /// person once, bar a few duplicates), so the levels of such pairs show how members of a household differ: how often
     /// they share a surname (often), a date of birth (twins), a given name (parent and child namesakes). At most
-    /// <paramref name="maxPairs"/> pairs from groups of 2–30 records; levels never seen get half a count. Null when fewer
+    /// <paramref name="maxPairs"/> pairs (a fixed hash share when there are more) from groups of 2–30 records; levels
+    /// never seen get half a count. Null when fewer
     /// than 200 such pairs exist, when there is only one source, or when such pairs agree exactly on a given name, date
     /// of birth or id more than a quarter of the time (they are then mostly duplicates, as in a deduplication extract):
     /// the data cannot say, and household pairs are scored like any other.
     /// </summary>
-    public static double[][]? EstimateHouseholdU(LinkageSchema schema, int maxPairs = 300_000)
+    public static double[][]? EstimateHouseholdU(LinkageSchema schema, int maxPairs = 2_000_000)
     {
         var k = schema.Comparisons.Count;
         var n = schema.Count;
         var pairs = new List<long>();
-        for (var c = 0; c < k && pairs.Count < maxPairs; c++)
+        for (var c = 0; c < k; c++)
         {
             if (schema.Comparisons[c].HouseholdLevel < 0)
             {
@@ -248,7 +249,7 @@ public static class ModelTraining
             }
             Array.Sort(keys, order);
             var start = 0;
-            while (start < n && pairs.Count < maxPairs)
+            while (start < n)
             {
                 var end = start + 1;
                 while (end < n && keys[end] == keys[start])
@@ -276,12 +277,15 @@ public static class ModelTraining
         // A pair sharing an address and a phone was found twice: keep one (sorting, since packed pairs of nearby
         // records hash alike and would crowd a hash set).
         pairs.Sort();
-        var distinct = new List<long>(pairs.Count);
-        foreach (var pair in pairs)
+        // Beyond the limit, a fixed hash share of every marker's pairs (not the first ones found, which would leave
+        // the phone and e-mail pairs out).
+        var step = (ulong)Math.Max(1, (pairs.Count + maxPairs - 1) / maxPairs);
+        var distinct = new List<long>(Math.Min(pairs.Count, maxPairs + 1));
+        for (var i = 0; i < pairs.Count; i++)
         {
-            if (distinct.Count == 0 || distinct[^1] != pair)
+            if ((i == 0 || pairs[i] != pairs[i - 1]) && ((ulong)pairs[i] * 0x9E3779B97F4A7C15UL >> 40) % step == 0)
             {
-                distinct.Add(pair);
+                distinct.Add(pairs[i]);
             }
         }
         if (distinct.Count < 200 || schema.Sources.Count < 2)
