@@ -2,11 +2,18 @@ namespace LocalFlow.Analytics.Linking;
 
 /// <summary>
 /// Candidate pairs from blocking rules: records sharing a rule's key are compared. Each pair is produced once, by the
-/// first rule whose key the two records share, so later rules never repeat earlier rules' pairs (no sort or hash set
-/// is needed to remove duplicates). Blocks bigger than the limit are skipped for that rule (the other rules still apply).
+/// first rule whose key the two records share, so later rules never repeat earlier rules' pairs. A block bigger than
+/// the limit (a tower block's postcode, a common birthday in a large extract) is not skipped: its records are sorted by
+/// the next rule's key and each is compared with the <see cref="Window"/> records after it (a sorted neighbourhood), so
+/// it costs size × window pairs instead of size². When the pairs would exceed the budget, the limit and the window are
+/// halved until they fit. Placeholder values (01/01/1900, ZZ99 postcodes, "NFA") never reach blocking: they are unknown.
+/// What was done is in <see cref="Notes"/>; a run never stops for the size of a block.
 /// </summary>
 public sealed class CandidatePairs
 {
+    /// <summary>Default number of following records each record of an oversized block is compared with.</summary>
+    public const int DefaultWindow = 20;
+
     internal CandidatePairs(long[] packed, int[] perRule, int[] skippedBlocks)
     {
         Packed = packed;
@@ -14,13 +21,19 @@ public sealed class CandidatePairs
         SkippedBlocks = skippedBlocks;
     }
 
+    /// <summary>What blocking did about oversized blocks and the pair budget, in plain words (empty when nothing needed doing).</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>The sorted-neighbourhood window used in oversized blocks.</summary>
+    public int Window { get; private set; } = DefaultWindow;
+
     /// <summary>Pairs as (a &lt;&lt; 32) | b with a &lt; b (record indexes).</summary>
     public long[] Packed { get; }
 
     /// <summary>How many pairs each rule produced.</summary>
     public int[] PerRule { get; }
 
-    /// <summary>How many blocks each rule skipped for being bigger than the limit.</summary>
+    /// <summary>How many blocks of each rule were bigger than the limit (compared within a window instead of in full).</summary>
     public int[] SkippedBlocks { get; }
 
     /// <summary>How many pairs.</summary>
@@ -39,35 +52,62 @@ public sealed class CandidatePairs
     /// <param name="schema">The records.</param>
     /// <param name="maxBlockSize">Blocks with more records than this are skipped for that rule.</param>
     /// <param name="withinSources">Whether two records of the same source may be paired (finds duplicates inside a source).</param>
-    public static CandidatePairs Build(LinkageSchema schema, int maxBlockSize, bool withinSources)
+    /// <param name="pairBudget">At most this many candidate pairs: the block limit and window are halved until the pairs fit.</param>
+    /// <param name="window">Records each record of an oversized block is compared with.</param>
+    public static CandidatePairs Build(LinkageSchema schema, int maxBlockSize, bool withinSources, long pairBudget = long.MaxValue, int window = DefaultWindow)
     {
         var rules = schema.BlockingRules.Count;
         var applied = new ulong[rules][];
         var blocks = new Blocks[rules];
         var perRule = new int[rules];
         var skipped = new int[rules];
-        for (var r = 0; r < rules; r++)
-        {
-            blocks[r] = MakeBlocks(schema, r, maxBlockSize);
-            applied[r] = blocks[r].Keys;
-            skipped[r] = blocks[r].Skipped;
-        }
-        // Two passes: count each chunk's pairs, then fill one exactly sized array (no growing lists at 50M pairs).
         var chunkCounts = new long[rules][];
-        long total = 0;
+        long total;
+        var budget = Math.Min(pairBudget, int.MaxValue / 16);
+        var halvings = 0;
+        while (true)
+        {
+            for (var r = 0; r < rules; r++)
+            {
+                blocks[r] = MakeBlocks(schema, r, maxBlockSize, window);
+                applied[r] = blocks[r].Keys;
+                skipped[r] = blocks[r].Skipped;
+            }
+            // Two passes: count each chunk's pairs, then fill one exactly sized array (no growing lists at 50M pairs).
+            total = 0;
+            for (var r = 0; r < rules; r++)
+            {
+                var b = blocks[r];
+                var counts = new long[b.ChunkCount];
+                var rule = r;
+                Parallel.For(0, b.ChunkCount, chunk => counts[chunk] = Emit(schema, b, rule, chunk, applied, withinSources, null, 0, 1));
+                chunkCounts[r] = counts;
+                perRule[r] = (int)Math.Min(int.MaxValue, counts.Sum());
+                total += counts.Sum();
+            }
+            if (total <= budget || (maxBlockSize <= 2 && window <= 1))
+            {
+                break;
+            }
+            maxBlockSize = Math.Max(2, maxBlockSize / 2);
+            window = Math.Max(1, window / 2);
+            halvings++;
+        }
+        var notes = new List<string>();
+        if (halvings > 0)
+        {
+            notes.Add($"The pairs went over the budget of {pairBudget:N0}: the block limit was halved {halvings} time(s), to {maxBlockSize:N0} records, and the window to {window}.");
+        }
         for (var r = 0; r < rules; r++)
         {
-            var b = blocks[r];
-            var counts = new long[b.ChunkCount];
-            var rule = r;
-            Parallel.For(0, b.ChunkCount, chunk => counts[chunk] = Emit(schema, b, rule, chunk, applied, withinSources, null, 0, 1));
-            chunkCounts[r] = counts;
-            perRule[r] = (int)counts.Sum();
-            total += perRule[r];
+            if (skipped[r] > 0)
+            {
+                notes.Add($"{schema.BlockingRules[r]}: {skipped[r]:N0} block(s) over {maxBlockSize:N0} records (largest {blocks[r].Largest:N0}) compared within a window of {window} records sorted by {schema.BlockingRules[(r + 1) % rules]}.");
+            }
         }
-        if (total > int.MaxValue / 16)
+        if (total > budget)
         {
-            throw new LinkageInputException($"Blocking made {total:N0} candidate pairs, too many to score; lower the maximum block size.");
+            notes.Add($"Still {total:N0} pairs at the smallest limit: the budget of {pairBudget:N0} is too small for these records.");
         }
         var packed = new long[total];
         long offset = 0;
@@ -83,7 +123,24 @@ public sealed class CandidatePairs
             var rule = r;
             Parallel.For(0, b.ChunkCount, chunk => Emit(schema, b, rule, chunk, applied, withinSources, packed, offsets[chunk], 1));
         }
-        return new CandidatePairs(packed, perRule, skipped);
+        if (skipped.Any(x => x > 0))
+        {
+            // An oversized block does not cover its pairs for later rules (most were never compared), so a pair may
+            // come from its window and again from a later rule: keep one of each.
+            Array.Sort(packed);
+            var n = 0;
+            for (var i = 0; i < packed.Length; i++)
+            {
+                if (i == 0 || packed[i] != packed[i - 1])
+                {
+                    packed[n++] = packed[i];
+                }
+            }
+            Array.Resize(ref packed, n);
+        }
+        var result = new CandidatePairs(packed, perRule, skipped) { Window = window };
+        result.Notes.AddRange(notes);
+        return result;
     }
 
     /// <summary>
@@ -92,12 +149,12 @@ public sealed class CandidatePairs
     /// </summary>
     public static long[] ForRule(LinkageSchema schema, int rule, int maxBlockSize, bool withinSources, int maxPairs)
     {
-        var b = MakeBlocks(schema, rule, maxBlockSize);
+        var b = MakeBlocks(schema, rule, maxBlockSize, DefaultWindow);
         long possible = 0;
         for (var i = 0; i < b.Starts.Count; i += 2)
         {
             long size = b.Starts[i + 1] - b.Starts[i];
-            possible += size * (size - 1) / 2;
+            possible += b.Windowed.Contains(i / 2) ? size * DefaultWindow : size * (size - 1) / 2;
         }
         var step = Math.Max(1, (possible + maxPairs - 1) / maxPairs);
         var counts = new long[b.ChunkCount];
@@ -114,9 +171,9 @@ public sealed class CandidatePairs
         return packed;
     }
 
-    private sealed record Blocks(ulong[] Keys, int[] Order, List<int> Starts, int Skipped, int ChunkCount);
+    private sealed record Blocks(ulong[] Keys, int[] Order, List<int> Starts, int Skipped, int ChunkCount, HashSet<int> Windowed, int Window, int Largest);
 
-    private static Blocks MakeBlocks(LinkageSchema schema, int rule, int maxBlockSize)
+    private static Blocks MakeBlocks(LinkageSchema schema, int rule, int maxBlockSize, int window)
     {
         var n = schema.Count;
         var keys = new ulong[n];
@@ -130,6 +187,8 @@ public sealed class CandidatePairs
         Array.Sort(sortedKeys, order);
         // Blocks: runs of equal non-zero keys.
         var starts = new List<int>();
+        var windowed = new HashSet<int>();
+        var largest = 0;
         var skipped = 0;
         var i0 = 0;
         while (i0 < n)
@@ -143,11 +202,23 @@ public sealed class CandidatePairs
             {
                 if (j - i0 > maxBlockSize)
                 {
+                    // Sorted neighbourhood: order the block by the next rule's key, compare each record with the next
+                    // few; the key no longer covers the block's pairs for later rules.
                     skipped++;
+                    largest = Math.Max(largest, j - i0);
+                    var next = (rule + 1) % schema.BlockingRules.Count;
+                    var secondary = new ulong[j - i0];
                     for (var t = i0; t < j; t++)
                     {
                         keys[order[t]] = 0;
+                        secondary[t - i0] = schema.BlockingKey(next, order[t]);
                     }
+                    var segment = order[i0..j];
+                    Array.Sort(secondary, segment);
+                    segment.CopyTo(order, i0);
+                    windowed.Add(starts.Count / 2);
+                    starts.Add(i0);
+                    starts.Add(j);
                 }
                 else
                 {
@@ -158,7 +229,7 @@ public sealed class CandidatePairs
             i0 = j;
         }
         var blocks = starts.Count / 2;
-        return new Blocks(keys, order, starts, skipped, Math.Max(1, Math.Min(blocks, Environment.ProcessorCount * 8)));
+        return new Blocks(keys, order, starts, skipped, Math.Max(1, Math.Min(blocks, Environment.ProcessorCount * 8)), windowed, window, largest);
     }
 
     /// <summary>Counts (target null) or writes one chunk's pairs; returns how many.</summary>
@@ -173,9 +244,11 @@ public sealed class CandidatePairs
         {
             var s = b.Starts[2 * bIndex];
             var e = b.Starts[(2 * bIndex) + 1];
+            var windowed = b.Windowed.Contains(bIndex);
             for (var p = s; p < e; p++)
             {
-                for (var q = p + 1; q < e; q++)
+                var last = windowed ? Math.Min(e, p + 1 + b.Window) : e;
+                for (var q = p + 1; q < last; q++)
                 {
                     var a = Math.Min(order[p], order[q]);
                     var c = Math.Max(order[p], order[q]);

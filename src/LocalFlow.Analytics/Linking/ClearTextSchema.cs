@@ -11,15 +11,15 @@ public sealed class ClearTextSchema : LinkageSchema
 
     private static readonly ComparisonInfo[] Defs =
     [
-        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80)", "initial agrees", "different"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.05], DefaultU: [0.005, 0.00001, 0.004, 0.0005, 0.004, 0.002, 0.9845]),
-        new("surname", ["exact", "swapped with given name", "part or previous surname", "similar (Jaro–Winkler ≥ 0.92)", "sounds alike or ≥ 0.80", "different"], 0, [0.80, 0.005, 0.03, 0.05, 0.02, 0.10], DefaultU: [0.004, 0.00001, 0.0006, 0.0006, 0.005, 0.98979]),
-        new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.07], DefaultU: [0.00006, 0.00001, 0.0012, 0.00001, 0.00025, 0.99857]),
-        new("address", ["same postcode and house number", "same postcode, other house number", "moved: matches a previous postcode", "same street and number, postcode differs", "same postcode sector", "same postcode district", "different"], 0, [0.70, 0.03, 0.05, 0.02, 0.02, 0.03, 0.15], DefaultU: [0.0001, 0.002, 0.0002, 0.00001, 0.001, 0.02, 0.97669]),
+        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80)", "initial agrees (one is only an initial)", "different, same initial", "different (other initial)"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.02, 0.03], DefaultU: [0.005, 0.00001, 0.004, 0.0005, 0.004, 0.002, 0.05, 0.9345]),
+        new("surname", ["exact", "swapped with given name", "part or previous surname", "similar (Jaro–Winkler ≥ 0.92)", "sounds alike or ≥ 0.80", "different"], 0, [0.80, 0.005, 0.03, 0.05, 0.02, 0.10], DefaultU: [0.004, 0.00001, 0.0006, 0.0006, 0.005, 0.98979], Shared: true),
+        new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different", "a generation apart (12+ years, not a typo)"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.06, 0.01], DefaultU: [0.00006, 0.00001, 0.0012, 0.00001, 0.00025, 0.29857, 0.7]),
+        new("address", ["same postcode and house number", "same postcode, other house number", "moved: matches a previous postcode", "same street and number, postcode differs", "same postcode sector", "same postcode district", "different"], 0, [0.70, 0.03, 0.05, 0.02, 0.02, 0.03, 0.15], DefaultU: [0.0001, 0.002, 0.0002, 0.00001, 0.001, 0.02, 0.97669], Shared: true, HouseholdLevel: 0),
         new("sex", ["same", "different"], -1, [0.97, 0.03], Weak: true, DefaultU: [0.5, 0.5]),
         new("NHS number", ["exact (valid)", "one digit wrong or swapped", "different"], -1, [0.95, 0.03, 0.02], DefaultU: [0.00004, 0.000003, 0.999957]),
         new("other id", ["exact", "one character wrong or swapped", "different"], -1, [0.90, 0.05, 0.05], DefaultU: [0.0001, 0.00001, 0.99989]),
-        new("phone", ["exact", "different"], -1, [0.8, 0.2], DefaultU: [0.0001, 0.9999]),
-        new("email", ["exact", "same name before @", "different"], -1, [0.85, 0.05, 0.10], DefaultU: [0.0001, 0.00002, 0.99988]),
+        new("phone", ["exact", "different"], -1, [0.8, 0.2], DefaultU: [0.0001, 0.9999], Shared: true, HouseholdLevel: 0),
+        new("email", ["exact", "same name before @", "different"], -1, [0.85, 0.05, 0.10], DefaultU: [0.0001, 0.00002, 0.99988], Shared: true, HouseholdLevel: 0),
     ];
 
     private static readonly string[] Rules = ["date of birth", "surname sound + birth year", "postcode + given name initial", "NHS number", "other id", "phone", "email"];
@@ -141,6 +141,46 @@ public sealed class ClearTextSchema : LinkageSchema
     }
 
     /// <inheritdoc/>
+    public override ulong HouseholdKey(int comparison, int record)
+    {
+        var p = _records[record];
+        return comparison switch
+        {
+            Address => p.Postcode.Length == 0 || p.HouseNumber.Length == 0 ? 0 : Hash(p.HouseNumber, Hash(p.Postcode, 21)),
+            Phone => p.Phone.Length == 0 ? 0 : Hash(p.Phone, 22),
+            Email => p.Email.Length == 0 ? 0 : Hash(p.Email, 23),
+            _ => 0,
+        };
+    }
+
+    /// <summary>
+    /// Two records cannot be one person when both hold a valid NHS number and the numbers differ. Unless an NHS number or
+    /// other id agrees, they cannot be one person either when the dates of birth are a generation apart (12 years or
+    /// more, and not one digit apart: a parent and child of the same name), or, between records of one family (surname
+    /// agreeing or similar), when the given names clearly differ (not a typo, swap, nickname, middle name or initial,
+    /// and not starting with the same letter) while the full dates of birth are the same (twins) or clearly different.
+    /// Other ids that differ are not a rule: their kind is unknown and they are often mistyped.
+    /// </summary>
+    public override string? CannotLinkReason(ReadOnlySpan<byte> levels)
+    {
+        if (levels[Nhs] == 2)
+        {
+            return "two different valid NHS numbers";
+        }
+        if (levels[Nhs] is 0 or 1 || levels[OtherId] is 0 or 1)
+        {
+            return null;
+        }
+        var family = levels[Surname] is 0 or 2 or 3 or 4;
+        return levels[DateOfBirth] == 6 ? "born a generation apart"
+            : family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == 0 ? "same family and date of birth but a different given name (twins)"
+            : family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == 5 ? "same family, different date of birth and given name"
+            : null;
+    }
+
+    private const byte GivenDifferentInitial = 7;
+
+    /// <inheritdoc/>
     public override ulong TermKey(int comparison, int record)
     {
         var p = _records[record];
@@ -223,12 +263,17 @@ public sealed class ClearTextSchema : LinkageSchema
             {
                 return 4;
             }
+            if (x.Given[0] == y.Given[0])
+            {
+                // Different names with one initial (Mai/Mia typed wrong, Jack/James): not clearly different.
+                return 6;
+            }
         }
         else if (x.Given[0] == y.Given[0])
         {
             return 5;
         }
-        return 6;
+        return 7;
     }
 
     internal static byte CompareSurname(Prepared x, Prepared y, bool swapped)
@@ -279,7 +324,7 @@ public sealed class ClearTextSchema : LinkageSchema
             {
                 return 3;
             }
-            return OneDigitApart(x.Packed, y.Packed) ? (byte)2 : (byte)5;
+            return OneDigitApart(x.Packed, y.Packed) ? (byte)2 : Math.Abs(x.Year - y.Year) >= 12 ? (byte)6 : (byte)5;
         }
         // Partial dates: agreement on every part both know.
         var agree = (x.Year == 0 || y.Year == 0 || x.Year == y.Year) && (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
@@ -405,6 +450,7 @@ public sealed class ClearTextSchema : LinkageSchema
 
         public static Prepared From(LinkRecord r, int row, List<RecordIssue> issues)
         {
+            r = AgencyConventions.Resolve(r);
             var p = new Prepared { RecordId = r.RecordId, Seen = r.RecordDate };
             p.GivenWords = Normalise.Words(Normalise.Name(r.GivenNames));
             if (p.GivenWords.Length > 0)

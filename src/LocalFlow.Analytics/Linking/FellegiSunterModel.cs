@@ -18,8 +18,18 @@ public sealed class ComparisonParameters
     /// <summary>P(level | the two records are different people), per level.</summary>
     public double[] U { get; set; } = [];
 
+    /// <summary>
+    /// P(level | different people of one household): u measured among pairs of records that share an address, phone or
+    /// e-mail (see <see cref="ModelTraining.EstimateHouseholdU"/>). Empty when not measured: household pairs are then
+    /// scored like any other.
+    /// </summary>
+    public double[] HouseholdU { get; set; } = [];
+
     /// <summary>Match weight of a level: log2(m / u), in bits.</summary>
     public double Weight(int level) => Math.Log2(M[level] / U[level]);
+
+    /// <summary>Match weight of a level between two records of one household: log2(m / household u), in bits.</summary>
+    public double HouseholdWeight(int level) => HouseholdU.Length == M.Length ? Math.Log2(M[level] / HouseholdU[level]) : Weight(level);
 }
 
 /// <summary>
@@ -83,7 +93,9 @@ public sealed class FellegiSunterModel
         }
         foreach (var c in model.Comparisons)
         {
-            if (c.M.Length != c.Levels.Count || c.U.Length != c.Levels.Count || c.M.Any(v => v is <= 0 or > 1) || c.U.Any(v => v is <= 0 or > 1))
+            c.HouseholdU ??= [];
+            if (c.M.Length != c.Levels.Count || c.U.Length != c.Levels.Count || c.M.Any(v => v is <= 0 or > 1) || c.U.Any(v => v is <= 0 or > 1)
+                || (c.HouseholdU.Length != 0 && (c.HouseholdU.Length != c.Levels.Count || c.HouseholdU.Any(v => v is <= 0 or > 1))))
             {
                 throw new LinkageInputException($"The model's comparison \"{c.Name}\" needs one m and one u in (0, 1] per level.");
             }
@@ -114,6 +126,7 @@ public static class ModelTraining
     private const double MinProbability = 1e-6;
     private const long SmallData = 1_000_000;
     private const double PriorCount = 100_000;
+    private const double MaxHouseholdAgreement = 0.25;
 
     /// <summary>
     /// u-probabilities from <paramref name="sampleSize"/> pairs drawn at random (deterministic for a seed): almost all
@@ -205,6 +218,130 @@ public static class ModelTraining
     }
 
     /// <summary>
+    /// u among different people of one household. Records that share an address, phone or e-mail
+    /// (<see cref="LinkageSchema.HouseholdKey"/>) inside one source are nearly always different people (a source holds a
+    /// person once, bar a few duplicates), so the levels of such pairs show how members of a household differ: how often
+    /// they share a surname (often), a date of birth (twins), a given name (parent and child namesakes). At most
+    /// <paramref name="maxPairs"/> pairs (a fixed hash share when there are more) from groups of 2–30 records; levels
+    /// never seen get half a count. Null when fewer
+    /// than 200 such pairs exist, when there is only one source, or when such pairs agree exactly on a given name, date
+    /// of birth or id more than a quarter of the time (they are then mostly duplicates, as in a deduplication extract):
+    /// the data cannot say, and household pairs are scored like any other.
+    /// </summary>
+    public static double[][]? EstimateHouseholdU(LinkageSchema schema, int maxPairs = 2_000_000)
+    {
+        var k = schema.Comparisons.Count;
+        var n = schema.Count;
+        var pairs = new List<long>();
+        for (var c = 0; c < k; c++)
+        {
+            if (schema.Comparisons[c].HouseholdLevel < 0)
+            {
+                continue;
+            }
+            var keys = new ulong[n];
+            var order = new int[n];
+            var comparison = c;
+            Parallel.For(0, n, i => keys[i] = schema.HouseholdKey(comparison, i));
+            for (var i = 0; i < n; i++)
+            {
+                order[i] = i;
+            }
+            Array.Sort(keys, order);
+            var start = 0;
+            while (start < n)
+            {
+                var end = start + 1;
+                while (end < n && keys[end] == keys[start])
+                {
+                    end++;
+                }
+                if (keys[start] != 0 && end - start is >= 2 and <= 30)
+                {
+                    for (var p = start; p < end; p++)
+                    {
+                        for (var q = p + 1; q < end; q++)
+                        {
+                            var a = Math.Min(order[p], order[q]);
+                            var b = Math.Max(order[p], order[q]);
+                            if (schema.SourceIndex(a) == schema.SourceIndex(b))
+                            {
+                                pairs.Add(((long)a << 32) | (uint)b);
+                            }
+                        }
+                    }
+                }
+                start = end;
+            }
+        }
+        // A pair sharing an address and a phone was found twice: keep one (sorting, since packed pairs of nearby
+        // records hash alike and would crowd a hash set).
+        pairs.Sort();
+        // Beyond the limit, a fixed hash share of every marker's pairs (not the first ones found, which would leave
+        // the phone and e-mail pairs out).
+        var step = (ulong)Math.Max(1, (pairs.Count + maxPairs - 1) / maxPairs);
+        var distinct = new List<long>(Math.Min(pairs.Count, maxPairs + 1));
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if ((i == 0 || pairs[i] != pairs[i - 1]) && ((ulong)pairs[i] * 0x9E3779B97F4A7C15UL >> 40) % step == 0)
+            {
+                distinct.Add(pairs[i]);
+            }
+        }
+        if (distinct.Count < 200 || schema.Sources.Count < 2)
+        {
+            return null;
+        }
+        var vectors = ComparisonVectors.Build(schema, [.. distinct]);
+        var identity = schema.Comparisons.Select((info, c) => (info, c)).Where(x => !x.info.Shared && !x.info.Weak).Select(x => x.c).ToArray();
+        var u = new double[k][];
+        for (var c = 0; c < k; c++)
+        {
+            var counts = new double[schema.Comparisons[c].Levels.Count];
+            for (var i = 0; i < vectors.Count; i++)
+            {
+                var levels = vectors.Of(i);
+                if (IsDuplicate(levels, identity))
+                {
+                    continue;
+                }
+                var level = levels[c];
+                if (level != LinkageSchema.Unknown)
+                {
+                    counts[level]++;
+                }
+            }
+            var known = counts.Sum(v => Math.Max(v, 0.5));
+            u[c] = [.. counts.Select(v => Math.Max(v, 0.5) / known)];
+            if (identity.Contains(c) && counts.Sum() >= 50 && u[c][0] > MaxHouseholdAgreement)
+            {
+                // Records of one source at one address agree on this as often as duplicates do: they are mostly the
+                // same people entered twice (a single deduplication extract), so they cannot show how households differ.
+                return null;
+            }
+        }
+        return u;
+    }
+
+    /// <summary>
+    /// A pair of one source agreeing exactly on two fields that are not shared in a household (given name and date of
+    /// birth, or either and the NHS number) is taken for a duplicate record of one person (twins share a birthday but
+    /// not a given name; namesakes a name but not a birthday), so it is left out of household u.
+    /// </summary>
+    private static bool IsDuplicate(ReadOnlySpan<byte> levels, int[] identity)
+    {
+        var agree = 0;
+        foreach (var c in identity)
+        {
+            if (levels[c] == 0)
+            {
+                agree++;
+            }
+        }
+        return agree >= 2;
+    }
+
+    /// <summary>
     /// Expectation–maximisation for m with u held fixed, run separately on the pairs of each blocking rule with the
     /// comparisons that rule decides left out (inside a postcode block every pair agrees on postcode, so that block
     /// cannot say how often matches agree on it). Each comparison's m is the average over the rules that estimated it,
@@ -213,9 +350,15 @@ public static class ModelTraining
     /// Comparison vectors are reduced to distinct patterns with counts first, so an iteration costs the number of
     /// patterns, not pairs. Unknown levels take no part in their comparison's estimate.
     /// </summary>
-    public static FellegiSunterModel Train(LinkageSchema schema, ComparisonVectors vectors, double[][] u, long randomPairs, int maxBlockSize, bool withinSources, int maxIterations = 100, double tolerance = 1e-5, int maxTrainingPairsPerRule = 1_000_000)
+    /// <remarks>
+    /// With <paramref name="householdU"/>, a pattern showing one household (the same address, phone or e-mail) is
+    /// weighed against household members, not random people, as <see cref="PairScorer.Evaluate"/> scores it: otherwise
+    /// EM takes the members of a household for matches and learns that matches often differ on date of birth and name.
+    /// </remarks>
+    public static FellegiSunterModel Train(LinkageSchema schema, ComparisonVectors vectors, double[][] u, long randomPairs, int maxBlockSize, bool withinSources, int maxIterations = 100, double tolerance = 1e-5, int maxTrainingPairsPerRule = 1_000_000, double[][]? householdU = null)
     {
         var k = schema.Comparisons.Count;
+        var household = householdU is null ? null : schema.Comparisons.Select(c => c.HouseholdLevel).ToArray();
         var initial = new double[k][];
         for (var c = 0; c < k; c++)
         {
@@ -243,7 +386,7 @@ public static class ModelTraining
                 }
                 var patterns = ComparisonVectors.Build(schema, rulePairs).Patterns();
                 var m = initial.Select(a => (double[])a.Clone()).ToArray();
-                var (lambda, its, ok, known) = Em(patterns, m, u, active, 0.05, maxIterations, tolerance, updateM: true);
+                var (lambda, its, ok, known) = Em(patterns, m, u, active, 0.05, maxIterations, tolerance, updateM: true, householdU, household);
                 iterations += its;
                 converged &= ok;
                 var expected = lambda * rulePairs.Length;
@@ -275,7 +418,7 @@ public static class ModelTraining
         }
         var everyone = new bool[k];
         Array.Fill(everyone, true);
-        var (lambdaBlocked, more, done, _) = Em(vectors.Patterns(), final, u, everyone, 0.05, maxIterations, tolerance, updateM: false);
+        var (lambdaBlocked, more, done, _) = Em(vectors.Patterns(), final, u, everyone, 0.05, maxIterations, tolerance, updateM: false, householdU, household);
         iterations += more;
         converged &= done;
         var n = (double)schema.Count;
@@ -284,14 +427,37 @@ public static class ModelTraining
         var model = new FellegiSunterModel { Lambda = lambdaAll, Iterations = iterations, Converged = converged, RandomPairs = randomPairs };
         for (var c = 0; c < k; c++)
         {
-            model.Comparisons.Add(new ComparisonParameters { Name = schema.Comparisons[c].Name, Levels = [.. schema.Comparisons[c].Levels], M = final[c], U = u[c] });
+            model.Comparisons.Add(new ComparisonParameters { Name = schema.Comparisons[c].Name, Levels = [.. schema.Comparisons[c].Levels], M = final[c], U = u[c], HouseholdU = householdU?[c] ?? [] });
         }
         return model;
     }
 
     /// <summary>EM on pattern counts; m is updated in place (when asked); returns λ, iterations, convergence and how much data each comparison had.</summary>
-    internal static (double Lambda, int Iterations, bool Converged, double[] Known) Em(IReadOnlyList<(ulong Pattern, long Count)> patterns, double[][] m, double[][] u, bool[] active, double lambda, int maxIterations, double tolerance, bool updateM)
+    internal static (double Lambda, int Iterations, bool Converged, double[] Known) Em(IReadOnlyList<(ulong Pattern, long Count)> patterns, double[][] m, double[][] u, bool[] active, double lambda, int maxIterations, double tolerance, bool updateM, double[][]? householdU = null, int[]? householdLevel = null)
     {
+        // For each pattern: which comparison stands for the household (-1: not a household pair), the others at their
+        // household level add nothing and the rest are weighed against household u (as the scorer does).
+        var via = new int[patterns.Count];
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            via[p] = -1;
+            if (householdU is null || householdLevel is null)
+            {
+                continue;
+            }
+            var best = double.NegativeInfinity;
+            for (var c = 0; c < m.Length; c++)
+            {
+                var level = (int)((patterns[p].Pattern >> (4 * c)) & 0xF);
+                if (householdLevel[c] >= 0 && level == householdLevel[c] && Math.Log2(m[c][level] / u[c][level]) > best)
+                {
+                    best = Math.Log2(m[c][level] / u[c][level]);
+                    via[p] = c;
+                }
+            }
+        }
+        bool Skipped(int p, int c, int level) => via[p] >= 0 && c != via[p] && householdLevel![c] >= 0 && level == householdLevel[c];
+        double UOf(int p, int c, int level) => via[p] >= 0 && c != via[p] ? householdU![c][level] : u[c][level];
         var k = m.Length;
         var mNum = new double[k][];
         var mDen = new double[k];
@@ -323,16 +489,17 @@ public static class ModelTraining
             }
             Array.Clear(mDen);
             double matches = 0;
-            foreach (var (pattern, count) in patterns)
+            for (var p = 0; p < patterns.Count; p++)
             {
+                var (pattern, count) = patterns[p];
                 double pm = lambda, pu = 1 - lambda;
                 for (var c = 0; c < k; c++)
                 {
                     var level = (int)((pattern >> (4 * c)) & 0xF);
-                    if (level != 0xF && active[c])
+                    if (level != 0xF && active[c] && !Skipped(p, c, level))
                     {
                         pm *= m[c][level];
-                        pu *= u[c][level];
+                        pu *= UOf(p, c, level);
                     }
                 }
                 var w = pm / (pm + pu) * count;
@@ -344,7 +511,7 @@ public static class ModelTraining
                 for (var c = 0; c < k; c++)
                 {
                     var level = (int)((pattern >> (4 * c)) & 0xF);
-                    if (level != 0xF && active[c])
+                    if (level != 0xF && active[c] && !Skipped(p, c, level))
                     {
                         mNum[c][level] += w;
                         mDen[c] += w;

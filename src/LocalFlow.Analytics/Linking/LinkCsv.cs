@@ -17,6 +17,15 @@ public enum LinkField
     /// <summary><see cref="LinkRecord.Surname"/>.</summary>
     Surname,
 
+    /// <summary><see cref="LinkRecord.FullName"/>: the whole name in one column ("QUINN, Dawn Chloe" or "Dawn Chloe Quinn").</summary>
+    FullName,
+
+    /// <summary>Middle names: added after the first given name in <see cref="LinkRecord.GivenNames"/>.</summary>
+    MiddleNames,
+
+    /// <summary><see cref="LinkRecord.Title"/> (Mr, Mrs, Miss, Ms, Master...), read as sex when no sex column is given.</summary>
+    Title,
+
     /// <summary><see cref="LinkRecord.PreviousSurnames"/>.</summary>
     PreviousSurnames,
 
@@ -58,7 +67,8 @@ public enum LinkField
 /// <param name="Records">The rows as records.</param>
 /// <param name="Mapping">Column header → field used.</param>
 /// <param name="Extra">Values of columns asked for by name (for example a truth column), per row.</param>
-public sealed record LinkSource(IReadOnlyList<LinkRecord> Records, IReadOnlyDictionary<string, LinkField> Mapping, IReadOnlyDictionary<string, string[]> Extra);
+/// <param name="Unmapped">Headers of the columns that were not used, in file order.</param>
+public sealed record LinkSource(IReadOnlyList<LinkRecord> Records, IReadOnlyDictionary<string, LinkField> Mapping, IReadOnlyDictionary<string, string[]> Extra, IReadOnlyList<string> Unmapped);
 
 /// <summary>
 /// Reading and writing the CSV files of linkage (RFC 4180: commas, double quotes, quotes doubled inside quotes; UTF-8).
@@ -79,21 +89,29 @@ public static class LinkCsv
                 map[Key(n)] = f;
             }
         }
-        Add(LinkField.RecordId, "id", "record id", "rec id", "recordid", "ref", "reference", "client id", "person ref", "case id", "source id");
-        Add(LinkField.GivenNames, "given names", "given name", "forename", "forenames", "first name", "firstname", "first names", "given");
-        Add(LinkField.Surname, "surname", "last name", "family name", "lastname");
+        // The header shapes of UK agencies' systems (social care, police, hospital, GP, housing) as well as generic ones.
+        Add(LinkField.RecordId, "id", "record id", "rec id", "recordid", "ref", "reference", "client id", "client ref", "person ref", "person id", "person reference", "case id", "source id",
+            "patient id", "patient ref", "mrn", "medical record number", "hospital number", "hospital no", "tenant id", "tenant ref", "tenancy ref", "customer id", "customer ref",
+            "nominal id", "nominal ref", "crn", "urn", "unique ref", "system id", "local id", "subject id", "resident id", "unique id");
+        Add(LinkField.GivenNames, "given names", "given name", "forename", "forenames", "first name", "firstname", "first names", "given", "first forename");
+        Add(LinkField.MiddleNames, "middle name", "middle names", "middle", "other forenames", "other given names", "second name", "second forename");
+        Add(LinkField.Surname, "surname", "last name", "family name", "lastname", "current surname");
+        Add(LinkField.FullName, "full name", "name", "person name", "client name", "patient name", "tenant name", "customer name", "subject name", "nominal name");
+        Add(LinkField.Title, "title", "salutation", "name title");
         Add(LinkField.PreviousSurnames, "previous surname", "previous surnames", "maiden name", "former surname", "birth surname", "other surnames");
-        Add(LinkField.DateOfBirth, "date of birth", "dob", "birth date", "birthdate");
+        Add(LinkField.DateOfBirth, "date of birth", "dob", "birth date", "birthdate", "d o b", "birth dt", "dob date", "person dob", "patient dob");
         Add(LinkField.Sex, "sex", "gender");
-        Add(LinkField.AddressLine, "address", "address 1", "address 2", "address 3", "address line 1", "address line 2", "address line 3", "address1", "address2", "street", "street address", "suburb", "town", "locality");
+        Add(LinkField.AddressLine, "address", "address 1", "address 2", "address 3", "address line 1", "address line 2", "address line 3", "address1", "address2", "street", "street address", "suburb", "town", "locality",
+            "address 4", "address line 4", "address3", "addr1", "addr2", "addr3", "property address", "home address", "full address", "current address", "residential address", "city");
         Add(LinkField.HouseNumber, "house number", "street number", "house no", "house", "number", "building number");
-        Add(LinkField.Postcode, "postcode", "post code", "zip", "postal code", "zip code");
+        Add(LinkField.Postcode, "postcode", "post code", "zip", "postal code", "zip code", "current postcode", "home postcode", "property postcode");
         Add(LinkField.PreviousPostcodes, "previous postcode", "previous postcodes", "former postcode");
-        Add(LinkField.NhsNumber, "nhs number", "nhs no", "nhs");
-        Add(LinkField.OtherId, "other id", "soc sec id", "ni number", "national insurance number", "ssn", "upn", "pupil number");
-        Add(LinkField.Phone, "phone", "telephone", "mobile", "phone number", "tel");
-        Add(LinkField.Email, "email", "e mail", "email address");
-        Add(LinkField.RecordDate, "record date", "extract date", "seen", "date seen", "address from", "contact date");
+        Add(LinkField.NhsNumber, "nhs number", "nhs no", "nhs", "nhs num", "nhs id");
+        Add(LinkField.OtherId, "other id", "soc sec id", "ni number", "national insurance number", "ssn", "upn", "pupil number", "ni no", "nino", "national insurance no");
+        Add(LinkField.Phone, "phone", "telephone", "mobile", "phone number", "tel", "phone no", "contact number", "contact no", "telephone number", "telephone no", "tel no",
+            "mobile number", "mobile no", "home phone", "landline", "main phone");
+        Add(LinkField.Email, "email", "e mail", "email address", "e mail address", "contact email");
+        Add(LinkField.RecordDate, "record date", "extract date", "seen", "date seen", "address from", "contact date", "last updated", "updated", "date updated");
         return map;
     }
 
@@ -136,7 +154,11 @@ public static class LinkCsv
     /// <param name="reader">The CSV text.</param>
     /// <param name="overrides">Header → field, replacing the default mapping (map a header to <see cref="LinkField.None"/> to ignore it).</param>
     /// <param name="extraColumns">Headers whose raw values are returned in <see cref="LinkSource.Extra"/> as well.</param>
-    public static LinkSource Read(string source, TextReader reader, IReadOnlyDictionary<string, LinkField>? overrides = null, IReadOnlyCollection<string>? extraColumns = null)
+    /// <param name="requireRecordId">
+    /// When true, a file with no column recognised as the record id is refused with a message naming its columns and the
+    /// --map syntax; when false, rows are numbered from 1 (the caller must say so).
+    /// </param>
+    public static LinkSource Read(string source, TextReader reader, IReadOnlyDictionary<string, LinkField>? overrides = null, IReadOnlyCollection<string>? extraColumns = null, bool requireRecordId = false)
     {
         var rows = ReadRows(reader).GetEnumerator();
         if (!rows.MoveNext())
@@ -169,10 +191,14 @@ public static class LinkCsv
                 }
             }
         }
-        var identifiers = new[] { LinkField.Surname, LinkField.DateOfBirth, LinkField.NhsNumber, LinkField.OtherId };
+        var identifiers = new[] { LinkField.Surname, LinkField.FullName, LinkField.DateOfBirth, LinkField.NhsNumber, LinkField.OtherId };
         if (!fields.Any(identifiers.Contains))
         {
-            throw new LinkageInputException($"Source \"{source}\" has no usable identifier: none of its columns ({string.Join(", ", header)}) is a surname, date of birth, NHS number or other id. Use --map COLUMN=FIELD to say which column is which.");
+            throw new LinkageInputException($"Source \"{source}\" has no usable identifier: none of its columns ({string.Join(", ", header)}) is a surname, full name, date of birth, NHS number or other id. Use --map COLUMN=FIELD to say which column is which.");
+        }
+        if (requireRecordId && !fields.Contains(LinkField.RecordId))
+        {
+            throw new LinkageInputException($"Source \"{source}\" has no column recognised as its record id (its columns are: {string.Join(", ", header)}). Without one the results cannot be joined back to the extract. Say which column it is with --map \"{source}:COLUMN=record-id\".");
         }
         var extraIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in extraColumns ?? [])
@@ -202,6 +228,7 @@ public static class LinkCsv
             }
             var r = new LinkRecord { Source = source, RecordId = idColumn < 0 ? (records.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : row[idColumn].Trim() };
             List<string>? lines = null;
+            var middle = "";
             for (var c = 0; c < row.Length; c++)
             {
                 var v = row[c].Trim();
@@ -209,6 +236,11 @@ public static class LinkCsv
                 {
                     case LinkField.GivenNames: r.GivenNames = v; break;
                     case LinkField.Surname: r.Surname = v; break;
+                    case LinkField.FullName: r.FullName = v; break;
+                    case LinkField.Title: r.Title = v; break;
+                    case LinkField.MiddleNames:
+                        middle = v;
+                        break;
                     case LinkField.PreviousSurnames: r.PreviousSurnames = v; break;
                     case LinkField.DateOfBirth: r.DateOfBirth = v; break;
                     case LinkField.Sex: r.Sex = v; break;
@@ -232,13 +264,18 @@ public static class LinkCsv
             {
                 r.AddressLines = lines;
             }
+            if (middle.Length > 0)
+            {
+                r.GivenNames = string.IsNullOrEmpty(r.GivenNames) ? middle : r.GivenNames + " " + middle;
+            }
             records.Add(r);
             foreach (var (name, at) in extraIndex)
             {
                 extra[name].Add(row[at].Trim());
             }
         }
-        return new LinkSource(records, mapping, extra.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal));
+        var unmapped = header.Where((h, c) => fields[c] == LinkField.None && !extraIndex.ContainsValue(c)).ToArray();
+        return new LinkSource(records, mapping, extra.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal), unmapped);
     }
 
     /// <summary>Splits CSV text into rows of fields.</summary>

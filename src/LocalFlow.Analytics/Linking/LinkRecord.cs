@@ -19,16 +19,29 @@ public sealed class LinkRecord
     /// <summary>Family name; double-barrelled names may use a hyphen or a space.</summary>
     public string? Surname { get; set; }
 
+    /// <summary>
+    /// The whole name in one column, as some systems hold it: "QUINN, Dawn Chloe" (surname first, before a comma) or
+    /// "Dawn Chloe Quinn" (surname last). Used only for what <see cref="GivenNames"/> and <see cref="Surname"/> leave empty.
+    /// </summary>
+    public string? FullName { get; set; }
+
+    /// <summary>Title (Mr, Mrs, Miss, Ms, Master...): read as sex when <see cref="Sex"/> is empty.</summary>
+    public string? Title { get; set; }
+
     /// <summary>Earlier family names (maiden name, names before a change), separated by ';' or ','.</summary>
     public string? PreviousSurnames { get; set; }
 
-    /// <summary>Date of birth as written by the source: yyyymmdd, yyyy-mm-dd, dd/mm/yyyy, mm/yyyy or yyyy. Partial and malformed dates are reported per row.</summary>
+    /// <summary>Date of birth as written by the source: yyyymmdd, yyyy-mm-dd, dd/mm/yyyy, dd-Mon-yyyy, mm/yyyy or yyyy. Partial and malformed dates are reported per row; placeholders (01/01/1900...) are unknown.</summary>
     public string? DateOfBirth { get; set; }
 
     /// <summary>Sex or gender as recorded (M/F/male/female...; anything else is unknown).</summary>
     public string? Sex { get; set; }
 
-    /// <summary>Address lines; the first line that names a street is used for street similarity.</summary>
+    /// <summary>
+    /// Address lines; the first line that names a street is used for street similarity. A one-line address ("Flat 3, 27
+    /// Church Rd, Leeds, LS6 2AB") is split at its commas: the flat and house number, the street, and a postcode at
+    /// the end when <see cref="Postcode"/> is empty.
+    /// </summary>
     public IReadOnlyList<string> AddressLines { get; set; } = [];
 
     /// <summary>House number or name; when empty it is taken from the start of the first address line.</summary>
@@ -78,7 +91,9 @@ public readonly record struct PartialDate(int Year, int Month, int Day)
     public int Packed => IsComplete ? (Year * 10000) + (Month * 100) + Day : 0;
 
     /// <summary>
-    /// Parses the forms sources use: yyyymmdd, yyyy-mm-dd, yyyy/mm/dd, dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy, mm/yyyy, yyyy-mm and yyyy.
+    /// Parses the forms sources use: yyyymmdd, yyyy-mm-dd, yyyy/mm/dd, dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy, mm/yyyy, yyyy-mm and yyyy,
+    /// with the month also as a name or its first three letters (24-Jun-1971, 24 June 1971) and a time of day after the
+    /// date ignored (1971-06-24 00:00:00, 1971-06-24T00:00).
     /// Returns false (with <paramref name="problem"/>) for text that is not a date; returns true with a problem for a
     /// complete date that is not a real calendar date (31 February), which is kept because a typo still carries information.
     /// </summary>
@@ -90,6 +105,22 @@ public readonly record struct PartialDate(int Year, int Month, int Day)
         if (text.IsEmpty)
         {
             return true;
+        }
+        // A time of day after the date (database exports) is not part of it.
+        var timeAt = text.IndexOfAny('T', ' ');
+        if (timeAt > 0 && text.Length > timeAt + 3 && text[(timeAt + 1)..].IndexOf(':') > 0 && char.IsAsciiDigit(text[timeAt - 1]))
+        {
+            text = text[..timeAt];
+        }
+        Span<char> monthBuffer = stackalloc char[24];
+        if (text.IndexOfAnyInRange('A', 'z') >= 0)
+        {
+            if (!MonthNamesToNumbers(text, monthBuffer, out var written))
+            {
+                problem = "not a date";
+                return false;
+            }
+            text = new string(monthBuffer[..written]);
         }
         Span<int> parts = stackalloc int[3];
         Span<int> lengths = stackalloc int[3];
@@ -184,6 +215,49 @@ public readonly record struct PartialDate(int Year, int Month, int Day)
         if (date.Month > 12 || date.Day > 31 || (date.IsComplete && !date.IsValidCalendarDate))
         {
             problem = "not a real calendar date (kept for comparison)";
+        }
+        return true;
+    }
+
+    private static readonly string[] MonthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+    /// <summary>Writes the text with a month name (June, Jun, SEPT) replaced by its number; false when a word is not a month.</summary>
+    private static bool MonthNamesToNumbers(ReadOnlySpan<char> text, Span<char> target, out int written)
+    {
+        written = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (written >= target.Length - 2)
+            {
+                return false;
+            }
+            if (!char.IsAsciiLetter(text[i]))
+            {
+                target[written++] = text[i++];
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            {
+                i++;
+            }
+            var word = text[start..i];
+            var month = -1;
+            for (var m = 0; m < 12 && word.Length >= 3; m++)
+            {
+                if (word[..3].Equals(MonthNames[m], StringComparison.OrdinalIgnoreCase))
+                {
+                    month = m + 1;
+                    break;
+                }
+            }
+            if (month < 0)
+            {
+                return false;
+            }
+            target[written++] = (char)('0' + (month / 10));
+            target[written++] = (char)('0' + (month % 10));
         }
         return true;
     }

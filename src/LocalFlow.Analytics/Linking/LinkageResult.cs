@@ -111,18 +111,27 @@ public sealed class LinkageResult
         var k = Schema.Comparisons.Count;
         Span<byte> levels = stackalloc byte[k];
         Schema.Compare(a, b, levels);
-        var total = Model.PriorWeight;
-        var parts = new List<WeightContribution>(k);
+        Span<double> weights = stackalloc double[k];
+        Span<double> terms = stackalloc double[k];
+        var total = _scorer.Evaluate(a, b, levels, weights, terms, out var agreeing, out var householdVia, out var cannotLink);
+        var parts = new List<WeightContribution>(k + 1);
+        var sum = Model.PriorWeight;
         for (var c = 0; c < k; c++)
         {
             var level = levels[c];
-            var w = _scorer.LevelWeight(c, level);
-            var tf = level == LinkageSchema.Unknown ? 0 : _scorer.TermAdjustment(c, level, a, b);
-            total += w + tf;
-            parts.Add(new WeightContribution(Schema.Comparisons[c].Name, level == LinkageSchema.Unknown ? "unknown" : Schema.Comparisons[c].Levels[level], Schema.Display(c, a), Schema.Display(c, b), w, tf));
+            var label = level == LinkageSchema.Unknown ? "unknown" : Schema.Comparisons[c].Levels[level];
+            if (householdVia >= 0 && level != LinkageSchema.Unknown)
+            {
+                label += c == householdVia ? " (one household: counted once)" : Schema.Comparisons[c].HouseholdLevel == level ? " (same household: already counted)" : " (as between members of a household)";
+            }
+            sum += weights[c] + terms[c];
+            parts.Add(new WeightContribution(Schema.Comparisons[c].Name, label, Schema.Display(c, a), Schema.Display(c, b), weights[c], terms[c]));
         }
-        var score = _scorer.Score(a, b, levels, out var agreeing);
-        return new PairExplanation(Record(a), Record(b), Model.PriorWeight, parts, total, FellegiSunterModel.Probability(total), decision ?? _scorer.Decide(score, agreeing));
+        if (cannotLink is not null && total < sum)
+        {
+            parts.Add(new WeightContribution("cannot link", cannotLink, "", "", total - sum, 0));
+        }
+        return new PairExplanation(Record(a), Record(b), Model.PriorWeight, parts, total, FellegiSunterModel.Probability(total), decision ?? _scorer.Decide(total, agreeing));
     }
 
     /// <summary>The quality report of this run.</summary>

@@ -10,7 +10,12 @@ namespace LocalFlow.Analytics.Linking;
 /// Typical u-probabilities (from a large population), blended into the random-pair estimate when the data are too small
 /// to estimate u on their own; null: no prior.
 /// </param>
-public sealed record ComparisonInfo(string Name, IReadOnlyList<string> Levels, int TermFrequencyLevel, IReadOnlyList<double> InitialM, bool Weak = false, IReadOnlyList<double>? DefaultU = null);
+/// <param name="Shared">True for a field members of one household share (surname, address, phone, e-mail).</param>
+/// <param name="HouseholdLevel">
+/// For address, phone and e-mail: the level that shows two records live in one household (same address, same phone,
+/// same e-mail), -1 for other comparisons. A pair at that level on any of them is scored as a household pair.
+/// </param>
+public sealed record ComparisonInfo(string Name, IReadOnlyList<string> Levels, int TermFrequencyLevel, IReadOnlyList<double> InitialM, bool Weak = false, IReadOnlyList<double>? DefaultU = null, bool Shared = false, int HouseholdLevel = -1);
 
 /// <summary>
 /// The records to link, prepared for one way of comparing them (clear text, or Bloom-filter encodings). The engine
@@ -56,6 +61,19 @@ public abstract class LinkageSchema
 
     /// <summary>What a record holds for a comparison, for people to read (clear text) or a short fingerprint (encodings).</summary>
     public abstract string Display(int comparison, int record);
+
+    /// <summary>
+    /// A key two records share when they show the same household on a comparison with a <see cref="ComparisonInfo.HouseholdLevel"/>
+    /// (the same address, phone or e-mail); 0 when the record has none. Used to measure how people of one household
+    /// differ (<see cref="ModelTraining.EstimateHouseholdU"/>).
+    /// </summary>
+    public virtual ulong HouseholdKey(int comparison, int record) => 0;
+
+    /// <summary>
+    /// Why two records with these levels can never be one person, or null: evidence no shared address, phone or name
+    /// can outweigh (two different valid NHS numbers, for example).
+    /// </summary>
+    public virtual string? CannotLinkReason(ReadOnlySpan<byte> levels) => null;
 
     /// <summary>Problems found in the input, per row.</summary>
     public abstract IReadOnlyList<RecordIssue> Issues { get; }

@@ -5,8 +5,12 @@ namespace LocalFlow.Analytics.Linking;
 /// <summary>Settings of a linkage run. The defaults are the ones documented in docs/linking.md.</summary>
 public sealed class LinkageOptions
 {
-    /// <summary>Default link threshold (match weight in bits, prior included): about 0.99 match probability.</summary>
-    public const double DefaultLinkThreshold = 6.0;
+    /// <summary>
+    /// Default link threshold (match weight in bits, prior included): about 0.89 match probability. Household pairs
+    /// count their shared address, phone and e-mail once, so true matches within a household score lower than when
+    /// every field was added up; 3 bits keeps recall while the cannot-link rules and household u keep precision.
+    /// </summary>
+    public const double DefaultLinkThreshold = 3.0;
 
     /// <summary>Default lower edge of the review band (about 0.2 match probability).</summary>
     public const double DefaultReviewThreshold = -2.0;
@@ -17,8 +21,23 @@ public sealed class LinkageOptions
     /// <summary>Review threshold; when null the model's (or the default) is used.</summary>
     public double? ReviewThreshold { get; set; }
 
-    /// <summary>Blocks larger than this are skipped for their rule.</summary>
+    /// <summary>Blocks larger than this are compared within a sorted-neighbourhood window, not in full (see <see cref="CandidatePairs"/>).</summary>
     public int MaxBlockSize { get; set; } = 2000;
+
+    /// <summary>
+    /// At most this many candidate pairs (about 22 bytes each while a run lasts): beyond it the block limit and window
+    /// are halved until the pairs fit. Default 80 million (about 1.8 GB).
+    /// </summary>
+    public long PairBudget { get; set; } = 80_000_000;
+
+    /// <summary>How many following records each record of an oversized block is compared with.</summary>
+    public int Window { get; set; } = CandidatePairs.DefaultWindow;
+
+    /// <summary>
+    /// Whether records that share an address, phone or e-mail are scored as a household pair (see
+    /// <see cref="PairScorer.Evaluate"/>); true by default. False scores every pair as independent fields.
+    /// </summary>
+    public bool HouseholdAware { get; set; } = true;
 
     /// <summary>Whether two records of the same source may be linked (duplicates inside a source).</summary>
     public bool LinkWithinSources { get; set; } = true;
@@ -115,7 +134,11 @@ public static class Linker
         var progress = options.Progress;
         var sw = Stopwatch.StartNew();
         progress?.Report(new LinkageProgress("blocking", 0));
-        var pairs = CandidatePairs.Build(schema, options.MaxBlockSize, options.LinkWithinSources);
+        if (options.PairBudget < 1 || options.MaxBlockSize < 2 || options.Window < 1)
+        {
+            throw new LinkageInputException("The pair budget must be at least 1, the maximum block size at least 2 and the window at least 1.");
+        }
+        var pairs = CandidatePairs.Build(schema, options.MaxBlockSize, options.LinkWithinSources, options.PairBudget, options.Window);
         progress?.Report(new LinkageProgress("blocking", 1));
         var tBlock = sw.Elapsed;
         sw.Restart();
@@ -134,7 +157,8 @@ public static class Linker
         else
         {
             var u = ModelTraining.EstimateU(schema, options.RandomPairs, options.Seed, out var drawn);
-            model = ModelTraining.Train(schema, vectors, u, drawn, options.MaxBlockSize, options.LinkWithinSources, options.MaxIterations, maxTrainingPairsPerRule: options.MaxTrainingPairsPerRule);
+            var householdU = options.HouseholdAware ? ModelTraining.EstimateHouseholdU(schema) : null;
+            model = ModelTraining.Train(schema, vectors, u, drawn, options.MaxBlockSize, options.LinkWithinSources, options.MaxIterations, maxTrainingPairsPerRule: options.MaxTrainingPairsPerRule, householdU: householdU);
             model.Schema = schema is ClearTextSchema ? "clear" : "bloom";
         }
         if (options.LinkThreshold is { } lt)
@@ -233,6 +257,9 @@ public sealed class PairScorer
     private readonly double[] _termU;
     private readonly double[] _termLogU;
     private readonly bool[] _weak;
+    private readonly double[][] _householdWeights;
+    private readonly int[] _householdLevel;
+    private readonly bool _household;
 
     /// <summary>Prepares weight tables and the term frequencies of the schema's values.</summary>
     public PairScorer(LinkageSchema schema, FellegiSunterModel model)
@@ -246,10 +273,15 @@ public sealed class PairScorer
         _termU = new double[k];
         _termLogU = new double[k];
         _weak = new bool[k];
+        _householdWeights = new double[k][];
+        _householdLevel = new int[k];
+        _household = model.Comparisons.All(p => p.HouseholdU.Length == p.M.Length);
         for (var c = 0; c < k; c++)
         {
             var p = model.Comparisons[c];
             _weights[c] = [.. Enumerable.Range(0, p.M.Length).Select(p.Weight)];
+            _householdWeights[c] = [.. Enumerable.Range(0, p.M.Length).Select(p.HouseholdWeight)];
+            _householdLevel[c] = schema.Comparisons[c].HouseholdLevel;
             _weak[c] = schema.Comparisons[c].Weak;
             var tfLevel = schema.Comparisons[c].TermFrequencyLevel;
             if (tfLevel < 0)
@@ -313,36 +345,86 @@ public sealed class PairScorer
         return f <= 0 ? 0 : Math.Clamp(Math.Log2(_termU[comparison] / f), -MaxTermAdjustment, MaxTermAdjustment);
     }
 
+    /// <summary>
+    /// The weight a pair can have at most when <see cref="LinkageSchema.CannotLinkReason"/> gives a reason (bits): far
+    /// below any review threshold, so the pair is never linked nor put inside one person by clustering.
+    /// </summary>
+    public const double CannotLinkWeight = -30;
+
     /// <summary>Total match weight of a pair (prior included) and how many non-weak comparisons added positive evidence.</summary>
-    public double Score(int a, int b, ReadOnlySpan<byte> levels, out int agreeing)
+    public double Score(int a, int b, ReadOnlySpan<byte> levels, out int agreeing) => Evaluate(a, b, levels, default, default, out agreeing, out _, out _);
+
+    /// <summary>
+    /// Scores a pair and, when the spans are given, each comparison's weight and term adjustment. Records that show one
+    /// household (the same address, phone or e-mail: a comparison at its <see cref="ComparisonInfo.HouseholdLevel"/>)
+    /// are scored as a household pair when the model holds household u: the strongest of those shared fields counts
+    /// once, the others add nothing (they say the same thing), and every other comparison weighs log2(m / household u),
+    /// so what tells members of a household apart (given name, date of birth, sex, ids) decides. A pair with a
+    /// <see cref="LinkageSchema.CannotLinkReason"/> is held at <see cref="CannotLinkWeight"/> at most.
+    /// </summary>
+    /// <returns>The total weight (prior included).</returns>
+    public double Evaluate(int a, int b, ReadOnlySpan<byte> levels, Span<double> weights, Span<double> terms, out int agreeing, out int householdVia, out string? cannotLink)
     {
         var w = Model.PriorWeight;
         agreeing = 0;
+        householdVia = -1;
+        if (_household)
+        {
+            var best = double.NegativeInfinity;
+            for (var c = 0; c < levels.Length; c++)
+            {
+                if (_householdLevel[c] >= 0 && levels[c] == _householdLevel[c])
+                {
+                    var v = _weights[c][levels[c]] + Term(c, levels[c], a, b);
+                    if (v > best)
+                    {
+                        best = v;
+                        householdVia = c;
+                    }
+                }
+            }
+        }
         for (var c = 0; c < levels.Length; c++)
         {
             var level = levels[c];
-            if (level == LinkageSchema.Unknown)
+            double contribution = 0, term = 0;
+            if (level != LinkageSchema.Unknown)
             {
-                continue;
-            }
-            var contribution = _weights[c][level];
-            var log = _termLog[c];
-            if (log is not null && level == _schema.Comparisons[c].TermFrequencyLevel)
-            {
-                // log2(u / max f) = log2 u − max(log2 fa, log2 fb); NaN (value unknown) gives no adjustment.
-                var lf = Math.Max(log[a], log[b]);
-                if (!float.IsNaN(lf))
+                if (householdVia < 0 || c == householdVia)
                 {
-                    contribution += Math.Clamp(_termLogU[c] - lf, -MaxTermAdjustment, MaxTermAdjustment);
+                    contribution = _weights[c][level];
+                    term = Term(c, level, a, b);
                 }
+                else if (_householdLevel[c] < 0 || level != _householdLevel[c])
+                {
+                    contribution = _householdWeights[c][level];
+                }
+                if (contribution + term > 0 && !_weak[c])
+                {
+                    agreeing++;
+                }
+                w += contribution + term;
             }
-            if (contribution > 0 && !_weak[c])
+            if (!weights.IsEmpty)
             {
-                agreeing++;
+                weights[c] = contribution;
+                terms[c] = term;
             }
-            w += contribution;
         }
-        return w;
+        cannotLink = _schema.CannotLinkReason(levels);
+        return cannotLink is null ? w : Math.Min(w, CannotLinkWeight);
+    }
+
+    private double Term(int c, byte level, int a, int b)
+    {
+        var log = _termLog[c];
+        if (log is null || level != _schema.Comparisons[c].TermFrequencyLevel)
+        {
+            return 0;
+        }
+        // log2(u / max f) = log2 u − max(log2 fa, log2 fb); NaN (value unknown) gives no adjustment.
+        var lf = Math.Max(log[a], log[b]);
+        return float.IsNaN(lf) ? 0 : Math.Clamp(_termLogU[c] - lf, -MaxTermAdjustment, MaxTermAdjustment);
     }
 
     /// <summary>Scores two records directly (used for pairs blocking did not produce, such as inside a cluster).</summary>

@@ -11,7 +11,10 @@ public readonly record struct WeightBand(double From, double To, long Pairs, dou
 /// The quality of a run as the model itself sees it (no truth needed): pairs per weight band, decisions, and the
 /// estimated precision and recall at the link threshold. With p(w) = 2^w/(1+2^w) the match probability of each
 /// candidate pair: precision ≈ Σ_{w≥t} p / #(w≥t) and recall ≈ Σ_{w≥t} p / Σ p. Recall is among candidate pairs
-/// (matches that blocking never paired are not counted).
+/// (matches that blocking never paired are not counted). The estimate is only as good as the model's probabilities:
+/// <see cref="EstimateKnown"/> is false, with the reason in <see cref="EstimateCaveat"/>, when the model cannot vouch for
+/// them (EM did not converge; too few expected matches to say; several sources sharing addresses, phones or e-mails but
+/// no household u, so household members may pass for matches). Checked against the truth in HardAccuracyTests.
 /// </summary>
 public sealed record QualityReport(
     int Records,
@@ -33,7 +36,9 @@ public sealed record QualityReport(
     int FlaggedComponents,
     int EmIterations,
     bool EmConverged,
-    int Issues)
+    int Issues,
+    bool EstimateKnown = true,
+    string EstimateCaveat = "")
 {
     /// <summary>Builds the report of a result at the model's link threshold.</summary>
     public static QualityReport From(LinkageResult result) => From(result, result.Model.LinkThreshold);
@@ -83,11 +88,16 @@ public sealed record QualityReport(
             }
         }
         var people = result.Clusters.People;
+        var caveat = !result.Model.Converged ? "expectation–maximisation did not converge, so the match probabilities are not settled"
+            : allP < 50 ? "fewer than 50 matches are expected among the pairs, too few to say"
+            : result.Schema.Sources.Count > 1 && result.Schema.Comparisons.Any(c => c.HouseholdLevel >= 0) && result.Model.Comparisons.Any(c => c.HouseholdU.Length == 0)
+                ? "the model holds no household u (too few records sharing an address, phone or e-mail within one source), so members of a household may pass for matches"
+            : "";
         return new QualityReport(
             result.Schema.Count, result.Schema.Sources.Count, result.Pairs.Count, bands, links, reviews, nonLinks, decidedLinks, decidedNon,
             t, result.Model.ReviewThreshold, above == 0 ? 1 : aboveP / above, allP == 0 ? 1 : aboveP / allP,
             people.Count, people.Count(p => p.Members.Count > 1), people.Count(p => p.Flagged), result.Clusters.FlaggedComponents,
-            result.Model.Iterations, result.Model.Converged, result.Schema.Issues.Count);
+            result.Model.Iterations, result.Model.Converged, result.Schema.Issues.Count, caveat.Length == 0, caveat);
     }
 }
 

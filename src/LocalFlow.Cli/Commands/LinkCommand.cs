@@ -24,12 +24,14 @@ internal static class LinkCommand
         var truthColumn = new Option<string?>("--truth-column") { Description = "A column holding the true person key (test data): precision and recall are reported." };
         var encodedSources = new Option<string[]>("--encoded") { Description = "An agency's encoded extract as NAME=FILE.csv (made by `link encode`); links on Bloom filters alone, no secret needed.", Arity = ArgumentArity.ZeroOrMore };
         var truthFile = new Option<string?>("--truth-file") { Description = "A truth file as written by `link generate` (agency, record_id, person_id): precision and recall are reported." };
-        var map = new Option<string[]>("--map") { Description = "Column mapping [SOURCE:]COLUMN=FIELD, e.g. --map \"forename=given-names\" (fields: record-id, given-names, surname, previous-surnames, date-of-birth, sex, address-line, house-number, postcode, previous-postcodes, nhs-number, other-id, phone, email, record-date, none).", Arity = ArgumentArity.ZeroOrMore };
+        var map = new Option<string[]>("--map") { Description = "Column mapping [SOURCE:]COLUMN=FIELD, e.g. --map \"forename=given-names\" (fields: record-id, full-name, title, given-names, middle-names, surname, previous-surnames, date-of-birth, sex, address-line, house-number, postcode, previous-postcodes, nhs-number, other-id, phone, email, record-date, none).", Arity = ArgumentArity.ZeroOrMore };
         var previous = new Option<string?>("--previous") { Description = "An earlier run's --out file: person ids are carried over by majority of members." };
+        var pairBudget = new Option<long>("--pair-budget") { Description = "At most this many candidate pairs (about 22 bytes each): beyond it blocking compares big blocks in a smaller window. Default 80,000,000.", DefaultValueFactory = _ => 80_000_000 };
+        var maxBlock = new Option<int>("--max-block-size") { Description = "Blocks with more records than this (a tower block's postcode, a common birthday) are compared within a sorted window instead of in full. Default 2,000.", DefaultValueFactory = _ => 2000 };
         var decisions = new Option<string?>("--decisions") { Description = "Reviewers' decisions (CSV: source_a, record_id_a, source_b, record_id_b, decision = match | non-match), applied before clustering." };
         var command = new Command("link", "Link records of the same person across agencies' CSV extracts (Fellegi–Sunter, explainable, optionally on Bloom-filter encodings). Works without a database.")
         {
-            sources, encodedSources, output, model, saveModel, threshold, review, isPrivate, secretFile, truthColumn, truthFile, map, previous, decisions,
+            sources, encodedSources, output, model, saveModel, threshold, review, isPrivate, secretFile, truthColumn, truthFile, map, previous, decisions, pairBudget, maxBlock,
         };
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateEncode());
@@ -39,7 +41,7 @@ internal static class LinkCommand
             {
                 return Task.FromResult(Run(new LinkRequest(
                     parse.GetValue(sources) ?? [], parse.GetValue(encodedSources) ?? [], parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(saveModel), parse.GetValue(threshold), parse.GetValue(review),
-                    parse.GetValue(isPrivate), parse.GetValue(secretFile), parse.GetValue(truthColumn), parse.GetValue(truthFile), parse.GetValue(map) ?? [], parse.GetValue(previous), parse.GetValue(decisions))));
+                    parse.GetValue(isPrivate), parse.GetValue(secretFile), parse.GetValue(truthColumn), parse.GetValue(truthFile), parse.GetValue(map) ?? [], parse.GetValue(previous), parse.GetValue(decisions), parse.GetValue(pairBudget), parse.GetValue(maxBlock))));
             }
             catch (LinkageInputException ex)
             {
@@ -50,7 +52,7 @@ internal static class LinkCommand
         return command;
     }
 
-    private sealed record LinkRequest(string[] Sources, string[] Encoded, string Out, string? Model, string? SaveModel, double? Threshold, double? Review, bool Private, string? SecretFile, string? Truth, string? TruthFile, string[] Map, string? Previous, string? Decisions);
+    private sealed record LinkRequest(string[] Sources, string[] Encoded, string Out, string? Model, string? SaveModel, double? Threshold, double? Review, bool Private, string? SecretFile, string? Truth, string? TruthFile, string[] Map, string? Previous, string? Decisions, long PairBudget, int MaxBlockSize);
 
     private static int Run(LinkRequest request)
     {
@@ -97,15 +99,19 @@ internal static class LinkCommand
             }
             var sourceMap = overrides.Where(o => o.Source is null || o.Source == name).ToDictionary(o => o.Column, o => o.Field, StringComparer.Ordinal);
             using var reader = new StreamReader(file);
-            var source = LinkCsv.Read(name, reader, sourceMap.Count == 0 ? null : sourceMap, request.Truth is null ? null : [request.Truth]);
+            var source = LinkCsv.Read(name, reader, sourceMap.Count == 0 ? null : sourceMap, request.Truth is null ? null : [request.Truth], requireRecordId: true);
             records.AddRange(source.Records);
             if (request.Truth is not null)
             {
                 truth.AddRange(source.Extra[request.Truth].Select(LinkageEvaluation.FebrlTruthKey));
             }
             AnsiConsole.MarkupLine($"Read [bold]{source.Records.Count:N0}[/] records from {Markup.Escape(name)} ({Markup.Escape(string.Join(", ", source.Mapping.Select(m => $"{m.Key}→{m.Value}")))}).");
+            if (source.Unmapped.Count > 0)
+            {
+                AnsiConsole.MarkupLine($"  Not used from {Markup.Escape(name)}: {Markup.Escape(string.Join(", ", source.Unmapped))} (map one with --map \"{Markup.Escape(name)}:COLUMN=FIELD\").");
+            }
         }
-        var options = new LinkageOptions { LinkThreshold = request.Threshold, ReviewThreshold = request.Review };
+        var options = new LinkageOptions { LinkThreshold = request.Threshold, ReviewThreshold = request.Review, PairBudget = request.PairBudget, MaxBlockSize = request.MaxBlockSize };
         if (request.Model is not null)
         {
             if (!File.Exists(request.Model))
@@ -216,7 +222,7 @@ internal static class LinkCommand
                 var secret = Encoding.UTF8.GetBytes(File.ReadAllText(secretPath).Trim());
                 var overrides = ParseMap(parse.GetValue(map) ?? []).ToDictionary(o => o.Column, o => o.Field, StringComparer.Ordinal);
                 using var reader = new StreamReader(file);
-                var records = LinkCsv.Read(name, reader, overrides.Count == 0 ? null : overrides).Records;
+                var records = LinkCsv.Read(name, reader, overrides.Count == 0 ? null : overrides, requireRecordId: true).Records;
                 var encoded = new BloomEncoder(secret).Encode(records);
                 var outPath = parse.GetValue(output)!;
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
@@ -371,6 +377,10 @@ internal static class LinkCommand
     private static void PrintReport(LinkageResult result, List<string>? truth)
     {
         var r = result.Report();
+        foreach (var note in result.Pairs.Notes)
+        {
+            AnsiConsole.MarkupLine($"[yellow]Blocking:[/] {Markup.Escape(note)}");
+        }
         var table = new Table().AddColumns("Weight band (bits)", "Pairs", "Expected matches");
         foreach (var band in r.Bands)
         {
@@ -378,7 +388,9 @@ internal static class LinkCommand
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{r.Records:N0} records from {r.Sources} sources; {r.CandidatePairs:N0} candidate pairs; [green]{r.Links + r.DecidedLinks:N0} linked[/], [yellow]{r.Reviews:N0} to review[/], {r.NonLinks + r.DecidedNonLinks:N0} not linked.");
-        AnsiConsole.MarkupLine($"Link threshold {r.LinkThreshold:F1} bits, review from {r.ReviewThreshold:F1}. Model's estimate at the threshold: precision {r.EstimatedPrecision:F4}, recall {r.EstimatedRecall:F4} (EM: {r.EmIterations} iterations{(r.EmConverged ? ", converged" : ", not converged")}).");
+        AnsiConsole.MarkupLine(r.EstimateKnown
+            ? $"Link threshold {r.LinkThreshold:F1} bits, review from {r.ReviewThreshold:F1}. Model's estimate at the threshold: precision {r.EstimatedPrecision:F4}, recall {r.EstimatedRecall:F4} among candidate pairs (EM: {r.EmIterations} iterations, converged)."
+            : $"Link threshold {r.LinkThreshold:F1} bits, review from {r.ReviewThreshold:F1}. [yellow]The model cannot estimate its own precision and recall here[/]: {Markup.Escape(r.EstimateCaveat)}. Check a sample of links by hand.");
         AnsiConsole.MarkupLine($"{r.People:N0} people ({r.PeopleInSeveralRecords:N0} with several records); {r.FlaggedClusters:N0} clusters flagged for review (from {r.FlaggedComponents:N0} chains that did not hang together). Time {result.Timings.Total.TotalSeconds:F1} s.");
         if (truth is not null)
         {
@@ -396,7 +408,8 @@ internal static class LinkCommand
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and size make the same files.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Folder for the five agencies' CSV files and truth.csv.", Required = true };
         var errors = new Option<double>("--errors") { Description = "Scale of the error rates (1 = documented rates, 0 = clean).", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("generate", "Write synthetic extracts of the same people from five agencies (police, housing, health, social care, education) with realistic errors, and the truth.") { people, seed, output, errors };
+        var hard = new Option<bool>("--hard") { Description = "Real-world shape: households sharing phones and e-mails, namesakes, twins, tower blocks, placeholders, and council, police, hospital, GP and housing extracts with their own headers and formats." };
+        var command = new Command("generate", "Write synthetic extracts of the same people from five agencies (police, housing, health, social care, education; with --hard council, police, hospital, GP, housing) with realistic errors, and the truth.") { people, seed, output, errors, hard };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(people);
@@ -411,7 +424,7 @@ internal static class LinkCommand
                 AnsiConsole.MarkupLine("[red]--errors must be between 0 and 10.[/]");
                 return 2;
             }
-            var data = LinkageDataGenerator.Generate(new SyntheticOptions { People = n, Seed = parse.GetValue(seed), ErrorScale = e });
+            var data = LinkageDataGenerator.Generate(new SyntheticOptions { People = n, Seed = parse.GetValue(seed), ErrorScale = e, Hard = parse.GetValue(hard) });
             var files = data.WriteCsv(parse.GetValue(output)!);
             AnsiConsole.MarkupLine($"Wrote {data.Records.Count:N0} records of {n:N0} people: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}.");
             return 0;

@@ -57,7 +57,8 @@ public class ComparisonTests
     [InlineData("Ann Louise", "Louise", 2)]
     [InlineData("Jonathon", "Jonathan", 3)]
     [InlineData("J", "John", 5)]
-    [InlineData("Margaret", "Kevin", 6)]
+    [InlineData("Margaret", "Kevin", 7)]
+    [InlineData("Jack", "James", 6)]
     [InlineData("", "Kevin", Unknown)]
     public void GivenName_Levels(string a, string b, byte level) =>
         Levels(Person("a", "1", given: a, surname: "Okafor"), Person("b", "1", given: b, surname: "Okafor"))[ClearTextSchema.GivenName].ShouldBe(level);

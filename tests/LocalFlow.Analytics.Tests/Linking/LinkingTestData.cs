@@ -14,6 +14,15 @@ internal static class LinkingTestData
 
     public static FellegiSunterModel Model => FellegiSunterModel.FromJson(Trained.Value.ToJson());
 
+    private static readonly Lazy<FellegiSunterModel> TrainedHard = new(() =>
+    {
+        var data = LinkageDataGenerator.Generate(new SyntheticOptions { People = 6000, Seed = 98, Hard = true });
+        return Linker.Run(new ClearTextSchema(data.Records)).Model;
+    });
+
+    /// <summary>A model trained on the hard profile (households sharing phones and e-mails), with household u.</summary>
+    public static FellegiSunterModel HardModel => FellegiSunterModel.FromJson(TrainedHard.Value.ToJson());
+
     public static LinkRecord Person(string source, string id, string given = "", string surname = "", string dob = "", string postcode = "", string address = "", string nhs = "", string sex = "", string phone = "", string email = "", string previousSurnames = "", string previousPostcodes = "") => new()
     {
         Source = source,

@@ -59,6 +59,7 @@ public sealed class BloomEncoder
     /// <summary>Encodes one record.</summary>
     public EncodedRecord Encode(LinkRecord r)
     {
+        r = AgencyConventions.Resolve(r);
         var filters = new ulong[Fields.Count * Words];
         var tokens = new List<string>(32);
         var givenWords = Normalise.Words(Normalise.Name(r.GivenNames));

@@ -76,7 +76,7 @@ public sealed class BloomSchema : LinkageSchema
             var cuts = Cuts[f];
             var levels = cuts.Select((c, i) => i == 0 ? $"Dice ≥ {c:0.00}" : $"Dice ≥ {c:0.00}").Append("different").ToArray();
             var m = Enumerable.Range(0, levels.Length).Select(i => i == 0 ? 0.8 : 0.2 / levels.Length).ToArray();
-            defs[f] = new ComparisonInfo(BloomEncoder.Fields[f], levels, f is 0 or 1 or 3 ? 0 : -1, m, Weak: f == 4);
+            defs[f] = new ComparisonInfo(BloomEncoder.Fields[f], levels, f is 0 or 1 or 3 ? 0 : -1, m, Weak: f == 4, Shared: f is 1 or 3 or 6 or 7, HouseholdLevel: f is 3 or 6 or 7 ? 0 : -1);
         }
         return defs;
     }
@@ -107,6 +107,41 @@ public sealed class BloomSchema : LinkageSchema
 
     /// <inheritdoc/>
     public override ulong BlockingKey(int rule, int record) => _records[record].BlockKeys[rule];
+
+    /// <inheritdoc/>
+    public override ulong HouseholdKey(int comparison, int record)
+    {
+        if (comparison is not (3 or 6 or 7) || Empty(record, comparison))
+        {
+            return 0;
+        }
+        // The same address, phone or e-mail gives the same filter: its words' hash is the key.
+        ulong h = 0x9E3779B97F4A7C15UL * (ulong)(comparison + 1);
+        foreach (var w in _records[record].Filters.AsSpan(comparison * BloomEncoder.Words, BloomEncoder.Words))
+        {
+            h = (h * 0x9E3779B97F4A7C15UL) ^ w;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    /// <summary>
+    /// As in clear text: the NHS numbers' filters clearly different (Dice below the lowest cut) cannot link; unless the
+    /// NHS number or other id agrees, neither can a given name clearly different within one family (surname filters
+    /// agreeing) with the same or a clearly different date of birth.
+    /// </summary>
+    public override string? CannotLinkReason(ReadOnlySpan<byte> levels)
+    {
+        if (levels[5] == Cuts[5].Length)
+        {
+            return "two different NHS numbers";
+        }
+        if (levels[5] < Cuts[5].Length || levels[8] < Cuts[8].Length)
+        {
+            return null;
+        }
+        var family = levels[1] < Cuts[1].Length;
+        return family && levels[0] == Cuts[0].Length && levels[2] == Cuts[2].Length ? "same family, a different given name and a clearly different date of birth" : null;
+    }
 
     /// <inheritdoc/>
     public override ulong TermKey(int comparison, int record) => comparison switch

@@ -20,6 +20,13 @@ public sealed class SyntheticOptions
 
     /// <summary>Scales every error rate (1 = the documented rates, 0 = clean copies).</summary>
     public double ErrorScale { get; set; } = 1.0;
+
+    /// <summary>
+    /// The hard profile: real households (shared landline, mobile, e-mail, surname), parent and child namesakes, twins,
+    /// couples, placeholder dates and postcodes, tower blocks with hundreds of residents, and five agencies (council,
+    /// police, hospital, GP, housing) each with its own headers and formats. See <see cref="LinkageDataGenerator"/>.
+    /// </summary>
+    public bool Hard { get; set; }
 }
 
 /// <summary>Synthetic extracts with their truth.</summary>
@@ -28,6 +35,12 @@ public sealed class SyntheticOptions
 /// <param name="Agencies">The agencies, in order.</param>
 public sealed record SyntheticDataset(IReadOnlyList<LinkRecord> Records, IReadOnlyList<string> Truth, IReadOnlyList<string> Agencies)
 {
+    /// <summary>For each record, the household its person lived in when generated (people of one household share it).</summary>
+    public IReadOnlyList<string> Households { get; init; } = [];
+
+    /// <summary>Per agency, the CSV columns: header and how each record's value is written (null: the default columns).</summary>
+    internal IReadOnlyDictionary<string, (string Header, Func<LinkRecord, string?> Value)[]>? Layouts { get; init; }
+
     /// <summary>
     /// Writes one CSV per agency (agency.csv, with that agency's own date format) and truth.csv (agency, record_id,
     /// person_id) into a directory, creating it when needed. Returns the files written.
@@ -40,6 +53,17 @@ public sealed record SyntheticDataset(IReadOnlyList<LinkRecord> Records, IReadOn
         {
             var path = Path.Combine(directory, agency + ".csv");
             using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+            if (Layouts is not null)
+            {
+                var layout = Layouts[agency];
+                LinkCsv.WriteRow(w, [.. layout.Select(c => c.Header)]);
+                foreach (var r in Records.Where(r => r.Source == agency))
+                {
+                    LinkCsv.WriteRow(w, [.. layout.Select(c => c.Value(r))]);
+                }
+                files.Add(path);
+                continue;
+            }
             LinkCsv.WriteRow(w, "record_id", "given_names", "surname", "previous_surnames", "date_of_birth", "sex", "address_1", "address_2", "postcode", "previous_postcodes", "nhs_number", "phone", "email", "record_date");
             foreach (var r in Records.Where(r => r.Source == agency))
             {
@@ -71,7 +95,7 @@ public sealed record SyntheticDataset(IReadOnlyList<LinkRecord> Records, IReadOn
 /// year ±1 1%, year only 1%; an older address (not yet updated) 10%; postcode typo 2%, missing 3%; NHS number missing
 /// (60% outside health) or with a digit wrong 2%; sex missing 5%. No real person is in the output.
 /// </summary>
-public static class LinkageDataGenerator
+public static partial class LinkageDataGenerator
 {
     /// <summary>The five agencies.</summary>
     public static readonly IReadOnlyList<string> Agencies = ["police", "housing", "health", "social_care", "education"];
@@ -165,6 +189,10 @@ public static class LinkageDataGenerator
         if (options.People < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "At least one person is needed.");
+        }
+        if (options.Hard)
+        {
+            return GenerateHard(options);
         }
         var rng = new Random(options.Seed);
         var people = MakePeople(options.People, rng);

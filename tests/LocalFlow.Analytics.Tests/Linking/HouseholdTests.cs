@@ -1,0 +1,105 @@
+using System.Text;
+using LocalFlow.Analytics.Linking;
+using LocalFlow.Analytics.Linking.Privacy;
+using static LocalFlow.Analytics.Tests.Linking.LinkingTestData;
+
+namespace LocalFlow.Analytics.Tests.Linking;
+
+/// <summary>Members of one household share an address, a phone, an e-mail and a surname, and stay different people.</summary>
+public class HouseholdTests
+{
+    private static readonly byte[] Secret = Encoding.UTF8.GetBytes("agreed-between-agencies-2026");
+
+    // Each family: two people who must stay apart, each held by two agencies (so each person's own records do link).
+    private static List<LinkRecord> Families() =>
+    [
+        // Twins: same birthday, surname, address and landline; different given names.
+        Person("gp", "1", "Oliver", "Brennan", "2012-04-18", "NF3 4AB", "12 Elm Road", sex: "M", phone: "01632960111"),
+        Person("council", "1", "Oliver", "Brennan", "18/04/2012", "NF3 4AB", "12 Elm Road", sex: "M", phone: "01632960111"),
+        Person("gp", "2", "Harry", "Brennan", "2012-04-18", "NF3 4AB", "12 Elm Road", sex: "M", phone: "01632960111"),
+        Person("council", "2", "Harry", "Brennan", "18/04/2012", "NF3 4AB", "12 Elm Road", sex: "M", phone: "01632960111"),
+        // Father and son of the same name (Sr/Jr), same address, phone and e-mail.
+        Person("gp", "3", "Kevin", "Osei", "1968-09-02", "NF5 1CD", "40 Mill Lane", sex: "M", phone: "07700900222", email: "osei.home@example.org"),
+        Person("council", "3", "Kevin", "Osei", "02/09/1968", "NF5 1CD", "40 Mill Lane", sex: "M", phone: "07700900222", email: "osei.home@example.org"),
+        Person("gp", "4", "Kevin", "Osei", "1995-03-27", "NF5 1CD", "40 Mill Lane", sex: "M", phone: "07700900222", email: "osei.home@example.org"),
+        Person("council", "4", "Kevin", "Osei", "27/03/1995", "NF5 1CD", "40 Mill Lane", sex: "M", phone: "07700900222", email: "osei.home@example.org"),
+        // A couple sharing one e-mail address and a surname.
+        Person("gp", "5", "Sharon", "Whitfield", "1975-11-30", "NF8 2EF", "7 Church Street", sex: "F", email: "thewhitfields@example.org"),
+        Person("council", "5", "Sharon", "Whitfield", "30/11/1975", "NF8 2EF", "7 Church Street", sex: "F", email: "thewhitfields@example.org"),
+        Person("gp", "6", "Gary", "Whitfield", "1973-06-14", "NF8 2EF", "7 Church Street", sex: "M", email: "thewhitfields@example.org"),
+        Person("council", "6", "Gary", "Whitfield", "14/06/1973", "NF8 2EF", "7 Church Street", sex: "M", email: "thewhitfields@example.org"),
+        // Siblings sharing a mobile (the mother's), two years apart.
+        Person("gp", "7", "Amelia", "Kowalski", "2009-01-05", "NF2 9GH", "3 Oak Close", sex: "F", phone: "07700900333"),
+        Person("council", "7", "Amelia", "Kowalski", "05/01/2009", "NF2 9GH", "3 Oak Close", sex: "F", phone: "07700900333"),
+        Person("gp", "8", "Grace", "Kowalski", "2011-08-21", "NF2 9GH", "3 Oak Close", sex: "F", phone: "07700900333"),
+        Person("council", "8", "Grace", "Kowalski", "21/08/2011", "NF2 9GH", "3 Oak Close", sex: "F", phone: "07700900333"),
+        // A mother and her six-year-old with two different valid NHS numbers.
+        Person("gp", "9", "Dawn", "Quinn", "1990-02-11", "NF6 2AB", "27 Church Road", nhs: "9434765919", sex: "F", phone: "07700900444"),
+        Person("council", "9", "Dawn", "Quinn", "11/02/1990", "NF6 2AB", "27 Church Road", sex: "F", phone: "07700900444"),
+        Person("gp", "10", "Chloe", "Quinn", "2019-07-03", "NF6 2AB", "27 Church Road", nhs: "4010232137", sex: "F", phone: "07700900444"),
+        Person("council", "10", "Chloe", "Quinn", "03/07/2019", "NF6 2AB", "27 Church Road", sex: "F", phone: "07700900444"),
+    ];
+
+    private static void EveryPersonIsWhole_AndNoFamilyMerged(LinkageResult result, List<LinkRecord> records)
+    {
+        var merged = Enumerable.Range(0, records.Count / 4).Where(f => result.Clusters.PersonIdOf(4 * f) == result.Clusters.PersonIdOf((4 * f) + 2)).Select(f => records[4 * f].Surname).ToList();
+        merged.ShouldBeEmpty();
+        for (var i = 0; i < records.Count; i += 2)
+        {
+            result.Clusters.PersonIdOf(i).ShouldBe(result.Clusters.PersonIdOf(i + 1), $"records of person {records[i].RecordId} should link");
+        }
+        for (var i = 0; i < records.Count; i += 4)
+        {
+            result.Clusters.PersonIdOf(i).ShouldNotBe(result.Clusters.PersonIdOf(i + 2), $"person {records[i].RecordId} and person {records[i + 2].RecordId} live together but are two people");
+        }
+    }
+
+    [Fact]
+    public void Twins_Namesakes_Couples_AndSiblings_StayTwoPeople_InClearText()
+    {
+        var records = Families();
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        EveryPersonIsWhole_AndNoFamilyMerged(result, records);
+    }
+
+    [Fact]
+    public void Namesakes_Couples_AndSiblings_StayTwoPeople_WithBloomFilters()
+    {
+        // Twins are left out: with Bloom filters a different given name cannot be told from a nickname (unrelated names
+        // still share about a third of their bits), so no cannot-link rule holds twins apart, and the household
+        // weights alone do not here. A known weakness of the privacy-preserving mode (docs/linking.md).
+        var records = Families().Skip(4).ToList();
+        var data = LocalFlow.Analytics.Linking.Synthetic.LinkageDataGenerator.Generate(new LocalFlow.Analytics.Linking.Synthetic.SyntheticOptions { People = 6000, Seed = 98, Hard = true });
+        var encoder = new BloomEncoder(Secret);
+        var model = Linker.Run(new BloomSchema(encoder.Encode(data.Records))).Model;
+        var result = Linker.Run(new BloomSchema(encoder.Encode(records)), new LinkageOptions { Model = model });
+        EveryPersonIsWhole_AndNoFamilyMerged(result, records);
+    }
+
+    [Fact]
+    public void TwoDifferentValidNhsNumbers_CannotLink_WhateverElseAgrees()
+    {
+        var records = new List<LinkRecord>
+        {
+            Person("gp", "1", "Dawn", "Quinn", "1990-02-11", "NF6 2AB", "27 Church Road", nhs: "9434765919", sex: "F", phone: "07700900444", email: "dawn@example.org"),
+            Person("hospital", "1", "Dawn", "Quinn", "1990-02-11", "NF6 2AB", "27 Church Road", nhs: "4010232137", sex: "F", phone: "07700900444", email: "dawn@example.org"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        var x = result.Explain(0, 1);
+        x.Contributions.ShouldContain(c => c.Comparison == "cannot link" && c.Level == "two different valid NHS numbers");
+        x.TotalWeight.ShouldBeLessThanOrEqualTo(PairScorer.CannotLinkWeight);
+        result.Clusters.PersonIdOf(0).ShouldNotBe(result.Clusters.PersonIdOf(1));
+    }
+
+    [Fact]
+    public void HouseholdPair_CountsTheSharedFieldsOnce_AndSaysSo()
+    {
+        var records = Families();
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        // Records 4 and 5 are the same father: phone, e-mail and address shared, only one of them weighs.
+        var x = result.Explain(4, 5);
+        (x.PriorWeight + x.Contributions.Sum(c => c.Total)).ShouldBe(x.TotalWeight, 1e-6);
+        x.Contributions.Count(c => c.Level.EndsWith("(one household: counted once)", StringComparison.Ordinal)).ShouldBe(1);
+        x.Contributions.Where(c => c.Level.EndsWith("(same household: already counted)", StringComparison.Ordinal)).ShouldAllBe(c => c.Total == 0);
+    }
+}
