@@ -16,6 +16,12 @@ if (args.Length == 2 && args[0] == "flow-pipeline")
     FlowPipeline.Run(args[1]);
     return 0;
 }
+// The database of the locality-wide page benchmark (benchmarks/engine-pages.sh): demo + records to 2 million:
+//   dotnet run -c Release --project benchmarks/LocalFlow.Benchmarks -- engine-setup FILE [households] [records]
+if (args.Length >= 2 && args[0] == "engine-setup")
+{
+    return await EngineSetup.RunAsync(args);
+}
 if (args.Length == 2 && args[0] == "xes-summary")
 {
     // an XES file read and summarised, three times in one process (the first includes JIT compilation)

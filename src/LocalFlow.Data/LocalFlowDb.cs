@@ -37,16 +37,29 @@ public partial class LocalFlowDb : DbContext
         {
             AuditTrail.AddChangeRecords(this);
         }
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var flowChanged = Flow.FlowDataVersion.Touched(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (flowChanged)
+        {
+            // stamped after the change is written, so an engine built under the new stamp holds the change
+            Flow.FlowDataVersion.ChangedAsync(this).GetAwaiter().GetResult();
+        }
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (AuditChangesIndividually)
         {
             AuditTrail.AddChangeRecords(this);
         }
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var flowChanged = Flow.FlowDataVersion.Touched(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (flowChanged)
+        {
+            await Flow.FlowDataVersion.ChangedAsync(this, cancellationToken);
+        }
+        return saved;
     }
 
     public DbSet<Locality> Localities => Set<Locality>();

@@ -25,6 +25,8 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddSingleton<LocalFlow.Web.Infrastructure.LinkingRunner>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalFlow.Web.Infrastructure.LinkingRunner>());
 builder.Services.AddSingleton<FlowImportRunner>();
+// One analysed flow engine per locality, kept until the data change (docs/flow-study.md).
+builder.Services.AddSingleton<LocalFlow.Data.Flow.FlowEngines>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<FlowImportRunner>());
 builder.Services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddDbContext<LocalFlowDb>(database.Configure);

@@ -1,6 +1,7 @@
 using LocalFlow.Data.Conditions;
 using LocalFlow.Data.Demo;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.Flow;
 using LocalFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -18,7 +19,7 @@ public class ConditionsDemoTests(ITestOutputHelper output)
         await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 150, Seed = seed, Users = false, Today = Today });
         await using var ctx = db.Options.CreateContext();
         var locality = await ctx.Localities.SingleAsync();
-        var report = await ConditionReachCalculator.ForLocalityAsync(ctx, locality.Id);
+        var report = await ConditionReachCalculator.ForLocalityAsync(ctx, new FlowEngines(), locality.Id);
         foreach (var c in report.Conditions)
         {
             output.WriteLine($"{SystemConditions.CategoryName(c.Condition)}: {c.Condition.Title} — {c.Reach.Demands} demands ({c.Reach.DemandShare:P0}), {c.Reach.People} people, {c.Reach.Records} records, £{c.Reach.Cost:N0}");

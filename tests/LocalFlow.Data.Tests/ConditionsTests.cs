@@ -2,6 +2,7 @@ using LocalFlow.Analytics.Flow;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Conditions;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.Flow;
 using LocalFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,7 +116,7 @@ public class ConditionsTests
         await SystemConditions.AddEvidenceAsync(ctx, w.LocalityId, c.Id, new EvidenceInput { Kind = EvidenceKind.CaseHistory, PersonId = w.People[0] });
         await SystemConditions.AddEvidenceAsync(ctx, w.LocalityId, c.Id, new EvidenceInput { Kind = EvidenceKind.ActivityRecord, RecordId = w.Records["p2-1"], Note = "Rang again" });
 
-        var reach = (await ConditionReachCalculator.ForConditionAsync(ctx, w.LocalityId, c.Id))!;
+        var reach = (await ConditionReachCalculator.ForConditionAsync(ctx, new FlowEngines(), w.LocalityId, c.Id))!;
         reach.Reach.Demands.ShouldBe(7, "failure demands of types A and B; the value demand of type A is not failure demand");
         reach.Reach.StudyDemands.ShouldBe(10);
         reach.Reach.DemandShare!.Value.ShouldBe(0.7, 1e-9);
@@ -141,7 +142,7 @@ public class ConditionsTests
         var other = await SystemConditions.CreateAsync(ctx, w.LocalityId, Input("Falls assessed again and again"));
         await SystemConditions.AddEvidenceAsync(ctx, w.LocalityId, other.Id, new EvidenceInput { Kind = EvidenceKind.CaseHistory, PersonId = w.People[1] });
 
-        var report = await ConditionReachCalculator.ForLocalityAsync(ctx, w.LocalityId);
+        var report = await ConditionReachCalculator.ForLocalityAsync(ctx, new FlowEngines(), w.LocalityId);
         var narrowed = report.Conditions.Single(x => x.Condition.Id == c.Id).Reach;
         narrowed.People.ShouldBe(1);
         narrowed.Cost.ShouldBe(120m);

@@ -16,16 +16,18 @@ public class FlowDemoTests(ITestOutputHelper output)
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 
-    private sealed record Story(Person Person, List<ActivityRecord> Records, FlowSummary Summary);
+    private sealed record Story(Person Person, List<ActivityRecord> Records, PersonFigures Summary);
 
     private static async Task<Dictionary<string, Story>> StoriesAsync(LocalFlowDb ctx)
     {
         var result = new Dictionary<string, Story>(StringComparer.Ordinal);
+        var engines = new FlowEngines();
         foreach (var (key, id) in await FlowQueries.CaseHistoriesAsync(ctx))
         {
             var person = await ctx.People.SingleAsync(p => p.Id == id);
             var records = await FlowQueries.RecordsForAsync(ctx, person.LocalityId, id);
-            result[key] = new Story(person, records, FlowQueries.Summarise(records));
+            var flow = await engines.ForLocalityAsync(ctx, person.LocalityId);
+            result[key] = new Story(person, records, flow.Person(id)!.Figures);
         }
         return result;
     }
@@ -57,7 +59,7 @@ public class FlowDemoTests(ITestOutputHelper output)
         stories.Keys.ShouldBe(["Ruth", "Melvyn", "ChildA", "Jake", "Paul"]);
         foreach (var (key, s) in stories)
         {
-            output.WriteLine($"{key} ({s.Person.DisplayName}): {s.Summary.Sentence()} Cost £{s.Summary.Cost:N0}; agencies {s.Summary.Agencies}.");
+            output.WriteLine($"{key} ({s.Person.DisplayName}): {s.Summary.Describe()} Cost £{s.Summary.Cost:N0}; agencies {s.Summary.Agencies}.");
         }
 
         // Ruth: 129 interactions, 30 referrals, 16 assessments, 36 teams, eight social workers; £106,777 since 2008; £20,760 of what mattered.
@@ -78,7 +80,7 @@ public class FlowDemoTests(ITestOutputHelper output)
         // Melvyn: 162 days in hospital, 72 after medically fit; seven agencies; 74 assessments, two thirds repeats;
         // 869 telecare calls, 24 ambulances, 61 responders; at least £38,000 in the last twelve months.
         var melvyn = stories["Melvyn"];
-        melvyn.Summary.BedDays.ShouldBe(162);
+        melvyn.Summary.HospitalDays.ShouldBe(162);
         melvyn.Summary.DaysAfterMedicallyFit.ShouldBe(72);
         melvyn.Summary.Agencies.ShouldBe(7);
         melvyn.Summary.Assessments.ShouldBe(74);
@@ -91,7 +93,7 @@ public class FlowDemoTests(ITestOutputHelper output)
         melvyn.Records.Count(r => agencies[r.AgencyId] == "Telecare" && r.Kind == ActivityKind.Contact).ShouldBe(869);
         melvyn.Records.Count(r => agencies[r.AgencyId] == "Ambulance").ShouldBe(24);
         melvyn.Records.Count(r => agencies[r.AgencyId] == "Telecare" && r.Kind == ActivityKind.EmergencyResponse).ShouldBe(61);
-        var lastYear = melvyn.Records.Where(r => r.StartUtc > melvyn.Summary.Last!.Value.AddYears(-1)).Sum(r => r.Cost ?? 0);
+        var lastYear = melvyn.Records.Where(r => r.StartUtc > melvyn.Summary.Last.UtcDateTime.AddYears(-1)).Sum(r => r.Cost ?? 0);
         output.WriteLine($"Melvyn: cost in the last twelve months £{lastYear:N0}");
         lastYear.ShouldBeInRange(38_000m, 55_000m);
 
@@ -106,10 +108,10 @@ public class FlowDemoTests(ITestOutputHelper output)
 
         // Paul: 179 records, 91 staff, 20 teams, 12 assessments, 11 referrals, six admissions totalling 81 days, seven support plans.
         var paul = stories["Paul"].Summary;
-        (paul.Records, paul.Teams, paul.Assessments, paul.Referrals, paul.Admissions, paul.BedDays).ShouldBe((179, 20, 12, 11, 6, 81));
+        (paul.Records, paul.Teams, paul.Assessments, paul.Referrals, paul.HospitalAdmissions, paul.HospitalDays).ShouldBe((179, 20, 12, 11, 6, 81));
         paul.Workers.ShouldBeInRange(86, 91);
         stories["Paul"].Records.Count(r => r.Subtype == "Support plan").ShouldBe(7);
-        ((paul.Last!.Value - paul.First!.Value).TotalDays / 30.4).ShouldBeInRange(9.5, 10.5);
+        ((paul.Last - paul.First).TotalDays / 30.4).ShouldBeInRange(9.5, 10.5);
     }
 
     [Fact]

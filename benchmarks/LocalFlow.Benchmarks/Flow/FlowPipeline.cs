@@ -49,7 +49,7 @@ public static class FlowPipeline
         var graphs = watch.Elapsed;
         Mark();
         watch.Restart();
-        var cohort = CohortFigures.Of(people);
+        var cohort = CohortFigures.Of(people, log);
         var cohortTime = watch.Elapsed;
         Mark();
         total.Stop();

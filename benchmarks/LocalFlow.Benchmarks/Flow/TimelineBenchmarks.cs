@@ -13,8 +13,8 @@ namespace LocalFlow.Benchmarks.Flow;
 /// A person's timeline page with two million activity records stored (issue 4: under 100 ms). The database is
 /// the demo locality (SQLite file) plus 2,000,000 more records spread over the other demo people; the measured
 /// work is everything the Flow/Person page asks of the database and the engine for Ruth (179 records): the
-/// person, the case-history list, her records, agencies, teams, workers, what mattered, the summary, the
-/// engine's figures and signals and the cost steps. Razor rendering of the page is not included.
+/// person, the case-history list, her records, agencies, teams, workers, what mattered, the engine's
+/// figures and signals (the locality's engine, kept between views as the web app keeps it) and the cost curve. Razor rendering of the page is not included.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 20)]
@@ -25,6 +25,7 @@ public class TimelineBenchmarks
     private DatabaseOptions _options = null!;
     private Guid _ruth;
     private int _locality;
+    private readonly FlowEngines _engines = new();
 
     [GlobalSetup]
     public void Setup()
@@ -69,10 +70,10 @@ public class TimelineBenchmarks
         var workerIds = all.Where(r => r.WorkerId is not null).Select(r => r.WorkerId!.Value).Distinct().ToList();
         var workers = await db.Workers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name);
         var mattered = await db.WhatMattered.AsNoTracking().Where(w => w.LocalityId == person.LocalityId && w.PersonId == _ruth).ToListAsync();
-        var summary = FlowQueries.Summarise(all);
-        var engine = await FlowEngine.AnalysePersonAsync(db, person.LocalityId, _ruth);
-        var costs = FlowQueries.CostSteps(all);
-        return all.Count + story + agencies.Count + teams.Count + workers.Count + mattered.Count + costs.Count + (engine?.Signals.Count ?? 0) + summary.GetHashCode();
+        var flow = await _engines.ForLocalityAsync(db, person.LocalityId);
+        var engine = flow.Person(_ruth);
+        var costs = CostCurve.For(flow.Analyzer, engine!.Figures.Person, [.. mattered.Select(m => new WhatMatteredItem(m.Item, m.Cost, m.AskedOn))]);
+        return all.Count + story + agencies.Count + teams.Count + workers.Count + mattered.Count + costs.Done.Count + engine.Signals.Count + engine.Figures.GetHashCode();
     }
 
     [GlobalCleanup]

@@ -11,6 +11,7 @@ public sealed class ActivityLog
 {
     private readonly string[] _personIds;
     private readonly int[] _personStarts;
+    private readonly int[] _uniqueEnds;
     private readonly int[] _personOf;
     private readonly int[] _fileOrder;
     private readonly int[] _agency;
@@ -34,7 +35,7 @@ public sealed class ActivityLog
     private readonly Utf8Column? _text;
     private Dictionary<string, int>? _personIndex;
 
-    internal ActivityLog(int count, StringPool strings, string[] personIds, int[] personStarts, int[] personOf, int[] fileOrder,
+    internal ActivityLog(int count, StringPool strings, string[] personIds, int[] personStarts, int[] uniqueEnds, int duplicates, int[] personOf, int[] fileOrder,
         int[] agency, byte[] kind, long[] start, short[]? startOffset, int[]? household, int[]? team, int[]? worker, int[]? subtype,
         int[]? referredAgency, int[]? referredTeam, long[]? end, short[]? endOffset, int[]? sourceSystem, long[]? cost,
         sbyte[]? helped, int[]? helpedReason, int[]? activity, Utf8Column? sourceRecordId, Utf8Column? text)
@@ -43,6 +44,8 @@ public sealed class ActivityLog
         Strings = strings;
         _personIds = personIds;
         _personStarts = personStarts;
+        _uniqueEnds = uniqueEnds;
+        DuplicateCount = duplicates;
         _personOf = personOf;
         _fileOrder = fileOrder;
         _agency = agency;
@@ -95,8 +98,25 @@ public sealed class ActivityLog
         return index;
     }
 
-    /// <summary>The records of person <paramref name="person"/>: indices <c>Start</c> (inclusive) to <c>End</c> (exclusive), in time order.</summary>
-    public (int Start, int End) EventsOf(int person) => (_personStarts[person], _personStarts[person + 1]);
+    /// <summary>
+    /// The records of person <paramref name="person"/> that every figure and signal counts: indices <c>Start</c>
+    /// (inclusive) to <c>End</c> (exclusive), in time order, exact duplicates left out (see <see cref="DuplicatesOf"/>).
+    /// </summary>
+    public (int Start, int End) EventsOf(int person) => (_personStarts[person], _uniqueEnds[person]);
+
+    /// <summary>
+    /// The exact duplicates among person <paramref name="person"/>'s records, kept for audit and exports but never
+    /// counted: records with the same start, agency, kind, subtype, worker and source activity name as an earlier
+    /// record of the person, both with a source record id (a second record id for the same thing). They follow the
+    /// person's counted records, in time order. Events without a record id (XES, OCEL) are never duplicates.
+    /// </summary>
+    public (int Start, int End) DuplicatesOf(int person) => (_uniqueEnds[person], _personStarts[person + 1]);
+
+    /// <summary>Every record of person <paramref name="person"/>: the counted ones (<see cref="EventsOf"/>), then the exact duplicates.</summary>
+    public (int Start, int End) RecordsOf(int person) => (_personStarts[person], _personStarts[person + 1]);
+
+    /// <summary>How many records are exact duplicates of another (<see cref="DuplicatesOf"/>): kept, never counted.</summary>
+    public int DuplicateCount { get; }
 
     /// <summary>For each record, the number of its person.</summary>
     public ReadOnlySpan<int> Persons => _personOf;

@@ -202,13 +202,19 @@ public sealed class ActivityLogBuilder
         next = null;
         // then by time within each person (people are independent, so both cores share the work)
         var start = _start;
+        var uniqueEnds = new int[people];
+        var duplicates = 0;
         Parallel.For(0, (people + 4095) / 4096, block =>
         {
             var last = Math.Min(people, (block + 1) * 4096);
+            var found = 0;
             for (var p = block * 4096; p < last; p++)
             {
                 SortByTime(order, starts[p], starts[p + 1], start);
+                uniqueEnds[p] = MoveDuplicatesLast(order, starts[p], starts[p + 1]);
+                found += starts[p + 1] - uniqueEnds[p];
             }
+            Interlocked.Add(ref duplicates, found);
         });
         var personOf = new int[n];
         for (var p = 0; p < people; p++)
@@ -245,7 +251,7 @@ public sealed class ActivityLogBuilder
             () => activity = _activity.Permute(order),
             () => sourceRecordId = _sourceRecordId.Permute(order, n),
             () => text = _text.Permute(order, n));
-        var log = new ActivityLog(n, _strings, ids, starts, personOf, order, agency, kind, startTicks, startOffset, household, team, worker,
+        var log = new ActivityLog(n, _strings, ids, starts, uniqueEnds, duplicates, personOf, order, agency, kind, startTicks, startOffset, household, team, worker,
             subtype, referredAgency, referredTeam, end, endOffset, sourceSystem, cost, helped, helpedReason, activity, sourceRecordId, text);
         _count = 0;
         return log;
@@ -338,6 +344,60 @@ public sealed class ActivityLogBuilder
             dst[i] = src[order[i]];
         }
         return dst;
+    }
+
+    /// <summary>
+    /// Moves the exact duplicates among one person's records (already in time order) to the end of their range,
+    /// keeping both parts in order, and returns where the duplicates start. A record is an exact duplicate when an
+    /// earlier record of the same person has the same start, agency, kind, subtype, worker and source activity name,
+    /// and both carry a source record id: the same thing recorded twice under another record id, as real extracts
+    /// do. Events without a record id (an XES or OCEL event log) are never duplicates: a log may hold the same
+    /// event twice, and process-mining tools count both.
+    /// </summary>
+    private int MoveDuplicatesLast(int[] order, int from, int to)
+    {
+        var subtype = _subtype.Data;
+        var worker = _worker.Data;
+        var activity = _activity.Data;
+        List<int>? moved = null;
+        var write = from;
+        var run = from;
+        if (!_sourceRecordId.HasValues)
+        {
+            return to;
+        }
+        for (var i = from; i < to; i++)
+        {
+            var row = order[i];
+            if (i > from && _start[row] != _start[order[i - 1]])
+            {
+                // order[i - 1] is still the previous record read: writes never pass the read position
+                run = write;
+            }
+            var duplicate = false;
+            // only the kept records of the same instant can be what this one repeats; without a record id a row is
+            // an event of a log (XES, OCEL), not a record that can be repeated under another id
+            for (var j = run; j < write && !duplicate && _sourceRecordId.HasValue(row); j++)
+            {
+                var other = order[j];
+                duplicate = _start[other] == _start[row] && _agency[other] == _agency[row] && _sourceRecordId.HasValue(other) && _kind[other] == _kind[row]
+                    && (subtype is null || subtype[other] == subtype[row]) && (worker is null || worker[other] == worker[row])
+                    && (activity is null || activity[other] == activity[row]);
+            }
+            if (duplicate)
+            {
+                (moved ??= []).Add(row);
+            }
+            else
+            {
+                order[write++] = row;
+            }
+        }
+        if (moved is not null)
+        {
+            moved.CopyTo(order, write);
+        }
+        return write;
     }
 
     private static void SortByTime(int[] order, int from, int to, long[] ticks)

@@ -176,6 +176,9 @@ internal sealed class Utf8Column
         return end == start ? null : Encoding.UTF8.GetString(_bytes, start, end - start);
     }
 
+    /// <summary>Whether row <paramref name="row"/> holds a value (not empty).</summary>
+    public bool HasValue(int row) => _ends is not null && End(row) > (row == 0 ? 0 : End(row - 1));
+
     private int End(int row) => row <= _lastRow ? _ends![row] : (_lastRow >= 0 ? _ends![_lastRow] : 0);
 
     public Utf8Column? Permute(int[] order, int count)

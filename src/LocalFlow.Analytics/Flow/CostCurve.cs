@@ -1,92 +1,69 @@
 namespace LocalFlow.Analytics.Flow;
 
-/// <summary>
-/// One item of what mattered to the person and what it would have cost (Ruth's cleaner, move and stair lift).
-/// A one-off item is spent on <paramref name="From"/>; an item with <paramref name="To"/> is spread evenly over the period.
-/// </summary>
+/// <summary>One item of what mattered to the person and what it would have cost (Ruth's cleaner, move and stair lift).</summary>
 /// <param name="Description">What it was, in the person's words where possible.</param>
 /// <param name="Amount">What it would cost in pounds.</param>
-/// <param name="From">When it would have been spent (or started); null means from the person's first record.</param>
-/// <param name="To">When a spread item ends; null for a one-off.</param>
-public sealed record WhatMatteredItem(string Description, decimal Amount, DateOnly? From = null, DateOnly? To = null);
+/// <param name="From">When it was asked for (where the curve of what mattered steps up); null means at the person's first record.</param>
+public sealed record WhatMatteredItem(string Description, decimal Amount, DateOnly? From = null);
 
-/// <summary>One point of a cumulative cost curve.</summary>
-/// <param name="At">The instant.</param>
-/// <param name="Actual">Cumulative cost of what was done up to and including this instant.</param>
-/// <param name="WhatMattered">Cumulative cost of what mattered by this instant.</param>
-public readonly record struct CostPoint(DateTimeOffset At, decimal Actual, decimal WhatMattered);
+/// <summary>One step of a cumulative cost curve: an amount added at an instant and the running total after it.</summary>
+/// <param name="At">When the amount was spent.</param>
+/// <param name="Amount">The amount added, in pounds.</param>
+/// <param name="Total">The running total after this step.</param>
+/// <param name="Source">What the step is: a record's index in the log (what was done), or an item's position in the list given (what mattered).</param>
+public readonly record struct CostStep(DateTimeOffset At, decimal Amount, decimal Total, int Source);
 
-/// <summary>The cumulative cost of what was done beside the cost of what mattered, for one person.</summary>
-/// <param name="Points">One point per record (in time order), plus points where what-mattered items start or end.</param>
-/// <param name="Actual">Total cost of what was done.</param>
-/// <param name="WhatMattered">Total cost of what mattered.</param>
-public sealed record CostCurve(IReadOnlyList<CostPoint> Points, decimal Actual, decimal WhatMattered)
+/// <summary>
+/// The cumulative cost of what was done beside the cost of what mattered, for one person: two step curves. This is
+/// the one definition of the curve; the person page draws it and its data table from these steps.
+/// </summary>
+/// <param name="Done">One step per counted record with a cost (<see cref="FlowAnalyzer.CostOf"/>: its own, else its unit cost), in time order; uncosted and zero-cost records and exact duplicates add no step.</param>
+/// <param name="Mattered">One step per item of what mattered, in date order.</param>
+public sealed record CostCurve(IReadOnlyList<CostStep> Done, IReadOnlyList<CostStep> Mattered)
 {
+    /// <summary>Total cost of what was done.</summary>
+    public decimal Actual => Done.Count == 0 ? 0 : Done[^1].Total;
+
+    /// <summary>Total cost of what mattered.</summary>
+    public decimal WhatMattered => Mattered.Count == 0 ? 0 : Mattered[^1].Total;
+
     /// <summary>Actual minus what mattered ("a difference of £86,000").</summary>
     public decimal Difference => Actual - WhatMattered;
 
-    /// <summary>
-    /// Builds the curve for person <paramref name="person"/>: each record adds its cost (its own, else its unit
-    /// cost, see <see cref="FlowAnalyzer.CostOf"/>); each what-mattered item adds its amount on its date, or evenly
-    /// over its period.
-    /// </summary>
+    /// <summary>Builds the curve for person <paramref name="person"/> of <paramref name="analyzer"/>'s log.</summary>
     public static CostCurve For(FlowAnalyzer analyzer, int person, IReadOnlyList<WhatMatteredItem> whatMattered)
     {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(whatMattered);
         var log = analyzer.Log;
         var (from, to) = log.EventsOf(person);
-        var first = from < to ? log.Start(from) : DateTimeOffset.UnixEpoch;
-        var instants = new SortedSet<DateTimeOffset>();
-        foreach (var item in whatMattered)
-        {
-            var start = item.From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : first;
-            instants.Add(start);
-            if (item.To is { } t)
-            {
-                instants.Add(new DateTimeOffset(t.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-            }
-        }
-        var points = new List<CostPoint>();
-        decimal actual = 0;
-        var extra = instants.GetEnumerator();
-        var hasExtra = extra.MoveNext();
+        var done = new List<(DateTimeOffset, decimal, int)>();
         for (var i = from; i < to; i++)
         {
-            var at = log.Start(i);
-            while (hasExtra && extra.Current < at)
+            if (analyzer.CostOf(i) is { } cost && cost != 0)
             {
-                points.Add(new CostPoint(extra.Current, actual, MatteredBy(whatMattered, extra.Current, first)));
-                hasExtra = extra.MoveNext();
+                done.Add((log.Start(i), cost, i));
             }
-            actual += analyzer.CostOf(i) ?? 0;
-            points.Add(new CostPoint(at, actual, MatteredBy(whatMattered, at, first)));
         }
-        while (hasExtra)
-        {
-            points.Add(new CostPoint(extra.Current, actual, MatteredBy(whatMattered, extra.Current, first)));
-            hasExtra = extra.MoveNext();
-        }
-        return new CostCurve(points, actual, whatMattered.Sum(w => w.Amount));
+        var first = from < to ? log.Start(from) : DateTimeOffset.UnixEpoch;
+        var mattered = whatMattered.Select((m, n) => (m.From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : first, m.Amount, n)).ToList();
+        return new CostCurve(Cumulate(done), Cumulate(mattered));
     }
 
-    private static decimal MatteredBy(IReadOnlyList<WhatMatteredItem> items, DateTimeOffset at, DateTimeOffset first)
+    /// <summary>
+    /// The running total of dated amounts: the steps in time order (equal instants keep the order given), each with
+    /// the total so far. Every cumulative cost LocalFlow shows is added up here.
+    /// </summary>
+    public static IReadOnlyList<CostStep> Cumulate(IReadOnlyList<(DateTimeOffset At, decimal Amount, int Source)> amounts)
     {
-        decimal sum = 0;
-        foreach (var item in items)
+        ArgumentNullException.ThrowIfNull(amounts);
+        var total = 0m;
+        var steps = new List<CostStep>(amounts.Count);
+        foreach (var (at, amount, source) in amounts.OrderBy(a => a.At))
         {
-            var start = item.From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : first;
-            if (at < start)
-            {
-                continue;
-            }
-            if (item.To is not { } t)
-            {
-                sum += item.Amount;
-                continue;
-            }
-            var end = new DateTimeOffset(t.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var share = end <= start || at >= end ? 1m : (decimal)((at - start).TotalDays / (end - start).TotalDays);
-            sum += decimal.Round(item.Amount * share, 2);
+            total += amount;
+            steps.Add(new CostStep(at, amount, total, source));
         }
-        return sum;
+        return steps;
     }
 }

@@ -113,7 +113,6 @@ public sealed class FlowAnalyzer
         long firstContact = long.MinValue, needMet = long.MinValue;
         decimal cost = 0;
         var cycleTicks = Options.CycleDays * TimeSpan.TicksPerDay;
-        var repeatTicks = Options.RepeatAssessmentDays * TimeSpan.TicksPerDay;
         var hospital = new HospitalStays(this);
         for (var i = from; i < to; i++)
         {
@@ -150,14 +149,9 @@ public sealed class FlowAnalyzer
                 case Assessment:
                     assessments++;
                     lastAssessment = i;
-                    if (!subtypes.IsEmpty && subtypes[i] != 0)
+                    if (RepeatedFrom(i, s.LastAssessed) >= 0)
                     {
-                        var type = _canonical[subtypes[i]];
-                        if (s.LastAssessed.TryGetValue(type, out var before) && ticks[i] - ticks[before] <= repeatTicks)
-                        {
-                            repeats++;
-                        }
-                        s.LastAssessed[type] = i;
+                        repeats++;
                     }
                     break;
                 case Referral:
@@ -208,6 +202,7 @@ public sealed class FlowAnalyzer
             Person = person,
             PersonId = Log.PersonId(person),
             Records = to - from,
+            Duplicates = Log.DuplicatesOf(person).End - Log.DuplicatesOf(person).Start,
             Interactions = interactions,
             First = from < to ? Log.Start(from) : default,
             Last = from < to ? Log.Start(to - 1) : default,
@@ -393,16 +388,10 @@ public sealed class FlowAnalyzer
         s.LastAssessed.Clear();
         for (var i = from; i < to; i++)
         {
-            if (kinds[i] != Assessment || subtypes.IsEmpty || subtypes[i] == 0)
-            {
-                continue;
-            }
-            var type = _canonical[subtypes[i]];
-            if (s.LastAssessed.TryGetValue(type, out var before) && ticks[i] - ticks[before] <= Options.RepeatAssessmentDays * Day)
+            if (kinds[i] == Assessment && RepeatedFrom(i, s.LastAssessed) is var before and >= 0)
             {
                 found.Add(new FlowSignal(FlowSignalKind.RepeatedAssessment, person, [before, i]));
             }
-            s.LastAssessed[type] = i;
         }
 
         // assess–refer: the assessing agency's next outcome is a referral or exit, with nothing done in between
@@ -534,6 +523,27 @@ public sealed class FlowAnalyzer
         }
         s.Chain.Clear();
         s.ChainEvents.Clear();
+    }
+
+    /// <summary>
+    /// The one repeated-assessment rule (<see cref="PersonFigures.RepeatedAssessments"/>, <see cref="FlowSignalKind.RepeatedAssessment"/>):
+    /// assessment <paramref name="i"/> repeats the last assessment of the same type (subtype, ignoring case), by any
+    /// agency, when that one started within <see cref="FlowOptions.RepeatAssessmentDays"/> before it. Returns the
+    /// earlier assessment, or -1; an assessment with no type never repeats. Remembers <paramref name="i"/> as the
+    /// last of its type.
+    /// </summary>
+    private int RepeatedFrom(int i, Dictionary<int, int> lastAssessed)
+    {
+        var subtypes = Log.Subtypes;
+        if (subtypes.IsEmpty || subtypes[i] == 0)
+        {
+            return -1;
+        }
+        var type = _canonical[subtypes[i]];
+        var ticks = Log.StartUtcTicks;
+        var before = lastAssessed.TryGetValue(type, out var b) && ticks[i] - ticks[b] <= Options.RepeatAssessmentDays * TimeSpan.TicksPerDay ? b : -1;
+        lastAssessed[type] = i;
+        return before;
     }
 
     private bool IsExitCode(int i, ReadOnlySpan<byte> kinds, ReadOnlySpan<int> subtypes) =>

@@ -28,8 +28,26 @@ public sealed record CohortFigures
     /// <summary>People in the cohort.</summary>
     public int People { get; init; }
 
-    /// <summary>Total records.</summary>
+    /// <summary>Total records (exact duplicates counted once).</summary>
     public long Records { get; init; }
+
+    /// <summary>Exact duplicate records, kept but not counted (<see cref="ActivityLog.DuplicatesOf"/>).</summary>
+    public long Duplicates { get; init; }
+
+    /// <summary>The start of the cohort's first record.</summary>
+    public DateTimeOffset First { get; init; }
+
+    /// <summary>The start of the cohort's last record.</summary>
+    public DateTimeOffset Last { get; init; }
+
+    /// <summary>Distinct agencies that made a record about anyone in the cohort.</summary>
+    public int Agencies { get; init; }
+
+    /// <summary>Distinct teams across the cohort (per agency, as <see cref="PersonFigures.Teams"/>), each counted once however many people it saw.</summary>
+    public int Teams { get; init; }
+
+    /// <summary>Distinct workers across the cohort (per agency), each counted once however many people they saw.</summary>
+    public int Workers { get; init; }
 
     /// <summary>Total interactions.</summary>
     public long Interactions { get; init; }
@@ -88,8 +106,60 @@ public sealed record CohortFigures
     /// <summary>How days in hospital per person are spread.</summary>
     public Spread HospitalDaysPerPerson { get; init; }
 
-    /// <summary>Sums and spreads the figures of the people given (for any cohort: filter the list first).</summary>
-    public static CohortFigures Of(IReadOnlyCollection<PersonFigures> people)
+    /// <summary>The seeds' sentence for the cohort (<see cref="FlowSentence.Of(CohortFigures)"/>).</summary>
+    public string Describe() => FlowSentence.Of(this);
+
+    /// <summary>
+    /// Sums and spreads the figures of the people given (for any cohort: filter the list first), and counts the
+    /// agencies, teams and workers of their records in <paramref name="log"/> once across the cohort.
+    /// </summary>
+    public static CohortFigures Of(IReadOnlyCollection<PersonFigures> people, ActivityLog log)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(log);
+        var agencies = new HashSet<int>();
+        var teams = new HashSet<long>();
+        var workers = new HashSet<long>();
+        var logAgencies = log.Agencies;
+        var logTeams = log.Teams;
+        var logWorkers = log.Workers;
+        long duplicates = 0;
+        DateTimeOffset? first = null, last = null;
+        foreach (var p in people)
+        {
+            var (from, to) = log.EventsOf(p.Person);
+            for (var i = from; i < to; i++)
+            {
+                var a = logAgencies[i];
+                agencies.Add(a);
+                if (!logTeams.IsEmpty && logTeams[i] != 0)
+                {
+                    teams.Add(((long)a << 32) | (uint)logTeams[i]);
+                }
+                if (!logWorkers.IsEmpty && logWorkers[i] != 0)
+                {
+                    workers.Add(((long)a << 32) | (uint)logWorkers[i]);
+                }
+            }
+            duplicates += p.Duplicates;
+            if (p.Records > 0)
+            {
+                first = first is { } f && f <= p.First ? f : p.First;
+                last = last is { } l && l >= p.Last ? l : p.Last;
+            }
+        }
+        return Sum(people) with
+        {
+            Duplicates = duplicates,
+            First = first ?? default,
+            Last = last ?? default,
+            Agencies = agencies.Count,
+            Teams = teams.Count,
+            Workers = workers.Count,
+        };
+    }
+
+    private static CohortFigures Sum(IReadOnlyCollection<PersonFigures> people)
     {
         long records = 0, interactions = 0, assessments = 0, repeats = 0, referrals = 0, cycles = 0, exits = 0, reEntries = 0;
         long admissions = 0, days = 0, fit = 0, documents = 0, judged = 0, helped = 0;

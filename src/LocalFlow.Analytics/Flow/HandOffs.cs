@@ -86,14 +86,22 @@ public static class HandOffs
     /// The directly-follows graph at <paramref name="level"/>: for each person, each record followed by their next
     /// record (in log order) is one step; steps between different nodes are hand-offs.
     /// </summary>
-    public static HandOffGraph Graph(ActivityLog log, FlowLevel level)
+    /// <param name="log">The log.</param>
+    /// <param name="level">Agencies, teams or activities.</param>
+    /// <param name="people">The people whose records are followed (a cohort, by person number); null for everyone.</param>
+    public static HandOffGraph Graph(ActivityLog log, FlowLevel level, IReadOnlyList<int>? people = null)
     {
         var (keys, names) = NodeKeys(log, level);
         var n = names.Count;
         var nodeCounts = new int[n];
-        foreach (var k in keys)
+        var chosen = people ?? Everyone(log);
+        foreach (var p in chosen)
         {
-            nodeCounts[k]++;
+            var (from, to) = log.EventsOf(p);
+            for (var i = from; i < to; i++)
+            {
+                nodeCounts[keys[i]]++;
+            }
         }
         // each distinct (from, to) gets a small number; a dense matrix finds it when there are few nodes
         var dense = n <= 2048 ? new int[n * n] : null;
@@ -107,7 +115,7 @@ public static class HandOffs
         long stays = 0;
         var ticks = log.StartUtcTicks;
         var ends = log.EndUtcTicks;
-        for (var p = 0; p < log.PersonCount; p++)
+        foreach (var p in chosen)
         {
             var (from, to) = log.EventsOf(p);
             for (var i = from + 1; i < to; i++)
@@ -188,7 +196,7 @@ public static class HandOffs
             edges.Add(new HandOff(names[pairFrom[k]], names[pairTo[k]], c, pairPeople[k], median / TimeSpan.TicksPerDay));
         }
         edges = [.. edges.OrderByDescending(e => e.Count).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal)];
-        var nodes = Enumerable.Range(0, n).Select(i => (names[i], nodeCounts[i])).OrderByDescending(x => x.Item2).ThenBy(x => x.Item1, StringComparer.Ordinal).ToList();
+        var nodes = Enumerable.Range(0, n).Where(i => nodeCounts[i] > 0).Select(i => (names[i], nodeCounts[i])).OrderByDescending(x => x.Item2).ThenBy(x => x.Item1, StringComparer.Ordinal).ToList();
         return new HandOffGraph(level, nodes, edges, stays);
     }
 
@@ -197,21 +205,32 @@ public static class HandOffs
     /// path is the sequence of nodes with consecutive repeats collapsed (Police, Police, Housing → Police, Housing);
     /// at the activity level it is the full sequence (a process-mining variant).
     /// </summary>
-    public static IReadOnlyList<FlowPath> MostCommonPaths(ActivityLog log, FlowLevel level, int top = 10)
+    public static IReadOnlyList<FlowPath> MostCommonPaths(ActivityLog log, FlowLevel level, int top = 10, IReadOnlyList<int>? people = null)
     {
         var (keys, names) = NodeKeys(log, level);
-        var counts = Variants(log, keys, collapse: level != FlowLevel.Activity);
+        var chosen = people ?? Everyone(log);
+        var counts = Variants(log, keys, collapse: level != FlowLevel.Activity, chosen);
         return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => string.Join('\u0001', kv.Key.Select(k => names[k])), StringComparer.Ordinal)
             .Take(top)
-            .Select(kv => new FlowPath(kv.Key.Select(k => names[k]).ToList(), kv.Value, log.PersonCount == 0 ? 0 : (double)kv.Value / log.PersonCount))
+            .Select(kv => new FlowPath(kv.Key.Select(k => names[k]).ToList(), kv.Value, chosen.Count == 0 ? 0 : (double)kv.Value / chosen.Count))
             .ToList();
     }
 
-    internal static Dictionary<int[], int> Variants(ActivityLog log, int[] keys, bool collapse)
+    private static int[] Everyone(ActivityLog log)
+    {
+        var all = new int[log.PersonCount];
+        for (var p = 0; p < all.Length; p++)
+        {
+            all[p] = p;
+        }
+        return all;
+    }
+
+    internal static Dictionary<int[], int> Variants(ActivityLog log, int[] keys, bool collapse, IReadOnlyList<int>? people = null)
     {
         var counts = new Dictionary<int[], int>(SequenceComparer.Instance);
         var buffer = new List<int>();
-        for (var p = 0; p < log.PersonCount; p++)
+        foreach (var p in people ?? Everyone(log))
         {
             var (from, to) = log.EventsOf(p);
             buffer.Clear();

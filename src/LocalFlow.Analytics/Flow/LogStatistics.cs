@@ -10,7 +10,7 @@ public sealed record LogStatistics
     /// <summary>Cases (people).</summary>
     public int Cases { get; init; }
 
-    /// <summary>Events (records; a lifecycle start/complete pair read as one record counts once).</summary>
+    /// <summary>Events (records; a lifecycle start/complete pair read as one record counts once, and so does an exact duplicate, see <see cref="ActivityLog.DuplicatesOf"/>).</summary>
     public int Events { get; init; }
 
     /// <summary>Distinct activities.</summary>
@@ -86,7 +86,7 @@ public sealed record LogStatistics
         return new LogStatistics
         {
             Cases = log.PersonCount,
-            Events = log.Count,
+            Events = log.Count - log.DuplicateCount,
             Activities = names.Count,
             Variants = variants.Count,
             DirectlyFollowsPairs = pairs.Count,

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LocalFlow.Analytics.Flow;
 
 /// <summary>
@@ -14,8 +12,11 @@ public sealed record PersonFigures
     /// <summary>The person's id.</summary>
     public required string PersonId { get; init; }
 
-    /// <summary>Every record about the person ("activity records").</summary>
+    /// <summary>Every record about the person ("activity records"), an exact duplicate of another counted once (see <see cref="ActivityLog.DuplicatesOf"/>).</summary>
     public int Records { get; init; }
+
+    /// <summary>Records that exactly repeat another of the person's records under a new record id: kept, not counted in any figure.</summary>
+    public int Duplicates { get; init; }
 
     /// <summary>Records that are interactions with the person or about their need: every record except bed days, "medically fit" and discharge markers.</summary>
     public int Interactions { get; init; }
@@ -94,40 +95,9 @@ public sealed record PersonFigures
     /// <summary>Records with neither a cost of their own nor a unit cost.</summary>
     public int UncostedRecords { get; init; }
 
-    /// <summary>
-    /// The seeds' sentence: "Over 10 months: 179 activity records by 91 staff from 20 teams; 12 assessments,
-    /// 11 referrals; 6 hospital admissions totalling 81 days". The period runs from the first to the last record
-    /// (whole days under two months, whole months under two years, else whole years); the admissions clause is left
-    /// out when there were none.
-    /// </summary>
-    public string Describe()
-    {
-        var sb = new StringBuilder();
-        sb.Append("Over ").Append(Period(First, Last)).Append(": ");
-        sb.Append(Count(Records, "activity record")).Append(" by ").Append(Count(Workers, "member of staff", "staff"));
-        sb.Append(" from ").Append(Count(Teams, "team")).Append("; ");
-        sb.Append(Count(Assessments, "assessment")).Append(", ").Append(Count(Referrals, "referral"));
-        if (HospitalAdmissions > 0)
-        {
-            sb.Append("; ").Append(Count(HospitalAdmissions, "hospital admission")).Append(" totalling ").Append(Count(HospitalDays, "day"));
-        }
-        return sb.ToString();
-    }
+    /// <summary>The figures of someone with no records.</summary>
+    public static PersonFigures None(string personId) => new() { Person = -1, PersonId = personId };
 
-    internal static string Period(DateTimeOffset first, DateTimeOffset last)
-    {
-        var days = (last.UtcDateTime.Date - first.UtcDateTime.Date).Days;
-        var months = ((last.Year - first.Year) * 12) + last.Month - first.Month - (last.Day < first.Day ? 1 : 0);
-        if (months < 2)
-        {
-            return Count(Math.Max(days, 1), "day");
-        }
-        if (months < 24)
-        {
-            return Count(months, "month");
-        }
-        return Count(months / 12, "year");
-    }
-
-    private static string Count(int n, string one, string? many = null) => Plural.Of(n, one, many);
+    /// <summary>The seeds' sentence for this person (<see cref="FlowSentence.Of(PersonFigures)"/>).</summary>
+    public string Describe() => FlowSentence.Of(this);
 }

@@ -76,7 +76,7 @@ internal static class FlowCommand
             var stats = LogStatistics.Of(log);
             var everyone = analyzer.AllPeople();
             var chosen = parse.GetValue(cohortFilter) is { } filter ? Cohort(analyzer, everyone, filter) : everyone;
-            var cohort = CohortFigures.Of(chosen);
+            var cohort = CohortFigures.Of(chosen, log);
             if (asJson)
             {
                 Console.WriteLine(JsonSerializer.Serialize(new { log = stats, cohort }, Json));

@@ -1,4 +1,3 @@
-using LocalFlow.Analytics.Flow;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +35,7 @@ public sealed record ConditionReach(SystemCondition Condition, Reach Reach, IRea
 /// <summary>Every condition of a locality, and the reach of all of them together (overlaps between conditions counted once).</summary>
 public sealed record ConditionsReport(IReadOnlyList<ConditionReach> Conditions, Reach All);
 
-/// <summary>Computes <see cref="Reach"/> from stored demands and activity records, with the flow engine for signals.</summary>
+/// <summary>Computes <see cref="Reach"/> from stored demands and activity records, with the locality's flow engine for signals and case histories.</summary>
 public static class ConditionReachCalculator
 {
     private sealed class Sets
@@ -58,7 +57,7 @@ public static class ConditionReachCalculator
     private sealed record RecordFacts(Guid PersonId, int AgencyId, decimal? Cost);
 
     /// <summary>Every condition in the locality (or only <paramref name="conditionId"/>), ordered by category then title, with its reach.</summary>
-    public static async Task<ConditionsReport> ForLocalityAsync(LocalFlowDb db, int localityId, Guid? conditionId = null, CancellationToken ct = default)
+    public static async Task<ConditionsReport> ForLocalityAsync(LocalFlowDb db, FlowEngines engines, int localityId, Guid? conditionId = null, CancellationToken ct = default)
     {
         var conditions = await db.SystemConditions.AsNoTracking()
             .Where(c => c.LocalityId == localityId && (conditionId == null || c.Id == conditionId)).ToListAsync(ct);
@@ -104,85 +103,56 @@ public static class ConditionReachCalculator
             }
         }
 
-        // Signals: the flow engine over every stored record of the locality, with the locality's windows.
+        // Signals and case histories: the locality's flow engine, so duplicates count once, as in every figure.
         var facts = new Dictionary<Guid, RecordFacts>();
         var signalEvidence = evidence.Where(e => e.Kind == EvidenceKind.FlowSignal && e.SignalKind is not null).ToList();
-        if (signalEvidence.Count > 0)
+        var personIds = evidence.Where(e => e.Kind == EvidenceKind.CaseHistory && e.PersonId is not null).Select(e => e.PersonId!.Value).Distinct().ToList();
+        var byPerson = new Dictionary<Guid, List<Guid>>();
+        if (signalEvidence.Count > 0 || personIds.Count > 0)
         {
-            var records = await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId)
-                .OrderBy(r => r.PersonId).ThenBy(r => r.StartUtc).ThenBy(r => r.SourceRecordId)
-                .Select(r => new ActivityRecord
-                {
-                    Id = r.Id,
-                    PersonId = r.PersonId,
-                    HouseholdId = r.HouseholdId,
-                    AgencyId = r.AgencyId,
-                    TeamId = r.TeamId,
-                    WorkerId = r.WorkerId,
-                    Kind = r.Kind,
-                    Subtype = r.Subtype,
-                    ReferredToAgencyId = r.ReferredToAgencyId,
-                    ReferredToTeamId = r.ReferredToTeamId,
-                    StartUtc = r.StartUtc,
-                    EndUtc = r.EndUtc,
-                    SourceSystem = r.SourceSystem,
-                    SourceRecordId = r.SourceRecordId,
-                    Cost = r.Cost,
-                    Helped = r.Helped,
-                    HelpedReason = r.HelpedReason,
-                }).ToListAsync(ct);
-            foreach (var r in records)
+            var flow = await engines.ForLocalityAsync(db, localityId, ct);
+            var log = flow.Log;
+            Guid Fact(int i)
             {
-                facts[r.Id] = new RecordFacts(r.PersonId, r.AgencyId, r.Cost);
+                var id = flow.RecordId(i);
+                facts[id] = new RecordFacts(flow.PersonId(log.Persons[i]), flow.AgencyId(i), log.Cost(i));
+                return id;
             }
-            var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-            var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-            var settings = await db.FlowSettings.AsNoTracking().SingleOrDefaultAsync(s => s.LocalityId == localityId, ct);
-            var log = FlowEngine.Build(records, agencies, teams);
-            var signals = new FlowAnalyzer(log, settings?.ToOptions() ?? new FlowOptions()).AllSignals();
             foreach (var e in signalEvidence)
             {
                 var sets = new Sets();
-                foreach (var s in signals)
+                foreach (var s in flow.Signals)
                 {
-                    if (s.Kind != e.SignalKind)
+                    if (s.Kind != e.SignalKind || (e.AgencyId is int agency && !s.Events.Any(i => flow.AgencyId(i) == agency)))
                     {
                         continue;
                     }
-                    var ids = s.Events.Select(i => records[log.FileOrder[i]]).ToList();
-                    if (e.AgencyId is int agency && !ids.Any(r => r.AgencyId == agency))
+                    foreach (var i in s.Events)
                     {
-                        continue;
-                    }
-                    foreach (var r in ids)
-                    {
-                        sets.Records.Add(r.Id);
-                        sets.People.Add(r.PersonId);
+                        sets.Records.Add(Fact(i));
+                        sets.People.Add(flow.PersonId(log.Persons[i]));
                     }
                 }
                 perEvidence[e.Id] = (sets, false);
             }
+            foreach (var personId in personIds)
+            {
+                var p = flow.PersonNumber(personId);
+                var (from, to) = p < 0 ? (0, 0) : log.EventsOf(p);
+                byPerson[personId] = [.. Enumerable.Range(from, to - from).Select(Fact)];
+            }
         }
 
-        // Single records and whole case histories.
+        // Single records.
         var recordIds = evidence.Where(e => e.Kind == EvidenceKind.ActivityRecord && e.RecordId is not null).Select(e => e.RecordId!.Value).Where(id => !facts.ContainsKey(id)).Distinct().ToList();
-        var personIds = evidence.Where(e => e.Kind == EvidenceKind.CaseHistory && e.PersonId is not null).Select(e => e.PersonId!.Value).Distinct().ToList();
-        var byPerson = new Dictionary<Guid, List<Guid>>();
-        if (recordIds.Count > 0 || personIds.Count > 0)
+        if (recordIds.Count > 0)
         {
             var rows = await db.ActivityRecords.AsNoTracking()
-                .Where(r => r.LocalityId == localityId && (recordIds.Contains(r.Id) || personIds.Contains(r.PersonId)))
+                .Where(r => r.LocalityId == localityId && recordIds.Contains(r.Id))
                 .Select(r => new { r.Id, r.PersonId, r.AgencyId, r.Cost }).ToListAsync(ct);
             foreach (var r in rows)
             {
                 facts[r.Id] = new RecordFacts(r.PersonId, r.AgencyId, r.Cost);
-            }
-        }
-        foreach (var (id, f) in facts)
-        {
-            if (personIds.Contains(f.PersonId))
-            {
-                (byPerson.TryGetValue(f.PersonId, out var list) ? list : byPerson[f.PersonId] = []).Add(id);
             }
         }
         var knownPeople = personIds.Count == 0 ? [] : await db.People.AsNoTracking()
@@ -239,6 +209,6 @@ public static class ConditionReachCalculator
     }
 
     /// <summary>One condition with its reach, or null when the locality has no such condition.</summary>
-    public static async Task<ConditionReach?> ForConditionAsync(LocalFlowDb db, int localityId, Guid conditionId, CancellationToken ct = default)
-        => (await ForLocalityAsync(db, localityId, conditionId, ct)).Conditions.SingleOrDefault();
+    public static async Task<ConditionReach?> ForConditionAsync(LocalFlowDb db, FlowEngines engines, int localityId, Guid conditionId, CancellationToken ct = default)
+        => (await ForLocalityAsync(db, engines, localityId, conditionId, ct)).Conditions.SingleOrDefault();
 }

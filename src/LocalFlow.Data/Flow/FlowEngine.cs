@@ -1,6 +1,9 @@
+using System.Buffers.Text;
 using LocalFlow.Analytics.Flow;
-using LocalFlow.Data.Entities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SQLitePCL;
 
 namespace LocalFlow.Data.Flow;
 
@@ -11,107 +14,334 @@ public sealed record StoredSignal(FlowSignalKind Kind, string Description, IRead
 public sealed record PersonAnalysis(PersonFigures Figures, IReadOnlyList<StoredSignal> Signals);
 
 /// <summary>
-/// The engine over many people's stored records (a locality, or a cohort of it): the log, the analyzer with the
-/// locality's windows, and the way back from the log's people and records to the stored ones.
+/// The flow engine of one locality: every stored activity record read straight from SQL into the analytics
+/// engine's columns (<see cref="ActivityLog"/>, figures and signals by <see cref="FlowAnalyzer"/> with the
+/// locality's windows), and the way back from the log's people and records to the stored ones. Built by
+/// <see cref="FlowEngines"/> on first use and kept until the data change (<see cref="FlowDataVersion"/>); every
+/// flow page, the API and the conditions' reach read their figures from it. Immutable and safe to share.
 /// </summary>
-public sealed class StoredFlow
+public sealed class FlowEngine
 {
-    private readonly IReadOnlyDictionary<int, string> _agencies;
-    private readonly IReadOnlyDictionary<int, string> _teams;
+    private readonly Guid[] _people;
+    private readonly Dictionary<Guid, int> _personNumbers;
+    private readonly Guid[] _recordIds;
+    private readonly Dictionary<int, int> _agencyOfString;
+    private PersonFigures[]? _everyone;
+    private IReadOnlyList<FlowSignal>? _signals;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<FlowLevel, (HandOffGraph, IReadOnlyList<FlowPath>)> _handOffs = new();
 
-    internal StoredFlow(IReadOnlyList<ActivityRecord> records, IReadOnlyDictionary<int, string> agencies, IReadOnlyDictionary<int, string> teams, FlowOptions options)
+    private FlowEngine(int localityId, string version, ActivityLog log, FlowOptions options, Guid[] peopleInPoolOrder, Guid[] recordIds, Dictionary<int, int> agencyOfString)
     {
-        Records = records;
-        _agencies = agencies;
-        _teams = teams;
-        Log = FlowEngine.Build(records, agencies, teams);
-        Analyzer = new FlowAnalyzer(Log, options);
+        LocalityId = localityId;
+        Version = version;
+        Log = log;
+        Analyzer = new FlowAnalyzer(log, options);
+        _recordIds = recordIds;
+        _agencyOfString = agencyOfString;
+        _people = new Guid[log.PersonCount];
+        _personNumbers = new Dictionary<Guid, int>(log.PersonCount);
+        var byText = new Dictionary<string, Guid>(peopleInPoolOrder.Length, StringComparer.Ordinal);
+        foreach (var g in peopleInPoolOrder)
+        {
+            byText[g.ToString("N")] = g;
+        }
+        for (var p = 0; p < log.PersonCount; p++)
+        {
+            _people[p] = byText[log.PersonId(p)];
+            _personNumbers[_people[p]] = p;
+        }
+        var made = new HashSet<int>();
+        foreach (var a in log.Agencies)
+        {
+            made.Add(a);
+        }
+        AgencyIds = made.Select(a => agencyOfString[a]).ToHashSet();
     }
 
-    /// <summary>The stored records, in the order they were given to the engine.</summary>
-    public IReadOnlyList<ActivityRecord> Records { get; }
+    /// <summary>The locality analysed.</summary>
+    public int LocalityId { get; }
 
-    /// <summary>The engine's log of <see cref="Records"/> (people ordered by id, then time).</summary>
+    /// <summary>The <see cref="FlowDataVersion"/> stamp the engine was built under.</summary>
+    public string Version { get; }
+
+    /// <summary>Every stored record of the locality as the engine's log (people ordered by id, then time; agencies by short name).</summary>
     public ActivityLog Log { get; }
 
     /// <summary>Figures and signals over <see cref="Log"/>, with the locality's windows.</summary>
     public FlowAnalyzer Analyzer { get; }
 
-    /// <summary>The stored person behind the log's person number.</summary>
-    public Guid PersonId(int person) => Guid.ParseExact(Log.PersonId(person), "N");
+    /// <summary>The stored ids of the agencies that made a record.</summary>
+    public IReadOnlySet<int> AgencyIds { get; }
 
-    /// <summary>The stored record behind the log's record index.</summary>
-    public ActivityRecord Record(int index) => Records[Log.FileOrder[index]];
+    /// <summary>Every person's figures, in person order (computed once, on first use).</summary>
+    public PersonFigures[] Everyone => LazyInitializer.EnsureInitialized(ref _everyone, Analyzer.AllPeople);
 
-    /// <summary>The engine over the records of <paramref name="people"/> only (a cohort), with the same names and windows.</summary>
-    public StoredFlow ForPeople(IReadOnlySet<Guid> people)
-        => new([.. Records.Where(r => people.Contains(r.PersonId))], _agencies, _teams, Analyzer.Options);
-}
-
-/// <summary>
-/// Runs the analytics engine (<see cref="FlowAnalyzer"/>) over records kept in the database: the same
-/// definitions as the CLI's file mode (docs/flow-study.md), so that the pages and the CLI agree.
-/// </summary>
-public static class FlowEngine
-{
-    /// <summary>The engine's view of stored records, with agency and team names, in the order given.</summary>
-    public static ActivityLog Build(IReadOnlyList<ActivityRecord> records, IReadOnlyDictionary<int, string> agencies, IReadOnlyDictionary<int, string> teams)
-    {
-        var builder = new ActivityLogBuilder(Math.Max(16, records.Count));
-        foreach (var r in records)
-        {
-            builder.Add(new ActivityEvent(
-                r.PersonId.ToString("N"),
-                r.HouseholdId?.ToString("N"),
-                agencies.GetValueOrDefault(r.AgencyId, r.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                r.TeamId is { } t ? teams.GetValueOrDefault(t) : null,
-                r.WorkerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                r.Kind,
-                r.Subtype,
-                r.ReferredToAgencyId is { } ra ? agencies.GetValueOrDefault(ra) : null,
-                r.ReferredToTeamId is { } rt ? teams.GetValueOrDefault(rt) : null,
-                new DateTimeOffset(DateTime.SpecifyKind(r.StartUtc, DateTimeKind.Utc)),
-                r.EndUtc is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null,
-                r.SourceSystem,
-                r.SourceRecordId,
-                r.Cost,
-                r.Helped,
-                r.HelpedReason?.ToString(),
-                r.Text));
-        }
-        return builder.Build();
-    }
+    /// <summary>Every failure-demand signal, in person then time order (found once, on first use).</summary>
+    public IReadOnlyList<FlowSignal> Signals => LazyInitializer.EnsureInitialized(ref _signals, Analyzer.AllSignals);
 
     /// <summary>
-    /// The engine over every stored record of a locality, built once per call (a few thousand records take
-    /// milliseconds). Agencies are named by their short names, as the pages show them.
+    /// Everyone's hand-offs at <paramref name="level"/> and the <paramref name="paths"/> most common paths (made once
+    /// per level, on first use). A cohort's are made from <see cref="HandOffs"/> with its people.
     /// </summary>
-    public static async Task<StoredFlow> AnalyseLocalityAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+    public (HandOffGraph Graph, IReadOnlyList<FlowPath> Paths) HandOffsOf(FlowLevel level, int paths)
+        => _handOffs.GetOrAdd(level, l => (HandOffs.Graph(Log, l), HandOffs.MostCommonPaths(Log, l, paths)));
+
+    /// <summary>The stored person behind the log's person number.</summary>
+    public Guid PersonId(int person) => _people[person];
+
+    /// <summary>The log's number for a stored person, or -1 when they have no records.</summary>
+    public int PersonNumber(Guid personId) => _personNumbers.GetValueOrDefault(personId, -1);
+
+    /// <summary>The stored id of the log's record <paramref name="index"/>.</summary>
+    public Guid RecordId(int index) => _recordIds[Log.FileOrder[index]];
+
+    /// <summary>The stored agency id of the log's record <paramref name="index"/>.</summary>
+    public int AgencyId(int index) => _agencyOfString[Log.Agencies[index]];
+
+    /// <summary>The numbers of the people with a counted record from agency <paramref name="agencyId"/>.</summary>
+    public IReadOnlySet<int> PeopleSeenBy(int agencyId)
     {
-        var records = await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId)
-            .OrderBy(r => r.StartUtc).ThenBy(r => r.SourceRecordId).ToListAsync(ct);
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
-        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var settings = await db.FlowSettings.AsNoTracking().SingleOrDefaultAsync(s => s.LocalityId == localityId, ct);
-        return new StoredFlow(records, agencies, teams, settings?.ToOptions() ?? new FlowOptions());
+        var people = new HashSet<int>();
+        for (var p = 0; p < Log.PersonCount; p++)
+        {
+            var (from, to) = Log.EventsOf(p);
+            for (var i = from; i < to; i++)
+            {
+                if (AgencyId(i) == agencyId)
+                {
+                    people.Add(p);
+                    break;
+                }
+            }
+        }
+        return people;
     }
 
-    /// <summary>One person's figures and signals from their stored records (time order; ties in stored order).</summary>
-    public static async Task<PersonAnalysis?> AnalysePersonAsync(LocalFlowDb db, int localityId, Guid personId, CancellationToken ct = default)
+    /// <summary>One person's figures and signals (with the stored ids of the records behind each), or null when they have no records.</summary>
+    public PersonAnalysis? Person(Guid personId)
     {
-        var records = await FlowQueries.RecordsForAsync(db, localityId, personId, ct);
-        if (records.Count == 0)
+        var p = PersonNumber(personId);
+        if (p < 0)
         {
             return null;
         }
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var signals = Analyzer.Signals(p).Select(s => new StoredSignal(s.Kind, s.Describe(Log), [.. s.Events.Select(RecordId)])).ToList();
+        return new PersonAnalysis(Everyone[p], signals);
+    }
+
+    /// <summary>
+    /// Reads every stored record of the locality straight from SQL into the engine's columns: integer agency, team and
+    /// worker ids are turned into the log's string ids once each, not once a record; no entities are made or tracked.
+    /// </summary>
+    internal static async Task<FlowEngine> LoadAsync(LocalFlowDb db, int localityId, string version, CancellationToken ct)
+    {
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var settings = await db.FlowSettings.AsNoTracking().SingleOrDefaultAsync(s => s.LocalityId == localityId, ct);
-        var log = Build(records, agencies, teams);
-        var analyzer = new FlowAnalyzer(log, settings?.ToOptions() ?? new FlowOptions());
-        var signals = analyzer.Signals(0)
-            .Select(s => new StoredSignal(s.Kind, s.Describe(log), [.. s.Events.Select(i => records[log.FileOrder[i]].Id)]))
-            .ToList();
-        return new PersonAnalysis(analyzer.Person(0), signals);
+        var count = await db.ActivityRecords.CountAsync(r => r.LocalityId == localityId, ct);
+        var rows = new RowSink(new ActivityLogBuilder(Math.Max(16, count)), agencies, teams, count);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            switch (db.Database.GetDbConnection())
+            {
+                case SqliteConnection sqlite:
+                    ReadSqlite(sqlite, localityId, rows, ct);
+                    break;
+                case NpgsqlConnection npgsql:
+                    await ReadPostgresAsync(npgsql, localityId, rows, ct);
+                    break;
+                default:
+                    throw new NotSupportedException($"The flow engine cannot read {db.Database.GetDbConnection().GetType().Name}.");
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        var log = rows.Builder.Build();
+        return new FlowEngine(localityId, version, log, settings?.ToOptions() ?? new FlowOptions(), [.. rows.People.Keys], [.. rows.RecordIds], rows.AgencyOfString);
+    }
+
+    private const string Select = "SELECT id, person_id, agency_id, team_id, worker_id, kind, subtype, referred_to_agency_id, referred_to_team_id, start_utc, end_utc, cost, helped, source_record_id FROM activity_records WHERE locality_id = ";
+
+    private static void ReadSqlite(SqliteConnection connection, int localityId, RowSink rows, CancellationToken ct)
+    {
+        const int Row = 100;
+        const int Null = 5;
+        var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        if (raw.sqlite3_prepare_v2(handle, Select + "?", out var stmt) != 0)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), raw.sqlite3_errcode(handle));
+        }
+        using (stmt)
+        {
+            raw.sqlite3_bind_int(stmt, 1, localityId);
+            Span<char> chars = stackalloc char[256];
+            Span<char> idChars = stackalloc char[128];
+            int rc;
+            long n = 0;
+            while ((rc = raw.sqlite3_step(stmt)) == Row)
+            {
+                int? Int(int column) => raw.sqlite3_column_type(stmt, column) == Null ? null : raw.sqlite3_column_int(stmt, column);
+                var subtype = 0;
+                if (raw.sqlite3_column_type(stmt, 6) != Null)
+                {
+                    var bytes = raw.sqlite3_column_blob(stmt, 6);
+                    subtype = bytes.Length <= chars.Length
+                        ? rows.Builder.Strings.Intern(chars[..System.Text.Encoding.UTF8.GetChars(bytes, chars)])
+                        : rows.Builder.Strings.Intern(System.Text.Encoding.UTF8.GetString(bytes));
+                }
+                decimal? cost = null;
+                if (raw.sqlite3_column_type(stmt, 11) != Null)
+                {
+                    cost = Utf8Parser.TryParse(raw.sqlite3_column_blob(stmt, 11), out decimal c, out _) ? c
+                        : decimal.Parse(raw.sqlite3_column_text(stmt, 11).utf8_to_string(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                rows.Add(
+                    Guid.Parse(raw.sqlite3_column_blob(stmt, 0)),
+                    Guid.Parse(raw.sqlite3_column_blob(stmt, 1)),
+                    raw.sqlite3_column_int(stmt, 2), Int(3), Int(4), (ActivityKind)raw.sqlite3_column_int(stmt, 5), subtype, Int(7), Int(8),
+                    SqliteTicks(raw.sqlite3_column_blob(stmt, 9)),
+                    raw.sqlite3_column_type(stmt, 10) == Null ? null : SqliteTicks(raw.sqlite3_column_blob(stmt, 10)),
+                    cost, Int(12) is { } helped ? helped != 0 : null, Text(raw.sqlite3_column_blob(stmt, 13), idChars));
+                if ((++n & 0xFFFF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+            }
+            if (rc != 101)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
+            }
+        }
+    }
+
+    private static ReadOnlySpan<char> Text(ReadOnlySpan<byte> utf8, Span<char> buffer)
+        => utf8.Length <= buffer.Length ? buffer[..System.Text.Encoding.UTF8.GetChars(utf8, buffer)] : System.Text.Encoding.UTF8.GetString(utf8);
+
+    /// <summary>UTC ticks of an instant as SQLite holds it ("yyyy-MM-dd HH:mm:ss.FFFFFFF", as EF Core and the bulk writer store it).</summary>
+    internal static long SqliteTicks(ReadOnlySpan<byte> text)
+    {
+        static int Digits(ReadOnlySpan<byte> s, int at, int n)
+        {
+            var v = 0;
+            for (var i = at; i < at + n; i++)
+            {
+                var d = s[i] - (byte)'0';
+                if ((uint)d > 9)
+                {
+                    return -1;
+                }
+                v = (v * 10) + d;
+            }
+            return v;
+        }
+        if (text.Length >= 19 && text[4] == '-' && text[7] == '-' && (text[10] == ' ' || text[10] == 'T') && text[13] == ':' && text[16] == ':')
+        {
+            int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);
+            int hour = Digits(text, 11, 2), minute = Digits(text, 14, 2), second = Digits(text, 17, 2);
+            long fraction = 0;
+            var end = 19;
+            if (text.Length > 20 && text[19] == '.')
+            {
+                var scale = 1_000_000L;
+                for (end = 20; end < text.Length && text[end] is >= (byte)'0' and <= (byte)'9'; end++)
+                {
+                    fraction += (text[end] - '0') * scale;
+                    scale /= 10;
+                }
+            }
+            if (end == text.Length && year > 0 && month > 0 && day > 0 && hour >= 0 && minute >= 0 && second >= 0)
+            {
+                return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks + fraction;
+            }
+        }
+        return DateTime.Parse(System.Text.Encoding.UTF8.GetString(text), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal).Ticks;
+    }
+
+    private static async Task ReadPostgresAsync(NpgsqlConnection connection, int localityId, RowSink rows, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(Select + "@locality", connection);
+        cmd.Parameters.AddWithValue("locality", localityId);
+        await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        int? Int(int column) => reader.IsDBNull(column) ? null : reader.GetInt32(column);
+        while (await reader.ReadAsync(ct))
+        {
+            var id = reader.GetGuid(0);
+            var person = reader.GetGuid(1);
+            var agency = reader.GetInt32(2);
+            int? team = Int(3), worker = Int(4);
+            var kind = (ActivityKind)reader.GetInt32(5);
+            var subtype = reader.IsDBNull(6) ? 0 : rows.Builder.Strings.Intern(reader.GetString(6));
+            int? referredAgency = Int(7), referredTeam = Int(8);
+            var start = reader.GetFieldValue<DateTime>(9).Ticks;
+            long? end = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTime>(10).Ticks;
+            decimal? cost = reader.IsDBNull(11) ? null : reader.GetDecimal(11);
+            bool? helped = reader.IsDBNull(12) ? null : reader.GetBoolean(12);
+            rows.Add(id, person, agency, team, worker, kind, subtype, referredAgency, referredTeam, start, end, cost, helped, reader.GetString(13));
+        }
+    }
+
+    /// <summary>Turns stored rows into builder rows: each agency, team, worker and person is named in the log once.</summary>
+    private sealed class RowSink(ActivityLogBuilder builder, Dictionary<int, string> agencies, Dictionary<int, string> teams, int capacity)
+    {
+        public readonly ActivityLogBuilder Builder = builder;
+        public readonly Dictionary<Guid, int> People = [];
+        public readonly List<Guid> RecordIds = new(capacity);
+        public readonly Dictionary<int, int> AgencyOfString = [];
+        private readonly Dictionary<int, int> _agencies = [];
+        private readonly Dictionary<int, int> _teams = [];
+        private readonly Dictionary<int, int> _workers = [];
+
+        public void Add(Guid id, Guid person, int agency, int? team, int? worker, ActivityKind kind, int subtype, int? referredAgency, int? referredTeam,
+            long startTicks, long? endTicks, decimal? cost, bool? helped, ReadOnlySpan<char> sourceRecordId)
+        {
+            if (!People.TryGetValue(person, out var p))
+            {
+                p = People[person] = Builder.InternPerson(person.ToString("N"));
+            }
+            RecordIds.Add(id);
+            Builder.Add(p, Agency(agency), kind, startTicks, 0, team: Team(team), worker: Worker(worker), subtype: subtype,
+                referredToAgency: referredAgency is { } ra ? Agency(ra) : 0, referredToTeam: Team(referredTeam),
+                endUtcTicks: endTicks ?? long.MinValue, cost: cost, helped: helped, sourceRecordId: sourceRecordId);
+        }
+
+        private int Agency(int id)
+        {
+            if (!_agencies.TryGetValue(id, out var s))
+            {
+                s = _agencies[id] = Builder.Strings.Intern(agencies.GetValueOrDefault(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                AgencyOfString[s] = id;
+            }
+            return s;
+        }
+
+        private int Team(int? id)
+        {
+            if (id is not { } t)
+            {
+                return 0;
+            }
+            if (!_teams.TryGetValue(t, out var s))
+            {
+                s = _teams[t] = Builder.Strings.Intern(teams.GetValueOrDefault(t));
+            }
+            return s;
+        }
+
+        private int Worker(int? id)
+        {
+            if (id is not { } w)
+            {
+                return 0;
+            }
+            if (!_workers.TryGetValue(w, out var s))
+            {
+                s = _workers[w] = Builder.Strings.Intern(w.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return s;
+        }
     }
 }

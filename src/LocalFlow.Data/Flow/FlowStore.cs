@@ -113,7 +113,8 @@ public static class FlowStore
 
     /// <summary>
     /// Inserts records without change tracking, inside the context's current transaction (or one of its own).
-    /// Returns how many were stored. Values that break a constraint throw and nothing of this call is kept.
+    /// Returns how many were stored, and stamps a new <see cref="FlowDataVersion"/>. Values that break a constraint
+    /// throw and nothing of this call is kept.
     /// </summary>
     public static async Task<long> BulkInsertAsync(LocalFlowDb db, IEnumerable<ActivityRecord> records, CancellationToken ct = default)
     {
@@ -127,6 +128,7 @@ public static class FlowStore
             NpgsqlConnection npgsql => await CopyPostgresAsync(npgsql, records, ct),
             _ => throw new NotSupportedException($"Bulk insert is not written for {conn.GetType().Name}."),
         };
+        await FlowDataVersion.ChangedAsync(db, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);

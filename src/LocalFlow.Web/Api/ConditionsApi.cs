@@ -29,19 +29,19 @@ public static class ConditionsApi
 
     public static RouteGroupBuilder MapConditionsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/conditions", async (LocalFlowDb db, CurrentUser current) =>
+        api.MapGet("/conditions", async (LocalFlowDb db, CurrentUser current, LocalFlow.Data.Flow.FlowEngines engines) =>
         {
             if (current.LocalityId is not int locality)
             {
                 return Results.Ok(new ListDto([], Dto(Reach.None)));
             }
-            var report = await ConditionReachCalculator.ForLocalityAsync(db, locality);
+            var report = await ConditionReachCalculator.ForLocalityAsync(db, engines, locality);
             return Results.Ok(new ListDto([.. report.Conditions.Select(c => Dto(c, null))], Dto(report.All)));
         }).RequireAuthorization(Policies.ConditionsRead).WithSummary("Every system condition with its reach (failure demands, people, cost), computed from its evidence; no names.");
 
-        api.MapGet("/conditions/{id:guid}", async (Guid id, HttpContext http, LocalFlowDb db, CurrentUser current) =>
+        api.MapGet("/conditions/{id:guid}", async (Guid id, HttpContext http, LocalFlowDb db, CurrentUser current, LocalFlow.Data.Flow.FlowEngines engines) =>
         {
-            if (current.LocalityId is not int locality || await ConditionReachCalculator.ForConditionAsync(db, locality, id) is not { } c)
+            if (current.LocalityId is not int locality || await ConditionReachCalculator.ForConditionAsync(db, engines, locality, id) is not { } c)
             {
                 return Results.NotFound();
             }

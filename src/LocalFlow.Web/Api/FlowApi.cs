@@ -17,7 +17,7 @@ public static class FlowApi
 
     public sealed record WhatMatteredDto(string InTheirWords, string Item, decimal Cost, DateOnly AskedOn);
 
-    public sealed record SummaryDto(Guid PersonId, string Sentence, FlowSummary Counts, decimal CostOfWhatMattered, IReadOnlyList<WhatMatteredDto> WhatMattered);
+    public sealed record SummaryDto(Guid PersonId, string Sentence, PersonFigures Figures, decimal CostOfWhatMattered, IReadOnlyList<WhatMatteredDto> WhatMattered);
 
     public static RouteGroupBuilder MapFlowApi(this RouteGroupBuilder api)
     {
@@ -34,19 +34,20 @@ public static class FlowApi
                 r.ReferredToAgencyId, r.ReferredToTeamId, r.SourceSystem, r.SourceRecordId, r.Text, r.Cost, r.CostFromCatalogue, r.Helped, r.HelpedReason, r.ImportId)));
         }).RequireAuthorization(Policies.FlowStudy).WithSummary("A person's activity records in time order (audited).");
 
-        api.MapGet("/flow/people/{id:guid}/summary", async (Guid id, LocalFlowDb db, CurrentUser current) =>
+        api.MapGet("/flow/people/{id:guid}/summary", async (Guid id, LocalFlowDb db, CurrentUser current, FlowEngines engines) =>
         {
             var person = await FlowAccess.PersonAsync(db, current, id);
             if (person is null)
             {
                 return Results.NotFound();
             }
-            var summary = FlowQueries.Summarise(await FlowQueries.RecordsForAsync(db, person.LocalityId, id));
+            var flow = await engines.ForLocalityAsync(db, person.LocalityId);
+            var figures = flow.Person(id)?.Figures ?? PersonFigures.None(id.ToString("N"));
             var mattered = db.WhatMattered.Where(w => w.LocalityId == person.LocalityId && w.PersonId == id).OrderBy(w => w.AskedOn)
                 .Select(w => new WhatMatteredDto(w.InTheirWords, w.Item, w.Cost, w.AskedOn)).ToList();
             await AuditTrail.ReadAsync(db, AuditEventType.FlowRecordRead, nameof(Person), id.ToString(), person.LocalityId, "API: flow summary");
-            return Results.Ok(new SummaryDto(id, summary.Sentence(), summary, mattered.Sum(m => m.Cost), mattered));
-        }).RequireAuthorization(Policies.FlowStudy).WithSummary("A person's flow counts in the seeds' sentence form, and what mattered to them (audited).");
+            return Results.Ok(new SummaryDto(id, FlowSentence.Of(figures), figures, mattered.Sum(m => m.Cost), mattered));
+        }).RequireAuthorization(Policies.FlowStudy).WithSummary("A person's flow figures (the engine's, as on the person page) in the seeds' sentence form, and what mattered to them (audited).");
         return api;
     }
 }

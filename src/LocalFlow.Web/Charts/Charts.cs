@@ -635,17 +635,10 @@ public static partial class Charts
         _ => "None",
     };
 
+    // the running total is the engine's (CostCurve.Cumulate): one definition of a cumulative cost
     private static List<(CostItem Item, decimal Total)> Cumulate(List<CostItem> items)
-    {
-        var total = 0m;
-        var steps = new List<(CostItem, decimal)>(items.Count);
-        foreach (var item in items)
-        {
-            total += item.Amount;
-            steps.Add((item, total));
-        }
-        return steps;
-    }
+        => [.. LocalFlow.Analytics.Flow.CostCurve.Cumulate([.. items.Select((c, i) => (new DateTimeOffset(c.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), c.Amount, i))])
+            .Select(s => (items[s.Source], s.Total))];
 
     private static void StepLine(ChartFigure fig, List<(CostItem Item, decimal Total)> steps, Scale x, Scale y, DateOnly to, string colour, string dash, int shape, string name)
     {

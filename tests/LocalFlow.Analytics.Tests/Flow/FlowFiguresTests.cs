@@ -157,7 +157,7 @@ public class FlowFiguresTests
     {
         var log = Log(E("a", 0, ActivityKind.Contact), E("b", 0, ActivityKind.Contact), E("b", 1, ActivityKind.Referral), E("c", 0, ActivityKind.Assessment),
             E("c", 1, ActivityKind.Assessment), E("c", 2, ActivityKind.Assessment));
-        var cohort = CohortFigures.Of(new FlowAnalyzer(log).AllPeople());
+        var cohort = CohortFigures.Of(new FlowAnalyzer(log).AllPeople(), log);
         cohort.People.ShouldBe(3);
         cohort.Records.ShouldBe(6);
         cohort.Assessments.ShouldBe(3);
@@ -167,25 +167,27 @@ public class FlowFiguresTests
     [Fact]
     public void CostCurve_ShowsWhatWasDone_BesideWhatMattered()
     {
-        // Ruth: a cleaner spread over four years, a move and a stair lift; the council spent on assessments
+        // Ruth: a cleaner, a move and a stair lift; the council spent on assessments, services and reviews
         var log = Log(
             E("ruth", 0, ActivityKind.Assessment, cost: 1000m),
             E("ruth", 365, ActivityKind.ServiceProvided, cost: 5000m),
+            E("ruth", 400, ActivityKind.Contact),
             E("ruth", 730, ActivityKind.Review, cost: 500m));
         List<WhatMatteredItem> mattered =
         [
-            new("Cleaner, 10 hours a week for four years", 14_560m, new DateOnly(2011, 1, 1), new DateOnly(2015, 1, 1)),
-            new("Move to a suitable property", 1_200m, new DateOnly(2011, 1, 1)),
-            new("Stair lift", 5_000m, new DateOnly(2011, 1, 1)),
+            new("Stair lift", 5_000m, new DateOnly(2011, 6, 1)),
+            new("Cleaner, 10 hours a week for four years", 14_560m, new DateOnly(2011, 1, 1)),
+            new("Move to a suitable property", 1_200m),
         ];
         var curve = CostCurve.For(new FlowAnalyzer(log), 0, mattered);
         curve.Actual.ShouldBe(6500m);
         curve.WhatMattered.ShouldBe(20_760m);
         curve.Difference.ShouldBe(-14_260m);
-        curve.Points[^1].WhatMattered.ShouldBe(20_760m);
-        var afterOneYear = curve.Points.First(p => p.Actual == 6000m);
-        // day 365 at 09:00 is 365.375 days into the cleaner's 1,461 days
-        afterOneYear.WhatMattered.ShouldBe(6200m + decimal.Round(14_560m * 365.375m / 1461, 2));
-        curve.Points.Select(p => p.Actual).ShouldBe(curve.Points.Select(p => p.Actual).Order());
+        // the uncosted contact adds no step; each step's total is the sum so far
+        curve.Done.Select(s => s.Total).ShouldBe([1000m, 6000m, 6500m]);
+        curve.Done.Select(s => log.Kind(s.Source)).ShouldBe([ActivityKind.Assessment, ActivityKind.ServiceProvided, ActivityKind.Review]);
+        // what mattered in date order; an item with no date counts from the first record (09:00 on 1 January 2011)
+        curve.Mattered.Select(s => s.Source).ShouldBe([1, 2, 0]);
+        curve.Mattered.Select(s => s.Total).ShouldBe([14_560m, 15_760m, 20_760m]);
     }
 }

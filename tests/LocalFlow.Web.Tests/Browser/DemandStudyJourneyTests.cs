@@ -159,7 +159,7 @@ public class DemandStudyJourneyTests(BrowserFixture browser) : BrowserTest(brows
     [Fact]
     public async Task AfterStartingTheStudy_TheCursorIsInTheVerbatimBox_AndTheBannerGoesWithTheFirstSave()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "study");
         await page.GotoAsync("/Demand/Create");
         await page.FillAsync("#Input_Service", "Focus check (browser test)");

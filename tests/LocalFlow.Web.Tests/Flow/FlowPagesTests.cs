@@ -34,8 +34,11 @@ public class FlowPagesTests(FlowPagesTests.App app) : IClassFixture<FlowPagesTes
     {
         var client = await _app.ClientAsync(DemoUsers.Study);
         var html = await client.GetStringAsync("/Flow");
-        var ruth = html.IndexOf("Case history", StringComparison.Ordinal) is var _ ? html.IndexOf(">Ruth<", StringComparison.Ordinal) : -1;
-        ruth.ShouldBeGreaterThan(0);
+        // The case histories come first: their heading, then Ruth under it.
+        var histories = html.IndexOf("id=\"case-histories\">Case histories</h2>", StringComparison.Ordinal);
+        histories.ShouldBeGreaterThan(0);
+        var ruth = html.IndexOf(">Ruth<", StringComparison.Ordinal);
+        ruth.ShouldBeGreaterThan(histories);
         html.IndexOf(">Child A<", StringComparison.Ordinal).ShouldBeGreaterThan(ruth);
         html.IndexOf("People with records</h2>", StringComparison.Ordinal).ShouldBeGreaterThan(html.IndexOf(">Paul<", StringComparison.Ordinal));
         (await WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EventType == AuditEventType.PersonalDataListed && a.UserName == "study" && a.Detail!.StartsWith("Flow study people")))).ShouldBeTrue();

@@ -34,13 +34,14 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
     }
 
     /// <summary>The engine over the demo locality's stored records, and the people hidden from users who may not see restricted records.</summary>
-    private Task<(StoredFlow Flow, PersonFigures[] Everyone, HashSet<Guid> Restricted, List<Guid> Stories)> EngineAsync() => WithDbAsync(async db =>
+    private Task<(FlowEngine Flow, PersonFigures[] Everyone, HashSet<Guid> Restricted, List<Guid> Stories)> EngineAsync() => WithDbAsync(async db =>
     {
         var stories = (await FlowQueries.CaseHistoriesAsync(db)).Select(s => s.PersonId).ToList();
         var locality = await db.People.Where(p => p.Id == stories[0]).Select(p => p.LocalityId).SingleAsync();
-        var flow = await FlowEngine.AnalyseLocalityAsync(db, locality);
+        // a fresh engine of the test's own, read from the database, not the app's cached one
+        var flow = await new FlowEngines().ForLocalityAsync(db, locality);
         var restricted = (await db.People.Where(p => p.Restricted || (p.Household != null && p.Household.Restricted)).Select(p => p.Id).ToListAsync()).ToHashSet();
-        return (flow, flow.Analyzer.AllPeople(), restricted, stories);
+        return (flow, flow.Everyone, restricted, stories);
     });
 
     private static string Text(string html) => WebUtility.HtmlDecode(html);
@@ -58,12 +59,12 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
     public async Task Cohort_ShowsTheEnginesTotals_SentenceAndSpreads_ForEveryone()
     {
         var (flow, everyone, _, _) = await EngineAsync();
-        var totals = CohortFigures.Of(everyone);
+        var totals = CohortFigures.Of(everyone, flow.Log);
         var client = await _app.ClientAsync(DemoUsers.Analyst);
 
         var html = await client.GetStringAsync("/Flow/Cohort");
 
-        Text(html).ShouldContain(CohortModel.Describe(flow, everyone, totals));
+        Text(html).ShouldContain(FlowSentence.Of(totals));
         PeopleOf(html).ShouldBe(everyone.Length);
         Cell(html, "data-count", "records").ShouldBe(Gov.Number(totals.Records));
         Cell(html, "data-count", "assessments").ShouldBe(Gov.Number(totals.Assessments));
@@ -112,11 +113,11 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
     {
         var (flow, everyone, _, stories) = await EngineAsync();
         var police = await WithDbAsync(db => db.Agencies.Where(a => a.ShortName == "Police").Select(a => a.Id).SingleAsync());
-        var policePeople = flow.Records.Where(r => r.AgencyId == police).Select(r => r.PersonId).ToHashSet();
+        var policePeople = flow.PeopleSeenBy(police);
         var client = await _app.ClientAsync(DemoUsers.Study);
 
         var byPolice = await client.GetStringAsync($"/Flow/Cohort?agency={police}&hospital=true");
-        var expected = everyone.Where(p => policePeople.Contains(flow.PersonId(p.Person)) && p.HospitalAdmissions > 0).ToList();
+        var expected = everyone.Where(p => policePeople.Contains(p.Person) && p.HospitalAdmissions > 0).ToList();
         expected.ShouldNotBeEmpty();
         PeopleOf(byPolice).ShouldBe(expected.Count);
         Cell(byPolice, "data-count", "records").ShouldBe(Gov.Number(expected.Sum(p => p.Records)));
@@ -125,7 +126,7 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
         var many = everyone.OrderByDescending(p => p.Records).ElementAt(Math.Min(3, everyone.Length - 1)).Records;
         PeopleOf(await client.GetStringAsync($"/Flow/Cohort?minRecords={many}")).ShouldBe(everyone.Count(p => p.Records >= many));
 
-        var pingPong = flow.Analyzer.AllSignals().Where(s => s.Kind == FlowSignalKind.ReferralPingPong).Select(s => s.Person).ToHashSet();
+        var pingPong = flow.Signals.Where(s => s.Kind == FlowSignalKind.ReferralPingPong).Select(s => s.Person).ToHashSet();
         PeopleOf(await client.GetStringAsync("/Flow/Cohort?signal=ReferralPingPong")).ShouldBe(pingPong.Count);
 
         var storyHtml = await client.GetStringAsync("/Flow/Cohort?stories=true");
@@ -226,9 +227,9 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
         TableRows(teams, "handoff-map-table").Count.ShouldBe(HandOffs.Graph(flow.Log, FlowLevel.Team).Edges.Count);
         teams.ShouldContain("Hand-offs between teams");
 
-        var storyLog = flow.ForPeople(stories.ToHashSet()).Log;
+        var storyPeople = stories.Select(flow.PersonNumber).Where(p => p >= 0).ToList();
         var storyHtml = await client.GetStringAsync("/Flow/Handoffs?stories=true");
-        TableRows(storyHtml, "handoff-map-table").Count.ShouldBe(HandOffs.Graph(storyLog, FlowLevel.Agency).Edges.Count);
+        TableRows(storyHtml, "handoff-map-table").Count.ShouldBe(HandOffs.Graph(flow.Log, FlowLevel.Agency, storyPeople).Edges.Count);
         Text(storyHtml).ShouldContain($"{stories.Count} of {Gov.Number(flow.Log.PersonCount)} people with records");
         storyHtml.ShouldNotContain("/Flow/Person/");
     }
@@ -237,7 +238,7 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
     public async Task Signals_ListTheEnginesSignals_WithFiltersAndPages()
     {
         var (flow, _, restricted, stories) = await EngineAsync();
-        var all = flow.Analyzer.AllSignals().Where(s => !restricted.Contains(flow.PersonId(s.Person))).ToList();
+        var all = flow.Signals.Where(s => !restricted.Contains(flow.PersonId(s.Person))).ToList();
         var client = await _app.ClientAsync(DemoUsers.Study);
 
         var html = await client.GetStringAsync("/Flow/Signals");
@@ -261,7 +262,7 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
 
         // One person's signals, by id: exactly what the engine finds in that person's records alone.
         var ruth = stories[0];
-        var ruths = await WithDbAsync(async db => (await FlowEngine.AnalysePersonAsync(db, (await db.People.SingleAsync(p => p.Id == ruth)).LocalityId, ruth))!.Signals);
+        var ruths = flow.Person(ruth)!.Signals;
         var ruthHtml = await client.GetStringAsync($"/Flow/Signals?person={ruth}");
         Text(ruthHtml).ShouldContain($"{Gov.Number(ruths.Count)} signals for 1 person");
         var inLocality = flow.Analyzer.Signals(flow.Log.FindPerson(ruth.ToString("N")));
@@ -273,7 +274,7 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
 
         // By agency and date: the signals raised in 2012 by a record from the council.
         var council = await WithDbAsync(db => db.Agencies.Where(a => a.ShortName == "Council").Select(a => a.Id).SingleAsync());
-        var expected = all.Count(s => FlowAccess.LocalDate(flow.Record(s.Events[^1]).StartUtc).Year == 2012 && s.Events.Any(i => flow.Record(i).AgencyId == council));
+        var expected = all.Count(s => FlowAccess.LocalDate(flow.Log.Start(s.Events[^1]).UtcDateTime).Year == 2012 && s.Events.Any(i => flow.AgencyId(i) == council));
         var dated = await client.GetStringAsync($"/Flow/Signals?agency={council}&from=2012-01-01&to=2012-12-31");
         Text(dated).ShouldContain($"{Gov.Number(expected)} {(expected == 1 ? "signal" : "signals")} for");
 
@@ -285,7 +286,7 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
     public async Task Signals_HideRestrictedPeople_AndAreAudited()
     {
         var (flow, _, restricted, stories) = await EngineAsync();
-        var signals = flow.Analyzer.AllSignals();
+        var signals = flow.Signals;
         var person = signals.Select(s => flow.PersonId(s.Person)).First(id => !stories.Contains(id) && !restricted.Contains(id));
         var hiddenSignals = signals.Where(s => restricted.Contains(flow.PersonId(s.Person)) || flow.PersonId(s.Person) == person).ToList();
         await SetRestrictedAsync(person, true);

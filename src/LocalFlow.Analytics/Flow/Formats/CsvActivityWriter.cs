@@ -21,7 +21,7 @@ public static class CsvActivityWriter
         writer.Write("\r\n");
         foreach (var p in persons ?? Enumerable.Range(0, log.PersonCount))
         {
-            var (from, to) = log.EventsOf(p);
+            var (from, to) = log.RecordsOf(p);
             for (var i = from; i < to; i++)
             {
                 var e = log[i];

@@ -36,7 +36,7 @@ public static class XesWriter
         {
             w.WriteStartElement("trace");
             Attr(w, "string", "concept:name", log.PersonId(p));
-            var (from, to) = log.EventsOf(p);
+            var (from, to) = log.RecordsOf(p);
             for (var i = from; i < to; i++)
             {
                 var e = log[i];

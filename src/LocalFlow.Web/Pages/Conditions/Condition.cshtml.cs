@@ -15,7 +15,7 @@ namespace LocalFlow.Web.Pages.Conditions;
 /// see them, and then the view is audited.
 /// </summary>
 [Authorize(Policy = Policies.ConditionsRead)]
-public sealed class ConditionModel(LocalFlowDb db, CurrentUser current) : PageModel
+public sealed class ConditionModel(LocalFlowDb db, CurrentUser current, LocalFlow.Data.Flow.FlowEngines engines) : PageModel
 {
     public ConditionReach Condition { get; private set; } = null!;
     public IReadOnlyList<EvidenceView> Evidence { get; private set; } = [];
@@ -23,7 +23,7 @@ public sealed class ConditionModel(LocalFlowDb db, CurrentUser current) : PageMo
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (current.LocalityId is not int locality || await ConditionReachCalculator.ForConditionAsync(db, locality, id) is not { } condition)
+        if (current.LocalityId is not int locality || await ConditionReachCalculator.ForConditionAsync(db, engines, locality, id) is not { } condition)
         {
             return NotFound();
         }

@@ -23,19 +23,6 @@ public sealed record EvidenceView(Guid Id, EvidenceKind Kind, string What, strin
 /// <summary>Describes conditions and their evidence for the pages and the API, with the reader's permissions applied.</summary>
 public static class ConditionViews
 {
-    /// <summary>The signal's name as docs/flow-study.md defines it.</summary>
-    public static string SignalName(FlowSignalKind kind) => kind switch
-    {
-        FlowSignalKind.RePresentation => "Re-presentation",
-        FlowSignalKind.RepeatedAssessment => "Repeated assessment",
-        FlowSignalKind.AssessRefer => "Assess–refer",
-        FlowSignalKind.ReferralPingPong => "Referral ping-pong",
-        FlowSignalKind.ScreenedOutReturnedWorse => "Screened out, then back worse",
-        FlowSignalKind.ProgressChasing => "Progress chasing",
-        FlowSignalKind.LongWorkerChain => "Long chain of workers",
-        _ => kind.ToString(),
-    };
-
     public static string KindName(EvidenceKind kind) => kind switch
     {
         EvidenceKind.DemandType => "Failure demand type",
@@ -81,7 +68,7 @@ public static class ConditionViews
                     href = mayStudy ? $"/Demand/Type/{t.StudyId}/{t.Id}" : mayAnalyse ? $"/Demand/Analysis/{t.StudyId}" : null;
                     break;
                 case EvidenceKind.FlowSignal when e.SignalKind is FlowSignalKind kind:
-                    what = $"{SignalName(kind)} signals in the flow study's records" + (e.AgencyId is int a ? $", where {agencies.GetValueOrDefault(a, "an agency")} made one of the records" : ", any agency");
+                    what = $"{FlowAccess.SignalName(kind)} signals in the flow study's records" + (e.AgencyId is int a ? $", where {agencies.GetValueOrDefault(a, "an agency")} made one of the records" : ", any agency");
                     break;
                 case EvidenceKind.ActivityRecord when e.RecordId is Guid rid && records.TryGetValue(rid, out var r):
                     var owner = Named(r.PersonId);

@@ -20,7 +20,7 @@ namespace LocalFlow.Web.Pages.Conditions;
 /// or arriving from their timeline). Remove evidence that turned out not to be. Every change is audited.
 /// </summary>
 [Authorize(Policy = Policies.ConditionsEdit)]
-public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current) : PageModel
+public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow.Data.Flow.FlowEngines engines) : PageModel
 {
     public const int MaxPeople = 20;
 
@@ -49,7 +49,7 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current) : PageMod
     public IReadOnlyList<EvidenceView> Existing { get; private set; } = [];
     public IReadOnlyList<(string Value, string Text)> Types { get; private set; } = [];
     public IReadOnlyList<(string Value, string Text)> Signals { get; } =
-        [.. Enum.GetValues<FlowSignalKind>().Select(k => (k.ToString(), ConditionViews.SignalName(k)))];
+        [.. Enum.GetValues<FlowSignalKind>().Select(k => (k.ToString(), FlowAccess.SignalName(k)))];
     public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
     public IReadOnlyList<PersonOption> People { get; private set; } = [];
     public string? ChosenPersonName { get; private set; }
@@ -120,7 +120,7 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current) : PageMod
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (current.LocalityId is not int locality || await ConditionReachCalculator.ForConditionAsync(db, locality, id) is not { } condition)
+        if (current.LocalityId is not int locality || await ConditionReachCalculator.ForConditionAsync(db, engines, locality, id) is not { } condition)
         {
             return false;
         }

@@ -13,7 +13,7 @@ namespace LocalFlow.Web.Pages.Conditions;
 /// redesign. Counts only, no names, so it can be printed and handed round.
 /// </summary>
 [Authorize(Policy = Policies.ConditionsRead)]
-public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
+public sealed class IndexModel(LocalFlowDb db, CurrentUser current, LocalFlow.Data.Flow.FlowEngines engines) : PageModel
 {
     public ConditionsReport Report { get; private set; } = new([], Reach.None);
     public IReadOnlyList<IGrouping<string, ConditionReach>> Groups { get; private set; } = [];
@@ -27,7 +27,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         MayEdit = Policies.Allows(User, Policies.ConditionsEdit);
         if (current.LocalityId is int locality)
         {
-            Report = await ConditionReachCalculator.ForLocalityAsync(db, locality);
+            Report = await ConditionReachCalculator.ForLocalityAsync(db, engines, locality);
         }
         Groups = Report.Conditions.GroupBy(c => SystemConditions.CategoryName(c.Condition)).ToList();
         BarValue Bar(ConditionReach c, double value) => new(c.Condition.Title, value) { Href = $"/Conditions/Condition/{c.Condition.Id}" };

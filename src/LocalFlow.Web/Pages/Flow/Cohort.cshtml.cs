@@ -20,7 +20,7 @@ namespace LocalFlow.Web.Pages.Flow;
 /// also see the people with most records (restricted people left out and counted); that list is audited.
 /// </summary>
 [Authorize(Policy = Policies.FlowAnalyse)]
-public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
+public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines engines) : PageModel
 {
     public const int MostRecordsShown = 20;
 
@@ -46,7 +46,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
     public FlowCohortFilter Filter { get; private set; } = new(null, null, null, false, false);
     public string FilterText { get; private set; } = "everyone with records";
     public int Everyone { get; private set; }
-    public CohortFigures Totals { get; private set; } = CohortFigures.Of([]);
+    public CohortFigures Totals { get; private set; } = CohortFigures.Of([], ActivityLog.Empty());
     public string Sentence { get; private set; } = "";
     public IReadOnlyList<(int Id, string Name)> AgencyOptions { get; private set; } = [];
     public bool HasStories { get; private set; }
@@ -79,17 +79,15 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
             MinRecords = null;
         }
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
-        var flow = await FlowEngine.AnalyseLocalityAsync(db, locality);
-        var everyone = flow.Analyzer.AllPeople();
-        Everyone = everyone.Length;
+        var flow = await engines.ForLocalityAsync(db, locality);
+        Everyone = flow.Everyone.Length;
         var stories = (await FlowQueries.CaseHistoriesAsync(db)).Select(s => s.PersonId).ToList();
         HasStories = stories.Count > 0;
-        var withRecords = flow.Records.Select(r => r.AgencyId).ToHashSet();
-        AgencyOptions = [.. agencies.Where(a => withRecords.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
+        AgencyOptions = [.. agencies.Where(a => flow.AgencyIds.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
 
         Filter = new FlowCohortFilter(Agency, Signal, MinRecords, Hospital, Stories);
         FilterText = Filter.Describe(agencies);
-        var cohort = Filter.Apply(flow, everyone, stories);
+        var cohort = Filter.Apply(flow, stories);
         MaySeePeople = Policies.Allows(User, Policies.FlowStudy);
         if (FlowAccess.WithholdsCohort(User, cohort.Count))
         {
@@ -97,8 +95,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
             Sentence = $"Fewer than {Plural.Of(FlowAccess.SmallestCohortShown, "person", "people")} match these filters, so their figures are withheld: a group this small could pick out one person's history. Widen the filters.";
             return;
         }
-        Totals = CohortFigures.Of(cohort);
-        Sentence = Describe(flow, cohort, Totals);
+        Totals = CohortFigures.Of(cohort, flow.Log);
+        Sentence = FlowSentence.Of(Totals);
         Distributions = Spreads(cohort);
 
         if (!MaySeePeople || cohort.Count == 0)
@@ -115,43 +113,6 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current) : PageModel
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
             $"Flow cohort ({FilterText}): {Plural.Of(MostRecords.Count, "person", "people")} with most records shown");
     }
-
-    /// <summary>
-    /// The seeds' sentence for a cohort: "Over 16 years: 132 people, 6,266 activity records by 410 named staff from
-    /// 52 teams in 13 agencies; 900 assessments (120 repeated), 700 referrals; 40 hospital admissions totalling 500 days".
-    /// Staff and teams are counted once across the cohort (per agency), not summed person by person.
-    /// </summary>
-    public static string Describe(StoredFlow flow, IReadOnlyList<PersonFigures> cohort, CohortFigures totals)
-    {
-        if (cohort.Count == 0)
-        {
-            return "Nobody matches these filters.";
-        }
-        var people = cohort.Select(p => flow.PersonId(p.Person)).ToHashSet();
-        var records = flow.Records.Where(r => people.Contains(r.PersonId)).ToList();
-        var agencies = records.Select(r => r.AgencyId).Distinct().Count();
-        var teams = records.Where(r => r.TeamId is not null).Select(r => (r.AgencyId, r.TeamId)).Distinct().Count();
-        var staff = records.Where(r => r.WorkerId is not null).Select(r => (r.AgencyId, r.WorkerId)).Distinct().Count();
-        var first = cohort.Min(p => p.First);
-        var last = cohort.Max(p => p.Last);
-        var sentence = $"Over {Period(first, last)}: {Count(totals.People, "person", "people")}, {Count(totals.Records, "activity record")} by {Count(staff, "named member of staff", "named staff")} from {Count(teams, "team")} in {Count(agencies, "agency", "agencies")}; "
-            + $"{Count(totals.Assessments, "assessment")} ({Gov.Number(totals.RepeatedAssessments)} repeated), {Count(totals.Referrals, "referral")}";
-        if (totals.HospitalAdmissions > 0)
-        {
-            sentence += $"; {Count(totals.HospitalAdmissions, "hospital admission")} totalling {Count(totals.HospitalDays, "day")}";
-        }
-        return sentence + ".";
-    }
-
-    private static string Period(DateTimeOffset first, DateTimeOffset last)
-    {
-        var months = ((last.Year - first.Year) * 12) + last.Month - first.Month - (last.Day < first.Day ? 1 : 0);
-        return months < 2 ? Count(Math.Max(1, (last.UtcDateTime.Date - first.UtcDateTime.Date).Days), "day")
-            : months < 24 ? Count(months, "month")
-            : Count(months / 12, "year");
-    }
-
-    private static string Count(long n, string one, string? many = null) => Plural.Of(n, one, many);
 
     private static List<Distribution> Spreads(IReadOnlyList<PersonFigures> cohort)
     {

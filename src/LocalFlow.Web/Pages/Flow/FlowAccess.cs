@@ -42,7 +42,7 @@ public static class FlowAccess
         return ids.ToHashSet();
     }
 
-    /// <summary>A failure-demand signal's name in plain English, as docs/flow-study.md names it.</summary>
+    /// <summary>A failure-demand signal's name in plain English, as docs/flow-study.md names it: the one name every page, chart and list uses.</summary>
     public static string SignalName(LocalFlow.Analytics.Flow.FlowSignalKind kind) => kind switch
     {
         LocalFlow.Analytics.Flow.FlowSignalKind.RePresentation => "Re-presentation",
@@ -81,7 +81,10 @@ public static class FlowAccess
         _ => kind.ToString(),
     };
 
-    public static string Describe(ActivityRecord r) => r.Subtype is null ? KindName(r.Kind) : $"{KindName(r.Kind)}: {r.Subtype}";
+    public static string Describe(ActivityRecord r) => Describe(r.Kind, r.Subtype);
+
+    /// <summary>"Assessment: Falls risk assessment", or the kind alone when there is no subtype.</summary>
+    public static string Describe(LocalFlow.Analytics.Flow.ActivityKind kind, string? subtype) => subtype is null ? KindName(kind) : $"{KindName(kind)}: {subtype}";
 
     /// <summary>The story's name as the seeds tell it.</summary>
     public static string StoryName(string key) => key == "ChildA" ? "Child A" : key;

@@ -14,17 +14,17 @@ public sealed record FlowCohortFilter(int? Agency, FlowSignalKind? Signal, int? 
     public bool Any => Agency is not null || Signal is not null || MinRecords is not null || Hospital || Stories;
 
     /// <summary>The figures of everyone in the cohort, in the log's person order.</summary>
-    public IReadOnlyList<PersonFigures> Apply(StoredFlow flow, PersonFigures[] everyone, IReadOnlyCollection<Guid> storyPeople)
+    public IReadOnlyList<PersonFigures> Apply(FlowEngine flow, IReadOnlyCollection<Guid> storyPeople)
     {
-        IEnumerable<PersonFigures> chosen = everyone;
+        IEnumerable<PersonFigures> chosen = flow.Everyone;
         if (Agency is int agency)
         {
-            var people = flow.Records.Where(r => r.AgencyId == agency).Select(r => r.PersonId).ToHashSet();
-            chosen = chosen.Where(p => people.Contains(flow.PersonId(p.Person)));
+            var people = flow.PeopleSeenBy(agency);
+            chosen = chosen.Where(p => people.Contains(p.Person));
         }
         if (Signal is FlowSignalKind kind)
         {
-            var people = flow.Analyzer.AllSignals().Where(s => s.Kind == kind).Select(s => s.Person).ToHashSet();
+            var people = flow.Signals.Where(s => s.Kind == kind).Select(s => s.Person).ToHashSet();
             chosen = chosen.Where(p => people.Contains(p.Person));
         }
         if (MinRecords is int min)

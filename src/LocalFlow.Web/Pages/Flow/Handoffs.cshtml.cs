@@ -16,7 +16,7 @@ namespace LocalFlow.Web.Pages.Flow;
 /// whose records are followed.
 /// </summary>
 [Authorize(Policy = Policies.FlowAnalyse)]
-public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current) : PageModel
+public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current, FlowEngines engines) : PageModel
 {
     public const int PathsShown = 10;
 
@@ -72,30 +72,33 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current) : PageMod
             return;
         }
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
-        var flow = await FlowEngine.AnalyseLocalityAsync(db, locality);
-        var everyone = flow.Analyzer.AllPeople();
-        Everyone = everyone.Length;
+        var flow = await engines.ForLocalityAsync(db, locality);
+        Everyone = flow.Everyone.Length;
         var stories = (await FlowQueries.CaseHistoriesAsync(db)).Select(s => s.PersonId).ToList();
         HasStories = stories.Count > 0;
-        var withRecords = flow.Records.Select(r => r.AgencyId).ToHashSet();
-        AgencyOptions = [.. agencies.Where(a => withRecords.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
+        AgencyOptions = [.. agencies.Where(a => flow.AgencyIds.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
         Filter = new FlowCohortFilter(Agency, Signal, MinRecords, Hospital, Stories);
         FilterText = Filter.Describe(agencies);
         var log = flow.Log;
         if (Filter.Any)
         {
-            var cohort = Filter.Apply(flow, everyone, stories);
+            var cohort = Filter.Apply(flow, stories);
             if (FlowAccess.WithholdsCohort(User, cohort.Count))
             {
                 // A group this small could pick out one person's path: the map is withheld.
                 Withheld = true;
                 return;
             }
-            log = flow.ForPeople(cohort.Select(p => flow.PersonId(p.Person)).ToHashSet()).Log;
+            var people = cohort.Select(p => p.Person).ToList();
+            People = people.Count;
+            Graph = HandOffs.Graph(log, Level, people);
+            Paths = HandOffs.MostCommonPaths(log, Level, PathsShown, people);
         }
-        People = log.PersonCount;
-        Graph = HandOffs.Graph(log, Level);
-        Paths = HandOffs.MostCommonPaths(log, Level, PathsShown);
+        else
+        {
+            People = log.PersonCount;
+            (Graph, Paths) = flow.HandOffsOf(Level, PathsShown);
+        }
         var handOffs = Graph.Edges.Select(e => new Charts.HandOff(e.From, e.To, e.Count, TimeSpan.FromDays(e.MedianWaitDays)) { People = e.People }).ToList();
         Map = new HandOffMapChart($"Hand-offs between {Places}", $"Each arrow is a hand-off: a person's record at one {Place} directly followed by their next record at another. Thicker arrows are more frequent; each is labelled with its count and the median wait in days (d) or hours (h).", handOffs)
         {

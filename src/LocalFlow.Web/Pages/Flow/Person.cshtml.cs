@@ -19,7 +19,7 @@ namespace LocalFlow.Web.Pages.Flow;
 /// and the cumulative cost of what was done beside the cost of what mattered. Every view is audited.
 /// </summary>
 [Authorize(Policy = Policies.FlowStudy)]
-public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
+public sealed class PersonModel(LocalFlowDb db, CurrentUser current, FlowEngines engines) : PageModel
 {
     public sealed record RecordRow(Guid Id, DateTime StartUtc, string Agency, string? Team, string What, string? Worker, string? Text, decimal? Cost, bool? Helped, ActivityServed? Served);
 
@@ -34,8 +34,12 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
 
     public Person Person { get; private set; } = null!;
     public string? Story { get; private set; }
-    public FlowSummary Whole { get; private set; } = null!;
-    public FlowSummary Shown { get; private set; } = null!;
+    /// <summary>The engine's figures over every record of the person (docs/flow-study.md), the same as the cohort page and the API give.</summary>
+    public PersonFigures Whole { get; private set; } = null!;
+    /// <summary>How many records the filters show.</summary>
+    public int Shown { get; private set; }
+    /// <summary>How many records are stored for the person (exact duplicates included).</summary>
+    public int AllRecords { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> AgencyOptions { get; private set; } = [];
     public IReadOnlyList<ActivityKind> KindOptions { get; private set; } = [];
@@ -65,15 +69,19 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
         var workers = await db.Workers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name + (w.JobTitle.Length > 0 ? $" ({w.JobTitle})" : ""));
         Mattered = await db.WhatMattered.AsNoTracking().Where(w => w.LocalityId == person.LocalityId && w.PersonId == id).OrderBy(w => w.AskedOn).ToListAsync();
 
-        Whole = FlowQueries.Summarise(all);
-        Engine = await FlowEngine.AnalysePersonAsync(db, person.LocalityId, id);
+        // Figures, signals and the cost curve come from the locality's engine (kept between views); the records are
+        // read once, for the list.
+        var flow = await engines.ForLocalityAsync(db, person.LocalityId);
+        Engine = flow.Person(id);
+        Whole = Engine?.Figures ?? PersonFigures.None(id.ToString("N"));
         Years = all.Select(r => FlowAccess.LocalDate(r.StartUtc).Year).Distinct().Order().ToList();
         AgencyOptions = all.Select(r => r.AgencyId).Distinct().Select(a => (a, agencies[a])).OrderBy(a => a.Item2, StringComparer.Ordinal).ToList();
         KindOptions = all.Select(r => r.Kind).Distinct().Order().ToList();
 
         var shown = all.Where(r => (Year is null || FlowAccess.LocalDate(r.StartUtc).Year == Year)
             && (Agency is null || r.AgencyId == Agency) && (Kind is null || r.Kind == Kind)).ToList();
-        Shown = FlowQueries.Summarise(shown);
+        Shown = shown.Count;
+        AllRecords = all.Count;
         Rows = shown.Select(r => new RecordRow(r.Id, r.StartUtc, agencies[r.AgencyId], r.TeamId is int t ? teams.GetValueOrDefault(t) : null,
             FlowAccess.Describe(r), r.WorkerId is int w ? workers.GetValueOrDefault(w) : null, r.Text, r.Cost, r.Helped, r.HelpedReason)).ToList();
 
@@ -88,7 +96,9 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
             From = Year is int y1 ? new DateOnly(y1, 1, 1) : null,
             To = Year is int y2 ? new DateOnly(y2, 12, 31) : null,
         };
-        var costs = FlowQueries.CostSteps(all).Select(c => new CostItem(c.Date, c.Amount, c.Label)).ToList();
+        var log = flow.Log;
+        var curve = Engine is null ? new LocalFlow.Analytics.Flow.CostCurve([], []) : LocalFlow.Analytics.Flow.CostCurve.For(flow.Analyzer, Whole.Person, [.. Mattered.Select(m => new WhatMatteredItem(m.Item, m.Cost, m.AskedOn))]);
+        var costs = curve.Done.Select(s => new CostItem(FlowAccess.LocalDate(s.At.UtcDateTime), s.Amount, FlowAccess.Describe(log.Kind(s.Source), log.Subtype(s.Source)))).ToList();
         CostCurve = new CostCurveChart("Cumulative cost", "The cost of everything the agencies did, added up over time, beside what meeting the person's own needs would have cost.", costs)
         {
             Id = "cost-curve",

@@ -19,7 +19,7 @@ namespace LocalFlow.Web.Pages.Flow;
 /// records that raised it and what was found. Restricted people are left out and counted; every page is audited.
 /// </summary>
 [Authorize(Policy = Policies.FlowStudy)]
-public sealed class SignalsModel(LocalFlowDb db, CurrentUser current) : PageModel
+public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngines engines) : PageModel
 {
     public const int PageSize = 25;
 
@@ -81,9 +81,9 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current) : PageMode
             return;
         }
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
-        var flow = await FlowEngine.AnalyseLocalityAsync(db, locality);
-        var withRecords = flow.Records.Select(r => r.AgencyId).ToHashSet();
-        AgencyOptions = [.. agencies.Where(a => withRecords.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
+        var flow = await engines.ForLocalityAsync(db, locality);
+        var log = flow.Log;
+        AgencyOptions = [.. agencies.Where(a => flow.AgencyIds.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
         var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality);
 
         IReadOnlySet<Guid>? people = null;
@@ -103,12 +103,11 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current) : PageMode
             }
         }
 
-        var log = flow.Log;
-        var chosen = flow.Analyzer.AllSignals()
-            .Select(s => (Signal: s, PersonId: flow.PersonId(s.Person), Date: FlowAccess.LocalDate(flow.Record(s.Events[^1]).StartUtc)))
+        var chosen = flow.Signals
+            .Select(s => (Signal: s, PersonId: flow.PersonId(s.Person), Date: FlowAccess.LocalDate(log.Start(s.Events[^1]).UtcDateTime)))
             .Where(x => people is null || people.Contains(x.PersonId))
             .Where(x => (From is null || x.Date >= From) && (To is null || x.Date <= To))
-            .Where(x => Agency is null || x.Signal.Events.Any(i => flow.Record(i).AgencyId == Agency))
+            .Where(x => Agency is null || x.Signal.Events.Any(i => flow.AgencyId(i) == Agency))
             .ToList();
         var visible = chosen.Where(x => !hidden.Contains(x.PersonId)).ToList();
         PerKind = [.. Enum.GetValues<FlowSignalKind>().Select(k => (k, visible.Count(x => x.Signal.Kind == k), visible.Where(x => x.Signal.Kind == k).Select(x => x.PersonId).Distinct().Count()))];
@@ -136,7 +135,7 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current) : PageMode
         var ids = page.Select(x => x.PersonId).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
         Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, "Unknown person"), x.Date, x.Signal.Describe(log),
-            [.. x.Signal.Events.Select(i => flow.Record(i)).Select(r => new SignalRecord(r.Id, r.StartUtc, agencies.GetValueOrDefault(r.AgencyId, ""), FlowAccess.Describe(r)))]))];
+            [.. x.Signal.Events.Select(i => new SignalRecord(flow.RecordId(i), log.Start(i).UtcDateTime, agencies.GetValueOrDefault(flow.AgencyId(i), ""), FlowAccess.Describe(log.Kind(i), log.Subtype(i))))]))];
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
             $"Flow signals{(Filtered ? " (" + Describe() + ")" : "")}: page {PageNumber}, {Plural.Of(Rows.Count, "signal")} of {Rows.Select(r => r.PersonId).Distinct().Count()} people shown");
     }

@@ -1,0 +1,90 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using LocalFlow.Analytics.Flow;
+using LocalFlow.Data;
+using LocalFlow.Data.Demo;
+using LocalFlow.Data.Entities;
+using LocalFlow.Data.Flow;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Benchmarks.Flow;
+
+/// <summary>
+/// Builds the database the locality-wide page benchmark reads (benchmarks/engine-pages.sh): the demo locality with
+/// its sign-ins and <c>households</c> households, then activity records stored in bulk over its people until the
+/// locality holds <c>records</c> records. The extra records are shaped like agencies' extracts: every kind, typed
+/// assessments and referrals (so repeats, cycles and signals occur), named workers per agency, costs on a quarter
+/// of them, and 2% exact duplicates under new record ids. Deterministic for its seed.
+/// </summary>
+public static class EngineSetup
+{
+    private static readonly string[] AssessmentTypes = ["Core assessment", "Carer's assessment", "Falls risk assessment", "Care Act assessment", "Housing needs assessment", "Mental health assessment"];
+    private static readonly string[] Outcomes = ["NFA", "Advice only", "Signposted", "Screened out", "Case closed"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var path = Path.GetFullPath(args[1]);
+        var households = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+        var total = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2_000_000;
+        var options = DatabaseOptions.ForSqliteFile(path);
+        var watch = Stopwatch.StartNew();
+        await DatabaseStartup.RunAsync(options, createDemo: true, new DemoOptions { Households = households });
+        Console.WriteLine($"demo with {households:N0} households: {watch.Elapsed.TotalSeconds:N1} s");
+        await using var db = options.CreateContext();
+        db.AuditChangesIndividually = false;
+        var locality = await db.Localities.Select(l => l.Id).SingleAsync();
+        var people = await db.People.Where(p => p.LocalityId == locality).Select(p => p.Id).ToListAsync();
+        var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
+        var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
+        var workersOf = agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray());
+        var stored = await db.ActivityRecords.CountAsync(r => r.LocalityId == locality);
+        var extra = Math.Max(0, total - stored);
+        watch.Restart();
+        await FlowStore.BulkInsertAsync(db, Records(locality, people, agencies, workersOf, extra));
+        Console.WriteLine($"{extra:N0} records stored in bulk over {people.Count:N0} people: {watch.Elapsed.TotalSeconds:N1} s; {await db.ActivityRecords.CountAsync():N0} records in all");
+        return 0;
+    }
+
+    private static IEnumerable<ActivityRecord> Records(int locality, List<Guid> people, List<int> agencies, Dictionary<int, int[]> workersOf, int count)
+    {
+        var random = new Random(20261206);
+        var start = new DateTime(2010, 1, 1, 8, 0, 0, DateTimeKind.Utc);
+        ActivityRecord? previous = null;
+        for (var i = 0; i < count; i++)
+        {
+            if (previous is not null && random.Next(50) == 0)
+            {
+                // an exact duplicate: the same thing under a new record id
+                previous = new ActivityRecord
+                {
+                    LocalityId = locality, PersonId = previous.PersonId, AgencyId = previous.AgencyId, WorkerId = previous.WorkerId, Kind = previous.Kind,
+                    Subtype = previous.Subtype, StartUtc = previous.StartUtc, SourceSystem = "Bench", SourceRecordId = "B" + i, Cost = previous.Cost,
+                };
+                yield return previous;
+                continue;
+            }
+            var agency = agencies[random.Next(agencies.Count)];
+            var kind = (ActivityKind)(1 + random.Next(11));
+            var staff = workersOf[agency];
+            previous = new ActivityRecord
+            {
+                LocalityId = locality,
+                PersonId = people[random.Next(people.Count)],
+                AgencyId = agency,
+                WorkerId = staff.Length > 0 && random.Next(3) > 0 ? staff[random.Next(staff.Length)] : null,
+                Kind = kind,
+                Subtype = kind switch
+                {
+                    ActivityKind.Assessment => AssessmentTypes[random.Next(AssessmentTypes.Length)],
+                    ActivityKind.Closure => Outcomes[random.Next(Outcomes.Length)],
+                    _ => null,
+                },
+                ReferredToAgencyId = kind == ActivityKind.Referral ? agencies[random.Next(agencies.Count)] : null,
+                StartUtc = start.AddMinutes(random.Next(16 * 365 * 24 * 60)),
+                SourceSystem = "Bench",
+                SourceRecordId = "B" + i,
+                Cost = random.Next(4) == 0 ? 40m + random.Next(400) : null,
+            };
+            yield return previous;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace LocalFlow.Data.Flow;
+
+/// <summary>
+/// One analysed <see cref="FlowEngine"/> per locality, built on first use and kept until the data change: each
+/// request reads the stored <see cref="FlowDataVersion"/> stamp (one small query) and rebuilds the engine only
+/// when the stamp differs from the one it was built under. Register once per process (a singleton); concurrent
+/// first views of a locality wait for one build.
+/// </summary>
+public sealed class FlowEngines
+{
+    private readonly ConcurrentDictionary<int, FlowEngine> _built = new();
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _building = new();
+
+    /// <summary>The engine of locality <paramref name="localityId"/> over its stored records as they are now.</summary>
+    public async Task<FlowEngine> ForLocalityAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // read before the records: an engine is never kept under a stamp newer than its data
+        var version = await FlowDataVersion.ReadAsync(db, ct);
+        if (_built.TryGetValue(localityId, out var engine) && engine.Version == version)
+        {
+            return engine;
+        }
+        var gate = _building.GetOrAdd(localityId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (_built.TryGetValue(localityId, out engine) && engine.Version == version)
+            {
+                return engine;
+            }
+            engine = await FlowEngine.LoadAsync(db, localityId, version, ct);
+            _built[localityId] = engine;
+            return engine;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
