@@ -14,10 +14,22 @@ public static class DatabaseStartup
 {
     public const string FirstAdministrator = "administrator";
 
-    public static async Task<StartupReport> RunAsync(DatabaseOptions options, bool createDemo, DemoOptions? demo = null, IProgress<DemoProgress>? progress = null, TimeProvider? clock = null, CancellationToken ct = default)
+    /// <summary>Upgrades the schema, creates the first administrator on an empty database and makes the demo if asked.</summary>
+    /// <param name="options">The database.</param>
+    /// <param name="createDemo">Make the demo locality unless a locality exists.</param>
+    /// <param name="demo">How big a demo, and from which seed.</param>
+    /// <param name="progress">Told how the demo is coming on, part by part.</param>
+    /// <param name="clock">The clock (tests use a fake one).</param>
+    /// <param name="upgraded">Told of each schema version applied, as soon as the upgrade is done (before the demo is made).</param>
+    /// <param name="ct">Cancels start-up.</param>
+    public static async Task<StartupReport> RunAsync(DatabaseOptions options, bool createDemo, DemoOptions? demo = null, IProgress<DemoProgress>? progress = null, TimeProvider? clock = null, Action<SchemaVersion>? upgraded = null, CancellationToken ct = default)
     {
         await using var db = options.CreateContext(new SystemActor("start-up"), clock);
         var applied = await SchemaUpgrader.UpgradeAsync(db, options.Provider, ct: ct);
+        foreach (var v in applied)
+        {
+            upgraded?.Invoke(v);
+        }
         string? oneTime = null;
         if (!await db.Users.AnyAsync(ct))
         {

@@ -80,12 +80,17 @@ try
 {
     var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LocalFlow.Startup");
     logger.LogInformation("Using the {Database}", database.Describe());
-    var progress = new Progress<DemoProgress>(p => { if (p.Fraction >= 1) { logger.LogInformation("Demo: {Part} done", p.Part); } });
-    var report = await DatabaseStartup.RunAsync(database, makeDemo, app.Configuration.GetSection("LocalFlow:DemoOptions").Get<DemoOptions>(), progress, app.Services.GetRequiredService<TimeProvider>());
-    foreach (var v in report.Applied)
+    // Each part of the demo once (a part may report its own finish before the demo says it is done), in order.
+    var finished = new HashSet<string>(StringComparer.Ordinal);
+    var progress = new InlineProgress<DemoProgress>(p =>
     {
-        logger.LogInformation("Schema upgraded to version {Version} ({Name})", v.Version, v.Name);
-    }
+        if (p.Fraction >= 1 && finished.Add(p.Part))
+        {
+            logger.LogInformation("Demo: {Part} done{Detail}", p.Part, p.Message == "done" ? "" : ": " + p.Message);
+        }
+    });
+    var report = await DatabaseStartup.RunAsync(database, makeDemo, app.Configuration.GetSection("LocalFlow:DemoOptions").Get<DemoOptions>(), progress, app.Services.GetRequiredService<TimeProvider>(),
+        upgraded: v => logger.LogInformation("Schema upgraded to version {Version} ({Name})", v.Version, v.Name));
     if (report.DemoCreated)
     {
         logger.LogInformation("Demo locality {Name} created. Demo sign-ins are listed in the README.", DemoLocality.Name);

@@ -194,6 +194,9 @@ public class ConditionsTests
         var w = await SeedAsync(ctx);
         var ex = await Should.ThrowAsync<ConditionInputException>(() => SystemConditions.CreateAsync(ctx, w.LocalityId, new ConditionInput { Category = ConditionCategory.Own, Title = "   " }));
         ex.Errors.Keys.ShouldBe([nameof(ConditionInput.OwnCategory), nameof(ConditionInput.Title)], ignoreOrder: true);
+        // A name typed for the team's own kind while another kind is chosen is not thrown away: the form asks.
+        var both = await Should.ThrowAsync<ConditionInputException>(() => SystemConditions.CreateAsync(ctx, w.LocalityId, new ConditionInput { Category = ConditionCategory.RiskManagement, OwnCategory = "Eligibility forms", Title = "The form decides" }));
+        both.Errors[nameof(ConditionInput.OwnCategory)].ShouldContain("or clear the name");
         (await ctx.SystemConditions.CountAsync()).ShouldBe(0);
 
         var own = await SystemConditions.CreateAsync(ctx, w.LocalityId, new ConditionInput { Category = ConditionCategory.Own, OwnCategory = " Eligibility forms ", Title = "The form decides" });

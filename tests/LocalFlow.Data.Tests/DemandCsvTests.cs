@@ -80,6 +80,32 @@ public class DemandCsvTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Export_NeutralisesSpreadsheetFormulas_AndImportingItBackRestoresTheWords(DatabaseProvider provider)
+    {
+        var (db, studyId) = await SeedAsync(provider);
+        await using var _ = db;
+        await using var ctx = db.Options.CreateContext();
+        var study = await StudyAsync(ctx, studyId);
+        var preview = await DemandCsv.PreviewAsync(ctx, study, File, Map);
+        var rows = preview.Rows.Select(r => r.Input).ToList();
+        rows[0].Verbatim = "=HYPERLINK(\"http://example.com\",\"Click\")";
+        rows[1].Verbatim = "-5 outside and the heating is off";
+        rows[2].Verbatim = "@home since the fall";
+        await new DemandStudies(ctx).ImportAsync(study, rows, "test.csv");
+
+        var sw = new StringWriter();
+        await DemandCsv.ExportAsync(ctx, study, sw);
+        var exported = CsvText.Read(sw.ToString());
+        var verbatims = exported.Skip(1).Select(r => r.Fields[Array.IndexOf(DemandCsv.ExportColumns, "verbatim")]).ToList();
+        verbatims.ShouldBe(["'=HYPERLINK(\"http://example.com\",\"Click\")", "'-5 outside and the heating is off", "'@home since the fall"], ignoreOrder: true);
+        exported.Skip(1).SelectMany(r => r.Fields).ShouldAllBe(f => f.Length == 0 || "=+-@\t\r".IndexOf(f[0]) < 0);
+
+        var again = await DemandCsv.PreviewAsync(ctx, study, sw.ToString(), DemandCsv.GuessMapping(exported[0].Fields));
+        again.Rows.Select(r => r.Input.Verbatim).ShouldBe(rows.Select(r => r.Verbatim), ignoreOrder: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_WithABadRow_ReportsItByLine_RejectsTheFile_OrTakesOnlyTheValidRows(DatabaseProvider provider)
     {
         var (db, studyId) = await SeedAsync(provider);

@@ -278,7 +278,7 @@ public static class LinkCsv
         return new LinkSource(records, mapping, extra.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal), unmapped);
     }
 
-    /// <summary>Splits CSV text into rows of fields.</summary>
+    /// <summary>Splits CSV text into rows of fields (each through <see cref="CsvFormula.Restore(string)"/>).</summary>
     public static IEnumerable<string[]> ReadRows(TextReader reader)
     {
         var fields = new List<string>();
@@ -332,7 +332,8 @@ public static class LinkCsv
                     sb.Append(text, i, end - i);
                     i = end;
                 }
-                fields.Add(sb.ToString());
+                // A cell neutralised against spreadsheet formulas when written (a base64 filter may start with +) comes back as it was.
+                fields.Add(CsvFormula.Restore(sb.ToString()));
                 sb.Clear();
                 if (i >= text.Length)
                 {
@@ -349,13 +350,14 @@ public static class LinkCsv
         }
     }
 
-    /// <summary>Quotes a value when it holds a comma, quote or line break.</summary>
+    /// <summary>Quotes a value when it holds a comma, quote or line break, after <see cref="CsvFormula.Neutralise"/>.</summary>
     public static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
             return "";
         }
+        value = CsvFormula.Neutralise(value);
         return value.AsSpan().IndexOfAny(",\"\n\r") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 

@@ -37,7 +37,7 @@ internal static class DemoCommand
                     .StartAsync(async ctx =>
                     {
                         var tasks = new Dictionary<string, ProgressTask>();
-                        var progress = new SyncProgress<DemoProgress>(p =>
+                        var progress = new InlineProgress<DemoProgress>(p =>
                         {
                             if (!tasks.TryGetValue(p.Part, out var task))
                             {
@@ -65,10 +65,4 @@ internal static class DemoCommand
         });
         return command;
     }
-}
-
-/// <summary>Progress reported on the calling thread (Spectre's progress context is not thread-safe).</summary>
-internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Analytics.Flow.Formats;
 using LocalFlow.Analytics.Flow.Synthetic;
+using LocalFlow.Data;
 using Spectre.Console;
 
 namespace LocalFlow.Cli.Commands;
@@ -45,7 +46,7 @@ internal static class DemoGenerateCommand
                 AnsiConsole.Progress().Start(ctx =>
                 {
                     var task = ctx.AddTask("Writing extracts", maxValue: 1);
-                    result = SyntheticFlowGenerator.WriteCsv(dir, n, y, parse.GetValue(seed), r, new SyncProgress<double>(f => task.Value = f));
+                    result = SyntheticFlowGenerator.WriteCsv(dir, n, y, parse.GetValue(seed), r, new InlineProgress<double>(f => task.Value = f));
                 });
             }
             Console.WriteLine($"Wrote {result!.Records:N0} records for {n:N0} people in 12 agency extracts to {dir} ({watch.Elapsed.TotalSeconds:0.0} s).");

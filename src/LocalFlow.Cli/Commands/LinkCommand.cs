@@ -4,6 +4,7 @@ using System.Text;
 using LocalFlow.Analytics.Linking;
 using LocalFlow.Analytics.Linking.Privacy;
 using LocalFlow.Analytics.Linking.Synthetic;
+using LocalFlow.Data;
 using Spectre.Console;
 
 namespace LocalFlow.Cli.Commands;
@@ -162,7 +163,7 @@ internal static class LinkCommand
                 }
                 // The comparing stage reports from worker threads: one lock around the task table and the update.
                 var gate = new object();
-                options.Progress = new SyncProgress<LinkageProgress>(p =>
+                options.Progress = new InlineProgress<LinkageProgress>(p =>
                 {
                     lock (gate)
                     {

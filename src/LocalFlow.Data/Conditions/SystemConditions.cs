@@ -82,7 +82,7 @@ public static class SystemConditions
     {
         var errors = new Dictionary<string, string>();
         input.Title = input.Title?.Trim();
-        input.OwnCategory = input.OwnCategory?.Trim();
+        input.OwnCategory = string.IsNullOrWhiteSpace(input.OwnCategory) ? null : input.OwnCategory.Trim();
         input.Finding = input.Finding?.Trim() ?? "";
         if (input.Category is null || !Enum.IsDefined(input.Category.Value))
         {
@@ -91,6 +91,11 @@ public static class SystemConditions
         else if (input.Category == ConditionCategory.Own && string.IsNullOrEmpty(input.OwnCategory))
         {
             errors[nameof(ConditionInput.OwnCategory)] = "Name your own kind of system condition";
+        }
+        else if (input.Category != ConditionCategory.Own && !string.IsNullOrEmpty(input.OwnCategory))
+        {
+            // A name typed for the team's own kind is not dropped silently when another kind is chosen: ask which is meant.
+            errors[nameof(ConditionInput.OwnCategory)] = $"You named your own kind (\"{input.OwnCategory}\") but chose \"{CategoryName(input.Category.Value)}\": choose \"{CategoryName(ConditionCategory.Own)}\", or clear the name";
         }
         else if (input.OwnCategory?.Length > CategoryMax)
         {
@@ -107,10 +112,6 @@ public static class SystemConditions
         if (errors.Count > 0)
         {
             throw new ConditionInputException(errors);
-        }
-        if (input.Category != ConditionCategory.Own)
-        {
-            input.OwnCategory = null;
         }
     }
 

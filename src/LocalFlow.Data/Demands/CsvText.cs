@@ -121,7 +121,7 @@ public static class CsvText
                 writer.Write(',');
             }
             first = false;
-            var s = f ?? "";
+            var s = Analytics.CsvFormula.Neutralise(f);
             if (s.Length > 0 && (s.IndexOfAny([',', '"', '\r', '\n', ';', '\t']) >= 0 || char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1])))
             {
                 writer.Write('"');

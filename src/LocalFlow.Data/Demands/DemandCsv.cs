@@ -126,7 +126,8 @@ public static class DemandCsv
             {
                 continue;
             }
-            string? Get(string field) => mapping.TryGetValue(field, out var col) && index[col] < record.Fields.Length ? record.Fields[index[col]] : null;
+            // A cell LocalFlow's export neutralised against spreadsheet formulas comes back as it was.
+            string? Get(string field) => mapping.TryGetValue(field, out var col) && index[col] < record.Fields.Length ? Analytics.CsvFormula.Restore(record.Fields[index[col]]) : null;
             var errors = new List<string>();
             var input = new DemandInput
             {

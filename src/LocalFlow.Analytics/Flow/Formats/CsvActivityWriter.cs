@@ -44,13 +44,14 @@ public static class CsvActivityWriter
         }
     }
 
-    /// <summary>Quotes a value when it holds a comma, quote or line break (doubling quotes).</summary>
+    /// <summary>Quotes a value when it holds a comma, quote or line break (doubling quotes), after <see cref="CsvFormula.Neutralise"/>.</summary>
     public static string Quote(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
             return "";
         }
+        value = CsvFormula.Neutralise(value);
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
             return value;

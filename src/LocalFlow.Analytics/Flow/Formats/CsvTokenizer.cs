@@ -216,8 +216,10 @@ internal sealed class CsvTokenizer(Stream stream, byte delimiter) : IDisposable
 
     public ReadOnlySpan<byte> RawField(int i) => _buffer.AsSpan(_fields[i].Start, _fields[i].Length);
 
-    /// <summary>The field as characters (valid until the next call), doubled quotes undone.</summary>
-    public ReadOnlySpan<char> Field(int i)
+    /// <summary>The field as characters (valid until the next call), doubled quotes undone and <see cref="CsvFormula.Restore(ReadOnlySpan{char})"/> applied.</summary>
+    public ReadOnlySpan<char> Field(int i) => CsvFormula.Restore(Unquoted(i));
+
+    private ReadOnlySpan<char> Unquoted(int i)
     {
         if (i < 0 || i >= FieldCount)
         {
