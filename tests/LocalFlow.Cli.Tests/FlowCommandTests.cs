@@ -82,7 +82,29 @@ public class FlowCommandTests
         await File.WriteAllTextAsync(file, "a,b\n1,2\n");
         var (code, output) = await CliRunner.RunAsync("flow", "import", file);
         code.ShouldBe(1);
-        output.ShouldContain("x.csv needs a column mapping: give --mapping M.json (its columns are: a, b)");
+        output.ShouldContain("x.csv needs a column mapping: give --mapping M.json, or name its columns as an event log does (case:concept:name, concept:name, time:timestamp...) (its columns are: a, b)");
+        dir.Delete(true);
+    }
+
+    [Fact]
+    public async Task Summary_OfAPm4pyCsvEventLog_NeedsNoMapping()
+    {
+        var dir = Directory.CreateTempSubdirectory("lf-flow-");
+        var file = Path.Combine(dir.FullName, "Council.csv");
+        await File.WriteAllTextAsync(file, """
+            ,case:concept:name,concept:name,time:timestamp,org:resource,lifecycle:transition
+            0,ruth,Contact,2008-03-01 10:00:00+00:00,Ann Clerk,complete
+            1,ruth,Assessment,2008-03-02 09:00:00+00:00,Sam Worker,start
+            2,ruth,Assessment,2008-03-05 12:00:00+00:00,Sam Worker,complete
+            3,melvyn,Referral,2009-01-05 08:30:00+00:00,Pat Nurse,complete
+            """);
+
+        var (code, output) = await CliRunner.RunAsync("flow", "summary", file);
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("Cases:                   2");
+        output.ShouldContain("Events:                  3");
+        output.ShouldContain("note: 1 lifecycle start/complete pairs became one record each");
         dir.Delete(true);
     }
 

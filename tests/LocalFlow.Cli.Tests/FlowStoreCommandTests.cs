@@ -28,7 +28,7 @@ public class FlowStoreCommandTests
             var (refused, refusedOut) = await CliRunner.RunAsync("flow", "import", bad, "--mapping", mapping, "--store", "--data-dir", dir);
             refused.ShouldBe(1, refusedOut);
             refusedOut.ShouldContain("bad.csv: NOT STORED, nothing changed: 2 rows, 1 valid, 1 with errors");
-            refusedOut.ShouldContain("line 3, person: Orchard Housing person \"T-404\" is not known to LocalFlow: import that system's identity extract and run linking first");
+            refusedOut.ShouldContain("line 3, person: no identity has the id \"T-404\": looked in source system \"Orchard Housing\" and in Northfield Homes's other source systems (\"Housing (Northfield Homes)\")");
 
             var (partial, partialOut) = await CliRunner.RunAsync("flow", "import", bad, "--mapping", mapping, "--store", "--allow-partial", "--data-dir", dir);
             partial.ShouldBe(0, partialOut);

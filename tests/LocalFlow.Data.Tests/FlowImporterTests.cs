@@ -360,6 +360,29 @@ public class FlowImporterTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnEventLogCsv_IsImported_WithNoMapping_ForTheChosenAgency(DatabaseProvider provider)
+    {
+        await using var w = await DemoAsync(provider);
+        var path = w.Write("pm4py.csv", $"""
+            case:concept:name,concept:name,time:timestamp,org:resource,lifecycle:transition,lf:sourceRecordId
+            {w.LinkedKey},Contact,2025-06-01 22:15:00+01:00,{w.PoliceWorker},complete,EL-1
+            {w.LinkedKey},Assessment,2025-06-02 09:00:00+01:00,{w.PoliceWorker},start,EL-2
+            {w.LinkedKey},Assessment,2025-06-02 11:00:00+01:00,{w.PoliceWorker},complete,EL-3
+            """);
+
+        await using var ctx = w.Context();
+        var outcome = await FlowImporter.ImportAsync(ctx, new FlowImportRequest { LocalityId = w.LocalityId, Path = path, Agency = "Police", SourceSystem = Niche });
+
+        outcome.Preview.Errors.ShouldBeEmpty();
+        outcome.Import.ShouldNotBeNull().RecordCount.ShouldBe(2);
+        var records = (await FlowQueries.RecordsForAsync(ctx, w.LocalityId, w.LinkedPerson)).Where(r => r.SourceRecordId.StartsWith("EL-", StringComparison.Ordinal)).ToList();
+        records.Select(r => r.Kind).ShouldBe([ActivityKind.Contact, ActivityKind.Assessment]);
+        records[1].EndUtc.ShouldBe(new DateTime(2025, 6, 2, 10, 0, 0, DateTimeKind.Utc));
+        records.ShouldAllBe(r => r.WorkerId != null);
+    }
+
     private static async Task<int> CountAsync(World w)
     {
         await using var ctx = w.Db.Options.CreateContext();

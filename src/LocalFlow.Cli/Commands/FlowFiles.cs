@@ -122,7 +122,12 @@ internal static class FlowFiles
         return OcelReader.Read(file, builder, new OcelReadOptions { AllowPartial = allowPartial });
     }
 
-    public static CsvMapping ResolveMapping(string file, string? mappingPath)
+    /// <summary>
+    /// The mapping for a CSV file: the one given, else its sidecar .mapping.json, else none needed when the file is
+    /// LocalFlow's own CSV or an event log in the common process-mining convention (rows of <paramref name="agency"/>,
+    /// else of the agency named like the file, as for XES).
+    /// </summary>
+    public static CsvMapping ResolveMapping(string file, string? mappingPath, string? agency = null)
     {
         var sidecar = Path.Combine(Path.GetDirectoryName(file) ?? ".", Path.GetFileNameWithoutExtension(file) + ".mapping.json");
         var path = mappingPath ?? (File.Exists(sidecar) ? sidecar : null);
@@ -140,7 +145,8 @@ internal static class FlowFiles
         {
             return CsvMapping.Canonical;
         }
-        throw new FlowFormatException($"{Path.GetFileName(file)} needs a column mapping: give --mapping M.json (its columns are: {string.Join(", ", preview.Header)}).");
+        return CsvMapping.EventLog(preview.Header, string.IsNullOrWhiteSpace(agency) ? Path.GetFileNameWithoutExtension(file) : agency)
+            ?? throw new FlowFormatException($"{Path.GetFileName(file)} needs a column mapping: give --mapping M.json, or name its columns as an event log does (case:concept:name, concept:name, time:timestamp...) (its columns are: {string.Join(", ", preview.Header)}).");
     }
 
     private sealed class SyncProgressLong(Action<long> report) : IProgress<long>

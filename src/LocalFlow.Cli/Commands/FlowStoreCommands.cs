@@ -43,7 +43,7 @@ internal static class FlowStoreCommands
             {
                 try
                 {
-                    mapping = FlowFiles.ResolveMapping(file, mappingPath);
+                    mapping = FlowFiles.ResolveMapping(file, mappingPath, agency);
                 }
                 catch (FlowFormatException ex)
                 {

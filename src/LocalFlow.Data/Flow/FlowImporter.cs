@@ -239,7 +239,8 @@ public static class FlowImporter
             switch (format)
             {
                 case FlowFileFormat.Csv:
-                    var mapping = request.Mapping ?? throw new FlowFormatException("A CSV file needs a column mapping.");
+                    var mapping = request.Mapping ?? EventLogMapping(request.Path, chosen?.Name)
+                        ?? throw new FlowFormatException("A CSV file needs a column mapping, or the columns of an event log (case:concept:name, concept:name, time:timestamp...).");
                     if (chosen is not null && !mapping.Columns.ContainsKey("agency") && string.IsNullOrWhiteSpace(mapping.Agency))
                     {
                         mapping = mapping with { Agency = chosen.Name };
@@ -676,6 +677,13 @@ public static class FlowImporter
             return (helped == false ? served : null, helped == false ? null : reason.Trim());
         }
         return (helped == false ? ActivityServed.Other : null, reason.Trim());
+    }
+
+    // A CSV event log in the common process-mining convention needs no mapping.
+    private static CsvMapping? EventLogMapping(string path, string? agency)
+    {
+        using var s = File.OpenRead(path);
+        return CsvMapping.EventLog(CsvActivityReader.Preview(s, rows: 0).Header, agency ?? "(no agency)");
     }
 
     private static string? FirstText(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();

@@ -120,6 +120,45 @@ public partial class FlowImportPagesTests(FlowImportPagesTests.App app) : IClass
     }
 
     [Fact]
+    public async Task AnEventLogCsv_FromAProcessMiningTool_MapsItself_AndPreviews()
+    {
+        var (_, key, police) = await PoliceSubjectAsync(skip: 2);
+        var client = await _app.ClientAsync(DemoUsers.DataOfficer);
+        var upload = await UploadAsync(client, police, "pm4py-export.csv", $"""
+            ,case:concept:name,concept:name,time:timestamp,org:resource,lifecycle:transition
+            0,{key},Contact,2025-06-01 22:15:00+01:00,PC Nobody,complete
+            1,{key},Assessment,2025-06-02 09:00:00+01:00,PC Nobody,start
+            2,{key},Assessment,2025-06-02 11:30:00+01:00,PC Nobody,complete
+            """);
+        var mapPage = upload.Headers.Location!.ToString();
+        var file = Regex.Match(mapPage, "file=([0-9a-f-]+)").Groups[1].Value;
+
+        var map = WebUtility.HtmlDecode(await client.GetStringAsync(mapPage));
+        foreach (var (field, column) in new[] { ("person", "case:concept:name"), ("start", "time:timestamp"), ("kind", "concept:name"), ("activity", "concept:name"), ("worker", "org:resource"), ("lifecycle", "lifecycle:transition") })
+        {
+            Regex.IsMatch(map, $"<select[^>]*name=\"Map\\[{field}\\]\"[^>]*>(?:(?!</select>).)*<option value=\"{Regex.Escape(column)}\" selected>", RegexOptions.Singleline).ShouldBeTrue($"{field} should be mapped to {column}");
+        }
+
+        var fields = new Dictionary<string, string>
+        {
+            ["file"] = file,
+            ["Map[person]"] = "case:concept:name",
+            ["Map[start]"] = "time:timestamp",
+            ["Map[kind]"] = "concept:name",
+            ["Map[activity]"] = "concept:name",
+            ["Map[worker]"] = "org:resource",
+            ["Map[lifecycle]"] = "lifecycle:transition",
+            ["TimeZone"] = "Europe/London",
+            ["SourceSystem"] = "Police (Niche)",
+        };
+        var preview = WebUtility.HtmlDecode(await (await PostFormAsync(client, mapPage, "/Flow/Import?handler=Preview", fields)).Content.ReadAsStringAsync());
+        preview.ShouldContain("id=\"preview-summary\"");
+        preview.ShouldNotContain("id=\"errors\"");
+        preview.ShouldContain("1 lifecycle start/complete pairs became one record each");
+        Regex.IsMatch(preview, "Ready to store</dt><dd class=\"govuk-summary-list__value\">2 record").ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task ADataOfficer_UploadsMapsPreviewsAndImports_ThenFindsTheRecordsOnThePersonsPage_AndUndoes()
     {
         var (person, key, police) = await PoliceSubjectAsync();

@@ -14,6 +14,13 @@ public sealed record CsvPreview(IReadOnlyList<string> Header, IReadOnlyList<IRea
 /// </summary>
 public static class CsvActivityReader
 {
+    private enum Transition
+    {
+        None,
+        Start,
+        Complete,
+    }
+
     /// <summary>Reads the header and the first <paramref name="rows"/> rows.</summary>
     public static CsvPreview Preview(Stream stream, char delimiter = ',', int rows = 10)
     {
@@ -102,7 +109,10 @@ public static class CsvActivityReader
         int cPerson = C("person"), cHousehold = C("household"), cAgency = C("agency"), cTeam = C("team"), cWorker = C("worker");
         int cKind = C("kind"), cSubtype = C("subtype"), cRefAgency = C("referredToAgency"), cRefTeam = C("referredToTeam");
         int cStart = C("start"), cEnd = C("end"), cSystem = C("sourceSystem"), cRecord = C("sourceRecordId"), cCost = C("cost");
-        int cHelped = C("helped"), cReason = C("helpedReason"), cText = C("text"), cActivity = C("activity");
+        int cHelped = C("helped"), cReason = C("helpedReason"), cText = C("text"), cActivity = C("activity"), cLifecycle = C("lifecycle");
+        // Lifecycle "start" rows still waiting for their "complete", by person and activity (or kind when there is no activity).
+        var open = cLifecycle >= 0 ? new Dictionary<(int Person, int Activity), Queue<(int Row, long StartTicks)>>() : null;
+        var paired = 0;
         var strings = builder.Strings;
         var fixedAgency = strings.Intern(mapping.Agency?.Trim());
         var fixedSystem = strings.Intern(mapping.SourceSystem?.Trim());
@@ -251,6 +261,28 @@ public static class CsvActivityReader
                     }
                 }
             }
+            var transition = Transition.None;
+            if (open is not null)
+            {
+                var raw = t.Field(cLifecycle).Trim();
+                transition = raw.Equals("start", StringComparison.OrdinalIgnoreCase) ? Transition.Start
+                    : raw.Equals("complete", StringComparison.OrdinalIgnoreCase) ? Transition.Complete : Transition.None;
+                if (!rowHadError && transition == Transition.Complete
+                    && open.TryGetValue((personRef, activity != 0 ? activity : -1 - (int)kind), out var starts) && starts.Count > 0)
+                {
+                    // As in XES: a "complete" ends the earliest open "start" of the same activity for the same case.
+                    var (row, startTicks) = starts.Peek();
+                    if (start.UtcTicks < startTicks)
+                    {
+                        Error(header[cStart], "completes before it started");
+                        continue;
+                    }
+                    starts.Dequeue();
+                    builder.SetEnd(row, start);
+                    paired++;
+                    continue;
+                }
+            }
             if (rowHadError)
             {
                 continue;
@@ -270,6 +302,15 @@ public static class CsvActivityReader
                 activity: activity,
                 sourceRecordId: recordId,
                 text: cText >= 0 ? t.Field(cText) : default);
+            if (transition == Transition.Start)
+            {
+                var key = (personRef, activity != 0 ? activity : -1 - (int)kind);
+                if (!open!.TryGetValue(key, out var starts))
+                {
+                    open[key] = starts = new Queue<(int, long)>();
+                }
+                starts.Enqueue((builder.Count - 1, start.UtcTicks));
+            }
             if (progress is not null && t.BytesRead >= nextProgress)
             {
                 progress.Report(t.BytesRead);
@@ -277,6 +318,10 @@ public static class CsvActivityReader
             }
         }
         progress?.Report(t.BytesRead);
+        if (paired > 0)
+        {
+            report.Notes.Add($"{paired:N0} lifecycle start/complete pairs became one record each");
+        }
         if (report.ErrorCount > 0 && !allowPartial)
         {
             builder.Truncate(mark);

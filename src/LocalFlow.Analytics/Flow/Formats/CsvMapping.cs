@@ -13,14 +13,22 @@ namespace LocalFlow.Analytics.Flow.Formats;
 /// </code>
 /// Column fields: person (required), start (required; "time" also accepted), kind (required unless a fixed
 /// <see cref="Kind"/> is given), agency (or a fixed <see cref="Agency"/>), household, team, worker, subtype,
-/// referredToAgency, referredToTeam, end, sourceSystem, sourceRecordId, cost, helped, helpedReason, text, activity.
+/// referredToAgency, referredToTeam, end, sourceSystem, sourceRecordId, cost, helped, helpedReason, text, activity,
+/// lifecycle. An event log in the common process-mining convention needs no mapping: see <see cref="EventLog"/>.
 /// </summary>
 public sealed record CsvMapping
 {
     /// <summary>All the fields a column can be mapped to.</summary>
     public static readonly IReadOnlyList<string> Fields =
         ["person", "household", "agency", "team", "worker", "kind", "subtype", "referredToAgency", "referredToTeam", "start", "end",
-         "sourceSystem", "sourceRecordId", "cost", "helped", "helpedReason", "text", "activity"];
+         "sourceSystem", "sourceRecordId", "cost", "helped", "helpedReason", "text", "activity", "lifecycle"];
+
+    /// <summary>The columns of an event log in the common process-mining convention (the XES standard's attribute names, as pm4py and other tools export them) and the fields they fill.</summary>
+    public static readonly IReadOnlyList<(string Column, string Field)> EventLogColumns =
+    [
+        ("case:concept:name", "person"), ("concept:name", "activity"), ("time:timestamp", "start"), ("org:resource", "worker"),
+        ("org:group", "team"), ("lifecycle:transition", "lifecycle"), ("cost:total", "cost"),
+    ];
 
     /// <summary>Field name → the header of the column that holds it.</summary>
     public Dictionary<string, string> Columns { get; init; } = new(StringComparer.OrdinalIgnoreCase);
@@ -59,6 +67,52 @@ public sealed record CsvMapping
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
+
+    /// <summary>
+    /// The mapping for a CSV event log in the common process-mining convention, or null when the header is not one:
+    /// it must have <c>case:concept:name</c> (the case: a person) and <c>time:timestamp</c>. As the XES reader does,
+    /// <c>concept:name</c> is the activity and, unless an <c>lf:kind</c> column says otherwise, names its kind (a kind
+    /// LocalFlow knows, else Other, listed); <c>org:resource</c> is the worker, <c>org:group</c> the team,
+    /// <c>cost:total</c> the cost, and <c>lifecycle:transition</c> pairs a "start" with the next "complete" of the
+    /// same activity and case into one record with an end. LocalFlow's own fields may come as <c>lf:field</c>
+    /// columns (event attributes) or <c>case:lf:field</c> (case attributes, as pm4py flattens them); without an
+    /// agency column every row is <paramref name="agency"/>'s. Column names are matched ignoring case.
+    /// </summary>
+    /// <param name="header">The file's column names.</param>
+    /// <param name="agency">The agency of rows with no <c>lf:agency</c> column (the import's agency, or the file's name).</param>
+    public static CsvMapping? EventLog(IReadOnlyList<string> header, string agency)
+    {
+        string? Find(string name) => header.FirstOrDefault(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase))?.Trim();
+        if (Find("case:concept:name") is null || Find("time:timestamp") is null)
+        {
+            return null;
+        }
+        var columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (column, field) in EventLogColumns)
+        {
+            if (Find(column) is string found)
+            {
+                columns[field] = found;
+            }
+        }
+        foreach (var field in Fields)
+        {
+            if ((Find("lf:" + field) ?? Find("case:lf:" + field)) is string found)
+            {
+                columns[field] = found;
+            }
+        }
+        if (!columns.ContainsKey("kind") && columns.TryGetValue("activity", out var activity))
+        {
+            columns["kind"] = activity;
+        }
+        return new CsvMapping
+        {
+            Columns = columns,
+            Agency = columns.ContainsKey("agency") ? null : agency,
+            Kind = columns.ContainsKey("kind") ? null : nameof(ActivityKind.Other),
+        };
+    }
 
     /// <summary>Reads a mapping from its JSON; a mapping that cannot work throws <see cref="FlowFormatException"/> saying why.</summary>
     public static CsvMapping FromJson(string json)

@@ -105,6 +105,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
         ("text", "Text of the record", ""),
         ("activity", "Activity name", ""),
         ("sourceSystem", "Source system", "Leave empty to give one source system below"),
+        ("lifecycle", "Lifecycle transition", "start or complete: a start and the next complete of the same activity become one record with an end"),
     ];
 
     public async Task<IActionResult> OnGetAsync()
@@ -214,12 +215,19 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
         return Uploaded is not null && Agency is not null;
     }
 
-    // The form starts from the chosen saved mapping, else the agency's latest, else columns named like the fields.
+    // The form starts from the chosen saved mapping, else an event log's own columns, else the agency's latest, else columns named like the fields.
     private void Prefill()
     {
         TimeZone = "Europe/London";
         SourceSystem = SourceSystems.FirstOrDefault()?.Name ?? Agency?.Name;
         SaveAs = $"{Agency?.ShortName} — {Path.GetFileNameWithoutExtension(Uploaded!.FileName)}";
+        // An event log in the common process-mining convention (case:concept:name, time:timestamp...) maps itself,
+        // unless a saved mapping is chosen.
+        if (Saved is null && Csv is not null && CsvMapping.EventLog(Csv.Header, Agency!.Name) is { } eventLog)
+        {
+            Map = new Dictionary<string, string>(eventLog.Columns);
+            return;
+        }
         var saved = SavedMappings.FirstOrDefault(m => m.Id == Saved) ?? SavedMappings.FirstOrDefault();
         if (saved is not null && Format == FlowFileFormat.Csv)
         {

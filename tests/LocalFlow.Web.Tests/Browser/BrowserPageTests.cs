@@ -2,13 +2,16 @@ using LocalFlow.Web.Tests.Support;
 
 namespace LocalFlow.Web.Tests.Browser;
 
-/// <summary>No page logs a console error or breaks the content security policy, and every browser test class is held to that.</summary>
-public class BrowserErrorTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
+/// <summary>
+/// Pages as Chromium draws them: no console error or content security policy violation (and every browser test
+/// class is held to that), and chart labels that do not overlap in the browser's own fonts.
+/// </summary>
+public class BrowserPageTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public void EveryBrowserTestClass_FailsOnBrowserErrors()
     {
-        var classes = typeof(BrowserErrorTests).Assembly.GetTypes()
+        var classes = typeof(BrowserPageTests).Assembly.GetTypes()
             .Where(t => t.GetInterfaces().Any(i => i == typeof(IClassFixture<BrowserFixture>))).ToList();
 
         classes.Count.ShouldBeGreaterThan(5);
@@ -26,11 +29,7 @@ public class BrowserErrorTests(BrowserFixture browser) : BrowserTest(browser), I
         var page = await Browser.NewPageAsync();
         if (user is not null)
         {
-            await page.GotoAsync("/SignIn");
-            await page.FillAsync("#UserName", user);
-            await page.FillAsync("#Password", LocalFlowApp.DemoPassword);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(Browser.BaseUrl + "/");
+            await SignInJourneyTests.SignInAsync(page, user);
         }
 
         var response = await page.GotoAsync(path);
@@ -41,6 +40,40 @@ public class BrowserErrorTests(BrowserFixture browser) : BrowserTest(browser), I
         (await page.EvaluateAsync<bool>("() => window.htmx !== undefined && htmx.config.includeIndicatorStyles === false")).ShouldBeTrue();
         (await page.EvaluateAsync<int>("() => document.querySelectorAll('style').length")).ShouldBe(0);
         await page.AssertAccessibleAsync();
+    }
+
+    [Theory]
+    [InlineData("/Flow/Handoffs")]
+    [InlineData("/Flow/Handoffs?level=Team")]
+    public async Task HandOffMapLabels_DoNotOverlap_AsTheBrowserDrawsThem(string path)
+    {
+        var page = await Browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(page, DemoUsers.Commissioner);
+        await page.GotoAsync(path);
+
+        // Each label's box in the SVG's own units, measured by the browser with the fonts it has.
+        var boxes = await page.EvaluateAsync<double[][]>("""
+            () => [...document.querySelectorAll('#handoff-map text.lf-chart__handoff-label, #handoff-map text.lf-chart__node-label')]
+                .map(t => { const b = t.getBBox(); return [b.x, b.y, b.width, b.height]; })
+            """);
+
+        boxes.Length.ShouldBeGreaterThan(10);
+        var overlaps = new List<string>();
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            for (var j = i + 1; j < boxes.Length; j++)
+            {
+                var (a, b) = (boxes[i], boxes[j]);
+                var across = Math.Min(a[0] + a[2], b[0] + b[2]) - Math.Max(a[0], b[0]);
+                var down = Math.Min(a[1] + a[3], b[1] + b[3]) - Math.Max(a[1], b[1]);
+                // A pixel of the fonts' line spacing may touch; anything more is two labels over each other.
+                if (across > 1 && down > 1.5)
+                {
+                    overlaps.Add($"{i} and {j}: ({a[0]:0},{a[1]:0},{a[2]:0}x{a[3]:0}) ({b[0]:0},{b[1]:0},{b[2]:0}x{b[3]:0})");
+                }
+            }
+        }
+        overlaps.ShouldBeEmpty();
     }
 
     [Fact]
