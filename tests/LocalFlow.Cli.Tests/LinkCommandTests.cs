@@ -40,6 +40,40 @@ public class LinkCommandTests
     }
 
     [Fact]
+    public async Task GenerateHard_ThenLink_ReadsEveryAgencysColumns_AndReportsWhatBlockingDid()
+    {
+        var dir = TempDir();
+        var (code, output) = await CliRunner.RunAsync("link", "generate", "--hard", "--people", "1500", "--seed", "4", "--out", dir);
+        code.ShouldBe(0, output);
+        File.ReadLines(Path.Combine(dir, "police.csv")).First().ShouldStartWith("person_ref,full_name,dob");
+        var args = new List<string> { "link" };
+        foreach (var agency in new[] { "council", "police", "hospital", "gp", "housing" })
+        {
+            args.AddRange(["--source", $"{agency}={Path.Combine(dir, agency + ".csv")}"]);
+        }
+        args.AddRange(["--out", Path.Combine(dir, "out", "links.csv"), "--truth-file", Path.Combine(dir, "truth.csv"), "--pair-budget", "2000"]);
+        (code, output) = await CliRunner.RunAsync([.. args]);
+        code.ShouldBe(0, output);
+        output.ShouldContain("patient_id→RecordId");
+        output.ShouldContain("full_name→FullName");
+        output.ShouldContain("Title→Title");
+        output.ShouldContain("Blocking:");
+        output.ShouldContain("Against the truth");
+    }
+
+    [Fact]
+    public async Task Link_RefusesASourceWithNoRecordIdColumn_NamingTheMapOption()
+    {
+        var dir = TempDir();
+        var file = Path.Combine(dir, "gp.csv");
+        File.WriteAllText(file, "patient number,surname,dob\n1,Khan,1980-01-01\n");
+        var (code, output) = await CliRunner.RunAsync("link", "--source", "gp=" + file, "--out", Path.Combine(dir, "links.csv"));
+        code.ShouldBe(2, output);
+        output.ShouldContain("no column recognised as its record id");
+        output.ShouldContain("gp:COLUMN=record-id");
+    }
+
+    [Fact]
     public async Task Link_Febrl_ReportsPrecisionAndRecallFromTheTruthColumn()
     {
         var dir = TempDir();

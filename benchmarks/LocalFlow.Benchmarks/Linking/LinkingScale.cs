@@ -9,7 +9,7 @@ namespace LocalFlow.Benchmarks.Linking;
 /// <summary>
 /// One end-to-end linkage at scale (goal: 1,000,000 records from five agencies in at most 60 s and 3 GB). Run under
 /// /usr/bin/time -v for peak memory:
-/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom]</c>
+/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom] [explain] [threshold=3]</c>
 /// (365,000 people of the hard profile make about 1,000,000 records; 250,000 of the default profile do).
 /// </summary>
 public static class LinkingScale
@@ -28,7 +28,8 @@ public static class LinkingScale
             ? new BloomSchema(new BloomEncoder(Encoding.UTF8.GetBytes("agreed-between-agencies-2026")).Encode(data.Records))
             : new ClearTextSchema(data.Records);
         var prepare = sw.Elapsed;
-        var result = Linker.Run(schema);
+        var threshold = args.FirstOrDefault(a => a.StartsWith("threshold=", StringComparison.Ordinal));
+        var result = Linker.Run(schema, new LinkageOptions { LinkThreshold = threshold is null ? null : double.Parse(threshold[10..], System.Globalization.CultureInfo.InvariantCulture) });
         var t = result.Timings;
         var pairwise = LinkageEvaluation.Pairwise(result, data.Truth);
         var clusters = LinkageEvaluation.Clusters(result, data.Truth);

@@ -147,7 +147,10 @@ public sealed class CandidatePairs
     /// The pairs of one rule's blocks, with no regard to other rules (for estimating m on that rule), thinned to about
     /// <paramref name="maxPairs"/> by keeping the pairs whose hash falls in a fixed share (deterministic).
     /// </summary>
-    public static long[] ForRule(LinkageSchema schema, int rule, int maxBlockSize, bool withinSources, int maxPairs)
+    public static long[] ForRule(LinkageSchema schema, int rule, int maxBlockSize, bool withinSources, int maxPairs) => ForRule(schema, rule, maxBlockSize, withinSources, maxPairs, out _);
+
+    /// <summary>As <see cref="ForRule(LinkageSchema, int, int, bool, int)"/>, with the share kept: one pair in <paramref name="step"/>.</summary>
+    public static long[] ForRule(LinkageSchema schema, int rule, int maxBlockSize, bool withinSources, int maxPairs, out long step)
     {
         var b = MakeBlocks(schema, rule, maxBlockSize, DefaultWindow);
         long possible = 0;
@@ -156,9 +159,10 @@ public sealed class CandidatePairs
             long size = b.Starts[i + 1] - b.Starts[i];
             possible += b.Windowed.Contains(i / 2) ? size * DefaultWindow : size * (size - 1) / 2;
         }
-        var step = Math.Max(1, (possible + maxPairs - 1) / maxPairs);
+        var share = Math.Max(1, (possible + maxPairs - 1) / maxPairs);
+        step = share;
         var counts = new long[b.ChunkCount];
-        Parallel.For(0, b.ChunkCount, chunk => counts[chunk] = Emit(schema, b, rule, chunk, null, withinSources, null, 0, step));
+        Parallel.For(0, b.ChunkCount, chunk => counts[chunk] = Emit(schema, b, rule, chunk, null, withinSources, null, 0, share));
         var packed = new long[counts.Sum()];
         var offsets = new long[b.ChunkCount];
         long offset = 0;
@@ -167,7 +171,7 @@ public sealed class CandidatePairs
             offsets[c] = offset;
             offset += counts[c];
         }
-        Parallel.For(0, b.ChunkCount, chunk => Emit(schema, b, rule, chunk, null, withinSources, packed, offsets[chunk], step));
+        Parallel.For(0, b.ChunkCount, chunk => Emit(schema, b, rule, chunk, null, withinSources, packed, offsets[chunk], share));
         return packed;
     }
 

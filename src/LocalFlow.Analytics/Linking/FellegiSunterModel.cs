@@ -374,9 +374,10 @@ public static class ModelTraining
         }
         var iterations = 0;
         var converged = true;
+        var firstRuleMatches = -1.0;
         for (var r = 0; r < schema.BlockingRules.Count; r++)
         {
-            var rulePairs = CandidatePairs.ForRule(schema, r, maxBlockSize, withinSources, maxTrainingPairsPerRule);
+            var rulePairs = CandidatePairs.ForRule(schema, r, maxBlockSize, withinSources, maxTrainingPairsPerRule, out var share);
             if (rulePairs.Length >= 20)
             {
                 var active = new bool[k];
@@ -390,6 +391,10 @@ public static class ModelTraining
                 iterations += its;
                 converged &= ok;
                 var expected = lambda * rulePairs.Length;
+                if (r == 0)
+                {
+                    firstRuleMatches = expected * share;
+                }
                 for (var c = 0; c < k; c++)
                 {
                     if (active[c] && known[c] > 0)
@@ -424,12 +429,47 @@ public static class ModelTraining
         var n = (double)schema.Count;
         var possible = Math.Max(1, n * (n - 1) / 2);
         var lambdaAll = Math.Clamp(lambdaBlocked * vectors.Count / possible, 1e-12, 0.5);
+        var fromFirstRule = MatchesFromFirstRule(schema, firstRuleMatches, final);
+        if (fromFirstRule > 0)
+        {
+            lambdaAll = Math.Clamp(fromFirstRule / possible, 1e-12, 0.5);
+        }
         var model = new FellegiSunterModel { Lambda = lambdaAll, Iterations = iterations, Converged = converged, RandomPairs = randomPairs };
         for (var c = 0; c < k; c++)
         {
             model.Comparisons.Add(new ComparisonParameters { Name = schema.Comparisons[c].Name, Levels = [.. schema.Comparisons[c].Levels], M = final[c], U = u[c], HouseholdU = householdU?[c] ?? [] });
         }
         return model;
+    }
+
+    /// <summary>
+    /// All matches, from the first blocking rule's EM: the matches expected among its pairs, divided by the share of
+    /// matches its key can catch (m of exact agreement on each comparison it decides, times the share of records having
+    /// the key, squared). EM on λ over every candidate pair overestimates λ when big blocks hold many pairs that agree
+    /// on one strong field by chance (a birthday shared across a million records), and the error grows with size; the
+    /// first rule's own EM weighs those pairs with every other field. −1 when that rule had no EM.
+    /// </summary>
+    private static double MatchesFromFirstRule(LinkageSchema schema, double firstRuleMatches, double[][] m)
+    {
+        if (firstRuleMatches <= 0)
+        {
+            return -1;
+        }
+        long keyed = 0;
+        for (var i = 0; i < schema.Count; i++)
+        {
+            if (schema.BlockingKey(0, i) != 0)
+            {
+                keyed++;
+            }
+        }
+        var known = (double)keyed / Math.Max(1, schema.Count);
+        var coverage = known * known;
+        foreach (var c in schema.BlockedComparisons[0])
+        {
+            coverage *= m[c][0];
+        }
+        return coverage <= 0.05 ? -1 : firstRuleMatches / coverage;
     }
 
     /// <summary>EM on pattern counts; m is updated in place (when asked); returns λ, iterations, convergence and how much data each comparison had.</summary>

@@ -6,11 +6,11 @@ namespace LocalFlow.Analytics.Linking;
 public sealed class LinkageOptions
 {
     /// <summary>
-    /// Default link threshold (match weight in bits, prior included): about 0.89 match probability. Household pairs
+    /// Default link threshold (match weight in bits, prior included): about 0.8 match probability. Household pairs
     /// count their shared address, phone and e-mail once, so true matches within a household score lower than when
-    /// every field was added up; 3 bits keeps recall while the cannot-link rules and household u keep precision.
+    /// every field was added up; 2 bits keeps recall while the cannot-link rules and household u keep precision.
     /// </summary>
-    public const double DefaultLinkThreshold = 3.0;
+    public const double DefaultLinkThreshold = 2.0;
 
     /// <summary>Default lower edge of the review band (about 0.2 match probability).</summary>
     public const double DefaultReviewThreshold = -2.0;
