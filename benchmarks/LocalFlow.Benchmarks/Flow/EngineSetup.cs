@@ -1,10 +1,10 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Demo;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
 using Microsoft.EntityFrameworkCore;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace LocalFlow.Benchmarks.Flow;
 
@@ -56,8 +56,16 @@ public static class EngineSetup
                 // an exact duplicate: the same thing under a new record id
                 previous = new ActivityRecord
                 {
-                    LocalityId = locality, PersonId = previous.PersonId, AgencyId = previous.AgencyId, WorkerId = previous.WorkerId, Kind = previous.Kind,
-                    Subtype = previous.Subtype, StartUtc = previous.StartUtc, SourceSystem = "Bench", SourceRecordId = "B" + i, Cost = previous.Cost,
+                    LocalityId = locality,
+                    PersonId = previous.PersonId,
+                    AgencyId = previous.AgencyId,
+                    WorkerId = previous.WorkerId,
+                    Kind = previous.Kind,
+                    Subtype = previous.Subtype,
+                    StartUtc = previous.StartUtc,
+                    SourceSystem = "Bench",
+                    SourceRecordId = "B" + i,
+                    Cost = previous.Cost,
                 };
                 yield return previous;
                 continue;
