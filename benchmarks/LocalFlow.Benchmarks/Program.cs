@@ -22,6 +22,10 @@ if (args.Length >= 2 && args[0] == "engine-setup")
 {
     return await EngineSetup.RunAsync(args);
 }
+if (args.Length == 2 && args[0] == "engine-build")
+{
+    return await EngineSetup.TimeBuildAsync(args[1]);
+}
 if (args.Length == 2 && args[0] == "xes-summary")
 {
     // an XES file read and summarised, three times in one process (the first includes JIT compilation)

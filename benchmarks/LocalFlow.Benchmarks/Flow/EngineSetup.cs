@@ -1,10 +1,10 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Demo;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
 using Microsoft.EntityFrameworkCore;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace LocalFlow.Benchmarks.Flow;
 
@@ -44,6 +44,34 @@ public static class EngineSetup
         return 0;
     }
 
+    /// <summary>
+    /// Builds the locality's engine from <c>FILE</c> three times (each a first view after a data change), then
+    /// everyone's figures and every signal, printing wall and CPU time and the load average for each.
+    /// </summary>
+    public static async Task<int> TimeBuildAsync(string path)
+    {
+        var options = DatabaseOptions.ForSqliteFile(Path.GetFullPath(path));
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        for (var run = 1; run <= 3; run++)
+        {
+            await using var db = options.CreateContext();
+            var locality = await db.Localities.Select(l => l.Id).SingleAsync();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var engine = await new FlowEngines().ForLocalityAsync(db, locality);
+            var read = (watch.Elapsed, process.TotalProcessorTime - cpu);
+            var people = engine.Everyone.Length;
+            var figures = (watch.Elapsed, process.TotalProcessorTime - cpu);
+            var signals = engine.Signals.Count;
+            var all = (watch.Elapsed, process.TotalProcessorTime - cpu);
+            process.Refresh();
+            Console.WriteLine($"run {run}: {engine.Log.Count:N0} records ({engine.Log.DuplicateCount:N0} exact duplicates), {people:N0} people, {signals:N0} signals; "
+                + $"read + build {read.Item1.TotalSeconds:N2} s wall / {read.Item2.TotalSeconds:N2} s CPU; + figures {figures.Item1.TotalSeconds:N2} / {figures.Item2.TotalSeconds:N2}; "
+                + $"+ signals {all.Item1.TotalSeconds:N2} / {all.Item2.TotalSeconds:N2}; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        }
+        return 0;
+    }
+
     private static IEnumerable<ActivityRecord> Records(int locality, List<Guid> people, List<int> agencies, Dictionary<int, int[]> workersOf, int count)
     {
         var random = new Random(20261206);
@@ -56,8 +84,16 @@ public static class EngineSetup
                 // an exact duplicate: the same thing under a new record id
                 previous = new ActivityRecord
                 {
-                    LocalityId = locality, PersonId = previous.PersonId, AgencyId = previous.AgencyId, WorkerId = previous.WorkerId, Kind = previous.Kind,
-                    Subtype = previous.Subtype, StartUtc = previous.StartUtc, SourceSystem = "Bench", SourceRecordId = "B" + i, Cost = previous.Cost,
+                    LocalityId = locality,
+                    PersonId = previous.PersonId,
+                    AgencyId = previous.AgencyId,
+                    WorkerId = previous.WorkerId,
+                    Kind = previous.Kind,
+                    Subtype = previous.Subtype,
+                    StartUtc = previous.StartUtc,
+                    SourceSystem = "Bench",
+                    SourceRecordId = "B" + i,
+                    Cost = previous.Cost,
                 };
                 yield return previous;
                 continue;

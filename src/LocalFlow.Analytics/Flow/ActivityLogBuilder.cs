@@ -50,6 +50,12 @@ public sealed class ActivityLogBuilder
     /// <summary>How many records have been added.</summary>
     public int Count => _count;
 
+    /// <summary>
+    /// True when every record added has a source record id even if none is given (records read back from storage,
+    /// where the id is required): exact duplicates are then looked for among all of them (see <see cref="Build"/>).
+    /// </summary>
+    public bool EveryRecordHasAnId { get; init; }
+
     /// <summary>The shared string pool (agencies, teams, workers, subtypes...); readers may intern into it directly.</summary>
     public StringPool Strings => _strings;
 
@@ -362,7 +368,7 @@ public sealed class ActivityLogBuilder
         List<int>? moved = null;
         var write = from;
         var run = from;
-        if (!_sourceRecordId.HasValues)
+        if (!_sourceRecordId.HasValues && !EveryRecordHasAnId)
         {
             return to;
         }
@@ -377,10 +383,10 @@ public sealed class ActivityLogBuilder
             var duplicate = false;
             // only the kept records of the same instant can be what this one repeats; without a record id a row is
             // an event of a log (XES, OCEL), not a record that can be repeated under another id
-            for (var j = run; j < write && !duplicate && _sourceRecordId.HasValue(row); j++)
+            for (var j = run; j < write && !duplicate && HasId(row); j++)
             {
                 var other = order[j];
-                duplicate = _start[other] == _start[row] && _agency[other] == _agency[row] && _sourceRecordId.HasValue(other) && _kind[other] == _kind[row]
+                duplicate = _start[other] == _start[row] && _agency[other] == _agency[row] && HasId(other) && _kind[other] == _kind[row]
                     && (subtype is null || subtype[other] == subtype[row]) && (worker is null || worker[other] == worker[row])
                     && (activity is null || activity[other] == activity[row]);
             }
@@ -399,6 +405,8 @@ public sealed class ActivityLogBuilder
         }
         return write;
     }
+
+    private bool HasId(int row) => EveryRecordHasAnId || _sourceRecordId.HasValue(row);
 
     private static void SortByTime(int[] order, int from, int to, long[] ticks)
     {

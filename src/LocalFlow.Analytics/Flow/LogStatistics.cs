@@ -13,6 +13,9 @@ public sealed record LogStatistics
     /// <summary>Events (records; a lifecycle start/complete pair read as one record counts once, and so does an exact duplicate, see <see cref="ActivityLog.DuplicatesOf"/>).</summary>
     public int Events { get; init; }
 
+    /// <summary>Exact duplicate records (<see cref="ActivityLog.DuplicatesOf"/>): kept, but not counted in <see cref="Events"/> or any other figure.</summary>
+    public int Duplicates { get; init; }
+
     /// <summary>Distinct activities.</summary>
     public int Activities { get; init; }
 
@@ -87,6 +90,7 @@ public sealed record LogStatistics
         {
             Cases = log.PersonCount,
             Events = log.Count - log.DuplicateCount,
+            Duplicates = log.DuplicateCount,
             Activities = names.Count,
             Variants = variants.Count,
             DirectlyFollowsPairs = pairs.Count,

@@ -364,6 +364,7 @@ internal static class FlowCommand
     {
         Console.WriteLine($"Cases:                   {s.Cases:N0}");
         Console.WriteLine($"Events:                  {s.Events:N0}");
+        Console.WriteLine($"Exact duplicates:        {s.Duplicates:N0} (the same person, time, agency, kind, type and worker under another record id: kept, counted once)");
         Console.WriteLine($"Activities:              {s.Activities:N0}");
         Console.WriteLine($"Variants:                {s.Variants:N0}");
         Console.WriteLine($"Directly-follows pairs:  {s.DirectlyFollowsPairs:N0}");

@@ -116,6 +116,10 @@ internal static class FlowStoreCommands
         {
             w.WriteLine($"  warning: {warning}");
         }
+        if (p.ExactDuplicates > 0)
+        {
+            w.WriteLine($"  {p.ExactDuplicates:N0} exact duplicate records (the same person, time, agency, kind, type and worker under another record id): stored, counted once");
+        }
         if (p.CostedFromCatalogue > 0)
         {
             w.WriteLine($"  {p.CostedFromCatalogue:N0} records priced from the unit-cost catalogue");

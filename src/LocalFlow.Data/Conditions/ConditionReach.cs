@@ -1,3 +1,4 @@
+using LocalFlow.Analytics.Flow;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
 using Microsoft.EntityFrameworkCore;
@@ -108,11 +109,12 @@ public static class ConditionReachCalculator
         var signalEvidence = evidence.Where(e => e.Kind == EvidenceKind.FlowSignal && e.SignalKind is not null).ToList();
         var personIds = evidence.Where(e => e.Kind == EvidenceKind.CaseHistory && e.PersonId is not null).Select(e => e.PersonId!.Value).Distinct().ToList();
         var byPerson = new Dictionary<Guid, List<Guid>>();
+        var signalFacts = new List<Dictionary<Guid, RecordFacts>>();
         if (signalEvidence.Count > 0 || personIds.Count > 0)
         {
             var flow = await engines.ForLocalityAsync(db, localityId, ct);
             var log = flow.Log;
-            Guid Fact(int i)
+            Guid Remember(int i)
             {
                 var id = flow.RecordId(i);
                 facts[id] = new RecordFacts(flow.PersonId(log.Persons[i]), flow.AgencyId(i), log.Cost(i));
@@ -120,26 +122,18 @@ public static class ConditionReachCalculator
             }
             foreach (var e in signalEvidence)
             {
-                var sets = new Sets();
-                foreach (var s in flow.Signals)
-                {
-                    if (s.Kind != e.SignalKind || (e.AgencyId is int agency && !s.Events.Any(i => flow.AgencyId(i) == agency)))
-                    {
-                        continue;
-                    }
-                    foreach (var i in s.Events)
-                    {
-                        sets.Records.Add(Fact(i));
-                        sets.People.Add(flow.PersonId(log.Persons[i]));
-                    }
-                }
-                perEvidence[e.Id] = (sets, false);
+                // what a kind of signal (at an agency) reaches is worked out once per engine: kept until the data change
+                var kind = e.SignalKind!.Value;
+                var agency = e.AgencyId;
+                var reached = flow.Kept($"Conditions/signal-reach:{kind}:{agency}", f => SignalReach(f, kind, agency));
+                signalFacts.Add(reached.Facts);
+                perEvidence[e.Id] = (reached.Sets, false);
             }
             foreach (var personId in personIds)
             {
                 var p = flow.PersonNumber(personId);
                 var (from, to) = p < 0 ? (0, 0) : log.EventsOf(p);
-                byPerson[personId] = [.. Enumerable.Range(from, to - from).Select(Fact)];
+                byPerson[personId] = [.. Enumerable.Range(from, to - from).Select(Remember)];
             }
         }
 
@@ -188,7 +182,23 @@ public static class ConditionReachCalculator
             s.Studies.Sum(id => studyTotals.GetValueOrDefault(id)),
             s.People.Count,
             s.Records.Count,
-            s.Records.Sum(id => facts.TryGetValue(id, out var f) ? f.Cost ?? 0 : 0));
+            s.Records.Sum(id => Fact(id)?.Cost ?? 0));
+
+        RecordFacts? Fact(Guid id)
+        {
+            if (facts.TryGetValue(id, out var f))
+            {
+                return f;
+            }
+            foreach (var kept in signalFacts)
+            {
+                if (kept.TryGetValue(id, out f))
+                {
+                    return f;
+                }
+            }
+            return null;
+        }
 
         var all = new Sets();
         var result = new List<ConditionReach>();
@@ -206,6 +216,36 @@ public static class ConditionReachCalculator
             result.Add(new ConditionReach(c, ToReach(sets), items));
         }
         return new ConditionsReport(result, ToReach(all));
+    }
+
+    private sealed class SignalSets(Sets sets, Dictionary<Guid, RecordFacts> facts)
+    {
+        public Sets Sets { get; } = sets;
+        public Dictionary<Guid, RecordFacts> Facts { get; } = facts;
+    }
+
+    /// <summary>The records and people behind every signal of <paramref name="kind"/> (with a record of <paramref name="agency"/>, when given).</summary>
+    private static SignalSets SignalReach(FlowEngine flow, FlowSignalKind kind, int? agency)
+    {
+        var sets = new Sets();
+        var facts = new Dictionary<Guid, RecordFacts>();
+        var log = flow.Log;
+        foreach (var s in flow.Signals)
+        {
+            if (s.Kind != kind || (agency is int a && !s.Events.Any(i => flow.AgencyId(i) == a)))
+            {
+                continue;
+            }
+            foreach (var i in s.Events)
+            {
+                var id = flow.RecordId(i);
+                var person = flow.PersonId(log.Persons[i]);
+                facts[id] = new RecordFacts(person, flow.AgencyId(i), log.Cost(i));
+                sets.Records.Add(id);
+                sets.People.Add(person);
+            }
+        }
+        return new SignalSets(sets, facts);
     }
 
     /// <summary>One condition with its reach, or null when the locality has no such condition.</summary>

@@ -29,6 +29,7 @@ public sealed class FlowEngine
     private PersonFigures[]? _everyone;
     private IReadOnlyList<FlowSignal>? _signals;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<FlowLevel, (HandOffGraph, IReadOnlyList<FlowPath>)> _handOffs = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> _kept = new(StringComparer.Ordinal);
 
     private FlowEngine(int localityId, string version, ActivityLog log, FlowOptions options, Guid[] peopleInPoolOrder, Guid[] recordIds, Dictionary<int, int> agencyOfString)
     {
@@ -86,6 +87,15 @@ public sealed class FlowEngine
     public (HandOffGraph Graph, IReadOnlyList<FlowPath> Paths) HandOffsOf(FlowLevel level, int paths)
         => _handOffs.GetOrAdd(level, l => (HandOffs.Graph(Log, l), HandOffs.MostCommonPaths(Log, l, paths)));
 
+    /// <summary>
+    /// Something a page or report derives from the engine alone (a sorted list, a total over everyone), made once on
+    /// first use and kept as long as the engine, so it is dropped when the data change. <paramref name="key"/> names
+    /// what <paramref name="make"/> makes; the same key must always make the same type.
+    /// </summary>
+    public T Kept<T>(string key, Func<FlowEngine, T> make)
+        where T : class
+        => (T)_kept.GetOrAdd(key, _ => new Lazy<object>(() => make(this))).Value;
+
     /// <summary>The stored person behind the log's person number.</summary>
     public Guid PersonId(int person) => _people[person];
 
@@ -139,7 +149,7 @@ public sealed class FlowEngine
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var settings = await db.FlowSettings.AsNoTracking().SingleOrDefaultAsync(s => s.LocalityId == localityId, ct);
         var count = await db.ActivityRecords.CountAsync(r => r.LocalityId == localityId, ct);
-        var rows = new RowSink(new ActivityLogBuilder(Math.Max(16, count)), agencies, teams, count);
+        var rows = new RowSink(new ActivityLogBuilder(Math.Max(16, count)) { EveryRecordHasAnId = true }, agencies, teams, count);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -163,7 +173,7 @@ public sealed class FlowEngine
         return new FlowEngine(localityId, version, log, settings?.ToOptions() ?? new FlowOptions(), [.. rows.People.Keys], [.. rows.RecordIds], rows.AgencyOfString);
     }
 
-    private const string Select = "SELECT id, person_id, agency_id, team_id, worker_id, kind, subtype, referred_to_agency_id, referred_to_team_id, start_utc, end_utc, cost, helped, source_record_id FROM activity_records WHERE locality_id = ";
+    private const string Select = "SELECT id, person_id, agency_id, team_id, worker_id, kind, subtype, referred_to_agency_id, referred_to_team_id, start_utc, end_utc, cost, helped FROM activity_records WHERE locality_id = ";
 
     private static void ReadSqlite(SqliteConnection connection, int localityId, RowSink rows, CancellationToken ct)
     {
@@ -178,7 +188,6 @@ public sealed class FlowEngine
         {
             raw.sqlite3_bind_int(stmt, 1, localityId);
             Span<char> chars = stackalloc char[256];
-            Span<char> idChars = stackalloc char[128];
             int rc;
             long n = 0;
             while ((rc = raw.sqlite3_step(stmt)) == Row)
@@ -204,7 +213,7 @@ public sealed class FlowEngine
                     raw.sqlite3_column_int(stmt, 2), Int(3), Int(4), (ActivityKind)raw.sqlite3_column_int(stmt, 5), subtype, Int(7), Int(8),
                     SqliteTicks(raw.sqlite3_column_blob(stmt, 9)),
                     raw.sqlite3_column_type(stmt, 10) == Null ? null : SqliteTicks(raw.sqlite3_column_blob(stmt, 10)),
-                    cost, Int(12) is { } helped ? helped != 0 : null, Text(raw.sqlite3_column_blob(stmt, 13), idChars));
+                    cost, Int(12) is { } helped ? helped != 0 : null);
                 if ((++n & 0xFFFF) == 0)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -216,9 +225,6 @@ public sealed class FlowEngine
             }
         }
     }
-
-    private static ReadOnlySpan<char> Text(ReadOnlySpan<byte> utf8, Span<char> buffer)
-        => utf8.Length <= buffer.Length ? buffer[..System.Text.Encoding.UTF8.GetChars(utf8, buffer)] : System.Text.Encoding.UTF8.GetString(utf8);
 
     /// <summary>UTC ticks of an instant as SQLite holds it ("yyyy-MM-dd HH:mm:ss.FFFFFFF", as EF Core and the bulk writer store it).</summary>
     internal static long SqliteTicks(ReadOnlySpan<byte> text)
@@ -280,7 +286,7 @@ public sealed class FlowEngine
             long? end = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTime>(10).Ticks;
             decimal? cost = reader.IsDBNull(11) ? null : reader.GetDecimal(11);
             bool? helped = reader.IsDBNull(12) ? null : reader.GetBoolean(12);
-            rows.Add(id, person, agency, team, worker, kind, subtype, referredAgency, referredTeam, start, end, cost, helped, reader.GetString(13));
+            rows.Add(id, person, agency, team, worker, kind, subtype, referredAgency, referredTeam, start, end, cost, helped);
         }
     }
 
@@ -296,7 +302,7 @@ public sealed class FlowEngine
         private readonly Dictionary<int, int> _workers = [];
 
         public void Add(Guid id, Guid person, int agency, int? team, int? worker, ActivityKind kind, int subtype, int? referredAgency, int? referredTeam,
-            long startTicks, long? endTicks, decimal? cost, bool? helped, ReadOnlySpan<char> sourceRecordId)
+            long startTicks, long? endTicks, decimal? cost, bool? helped)
         {
             if (!People.TryGetValue(person, out var p))
             {
@@ -305,7 +311,7 @@ public sealed class FlowEngine
             RecordIds.Add(id);
             Builder.Add(p, Agency(agency), kind, startTicks, 0, team: Team(team), worker: Worker(worker), subtype: subtype,
                 referredToAgency: referredAgency is { } ra ? Agency(ra) : 0, referredToTeam: Team(referredTeam),
-                endUtcTicks: endTicks ?? long.MinValue, cost: cost, helped: helped, sourceRecordId: sourceRecordId);
+                endUtcTicks: endTicks ?? long.MinValue, cost: cost, helped: helped);
         }
 
         private int Agency(int id)

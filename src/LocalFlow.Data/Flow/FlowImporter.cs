@@ -87,6 +87,11 @@ public sealed class FlowImportPreview
     public int People { get; internal set; }
     /// <summary>Valid records priced from the unit-cost catalogue.</summary>
     public int CostedFromCatalogue { get; internal set; }
+    /// <summary>
+    /// Valid records that exactly repeat another record of the file under a new record id (the same person, start,
+    /// agency, kind, subtype and worker; see docs/flow-study.md): stored and kept for audit, counted once by the engine.
+    /// </summary>
+    public int ExactDuplicates { get; internal set; }
     /// <summary>True when the file cannot be read at all (not the format, a mapped column missing...): nothing in it can be stored.</summary>
     public bool FileRejected { get; internal set; }
     /// <summary>The errors, in file order (the first <see cref="MaxListedErrors"/>).</summary>
@@ -496,6 +501,8 @@ public static class FlowImporter
             }
         }
         preview.People = peopleSeen.Count;
+        preview.ExactDuplicates = preview.Records.Count - preview.Records
+            .Select(r => (r.PersonId, r.StartUtc, r.AgencyId, r.Kind, r.Subtype, r.WorkerId)).Distinct().Count();
         void Warn(SortedDictionary<string, int> d, string what)
         {
             foreach (var (name, count) in d)

@@ -28,6 +28,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
 
     public sealed record Distribution(string Id, string Heading, HistogramChart Chart, Spread Spread, ValueFormat Format);
 
+    private sealed record CohortView(IReadOnlyList<PersonFigures> Cohort, CohortFigures Totals, string Sentence, IReadOnlyList<Distribution> Distributions, PersonFigures[] ByRecords);
+
     [BindProperty(SupportsGet = true)]
     public int? Agency { get; set; }
 
@@ -87,7 +89,16 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
 
         Filter = new FlowCohortFilter(Agency, Signal, MinRecords, Hospital, Stories);
         FilterText = Filter.Describe(agencies);
-        var cohort = Filter.Apply(flow, stories);
+        // A cohort's figures, sentence, spreads and people by records are made once per engine and filter (kept
+        // until the data change); only what depends on the user is worked out on each view.
+        var view = flow.Kept("Flow/Cohort:" + Filter.Query(), f =>
+        {
+            var chosen = Filter.Apply(f, stories);
+            var totals = CohortFigures.Of(chosen, f.Log);
+            return new CohortView(chosen, totals, FlowSentence.Of(totals), Spreads(chosen),
+                [.. chosen.OrderByDescending(p => p.Records).ThenBy(p => p.PersonId, StringComparer.Ordinal)]);
+        });
+        var cohort = view.Cohort;
         MaySeePeople = Policies.Allows(User, Policies.FlowStudy);
         if (FlowAccess.WithholdsCohort(User, cohort.Count))
         {
@@ -95,9 +106,9 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             Sentence = $"Fewer than {Plural.Of(FlowAccess.SmallestCohortShown, "person", "people")} match these filters, so their figures are withheld: a group this small could pick out one person's history. Widen the filters.";
             return;
         }
-        Totals = CohortFigures.Of(cohort, flow.Log);
-        Sentence = FlowSentence.Of(Totals);
-        Distributions = Spreads(cohort);
+        Totals = view.Totals;
+        Sentence = view.Sentence;
+        Distributions = view.Distributions;
 
         if (!MaySeePeople || cohort.Count == 0)
         {
@@ -105,8 +116,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         }
         var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality);
         Hidden = cohort.Count(p => hidden.Contains(flow.PersonId(p.Person)));
-        var top = cohort.Where(p => !hidden.Contains(flow.PersonId(p.Person)))
-            .OrderByDescending(p => p.Records).ThenBy(p => p.PersonId, StringComparer.Ordinal).Take(MostRecordsShown).ToList();
+        var top = view.ByRecords.Where(p => !hidden.Contains(flow.PersonId(p.Person))).Take(MostRecordsShown).ToList();
         var ids = top.Select(p => flow.PersonId(p.Person)).ToList();
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
         MostRecords = [.. top.Select(p => new PersonRow(flow.PersonId(p.Person), names.GetValueOrDefault(flow.PersonId(p.Person), "Unknown person"), p, flow.Analyzer.Signals(p.Person).Count))];

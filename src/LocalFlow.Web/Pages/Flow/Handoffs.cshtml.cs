@@ -91,8 +91,9 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current, FlowEngin
             }
             var people = cohort.Select(p => p.Person).ToList();
             People = people.Count;
-            Graph = HandOffs.Graph(log, Level, people);
-            Paths = HandOffs.MostCommonPaths(log, Level, PathsShown, people);
+            var level = Level;
+            (Graph, Paths) = flow.Kept($"Flow/Handoffs:{level}:{Filter.Query()}",
+                f => Tuple.Create(HandOffs.Graph(f.Log, level, people), HandOffs.MostCommonPaths(f.Log, level, PathsShown, people))).ToValueTuple();
         }
         else
         {

@@ -25,6 +25,8 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
 
     public sealed record SignalRecord(Guid Id, DateTime StartUtc, string Agency, string What);
 
+    private sealed record Dated(FlowSignal Signal, Guid PersonId, DateOnly Date);
+
     public sealed record Row(FlowSignalKind Kind, Guid PersonId, string PersonName, DateOnly Date, string Explanation, IReadOnlyList<SignalRecord> Records);
 
     [BindProperty(SupportsGet = true)]
@@ -103,14 +105,47 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
             }
         }
 
-        var chosen = flow.Signals
-            .Select(s => (Signal: s, PersonId: flow.PersonId(s.Person), Date: FlowAccess.LocalDate(log.Start(s.Events[^1]).UtcDateTime)))
-            .Where(x => people is null || people.Contains(x.PersonId))
-            .Where(x => (From is null || x.Date >= From) && (To is null || x.Date <= To))
-            .Where(x => Agency is null || x.Signal.Events.Any(i => flow.AgencyId(i) == Agency))
-            .ToList();
-        var visible = chosen.Where(x => !hidden.Contains(x.PersonId)).ToList();
-        PerKind = [.. Enum.GetValues<FlowSignalKind>().Select(k => (k, visible.Count(x => x.Signal.Kind == k), visible.Where(x => x.Signal.Kind == k).Select(x => x.PersonId).Distinct().Count()))];
+        // Every signal with its person and date, newest first, is made once per engine (kept until the data change).
+        var dated = flow.Kept("Flow/Signals:newest-first", f => f.Signals
+            .Select(s => new Dated(s, f.PersonId(s.Person), FlowAccess.LocalDate(f.Log.Start(s.Events[^1]).UtcDateTime)))
+            .OrderByDescending(x => x.Date).ThenBy(x => x.Signal.Kind).ThenBy(x => x.PersonId).ToArray());
+        var kinds = Enum.GetValues<FlowSignalKind>();
+        var perKind = new int[kinds.Max(k => (int)k) + 1];
+        var perKindPeople = perKind.Select(_ => new HashSet<Guid>()).ToArray();
+        var listed = new List<Dated>();
+        var listedPeople = new HashSet<Guid>();
+        var hiddenSignals = 0;
+        var hiddenPeople = new HashSet<Guid>();
+        // one pass in the kept order: the list stays newest first
+        foreach (var x in dated)
+        {
+            if ((people is not null && !people.Contains(x.PersonId)) || (From is not null && x.Date < From) || (To is not null && x.Date > To)
+                || (Agency is int agency && !x.Signal.Events.Any(i => flow.AgencyId(i) == agency)))
+            {
+                continue;
+            }
+            var isHidden = hidden.Contains(x.PersonId);
+            if (!isHidden)
+            {
+                perKind[(int)x.Signal.Kind]++;
+                perKindPeople[(int)x.Signal.Kind].Add(x.PersonId);
+            }
+            if (Kind is not null && x.Signal.Kind != Kind)
+            {
+                continue;
+            }
+            if (isHidden)
+            {
+                hiddenSignals++;
+                hiddenPeople.Add(x.PersonId);
+            }
+            else
+            {
+                listed.Add(x);
+                listedPeople.Add(x.PersonId);
+            }
+        }
+        PerKind = [.. kinds.Select(k => (k, perKind[(int)k], perKindPeople[(int)k].Count))];
         PerKindChart = new BarChart("Signals of each kind", "How many failure-demand signals of each kind the records raise, for the people and dates chosen (every kind, whichever kind is chosen for the list).",
             [.. PerKind.Select(k => new BarValue(FlowAccess.SignalName(k.Kind), k.Signals) { Href = Link(1, k.Kind) })])
         {
@@ -120,15 +155,12 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
             CategoryLabel = "Signal",
             ValueLabel = "Signals",
         };
-        var ofKind = chosen.Where(x => Kind is null || x.Signal.Kind == Kind).ToList();
         // Looking for a person by name or id never says whether a restricted person matched: the same answer as
         // for someone with no records, as the person page gives.
-        HiddenSignals = people is null ? ofKind.Count(x => hidden.Contains(x.PersonId)) : 0;
-        HiddenPeople = people is null ? ofKind.Where(x => hidden.Contains(x.PersonId)).Select(x => x.PersonId).Distinct().Count() : 0;
-        var listed = ofKind.Where(x => !hidden.Contains(x.PersonId))
-            .OrderByDescending(x => x.Date).ThenBy(x => x.Signal.Kind).ThenBy(x => x.PersonId).ToList();
+        HiddenSignals = people is null ? hiddenSignals : 0;
+        HiddenPeople = people is null ? hiddenPeople.Count : 0;
         Total = listed.Count;
-        People = listed.Select(x => x.PersonId).Distinct().Count();
+        People = listedPeople.Count;
         Pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var page = listed.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();

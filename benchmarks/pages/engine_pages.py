@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Times the locality-wide flow pages (Cohort, Hand-offs, Signals, Conditions) of a running LocalFlow web app.
+
+Usage: engine_pages.py BASE_URL DATABASE_FILE [later_views]
+
+Signs in as the demo's study team user, then for each page:
+  1. warms the page once (JIT and Razor compilation, engine built),
+  2. stores a new flow data-version stamp in DATABASE_FILE (as any import, undo or record change does), so the
+     next view rebuilds the locality's engine from the two million stored records: the "first view",
+  3. views it `later_views` more times with nothing changed: the "later views".
+Each time is the whole request as the browser sees it (server work and the HTML transfer, on localhost).
+"""
+import http.cookiejar
+import os
+import re
+import sqlite3
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+base, db_file = sys.argv[1].rstrip("/"), sys.argv[2]
+later = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+
+def get(path):
+    start = time.perf_counter()
+    with opener.open(base + path, timeout=600) as r:
+        body = r.read()
+        status = r.status
+    return time.perf_counter() - start, status, body
+
+
+_, _, page = get("/SignIn")
+token = re.search(rb'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1).decode()
+form = urllib.parse.urlencode({"UserName": "study", "Password": "northfield-demo", "__RequestVerificationToken": token}).encode()
+opener.open(urllib.request.Request(base + "/SignIn", data=form), timeout=600).read()
+
+
+def changed():
+    with sqlite3.connect(db_file) as c:
+        c.execute("INSERT INTO settings (key, value) VALUES ('flow.data-version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                  (os.urandom(8).hex(),))
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return f.read().split()[0]
+
+
+print(f"| page | warm-up (cold server) | first view after a data change | later views: median | later views: slowest | load average |")
+print("|---|---:|---:|---:|---:|---:|")
+for path in ["/Flow/Cohort", "/Flow/Handoffs", "/Flow/Signals", "/Conditions"]:
+    warm, status, body = get(path)
+    assert status == 200 and b"Sign in" not in body[:2000], path
+    changed()
+    first, _, _ = get(path)
+    times = [get(path)[0] for _ in range(later)]
+    print(f"| {path} | {warm:.2f} s | {first:.2f} s | {statistics.median(times) * 1000:.0f} ms | {max(times) * 1000:.0f} ms | {load()} |", flush=True)
