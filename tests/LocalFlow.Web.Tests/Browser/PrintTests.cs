@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace LocalFlow.Web.Tests.Browser;
 
-/// <summary>What Chromium's print to PDF makes of the pages people put on the wall.</summary>
+/// <summary>The page as paper and as a phone show it: Chromium's print to PDF of the board people put on the wall, and a 375 px screen.</summary>
 public partial class PrintTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -32,6 +32,27 @@ public partial class PrintTests(BrowserFixture browser) : IClassFixture<BrowserF
             pages.ShouldBe(1, $"{board} printed on {pages} A3 pages");
             await page.EmulateMediaAsync(new() { Media = Media.Screen });
         }
+    }
+
+    [Fact]
+    public async Task RuthsPage_DoesNotScrollSideways_OnA375PixelScreen()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(page, "study");
+        await page.SetViewportSizeAsync(375, 800);
+        await page.GotoAsync("/Flow");
+        var ruth = await page.Locator("a.lf-flow-person", new() { HasText = "Ruth" }).First.GetAttributeAsync("href");
+        await page.GotoAsync(ruth!);
+        (await page.Locator("#summary-sentence").CountAsync()).ShouldBe(1);
+        // Everything wider than the screen, outside a box that scrolls on its own, pushes the whole page sideways.
+        var wide = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+              .filter(e => !e.closest('.lf-table-scroll, .lf-chart__table-scroll, .lf-chart__canvas, .govuk-skip-link, .govuk-visually-hidden'))
+              .slice(0, 10).map(e => e.tagName + '.' + e.getAttribute('class') + ' ' + Math.round(e.getBoundingClientRect().right))
+            """);
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        scrollWidth.ShouldBeLessThanOrEqualTo(375, "too wide: " + string.Join("; ", wide));
     }
 
     // A page object in the PDF ("/Type /Page", not the "/Type /Pages" tree).
