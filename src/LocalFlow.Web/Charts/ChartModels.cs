@@ -84,12 +84,16 @@ public sealed record LineChart(string Title, string Description, IReadOnlyList<L
     public bool StartAtZero { get; init; } = true;
 }
 
-/// <summary>Which way bars run.</summary>
+/// <summary>Which way bars run. Bars always carry their names, broken only between words; never numbers standing for them.</summary>
 public enum BarOrientation
 {
     /// <summary>Horizontal when the labels are long or there are many bars, otherwise vertical.</summary>
     Auto,
+
+    /// <summary>Vertical when every name fits under its bar on three lines, otherwise horizontal.</summary>
     Vertical,
+
+    /// <summary>Horizontal: names beside the bars.</summary>
     Horizontal,
 }
 
@@ -110,7 +114,10 @@ public sealed record BarChart(string Title, string Description, IReadOnlyList<Ba
     public string CategoryLabel { get; init; } = "Category";
 }
 
-/// <summary>A Pareto chart: bars sorted from largest to smallest, with the cumulative percentage as a line on a right axis.</summary>
+/// <summary>
+/// A Pareto chart: bars sorted from largest to smallest, with the cumulative percentage as a line on a right axis;
+/// when the names do not fit under the bars, the bars run across and the cumulative line has a column of its own.
+/// </summary>
 public sealed record ParetoChart(string Title, string Description, IReadOnlyList<BarValue> Categories) : ChartSpec(Title, Description)
 {
     /// <summary>What the categories are (the table's first column), for example "Failure demand type".</summary>
