@@ -110,6 +110,7 @@ public static class ConditionReachCalculator
         var personIds = evidence.Where(e => e.Kind == EvidenceKind.CaseHistory && e.PersonId is not null).Select(e => e.PersonId!.Value).Distinct().ToList();
         var byPerson = new Dictionary<Guid, List<Guid>>();
         var signalFacts = new List<Dictionary<Guid, RecordFacts>>();
+        var keptReach = new Dictionary<Sets, Reach>(ReferenceEqualityComparer.Instance);
         if (signalEvidence.Count > 0 || personIds.Count > 0)
         {
             var flow = await engines.ForLocalityAsync(db, localityId, ct);
@@ -127,6 +128,7 @@ public static class ConditionReachCalculator
                 var agency = e.AgencyId;
                 var reached = flow.Kept($"Conditions/signal-reach:{kind}:{agency}", f => SignalReach(f, kind, agency));
                 signalFacts.Add(reached.Facts);
+                keptReach[reached.Sets] = reached.Reach;
                 perEvidence[e.Id] = (reached.Sets, false);
             }
             foreach (var personId in personIds)
@@ -177,7 +179,7 @@ public static class ConditionReachCalculator
             }
         }
 
-        Reach ToReach(Sets s) => new(
+        Reach ToReach(Sets s) => keptReach.TryGetValue(s, out var kept) ? kept : new(
             s.Demands.Count,
             s.Studies.Sum(id => studyTotals.GetValueOrDefault(id)),
             s.People.Count,
@@ -222,6 +224,8 @@ public static class ConditionReachCalculator
     {
         public Sets Sets { get; } = sets;
         public Dictionary<Guid, RecordFacts> Facts { get; } = facts;
+        /// <summary>What the signals reach on their own (no demands), added up once.</summary>
+        public Reach Reach { get; } = new(0, 0, sets.People.Count, sets.Records.Count, facts.Values.Sum(f => f.Cost ?? 0));
     }
 
     /// <summary>The records and people behind every signal of <paramref name="kind"/> (with a record of <paramref name="agency"/>, when given).</summary>
