@@ -6,12 +6,12 @@ using Microsoft.Playwright;
 namespace LocalFlow.Web.Tests.Browser;
 
 /// <summary>The page as paper and as a phone show it: Chromium's print to PDF of the board people put on the wall, and a 375 px screen.</summary>
-public partial class PrintTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public partial class PrintTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task TheDemandBoard_PrintsOnOneA3Sheet()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "study");
         await page.GotoAsync("/Demand");
         var boards = await page.Locator("a[href^='/Demand/Board/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
@@ -37,7 +37,7 @@ public partial class PrintTests(BrowserFixture browser) : IClassFixture<BrowserF
     [Fact]
     public async Task RuthsPage_DoesNotScrollSideways_OnA375PixelScreen()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await SignInJourneyTests.SignInAsync(page, "study");
         await page.SetViewportSizeAsync(375, 800);
         await page.GotoAsync("/Flow");
