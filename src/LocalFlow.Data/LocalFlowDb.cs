@@ -39,10 +39,10 @@ public partial class LocalFlowDb : DbContext
         }
         var flowChanged = Flow.FlowDataVersion.Touched(ChangeTracker);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (flowChanged)
+        if (flowChanged.Any)
         {
             // stamped after the change is written, so an engine built under the new stamp holds the change
-            Flow.FlowDataVersion.ChangedAsync(this).GetAwaiter().GetResult();
+            Flow.FlowDataVersion.ChangedAsync(this, flowChanged).GetAwaiter().GetResult();
         }
         return saved;
     }
@@ -55,9 +55,9 @@ public partial class LocalFlowDb : DbContext
         }
         var flowChanged = Flow.FlowDataVersion.Touched(ChangeTracker);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (flowChanged)
+        if (flowChanged.Any)
         {
-            await Flow.FlowDataVersion.ChangedAsync(this, cancellationToken);
+            await Flow.FlowDataVersion.ChangedAsync(this, flowChanged, cancellationToken);
         }
         return saved;
     }

@@ -27,6 +27,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalFlow.Web.Infr
 builder.Services.AddSingleton<FlowImportRunner>();
 // One analysed flow engine per locality, kept until the data change (docs/flow-study.md).
 builder.Services.AddSingleton<LocalFlow.Data.Flow.FlowEngines>();
+builder.Services.AddSingleton<LocalFlow.Web.Infrastructure.FlowEngineWarmer>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalFlow.Web.Infrastructure.FlowEngineWarmer>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<FlowImportRunner>());
 builder.Services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddDbContext<LocalFlowDb>(database.Configure);

@@ -150,4 +150,67 @@ public class FlowEngineTests
             (await engines.ForLocalityAsync(ctx, localityId)).Person(ruth)!.Figures.Records.ShouldBe(after.Records);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AChangeInOneLocality_KeepsTheOthersEngines_ASharedChangeRebuildsEvery(DatabaseProvider provider)
+    {
+        var (db, localityId) = await DemoAsync(provider);
+        await using var _ = db;
+        var engines = new FlowEngines();
+        int other;
+        await using (var ctx = db.Options.CreateContext())
+        {
+            var second = new Locality { Name = "Southfield" };
+            ctx.Localities.Add(second);
+            await ctx.SaveChangesAsync();
+            other = second.Id;
+        }
+        FlowEngine demo, south;
+        await using (var ctx = db.Options.CreateContext())
+        {
+            demo = await engines.ForLocalityAsync(ctx, localityId);
+            south = await engines.ForLocalityAsync(ctx, other);
+        }
+        demo.Log.Count.ShouldBeGreaterThan(0);
+        south.Log.Count.ShouldBe(0);
+
+        // A record added in the demo locality: its engine is rebuilt, the other locality's is kept.
+        await using (var ctx = db.Options.CreateContext())
+        {
+            var person = await ctx.People.Where(p => p.LocalityId == localityId).Select(p => p.Id).FirstAsync();
+            ctx.ActivityRecords.Add(new ActivityRecord
+            {
+                LocalityId = localityId,
+                PersonId = person,
+                AgencyId = await ctx.Agencies.Select(a => a.Id).FirstAsync(),
+                Kind = ActivityKind.Contact,
+                StartUtc = new DateTime(2013, 5, 1, 10, 0, 0, DateTimeKind.Utc),
+                SourceSystem = "test",
+                SourceRecordId = "one-locality",
+            });
+            await ctx.SaveChangesAsync();
+        }
+        await using (var ctx = db.Options.CreateContext())
+        {
+            var rebuilt = await engines.ForLocalityAsync(ctx, localityId);
+            rebuilt.ShouldNotBeSameAs(demo);
+            rebuilt.Log.Count.ShouldBe(demo.Log.Count + 1);
+            (await engines.ForLocalityAsync(ctx, other)).ShouldBeSameAs(south, "nothing changed in the other locality");
+            demo = rebuilt;
+        }
+
+        // An agency renamed: every locality shares the agencies, so every engine is rebuilt.
+        await using (var ctx = db.Options.CreateContext())
+        {
+            var agency = await ctx.Agencies.FirstAsync();
+            agency.ShortName += " (renamed)";
+            await ctx.SaveChangesAsync();
+        }
+        await using (var ctx = db.Options.CreateContext())
+        {
+            (await engines.ForLocalityAsync(ctx, localityId)).ShouldNotBeSameAs(demo);
+            (await engines.ForLocalityAsync(ctx, other)).ShouldNotBeSameAs(south);
+        }
+    }
 }

@@ -45,14 +45,6 @@ public static class ConditionReachCalculator
         public readonly HashSet<int> Studies = [];
         public readonly HashSet<Guid> People = [];
         public readonly HashSet<Guid> Records = [];
-
-        public void Add(Sets other)
-        {
-            Demands.UnionWith(other.Demands);
-            Studies.UnionWith(other.Studies);
-            People.UnionWith(other.People);
-            Records.UnionWith(other.Records);
-        }
     }
 
     private sealed record RecordFacts(Guid PersonId, int AgencyId, decimal? Cost);
@@ -111,14 +103,15 @@ public static class ConditionReachCalculator
         var byPerson = new Dictionary<Guid, List<Guid>>();
         var signalFacts = new List<Dictionary<Guid, RecordFacts>>();
         var keptReach = new Dictionary<Sets, Reach>(ReferenceEqualityComparer.Instance);
+        FlowEngine? flow = null;
         if (signalEvidence.Count > 0 || personIds.Count > 0)
         {
-            var flow = await engines.ForLocalityAsync(db, localityId, ct);
-            var log = flow.Log;
+            var engine = flow = await engines.ForLocalityAsync(db, localityId, ct);
+            var log = engine.Log;
             Guid Remember(int i)
             {
-                var id = flow.RecordId(i);
-                facts[id] = new RecordFacts(flow.PersonId(log.Persons[i]), flow.AgencyId(i), log.Cost(i));
+                var id = engine.RecordId(i);
+                facts[id] = new RecordFacts(engine.PersonId(log.Persons[i]), engine.AgencyId(i), log.Cost(i));
                 return id;
             }
             foreach (var e in signalEvidence)
@@ -126,14 +119,14 @@ public static class ConditionReachCalculator
                 // what a kind of signal (at an agency) reaches is worked out once per engine: kept until the data change
                 var kind = e.SignalKind!.Value;
                 var agency = e.AgencyId;
-                var reached = flow.Kept($"Conditions/signal-reach:{kind}:{agency}", f => SignalReach(f, kind, agency));
+                var reached = engine.Kept($"Conditions/signal-reach:{kind}:{agency}", f => SignalReach(f, kind, agency));
                 signalFacts.Add(reached.Facts);
                 keptReach[reached.Sets] = reached.Reach;
                 perEvidence[e.Id] = (reached.Sets, false);
             }
             foreach (var personId in personIds)
             {
-                var p = flow.PersonNumber(personId);
+                var p = engine.PersonNumber(personId);
                 var (from, to) = p < 0 ? (0, 0) : log.EventsOf(p);
                 byPerson[personId] = [.. Enumerable.Range(from, to - from).Select(Remember)];
             }
@@ -202,23 +195,69 @@ public static class ConditionReachCalculator
             return null;
         }
 
-        var all = new Sets();
+        // The people, records and cost a set of evidence reaches together: the union of tens of thousands of record ids,
+        // so made once per engine for each set of flow evidence (kept until the data change). The evidence names what
+        // it reaches (a kind of signal at an agency, a person, a record), so the same names reach the same records
+        // while the engine's data stay the same.
+        FlowReach FlowPart(IReadOnlyList<ConditionEvidence> items)
+        {
+            FlowReach Make()
+            {
+                var people = new HashSet<Guid>();
+                var records = new HashSet<Guid>();
+                foreach (var e in items)
+                {
+                    var s = perEvidence[e.Id].Sets;
+                    people.UnionWith(s.People);
+                    records.UnionWith(s.Records);
+                }
+                return new FlowReach(people.Count, records.Count, records.Sum(id => Fact(id)?.Cost ?? 0));
+            }
+            var names = items.Select(FlowName).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            return flow is null || names.Count == 0 ? Make() : flow.Kept("Conditions/flow-reach:" + string.Join(",", names), _ => Make());
+        }
+
+        Reach Together(IReadOnlyList<ConditionEvidence> items)
+        {
+            var demands = new HashSet<Guid>();
+            var studies = new HashSet<int>();
+            foreach (var e in items)
+            {
+                var s = perEvidence[e.Id].Sets;
+                demands.UnionWith(s.Demands);
+                studies.UnionWith(s.Studies);
+            }
+            var (people, records, cost) = FlowPart(items);
+            return new Reach(demands.Count, studies.Sum(id => studyTotals.GetValueOrDefault(id)), people, records, cost);
+        }
+
+        var all = new List<ConditionEvidence>();
         var result = new List<ConditionReach>();
         foreach (var c in conditions.OrderBy(c => c.Category).ThenBy(c => SystemConditions.CategoryName(c), StringComparer.CurrentCulture).ThenBy(c => c.Title, StringComparer.CurrentCulture))
         {
-            var sets = new Sets();
+            var mine = evidence.Where(e => e.ConditionId == c.Id).OrderBy(e => e.Kind).ThenBy(e => e.AddedUtc).ToList();
             var items = new List<EvidenceReach>();
-            foreach (var e in evidence.Where(e => e.ConditionId == c.Id).OrderBy(e => e.Kind).ThenBy(e => e.AddedUtc))
+            foreach (var e in mine)
             {
                 var (s, missing) = perEvidence[e.Id];
-                sets.Add(s);
                 items.Add(new EvidenceReach(e, ToReach(s), missing));
             }
-            all.Add(sets);
-            result.Add(new ConditionReach(c, ToReach(sets), items));
+            all.AddRange(mine);
+            result.Add(new ConditionReach(c, Together(mine), items));
         }
-        return new ConditionsReport(result, ToReach(all));
+        return new ConditionsReport(result, Together(all));
     }
+
+    private sealed record FlowReach(int People, int Records, decimal Cost);
+
+    /// <summary>What a piece of evidence reaches in the flow records, named ("signal kind at agency", "person", "record"); null for demand types.</summary>
+    private static string? FlowName(ConditionEvidence e) => e.Kind switch
+    {
+        EvidenceKind.FlowSignal when e.SignalKind is { } kind => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"S{(int)kind}@{e.AgencyId}"),
+        EvidenceKind.CaseHistory when e.PersonId is { } person => "P" + person.ToString("N"),
+        EvidenceKind.ActivityRecord when e.RecordId is { } record => "R" + record.ToString("N"),
+        _ => null,
+    };
 
     private sealed class SignalSets(Sets sets, Dictionary<Guid, RecordFacts> facts)
     {

@@ -96,6 +96,23 @@ public sealed class FlowEngine
         where T : class
         => (T)_kept.GetOrAdd(key, _ => new Lazy<object>(() => make(this))).Value;
 
+    /// <summary>
+    /// Keeps <paramref name="value"/> under <paramref name="key"/> unless something is kept there already, and returns what
+    /// is kept: for what is made from the engine and the database together (read after the engine was built, so never
+    /// older than it). <see cref="TryKept"/> finds it on later views.
+    /// </summary>
+    public T Keep<T>(string key, T value)
+        where T : class
+        => Kept(key, _ => value);
+
+    /// <summary>What is kept under <paramref name="key"/>, if anything is (see <see cref="Kept"/>, <see cref="Keep"/>).</summary>
+    public bool TryKept<T>(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        value = _kept.TryGetValue(key, out var kept) ? (T)kept.Value : null;
+        return value is not null;
+    }
+
     /// <summary>The stored person behind the log's person number.</summary>
     public Guid PersonId(int person) => _people[person];
 

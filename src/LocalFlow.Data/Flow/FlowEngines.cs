@@ -4,7 +4,7 @@ namespace LocalFlow.Data.Flow;
 
 /// <summary>
 /// One analysed <see cref="FlowEngine"/> per locality, built on first use and kept until the data change: each
-/// request reads the stored <see cref="FlowDataVersion"/> stamp (one small query) and rebuilds the engine only
+/// request reads the locality's stored <see cref="FlowDataVersion"/> (one small query) and rebuilds the engine only
 /// when the stamp differs from the one it was built under. Register once per process (a singleton); concurrent
 /// first views of a locality wait for one build.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class FlowEngines
     {
         ArgumentNullException.ThrowIfNull(db);
         // read before the records: an engine is never kept under a stamp newer than its data
-        var version = await FlowDataVersion.ReadAsync(db, ct);
+        var version = await FlowDataVersion.ReadAsync(db, localityId, ct);
         if (_built.TryGetValue(localityId, out var engine) && engine.Version == version)
         {
             return engine;

@@ -113,7 +113,7 @@ public static class FlowStore
 
     /// <summary>
     /// Inserts records without change tracking, inside the context's current transaction (or one of its own).
-    /// Returns how many were stored, and stamps a new <see cref="FlowDataVersion"/>. Values that break a constraint
+    /// Returns how many were stored, and stamps a new <see cref="FlowDataVersion"/> for each locality written to. Values that break a constraint
     /// throw and nothing of this call is kept.
     /// </summary>
     public static async Task<long> BulkInsertAsync(LocalFlowDb db, IEnumerable<ActivityRecord> records, CancellationToken ct = default)
@@ -122,18 +122,35 @@ public static class FlowStore
         var own = db.Database.CurrentTransaction is null;
         await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
         var conn = db.Database.GetDbConnection();
+        var localities = new HashSet<int>();
         var count = conn switch
         {
-            SqliteConnection sqlite => InsertSqlite(sqlite, records, ct),
-            NpgsqlConnection npgsql => await CopyPostgresAsync(npgsql, records, ct),
+            SqliteConnection sqlite => InsertSqlite(sqlite, Noting(records, localities), ct),
+            NpgsqlConnection npgsql => await CopyPostgresAsync(npgsql, Noting(records, localities), ct),
             _ => throw new NotSupportedException($"Bulk insert is not written for {conn.GetType().Name}."),
         };
-        await FlowDataVersion.ChangedAsync(db, ct);
+        foreach (var locality in localities)
+        {
+            await FlowDataVersion.ChangedAsync(db, locality, ct);
+        }
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
         }
         return count;
+    }
+
+    private static IEnumerable<ActivityRecord> Noting(IEnumerable<ActivityRecord> records, HashSet<int> localities)
+    {
+        var last = int.MinValue;
+        foreach (var r in records)
+        {
+            if (r.LocalityId != last)
+            {
+                localities.Add(last = r.LocalityId);
+            }
+            yield return r;
+        }
     }
 
     /// <summary>The page cache a bulk insert may use, in KiB (SQLite's default is 2 MiB).</summary>

@@ -8,6 +8,7 @@ using LocalFlow.Web.Charts;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
 
     public sealed record PersonRow(Guid Id, string Name, PersonFigures Figures, int Signals);
 
-    public sealed record Distribution(string Id, string Heading, HistogramChart Chart, Spread Spread, ValueFormat Format);
+    /// <summary>How one count is spread over the cohort; <paramref name="Drawn"/> is the chart's markup, drawn once with the kept view.</summary>
+    public sealed record Distribution(string Id, string Heading, HistogramChart Chart, Spread Spread, ValueFormat Format, HtmlString Drawn);
 
     private sealed record CohortView(IReadOnlyList<PersonFigures> Cohort, CohortFigures Totals, string Sentence, IReadOnlyList<Distribution> Distributions, PersonFigures[] ByRecords);
 
@@ -114,7 +116,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         {
             return;
         }
-        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality);
+        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, flow);
         Hidden = cohort.Count(p => hidden.Contains(flow.PersonId(p.Person)));
         var top = view.ByRecords.Where(p => !hidden.Contains(flow.PersonId(p.Person))).Take(MostRecordsShown).ToList();
         var ids = top.Select(p => flow.PersonId(p.Person)).ToList();
@@ -135,7 +137,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
                 ValueLabel = "People",
                 BinLabel = binLabel,
             };
-            return new Distribution(id, heading, chart, Spread.Of([.. values]), ValueFormat.Number);
+            return Drawn(id, heading, chart, values, ValueFormat.Number);
         }
         var list = new List<Distribution>
         {
@@ -150,16 +152,16 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             Whole("hospital-days", "Days in hospital", "Days in hospital", p => p.HospitalDays),
         };
         var costs = cohort.Select(p => (double)p.Cost).ToArray();
-        list.Add(new Distribution("cost", "Cost", new HistogramChart("Cost per person", "How many people's records cost each amount, in bands.", costs)
+        list.Add(Drawn("cost", "Cost", new HistogramChart("Cost per person", "How many people's records cost each amount, in bands.", costs)
         {
             Id = "spread-cost",
             ValueLabel = "People",
             BinLabel = "Cost of what was done",
             Whole = false,
             BinFormat = ValueFormat.Pounds,
-        }, Spread.Of([.. costs]), ValueFormat.Pounds));
+        }, costs, ValueFormat.Pounds));
         var met = cohort.Where(p => p.DaysToNeedMet is not null).Select(p => p.DaysToNeedMet!.Value).ToArray();
-        list.Add(new Distribution("need-met", "First contact to need met", new HistogramChart("First contact to need met, in days", "How many people waited each number of days from their first contact to a record saying their need was met.", met)
+        list.Add(Drawn("need-met", "First contact to need met", new HistogramChart("First contact to need met, in days", "How many people waited each number of days from their first contact to a record saying their need was met.", met)
         {
             Id = "spread-need-met",
             ValueLabel = "People",
@@ -167,9 +169,13 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             Whole = false,
             Missing = cohort.Count - met.Length,
             MissingLabel = "Need never recorded as met",
-        }, Spread.Of([.. met]), ValueFormat.Number));
+        }, met, ValueFormat.Number));
         return list;
     }
+
+    /// <summary>A spread with its histogram drawn now: the view is kept with the engine, so each chart is drawn once per data version.</summary>
+    private static Distribution Drawn(string id, string heading, HistogramChart chart, double[] values, ValueFormat format)
+        => new(id, heading, chart, Spread.Of([.. values]), format, new HtmlString(Charts.Charts.Histogram(chart).ToString()));
 
     public static string Format(double value, ValueFormat format) => format == ValueFormat.Pounds
         ? Gov.Money((decimal)value, whole: true)

@@ -42,6 +42,25 @@ public static class FlowAccess
         return ids.ToHashSet();
     }
 
+    /// <summary>
+    /// <see cref="HiddenPeopleAsync(LocalFlowDb, CurrentUser, int, CancellationToken)"/> for the people of a locality's
+    /// engine, read once and kept with the engine: restricting a person or household changes the locality's flow data
+    /// version (<see cref="LocalFlow.Data.Flow.FlowDataVersion"/>), so the next view has a new engine and reads them again.
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> HiddenPeopleAsync(LocalFlowDb db, CurrentUser current, LocalFlow.Data.Flow.FlowEngine flow, CancellationToken ct = default)
+    {
+        const string Key = "Flow/hidden-people";
+        if (current.MaySeeRestricted)
+        {
+            return new HashSet<Guid>();
+        }
+        if (flow.TryKept<IReadOnlySet<Guid>>(Key, out var kept))
+        {
+            return kept;
+        }
+        return flow.Keep(Key, await HiddenPeopleAsync(db, current, flow.LocalityId, ct));
+    }
+
     /// <summary>A failure-demand signal's name in plain English, as docs/flow-study.md names it: the one name every page, chart and list uses.</summary>
     public static string SignalName(LocalFlow.Analytics.Flow.FlowSignalKind kind) => kind switch
     {

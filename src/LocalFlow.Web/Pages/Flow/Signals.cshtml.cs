@@ -27,6 +27,9 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
 
     private sealed record Dated(FlowSignal Signal, Guid PersonId, DateOnly Date);
 
+    /// <summary>The signals the filters choose, newest first, with the counts per kind and of what is hidden.</summary>
+    private sealed record Chosen(Dated[] Listed, int People, IReadOnlyList<(FlowSignalKind Kind, int Signals, int People)> PerKind, int HiddenSignals, int HiddenPeople);
+
     public sealed record Row(FlowSignalKind Kind, Guid PersonId, string PersonName, DateOnly Date, string Explanation, IReadOnlyList<SignalRecord> Records);
 
     [BindProperty(SupportsGet = true)]
@@ -86,7 +89,7 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
         var flow = await engines.ForLocalityAsync(db, locality);
         var log = flow.Log;
         AgencyOptions = [.. agencies.Where(a => flow.AgencyIds.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
-        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality);
+        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, flow);
 
         IReadOnlySet<Guid>? people = null;
         var q = Person?.Trim();
@@ -109,6 +112,41 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
         var dated = flow.Kept("Flow/Signals:newest-first", f => f.Signals
             .Select(s => new Dated(s, f.PersonId(s.Person), FlowAccess.LocalDate(f.Log.Start(s.Events[^1]).UtcDateTime)))
             .OrderByDescending(x => x.Date).ThenBy(x => x.Signal.Kind).ThenBy(x => x.PersonId).ToArray());
+        // What the filters choose is worked out once per engine, filters and restricted-or-not (kept until the data
+        // change); a search by name or id is worked out on each view.
+        var chosen = people is null
+            ? flow.Kept(string.Create(CultureInfo.InvariantCulture, $"Flow/Signals:{Kind}:{Agency}:{From:yyyy-MM-dd}:{To:yyyy-MM-dd}:{(hidden.Count > 0 ? "hiding" : "all")}"), f => Choose(f, dated, null, hidden))
+            : Choose(flow, dated, people, hidden);
+        var listed = chosen.Listed;
+        PerKind = chosen.PerKind;
+        PerKindChart = new BarChart("Signals of each kind", "How many failure-demand signals of each kind the records raise, for the people and dates chosen (every kind, whichever kind is chosen for the list).",
+            [.. PerKind.Select(k => new BarValue(FlowAccess.SignalName(k.Kind), k.Signals) { Href = Link(1, k.Kind) })])
+        {
+            Id = "signals-per-kind",
+            ShowTitle = false,
+            Orientation = BarOrientation.Horizontal,
+            CategoryLabel = "Signal",
+            ValueLabel = "Signals",
+        };
+        // Looking for a person by name or id never says whether a restricted person matched: the same answer as
+        // for someone with no records, as the person page gives.
+        HiddenSignals = people is null ? chosen.HiddenSignals : 0;
+        HiddenPeople = people is null ? chosen.HiddenPeople : 0;
+        Total = listed.Length;
+        People = chosen.People;
+        Pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        var page = listed.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        var ids = page.Select(x => x.PersonId).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
+        Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, "Unknown person"), x.Date, x.Signal.Describe(log),
+            [.. x.Signal.Events.Select(i => new SignalRecord(flow.RecordId(i), log.Start(i).UtcDateTime, agencies.GetValueOrDefault(flow.AgencyId(i), ""), FlowAccess.Describe(log.Kind(i), log.Subtype(i))))]))];
+        await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
+            $"Flow signals{(Filtered ? " (" + Describe() + ")" : "")}: page {PageNumber}, {Plural.Of(Rows.Count, "signal")} of {Rows.Select(r => r.PersonId).Distinct().Count()} people shown");
+    }
+
+    private Chosen Choose(FlowEngine flow, Dated[] dated, IReadOnlySet<Guid>? people, IReadOnlySet<Guid> hidden)
+    {
         var kinds = Enum.GetValues<FlowSignalKind>();
         var perKind = new int[kinds.Max(k => (int)k) + 1];
         var perKindPeople = perKind.Select(_ => new HashSet<Guid>()).ToArray();
@@ -145,31 +183,7 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
                 listedPeople.Add(x.PersonId);
             }
         }
-        PerKind = [.. kinds.Select(k => (k, perKind[(int)k], perKindPeople[(int)k].Count))];
-        PerKindChart = new BarChart("Signals of each kind", "How many failure-demand signals of each kind the records raise, for the people and dates chosen (every kind, whichever kind is chosen for the list).",
-            [.. PerKind.Select(k => new BarValue(FlowAccess.SignalName(k.Kind), k.Signals) { Href = Link(1, k.Kind) })])
-        {
-            Id = "signals-per-kind",
-            ShowTitle = false,
-            Orientation = BarOrientation.Horizontal,
-            CategoryLabel = "Signal",
-            ValueLabel = "Signals",
-        };
-        // Looking for a person by name or id never says whether a restricted person matched: the same answer as
-        // for someone with no records, as the person page gives.
-        HiddenSignals = people is null ? hiddenSignals : 0;
-        HiddenPeople = people is null ? hiddenPeople.Count : 0;
-        Total = listed.Count;
-        People = listedPeople.Count;
-        Pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        var page = listed.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        var ids = page.Select(x => x.PersonId).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
-        Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, "Unknown person"), x.Date, x.Signal.Describe(log),
-            [.. x.Signal.Events.Select(i => new SignalRecord(flow.RecordId(i), log.Start(i).UtcDateTime, agencies.GetValueOrDefault(flow.AgencyId(i), ""), FlowAccess.Describe(log.Kind(i), log.Subtype(i))))]))];
-        await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
-            $"Flow signals{(Filtered ? " (" + Describe() + ")" : "")}: page {PageNumber}, {Plural.Of(Rows.Count, "signal")} of {Rows.Select(r => r.PersonId).Distinct().Count()} people shown");
+        return new Chosen([.. listed], listedPeople.Count, [.. kinds.Select(k => (k, perKind[(int)k], perKindPeople[(int)k].Count))], hiddenSignals, hiddenPeople.Count);
     }
 
     private string Describe() => string.Join(", ", new[]
