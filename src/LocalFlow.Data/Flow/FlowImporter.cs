@@ -172,10 +172,16 @@ public static class FlowImporter
     /// Checks the file and stores its records as one import (one transaction, one audit entry). A file with any
     /// error stores nothing unless <see cref="FlowImportRequest.AllowPartial"/>, when the valid rows are stored and
     /// the others counted as skipped. <paramref name="progress"/> receives the fraction of records stored.
+    /// <paramref name="prepared"/> is the file as its preview (<see cref="PreviewAsync"/> with the same request but for
+    /// its id and <see cref="FlowImportRequest.AllowPartial"/>) read and checked it: its records are stored without
+    /// reading the file again (each preview's records can be stored once). What changed since the preview and breaks
+    /// a constraint (a person deleted, the same source record stored meanwhile) refuses the whole import.
     /// </summary>
-    public static async Task<FlowImportOutcome> ImportAsync(LocalFlowDb db, FlowImportRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
+    public static async Task<FlowImportOutcome> ImportAsync(LocalFlowDb db, FlowImportRequest request, IProgress<double>? progress = null, CancellationToken ct = default,
+        FlowImportPreview? prepared = null)
     {
-        var preview = await PrepareAsync(db, request, ct);
+        ArgumentNullException.ThrowIfNull(request);
+        var preview = prepared ?? await PrepareAsync(db, request, ct);
         if (!preview.CanStore(request.AllowPartial))
         {
             AuditTrail.Add(db, AuditEventType.FlowImported, AuditOperation.Read, nameof(FlowImport), null, request.LocalityId,
@@ -211,8 +217,11 @@ public static class FlowImporter
         }
     }
 
-    /// <summary>Reads and checks the file against the locality, keeping the records in memory (nothing is written).</summary>
-    internal static async Task<FlowImportPreview> PrepareAsync(LocalFlowDb db, FlowImportRequest request, CancellationToken ct)
+    /// <summary>
+    /// Reads and checks the file against the locality, keeping the records in memory (nothing is written, nothing
+    /// audited): what <see cref="PreviewAsync"/> shows and <see cref="ImportAsync"/> stores.
+    /// </summary>
+    public static async Task<FlowImportPreview> PrepareAsync(LocalFlowDb db, FlowImportRequest request, CancellationToken ct)
     {
         var format = FormatOf(request.DisplayName);
         var preview = new FlowImportPreview { FileName = request.DisplayName, Format = format };
@@ -238,7 +247,7 @@ public static class FlowImporter
         // 1. Read the file in file mode, keeping every good row; this importer decides what is refused.
         var builder = new ActivityLogBuilder();
         FlowImportReport report;
-        IReadOnlyList<long>? csvLines = null;
+        List<long>? csvLines = null;
         try
         {
             switch (format)
@@ -252,11 +261,8 @@ public static class FlowImporter
                     }
                     await using (var s = File.OpenRead(request.Path))
                     {
-                        report = CsvActivityReader.Read(s, mapping, builder, preview.FileName, allowPartial: true, ct: ct);
-                    }
-                    await using (var s = File.OpenRead(request.Path))
-                    {
-                        csvLines = CsvActivityReader.RowLines(s, mapping.Delimiter);
+                        csvLines = new List<long>();
+                        report = CsvActivityReader.Read(s, mapping, builder, preview.FileName, allowPartial: true, ct: ct, recordLines: csvLines);
                     }
                     break;
                 case FlowFileFormat.Xes:
@@ -297,14 +303,8 @@ public static class FlowImporter
         {
             order[log.FileOrder[i]] = i;
         }
-        // CSV: the lines of the rows the reader kept, in order (rows it refused are the lines of its errors).
-        long[]? lineOf = null;
-        if (csvLines is not null && report.ErrorCount <= report.Errors.Count)
-        {
-            var refused = report.Errors.Select(e => e.Row).ToHashSet();
-            var kept = csvLines.Where(l => !refused.Contains(l)).ToArray();
-            lineOf = kept.Length == log.Count ? kept : null;
-        }
+        // CSV: the line of each record, as the reader kept it (in the order the records were read).
+        var lineOf = csvLines is not null && csvLines.Count == log.Count ? csvLines : null;
 
         // 2. The people: LocalFlow ids, or the source system's keys through linked identities.
         var systemOf = new string[log.Count];

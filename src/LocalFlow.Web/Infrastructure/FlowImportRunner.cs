@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Flow;
+using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Infrastructure;
 
@@ -26,6 +27,8 @@ public sealed class FlowImportJob
     public int? UserId { get; init; }
     /// <summary>The upload the file came from (deleted when the job finishes).</summary>
     public FlowUpload? Upload { get; init; }
+    /// <summary>The file as its preview read and checked it, when it was previewed with the same choices: the import stores it without reading the file again.</summary>
+    internal FlowImportPreview? Prepared { get; set; }
     public Guid Id => Request.ImportId;
     public FlowImportJobState State { get; internal set; } = FlowImportJobState.Queued;
     public double Fraction { get; internal set; }
@@ -46,14 +49,64 @@ public sealed record FlowUpload(Guid Token, string FileName, int AgencyId, int L
 /// <summary>
 /// Imports files in the background, one at a time (as <see cref="LinkingRunner"/> runs linkage), so that a large
 /// extract does not hold a web request open; its progress page reloads itself until the import is stored or refused.
-/// Uploaded files wait in <c>DATA/tmp/flow-imports</c> and are deleted when their import finishes, or after a day.
+/// Uploaded files wait in <c>DATA/tmp/flow-imports</c> and are deleted when their import finishes, or after a day
+/// (an upload still queued is kept).
+/// <para>
+/// The queue is stored (<see cref="FlowImportQueue"/>): each import is written to it when queued, and removed in
+/// the same transaction as its records are stored, so an import interrupted by a stop or a crash of the server has
+/// stored nothing and is still queued; it runs again when the server starts.
+/// </para>
+/// <para>
+/// A file is read and checked once: the preview's prepared import (<see cref="KeepPrepared"/>) is handed to the
+/// import when the same upload is imported with the same choices, within <see cref="PreparedKeptFor"/>. After a
+/// restart, or with other choices, the import reads the file itself.
+/// </para>
 /// </summary>
-public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider clock, IConfiguration configuration, IWebHostEnvironment environment, ILogger<FlowImportRunner> log)
+public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider clock, IConfiguration configuration, IWebHostEnvironment environment,
+    FlowEngineWarmer warmer, ILogger<FlowImportRunner> log)
     : BackgroundService
 {
+    /// <summary>How long a preview's prepared import is kept for the import that follows it.</summary>
+    public static readonly TimeSpan PreparedKeptFor = TimeSpan.FromMinutes(30);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Channel<FlowImportJob> _queue = Channel.CreateUnbounded<FlowImportJob>();
     private readonly ConcurrentDictionary<Guid, FlowImportJob> _jobs = new();
+    private readonly ConcurrentDictionary<Guid, (string Choices, FlowImportPreview Prepared, DateTime KeptUtc)> _prepared = new();
+
+    /// <summary>
+    /// Keeps a preview (with its checked records) for the import of the same upload with the same choices, so that
+    /// the file is not read and checked again. One per upload; the latest preview wins.
+    /// </summary>
+    public void KeepPrepared(FlowUpload upload, FlowImportRequest request, FlowImportPreview prepared)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (token, kept) in _prepared)
+        {
+            if (now - kept.KeptUtc > PreparedKeptFor)
+            {
+                _prepared.TryRemove(token, out _);
+            }
+        }
+        _prepared[upload.Token] = (Choices(request), prepared, now);
+    }
+
+    // What decides how a file is read and checked: everything in the request but its id and whether a partial import is allowed.
+    private static string Choices(FlowImportRequest request) => JsonSerializer.Serialize(new
+    {
+        request.LocalityId,
+        request.Path,
+        request.FileName,
+        Mapping = request.Mapping?.ToJson(),
+        request.Agency,
+        request.SourceSystem,
+    });
+
+    private FlowImportPreview? TakePrepared(FlowUpload? upload, FlowImportRequest request)
+        => upload is not null && _prepared.TryRemove(upload.Token, out var kept) && kept.Choices == Choices(request)
+            && clock.GetUtcNow().UtcDateTime - kept.KeptUtc <= PreparedKeptFor
+            ? kept.Prepared : null;
 
     /// <summary>The folder uploads wait in.</summary>
     public string Folder
@@ -96,18 +149,44 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
 
     private string MetaPath(Guid token) => Path.Combine(Folder, token.ToString("N") + ".upload.json");
 
-    /// <summary>Queues the import of an upload; its progress page is at /Flow/ImportProgress/{request.ImportId}.</summary>
-    public FlowImportJob Enqueue(FlowImportRequest request, FlowUpload? upload, string userName, int? userId)
+    /// <summary>
+    /// Queues the import of an upload (stored, so that it survives a restart); its progress page is at
+    /// /Flow/ImportProgress/{request.ImportId}.
+    /// </summary>
+    public async Task<FlowImportJob> EnqueueAsync(FlowImportRequest request, FlowUpload? upload, string userName, int? userId, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         // a second press of the button follows the import already under way for this upload
-        if (upload is not null && _jobs.Values.FirstOrDefault(j => j.Upload?.Token == upload.Token) is { } existing)
+        if (upload is not null && _jobs.Values.FirstOrDefault(j => j.Upload?.Token == upload.Token && !j.Finished) is { } existing)
         {
             return existing;
         }
-        var job = new FlowImportJob { Request = request, Upload = upload, UserName = userName, UserId = userId };
+        var job = new FlowImportJob { Request = request, Upload = upload, UserName = userName, UserId = userId, Prepared = TakePrepared(upload, request) };
+        await using (var db = database.CreateContext(new Actor(userId, userName), clock))
+        {
+            await FlowImportQueue.AddAsync(db, request, upload is null ? null : JsonSerializer.Serialize(upload, Json), userName, userId, ct);
+        }
         _jobs[job.Id] = job;
         _queue.Writer.TryWrite(job);
         return job;
+    }
+
+    /// <summary>Puts the imports stored as queued (an earlier run of the server stopped before they were stored) back in the queue, oldest first.</summary>
+    private async Task ResumeAsync(CancellationToken ct)
+    {
+        await using var db = database.CreateContext();
+        foreach (var entry in await FlowImportQueue.PendingAsync(db, ct))
+        {
+            if (_jobs.ContainsKey(entry.Id))
+            {
+                continue;
+            }
+            var upload = entry.UploadJson is null ? null : JsonSerializer.Deserialize<FlowUpload>(entry.UploadJson, Json);
+            var job = new FlowImportJob { Request = FlowImportQueue.RequestOf(entry), Upload = upload, UserName = entry.UserName, UserId = entry.UserId };
+            log.LogInformation("Resuming the flow import {ImportId} of {File}, queued {Queued:O}", entry.Id, job.Request.DisplayName, entry.QueuedUtc);
+            _jobs[job.Id] = job;
+            _queue.Writer.TryWrite(job);
+        }
     }
 
     /// <summary>A job started since the app started, if any.</summary>
@@ -115,40 +194,87 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await ResumeAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Could not read the stored queue of flow imports");
+        }
         await foreach (var job in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            try
+            await RunAsync(job, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs one import: the records, the import's audit entry and the removal from the stored queue are one
+    /// transaction, so a stop in the middle (<paramref name="stoppingToken"/>, or the process killed) stores nothing
+    /// and leaves the import queued for the next start.
+    /// </summary>
+    private async Task RunAsync(FlowImportJob job, CancellationToken stoppingToken)
+    {
+        try
+        {
+            job.State = FlowImportJobState.Running;
+            var prepared = job.Prepared;
+            job.Prepared = null;
+            await using (var db = database.CreateContext(new Actor(job.UserId, job.UserName), clock))
             {
-                job.State = FlowImportJobState.Running;
-                await using var db = database.CreateContext(new Actor(job.UserId, job.UserName), clock);
-                var outcome = await FlowImporter.ImportAsync(db, job.Request, new SyncProgress(f => job.Fraction = f), stoppingToken);
+                // read and checked before the transaction, which holds SQLite's write lock only while the records are written
+                prepared ??= await FlowImporter.PrepareAsync(db, job.Request, stoppingToken);
+                await db.Database.OpenConnectionAsync(stoppingToken);
+                await using var tx = await db.Database.BeginTransactionAsync(stoppingToken);
+                var outcome = await FlowImporter.ImportAsync(db, job.Request, new SyncProgress(f => job.Fraction = f), stoppingToken, prepared);
+                await FlowImportQueue.RemoveAsync(db, job.Id, stoppingToken);
+                await tx.CommitAsync(stoppingToken);
                 job.Outcome = outcome;
                 job.State = outcome.Import is null ? FlowImportJobState.Refused : FlowImportJobState.Stored;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            if (job.State == FlowImportJobState.Stored)
             {
-                log.LogError(ex, "Flow import {ImportId} failed", job.Id);
-                job.Error = ex.Message;
-                job.State = FlowImportJobState.Failed;
+                warmer.Nudge();
             }
-            finally
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // the server is stopping: nothing was stored, the import stays queued and its upload is kept
+            job.State = FlowImportJobState.Queued;
+            job.Fraction = 0;
+            log.LogInformation("Flow import {ImportId} stopped with the server; it runs again at the next start", job.Id);
+            return;
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Flow import {ImportId} failed", job.Id);
+            job.Error = ex.Message;
+            job.State = FlowImportJobState.Failed;
+            try
             {
-                job.Fraction = 1;
-                if (job.Upload is { } upload)
-                {
-                    Delete(PathOf(upload));
-                    Delete(MetaPath(upload.Token));
-                }
+                await using var db = database.CreateContext(new Actor(job.UserId, job.UserName), clock);
+                await FlowImportQueue.RemoveAsync(db, job.Id, CancellationToken.None);
             }
+            catch (Exception removal)
+            {
+                log.LogError(removal, "Could not take the failed flow import {ImportId} off the stored queue", job.Id);
+            }
+        }
+        job.Fraction = 1;
+        if (job.Upload is { } upload)
+        {
+            Delete(PathOf(upload));
+            Delete(MetaPath(upload.Token));
         }
     }
 
     private void RemoveStale()
     {
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var queued = _jobs.Values.Where(j => !j.Finished && j.Upload is not null).SelectMany(j => new[] { PathOf(j.Upload!), MetaPath(j.Upload!.Token) }).ToHashSet();
         foreach (var f in Directory.EnumerateFiles(Folder))
         {
-            if (File.GetLastWriteTimeUtc(f) < cutoff)
+            if (File.GetLastWriteTimeUtc(f) < cutoff && !queued.Contains(f))
             {
                 Delete(f);
             }

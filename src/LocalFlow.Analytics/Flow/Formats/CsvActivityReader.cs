@@ -42,28 +42,6 @@ public static class CsvActivityReader
     }
 
     /// <summary>
-    /// The line each data row starts on (line 1 is the header), in file order, blank rows left out: the same
-    /// numbering <see cref="Read"/> gives its errors, so that a caller can name the line of the n-th record read.
-    /// </summary>
-    public static IReadOnlyList<long> RowLines(Stream stream, char delimiter = ',')
-    {
-        using var t = new CsvTokenizer(stream, checked((byte)delimiter));
-        var lines = new List<long>();
-        if (!t.ReadRecord())
-        {
-            return lines;
-        }
-        while (t.ReadRecord())
-        {
-            if (!t.IsBlank)
-            {
-                lines.Add(t.Line);
-            }
-        }
-        return lines;
-    }
-
-    /// <summary>
     /// Reads every row. Checks: the mapped columns exist; each row has a person, a valid timestamp (see
     /// <see cref="FlowTimestamps"/>), an agency, a number for cost, yes/no for helped; a source record id is not
     /// repeated within the file. Unknown kinds become <see cref="ActivityKind.Other"/> and are listed.
@@ -75,9 +53,15 @@ public static class CsvActivityReader
     /// <param name="allowPartial">Keep the good rows of a file with errors (default: reject the whole file).</param>
     /// <param name="progress">Receives bytes read now and then.</param>
     /// <param name="ct">Stops the read (the rows read so far are removed).</param>
+    /// <param name="recordLines">
+    /// Receives the line each record added starts on (line 1 is the header), in the order the records were added: the
+    /// numbering of the errors, so that a caller can name the line of any record without reading the file again. A
+    /// lifecycle pair's record has the line of its "start" row.
+    /// </param>
     public static FlowImportReport Read(Stream stream, CsvMapping mapping, ActivityLogBuilder builder, string? source = null,
-        bool allowPartial = false, IProgress<long>? progress = null, CancellationToken ct = default)
+        bool allowPartial = false, IProgress<long>? progress = null, CancellationToken ct = default, List<long>? recordLines = null)
     {
+        var linesMark = recordLines?.Count ?? 0;
         mapping.Validate();
         var report = new FlowImportReport { Source = source };
         var mark = builder.Count;
@@ -302,6 +286,7 @@ public static class CsvActivityReader
                 activity: activity,
                 sourceRecordId: recordId,
                 text: cText >= 0 ? t.Field(cText) : default);
+            recordLines?.Add(t.Line);
             if (transition == Transition.Start)
             {
                 var key = (personRef, activity != 0 ? activity : -1 - (int)kind);
@@ -325,6 +310,7 @@ public static class CsvActivityReader
         if (report.ErrorCount > 0 && !allowPartial)
         {
             builder.Truncate(mark);
+            recordLines?.RemoveRange(linesMark, recordLines.Count - linesMark);
             report.Rejected = true;
             report.Added = 0;
             return report;

@@ -170,6 +170,8 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
             return Page();
         }
         Preview = await FlowImporter.PreviewAsync(db, request, ct);
+        // the import that follows stores what the preview read and checked, unless the choices change
+        runner.KeepPrepared(Uploaded!, request, Preview);
         return Page();
     }
 
@@ -184,7 +186,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
         {
             return Page();
         }
-        var job = runner.Enqueue(request with { AllowPartial = onlyValid }, Uploaded, current.UserName, current.UserId);
+        var job = await runner.EnqueueAsync(request with { AllowPartial = onlyValid }, Uploaded, current.UserName, current.UserId, ct);
         return Redirect($"/Flow/ImportProgress/{job.Id}");
     }
 

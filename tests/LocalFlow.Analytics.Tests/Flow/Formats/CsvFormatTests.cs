@@ -189,15 +189,23 @@ public class CsvFormatTests
     }
 
     [Fact]
-    public void RowLines_AreTheLinesRowsStartOn_AsErrorsNumberThem()
+    public void RecordLines_AreTheLinesTheKeptRowsStartOn_AsErrorsNumberThem()
     {
         var csv = "Subject,Occurred,Type,Outcome,Officer,Ref,Cost,Helped,Notes\r\n"
             + "P1,2009-06-04T10:15:00Z,INC,,,R1,,,\"two\r\nlines\"\r\n"
             + "\r\n"
             + "P1,not a time,INC,,,R2,,,\r\n"
             + "P2,2009-06-05T10:15:00Z,INC,,,R3,,,\r\n";
-        CsvActivityReader.RowLines(new MemoryStream(Encoding.UTF8.GetBytes(csv))).ShouldBe([2L, 5L, 6L]);
-        var (_, report) = Read(csv, Police, partial: true);
+        var lines = new List<long>();
+        var builder = new ActivityLogBuilder();
+        var report = CsvActivityReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), Police, builder, allowPartial: true, recordLines: lines);
         report.Errors.Single().Row.ShouldBe(5);
+        lines.ShouldBe([2L, 6L], "one line per record kept, in the order added: the refused row is the error's line");
+        builder.Count.ShouldBe(lines.Count);
+
+        // A whole file refused keeps no lines.
+        lines.Clear();
+        CsvActivityReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), Police, new ActivityLogBuilder(), recordLines: lines).Rejected.ShouldBeTrue();
+        lines.ShouldBeEmpty();
     }
 }
