@@ -162,11 +162,18 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
             return existing;
         }
         var job = new FlowImportJob { Request = request, Upload = upload, UserName = userName, UserId = userId, Prepared = TakePrepared(upload, request) };
-        await using (var db = database.CreateContext(new Actor(userId, userName), clock))
+        // known before it is stored, so that resuming the stored queue at start-up never queues it a second time
+        _jobs[job.Id] = job;
+        try
         {
+            await using var db = database.CreateContext(new Actor(userId, userName), clock);
             await FlowImportQueue.AddAsync(db, request, upload is null ? null : JsonSerializer.Serialize(upload, Json), userName, userId, ct);
         }
-        _jobs[job.Id] = job;
+        catch
+        {
+            _jobs.TryRemove(job.Id, out _);
+            throw;
+        }
         _queue.Writer.TryWrite(job);
         return job;
     }
@@ -177,14 +184,13 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
         await using var db = database.CreateContext();
         foreach (var entry in await FlowImportQueue.PendingAsync(db, ct))
         {
-            if (_jobs.ContainsKey(entry.Id))
-            {
-                continue;
-            }
             var upload = entry.UploadJson is null ? null : JsonSerializer.Deserialize<FlowUpload>(entry.UploadJson, Json);
             var job = new FlowImportJob { Request = FlowImportQueue.RequestOf(entry), Upload = upload, UserName = entry.UserName, UserId = entry.UserId };
+            if (!_jobs.TryAdd(job.Id, job))
+            {
+                continue; // queued since this start
+            }
             log.LogInformation("Resuming the flow import {ImportId} of {File}, queued {Queued:O}", entry.Id, job.Request.DisplayName, entry.QueuedUtc);
-            _jobs[job.Id] = job;
             _queue.Writer.TryWrite(job);
         }
     }
