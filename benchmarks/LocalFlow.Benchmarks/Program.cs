@@ -22,6 +22,13 @@ if (args.Length >= 2 && args[0] == "engine-setup")
 {
     return await EngineSetup.RunAsync(args);
 }
+// PostgreSQL bulk import (binary COPY): benchmarks/flow/postgres-import.sh starts a throwaway server and runs
+//   dotnet run -c Release --project benchmarks/LocalFlow.Benchmarks -- pg-import CONNECTION [households] [records]
+if (args.Length >= 2 && args[0] == "pg-import")
+{
+    return await EngineSetup.PostgresImportAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
 if (args.Length == 2 && args[0] == "engine-build")
 {
     return await EngineSetup.TimeBuildAsync(args[1]);

@@ -49,9 +49,11 @@ public sealed class FlowEngineWarmer(DatabaseOptions database, FlowEngines engin
                 foreach (var locality in db.Localities.Select(l => l.Id).ToList())
                 {
                     var engine = await engines.ForLocalityAsync(db, locality, stoppingToken);
-                    // what every locality-wide page starts from: everyone's figures and every signal
+                    // what every locality-wide page starts from: everyone's figures and every signal,
                     _ = engine.Everyone;
                     _ = engine.Signals;
+                    // and what the system conditions reach (kept with the engine)
+                    await LocalFlow.Data.Conditions.ConditionReachCalculator.ForLocalityAsync(db, engines, locality, ct: stoppingToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LocalFlow.Analytics;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
@@ -117,7 +118,9 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             return;
         }
         var hidden = await FlowAccess.HiddenPeopleAsync(db, current, flow);
-        Hidden = cohort.Count(p => hidden.Contains(flow.PersonId(p.Person)));
+        // the hidden people are kept with the engine, so their count in a cohort is too
+        Hidden = flow.Kept("Flow/Cohort-hidden:" + (hidden.Count > 0 ? "hiding:" : "all:") + Filter.Query(),
+            f => new StrongBox<int>(cohort.Count(p => hidden.Contains(f.PersonId(p.Person))))).Value;
         var top = view.ByRecords.Where(p => !hidden.Contains(flow.PersonId(p.Person))).Take(MostRecordsShown).ToList();
         var ids = top.Select(p => flow.PersonId(p.Person)).ToList();
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
