@@ -17,5 +17,5 @@ cleanup() { run_pg "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null
 trap cleanup EXIT
 run_pg "$pg_bin/initdb" -D "$work/data" -A trust -U "$pg_user" -E UTF8 >"$work/initdb.log"
 run_pg "$pg_bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-dotnet build benchmarks/LocalFlow.Benchmarks -c Release -v q -nologo
-dotnet benchmarks/LocalFlow.Benchmarks/bin/Release/net10.0/LocalFlow.Benchmarks.dll pg-import "Host=127.0.0.1;Port=$port;Username=$pg_user;Database=postgres" 200 "$records"
+dotnet build benchmarks/LocalFlow.Benchmarks -c Release -v q -nologo --no-restore
+dotnet benchmarks/LocalFlow.Benchmarks/bin/Release/net10.0/LocalFlow.Benchmarks.dll pg-import "Host=127.0.0.1;Port=$port;Username=$pg_user;Database=postgres;Command Timeout=0" 200 "$records"

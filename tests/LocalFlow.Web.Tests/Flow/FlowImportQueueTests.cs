@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
 using LocalFlow.Analytics.Flow.Formats;
-using LocalFlow.Data;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
