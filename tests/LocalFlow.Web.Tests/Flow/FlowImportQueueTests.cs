@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using LocalFlow.Analytics.Flow.Formats;
-using LocalFlow.Data.Flow;
 using LocalFlow.Data;
+using LocalFlow.Data.Flow;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
