@@ -68,9 +68,10 @@ public sealed class LinkageOptions
 
     /// <summary>
     /// When a flagged component is split, a record that links within this many bits as well to a part a cannot-link rule
-    /// holds apart from its own (a record with no given name matching both of two twins) is left alone; 0: never.
+    /// holds apart from its own (a record with no given name matching both of two twins) is left alone; 0 (the
+    /// default): never. It trades recall for fewer within-household false links (docs/linking.md gives the figures).
     /// </summary>
-    public double AmbiguityMargin { get; set; } = 4;
+    public double AmbiguityMargin { get; set; }
 
     /// <summary>Reviewers' decisions from earlier runs: accepted pairs are linked and rejected pairs are not, whatever their weight.</summary>
     public IReadOnlyList<PairDecisionRecord> Decisions { get; set; } = [];
