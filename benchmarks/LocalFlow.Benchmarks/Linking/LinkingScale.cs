@@ -31,9 +31,8 @@ public static class LinkingScale
         var threshold = args.FirstOrDefault(a => a.StartsWith("threshold=", StringComparison.Ordinal));
         var result = Linker.Run(schema, new LinkageOptions { LinkThreshold = threshold is null ? null : double.Parse(threshold[10..], System.Globalization.CultureInfo.InvariantCulture) });
         var t = result.Timings;
-        var pairwise = LinkageEvaluation.Pairwise(result, data.Truth);
-        var clusters = LinkageEvaluation.Clusters(result, data.Truth);
-        var report = result.Report();
+        var report = result.Report(data.Truth, data.Households);
+        var (pairwise, clusters, within) = report.Truth!;
         Console.WriteLine($"{(hard ? "hard" : "default")} profile, {(bloom ? "Bloom filters" : "clear text")}; people {people:N0}; records {data.Records.Count:N0} from {data.Agencies.Count} agencies; candidate pairs {result.Pairs.Count:N0}");
         foreach (var note in result.Pairs.Notes)
         {
@@ -43,9 +42,9 @@ public static class LinkingScale
         Console.WriteLine($"prepare ({(bloom ? "encode" : "normalise")}) {prepare.TotalSeconds:F1} s; blocking {t.Blocking.TotalSeconds:F1} s; comparing {t.Comparing.TotalSeconds:F1} s; EM (u, household u, m) {t.Estimating.TotalSeconds:F1} s; scoring {t.Scoring.TotalSeconds:F1} s; clustering {t.Clustering.TotalSeconds:F1} s");
         Console.WriteLine($"linkage total (prepare + stages) {(prepare + t.Total).TotalSeconds:F1} s");
         Console.WriteLine($"pairwise precision {pairwise.Precision:F4} recall {pairwise.Recall:F4}; clusters precision {clusters.Precision:F4} recall {clusters.Recall:F4}; flagged {report.FlaggedClusters}; reviews {report.Reviews:N0}");
-        if (data.Households.Count == data.Records.Count)
+        if (within is { } household)
         {
-            Console.WriteLine($"within-household false pairs after clustering {WithinHousehold(result, data):N0} (of {clusters.FalsePositives:N0} false pairs, {clusters.TruePositives:N0} true)");
+            Console.WriteLine($"within-household false pairs after clustering {household:N0} (of {clusters.FalsePositives:N0} false pairs, {clusters.TruePositives:N0} true)");
         }
         Console.WriteLine(report.EstimateKnown ? $"model's estimate at the threshold: precision {report.EstimatedPrecision:F4} recall {report.EstimatedRecall:F4}" : $"model cannot estimate: {report.EstimateCaveat}");
         if (args.Contains("explain"))
@@ -68,25 +67,5 @@ public static class LinkingScale
         }
         Console.WriteLine($"managed heap (GC) {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MB now; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
-    }
-
-    private static long WithinHousehold(LinkageResult result, SyntheticDataset data)
-    {
-        long count = 0;
-        foreach (var person in result.Clusters.People)
-        {
-            var m = person.Members;
-            for (var i = 0; i < m.Count; i++)
-            {
-                for (var j = i + 1; j < m.Count; j++)
-                {
-                    if (data.Truth[m[i]] != data.Truth[m[j]] && data.Households[m[i]] == data.Households[m[j]])
-                    {
-                        count++;
-                    }
-                }
-            }
-        }
-        return count;
     }
 }

@@ -11,7 +11,7 @@ public sealed class ClearTextSchema : LinkageSchema
 
     private static readonly ComparisonInfo[] Defs =
     [
-        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80)", "initial agrees (one is only an initial)", "different, same initial", "different (other initial)"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.02, 0.03], DefaultU: [0.005, 0.00001, 0.004, 0.0005, 0.004, 0.002, 0.05, 0.9345]),
+        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80, or one keystroke apart)", "initial agrees (one is only an initial)", "different, same initial", "different (other initial)"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.02, 0.03], DefaultU: [0.005, 0.00001, 0.004, 0.0005, 0.004, 0.002, 0.05, 0.9345]),
         new("surname", ["exact", "swapped with given name", "part or previous surname", "similar (Jaro–Winkler ≥ 0.92)", "sounds alike or ≥ 0.80", "different"], 0, [0.80, 0.005, 0.03, 0.05, 0.02, 0.10], DefaultU: [0.004, 0.00001, 0.0006, 0.0006, 0.005, 0.98979], Shared: true),
         new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different", "a generation apart (12+ years, not a typo)"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.06, 0.01], DefaultU: [0.00006, 0.00001, 0.0012, 0.00001, 0.00025, 0.29857, 0.7]),
         new("address", ["same postcode and house number", "same postcode, other house number", "moved: matches a previous postcode", "same street and number, postcode differs", "same postcode sector", "same postcode district", "different"], 0, [0.70, 0.03, 0.05, 0.02, 0.02, 0.03, 0.15], DefaultU: [0.0001, 0.002, 0.0002, 0.00001, 0.001, 0.02, 0.97669], Shared: true, HouseholdLevel: 0),
@@ -157,8 +157,9 @@ public sealed class ClearTextSchema : LinkageSchema
     /// Two records cannot be one person when both hold a valid NHS number and the numbers differ. Unless an NHS number or
     /// other id agrees, they cannot be one person either when the dates of birth are a generation apart (12 years or
     /// more, and not one digit apart: a parent and child of the same name), or, between records of one family (surname
-    /// agreeing or similar), when the given names clearly differ (not a typo, swap, nickname, middle name or initial,
-    /// and not starting with the same letter) while the full dates of birth are the same (twins) or clearly different.
+    /// agreeing or similar), when the given names clearly differ (not a typo, swap, nickname, middle name or initial)
+    /// while the full dates of birth are the same (twins, even when their names share the first letter: Leo and Lucas),
+    /// or when they clearly differ and do not even start with the same letter while the dates of birth clearly differ.
     /// Other ids that differ are not a rule: their kind is unknown and they are often mistyped.
     /// </summary>
     public override string? CannotLinkReason(ReadOnlySpan<byte> levels)
@@ -173,11 +174,12 @@ public sealed class ClearTextSchema : LinkageSchema
         }
         var family = levels[Surname] is 0 or 2 or 3 or 4;
         return levels[DateOfBirth] == 6 ? "born a generation apart"
-            : family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == 0 ? "same family and date of birth but a different given name (twins)"
+            : family && levels[GivenName] is GivenSameInitial or GivenDifferentInitial && levels[DateOfBirth] == 0 ? "same family and date of birth but a different given name (twins)"
             : family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == 5 ? "same family, different date of birth and given name"
             : null;
     }
 
+    private const byte GivenSameInitial = 6;
     private const byte GivenDifferentInitial = 7;
 
     /// <inheritdoc/>
@@ -259,8 +261,9 @@ public sealed class ClearTextSchema : LinkageSchema
             {
                 return 3;
             }
-            if (jw >= 0.80)
+            if (jw >= 0.80 || Similarity.OneEditApart(x.Given, y.Given) || Similarity.OneInsertApart(x.Given, y.Given))
             {
+                // Short names typed wrong (Mai/Mia, Zpe/Zoe, Jmes/James) score low on Jaro–Winkler but are one keystroke apart.
                 return 4;
             }
             if (x.Given[0] == y.Given[0])

@@ -119,7 +119,7 @@ public static class Clustering
         var model = scorer.Model;
         if (members.Count > options.MaxCheckedClusterSize)
         {
-            return (true, $"{members.Count} records chained together (more than {options.MaxCheckedClusterSize})", 0, Split(members, scorer, rejected));
+            return (true, $"{members.Count} records chained together (more than {options.MaxCheckedClusterSize})", 0, Split(members, scorer, rejected, options.AmbiguityMargin));
         }
         var strong = 0;
         var total = 0;
@@ -156,10 +156,10 @@ public static class Clustering
         {
             reason = $"a pair inside it is a clear non-match (weight {worst:F1})";
         }
-        return reason is null ? (false, "", density, null) : (true, reason, density, Split(members, scorer, rejected));
+        return reason is null ? (false, "", density, null) : (true, reason, density, Split(members, scorer, rejected, options.AmbiguityMargin));
     }
 
-    private static List<List<int>> Split(List<int> members, PairScorer scorer, HashSet<long> rejected)
+    private static List<List<int>> Split(List<int> members, PairScorer scorer, HashSet<long> rejected, double margin)
     {
         var n = members.Count;
         var local = new UnionFind(n);
@@ -229,19 +229,78 @@ public static class Clustering
                 gi.AddRange(gj);
                 groups[local.Find(i)] = gi;
             }
+            var alone = Ambiguous(w, local, model.LinkThreshold, margin);
+            var split = new Dictionary<int, List<int>>();
+            for (var i = 0; i < n; i++)
+            {
+                var r = alone[i] ? n + i : local.Find(i);
+                if (!split.TryGetValue(r, out var list))
+                {
+                    split[r] = list = [];
+                }
+                list.Add(members[i]);
+            }
+            return [.. split.Values];
         }
-        var parts = new Dictionary<int, List<int>>();
+        return [.. members.Select(m => new List<int> { m })];
+    }
+
+    /// <summary>
+    /// Records of a split component that link about as well (within <see cref="LinkageOptions.AmbiguityMargin"/> bits) to another part
+    /// as to their own, where a cannot-link rule holds the two parts apart: typically a record with no given name that
+    /// matches both of two twins. Such a record could be either person, so it is given to neither and stays alone
+    /// (flagged for review).
+    /// </summary>
+    private static bool[] Ambiguous(double[,] w, UnionFind parts, double linkThreshold, double margin)
+    {
+        var n = w.GetLength(0);
+        var alone = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            var r = local.Find(i);
-            if (!parts.TryGetValue(r, out var list))
+            var own = double.NegativeInfinity;
+            var other = double.NegativeInfinity;
+            var root = parts.Find(i);
+            for (var j = 0; j < n; j++)
             {
-                parts[r] = list = [];
+                if (j == i)
+                {
+                    continue;
+                }
+                if (parts.Find(j) == root)
+                {
+                    own = Math.Max(own, w[i, j]);
+                }
+                else if (w[i, j] > other && HeldApart(w, parts, root, parts.Find(j)))
+                {
+                    other = w[i, j];
+                }
             }
-            list.Add(members[i]);
+            alone[i] = own > double.NegativeInfinity && other >= linkThreshold && own - other < margin;
         }
-        return [.. parts.Values];
+        return alone;
     }
+
+    /// <summary>True when a cannot-link rule (twins, a parent and child...) holds some record of one part apart from some record of the other.</summary>
+    private static bool HeldApart(double[,] w, UnionFind parts, int p, int q)
+    {
+        var n = w.GetLength(0);
+        for (var x = 0; x < n; x++)
+        {
+            if (parts.Find(x) != p)
+            {
+                continue;
+            }
+            for (var y = 0; y < n; y++)
+            {
+                if (parts.Find(y) == q && w[x, y] <= PairScorer.CannotLinkWeight)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
 }
 
 /// <summary>Union–find (disjoint sets) with path halving and union by size.</summary>

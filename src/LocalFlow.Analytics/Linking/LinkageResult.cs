@@ -136,4 +136,7 @@ public sealed class LinkageResult
 
     /// <summary>The quality report of this run.</summary>
     public QualityReport Report() => QualityReport.From(this);
+
+    /// <summary>The quality report with the run measured against a truth and, when given, the true households (<see cref="QualityReport.Truth"/>).</summary>
+    public QualityReport Report(IReadOnlyList<string> truth, IReadOnlyList<string>? households = null) => QualityReport.From(this, truth, households);
 }

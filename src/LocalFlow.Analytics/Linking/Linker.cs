@@ -66,6 +66,13 @@ public sealed class LinkageOptions
     /// <summary>Clusters bigger than this are flagged without checking every pair.</summary>
     public int MaxCheckedClusterSize { get; set; } = 60;
 
+    /// <summary>
+    /// When a flagged component is split, a record that links within this many bits as well to a part a cannot-link rule
+    /// holds apart from its own (a record with no given name matching both of two twins) is left alone; 0 (the
+    /// default): never. It trades recall for fewer within-household false links (docs/linking.md gives the figures).
+    /// </summary>
+    public double AmbiguityMargin { get; set; }
+
     /// <summary>Reviewers' decisions from earlier runs: accepted pairs are linked and rejected pairs are not, whatever their weight.</summary>
     public IReadOnlyList<PairDecisionRecord> Decisions { get; set; } = [];
 

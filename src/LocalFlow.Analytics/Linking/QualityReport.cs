@@ -40,6 +40,16 @@ public sealed record QualityReport(
     bool EstimateKnown = true,
     string EstimateCaveat = "")
 {
+    /// <summary>The run measured against a known truth (synthetic data, a clerically reviewed sample); null when no truth was given.</summary>
+    public TruthCheck? Truth { get; init; }
+
+    /// <summary>
+    /// Builds the report and measures the run against a truth (each record's true person key) and, when given, each
+    /// record's true household, so the within-household false links are counted once, here.
+    /// </summary>
+    public static QualityReport From(LinkageResult result, IReadOnlyList<string> truth, IReadOnlyList<string>? households = null) =>
+        From(result) with { Truth = TruthCheck.Of(result, truth, households) };
+
     /// <summary>Builds the report of a result at the model's link threshold.</summary>
     public static QualityReport From(LinkageResult result) => From(result, result.Model.LinkThreshold);
 
@@ -98,6 +108,42 @@ public sealed record QualityReport(
             t, result.Model.ReviewThreshold, above == 0 ? 1 : aboveP / above, allP == 0 ? 1 : aboveP / allP,
             people.Count, people.Count(p => p.Members.Count > 1), people.Count(p => p.Flagged), result.Clusters.FlaggedComponents,
             result.Model.Iterations, result.Model.Converged, result.Schema.Issues.Count, caveat.Length == 0, caveat);
+    }
+}
+
+/// <summary>A run measured against a known truth.</summary>
+/// <param name="Pairwise">Accuracy of the pair decisions (<see cref="LinkageEvaluation.Pairwise"/>).</param>
+/// <param name="People">Accuracy of the people found, every two records put in one person (<see cref="LinkageEvaluation.Clusters"/>).</param>
+/// <param name="WithinHouseholdFalseLinks">
+/// Record pairs put in one person although they belong to two people of one household (a mother and child, twins,
+/// a father and son of one name): the worst error of multi-agency linking; null when households are not known.
+/// </param>
+public sealed record TruthCheck(Accuracy Pairwise, Accuracy People, long? WithinHouseholdFalseLinks)
+{
+    /// <summary>Measures a result against each record's true person key and, when given (same length), its true household.</summary>
+    public static TruthCheck Of(LinkageResult result, IReadOnlyList<string> truth, IReadOnlyList<string>? households)
+    {
+        long? within = null;
+        if (households is not null && households.Count == truth.Count)
+        {
+            long count = 0;
+            foreach (var person in result.Clusters.People)
+            {
+                var m = person.Members;
+                for (var i = 0; i < m.Count; i++)
+                {
+                    for (var j = i + 1; j < m.Count; j++)
+                    {
+                        if (truth[m[i]] != truth[m[j]] && households[m[i]] == households[m[j]])
+                        {
+                            count++;
+                        }
+                    }
+                }
+            }
+            within = count;
+        }
+        return new TruthCheck(LinkageEvaluation.Pairwise(result, truth), LinkageEvaluation.Clusters(result, truth), within);
     }
 }
 

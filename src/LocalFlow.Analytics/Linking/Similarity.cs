@@ -103,6 +103,25 @@ public static class Similarity
         return diffs == 1 || (diffs == 2 && first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first] && a[first] != a[first + 1]);
     }
 
+    /// <summary>True when one string is the other with exactly one character added (JMES and JAMES).</summary>
+    public static bool OneInsertApart(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length > b.Length)
+        {
+            return OneInsertApart(b, a);
+        }
+        if (a.Length == 0 || b.Length != a.Length + 1)
+        {
+            return false;
+        }
+        var i = 0;
+        while (i < a.Length && a[i] == b[i])
+        {
+            i++;
+        }
+        return a[i..].SequenceEqual(b[(i + 1)..]);
+    }
+
     /// <summary>Sørensen–Dice coefficient of two equal-length bit sets: 2|A∩B| / (|A|+|B|); 0 when both are empty.</summary>
     public static double Dice(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LocalFlow.Analytics.Linking;
+using LocalFlow.Analytics.Linking.Privacy;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -38,14 +39,17 @@ public static class LinkingService
         RecordDate = s.RecordDate,
     };
 
-    /// <summary>Starts a run: records it as running, so that pages can show it, and returns it.</summary>
-    public static async Task<LinkRun> StartAsync(LocalFlowDb db, int localityId, string startedBy, int? userId, CancellationToken ct = default)
+    /// <summary>
+    /// Starts a run: records it as running, so that pages can show it, and returns it. A privacy-preserving run links
+    /// on Bloom-filter encodings only (see <see cref="LinkWithinTransactionAsync"/>).
+    /// </summary>
+    public static async Task<LinkRun> StartAsync(LocalFlowDb db, int localityId, string startedBy, int? userId, bool privacyPreserving = false, CancellationToken ct = default)
     {
         if (await db.LinkRuns.AnyAsync(r => r.LocalityId == localityId && r.Status == LinkRunStatus.Running, ct))
         {
             throw new LinkingException("Linking is already running for this locality; wait for it to finish.");
         }
-        var run = new LinkRun { LocalityId = localityId, StartedAt = db.Clock.GetUtcNow().UtcDateTime, StartedBy = startedBy, StartedByUserId = userId, Status = LinkRunStatus.Running, Stage = "starting" };
+        var run = new LinkRun { LocalityId = localityId, StartedAt = db.Clock.GetUtcNow().UtcDateTime, StartedBy = startedBy, StartedByUserId = userId, Status = LinkRunStatus.Running, Stage = "starting", PrivacyPreserving = privacyPreserving };
         db.LinkRuns.Add(run);
         await db.SaveChangesAsync(ct);
         return run;
@@ -110,7 +114,13 @@ public static class LinkingService
         options.Decisions = remembered;
         options.PreviousPersonIds = previous;
         options.Progress = progress;
-        var schema = new ClearTextSchema([.. identities.Select(ToRecord)]);
+        List<LinkRecord> records = [.. identities.Select(ToRecord)];
+        // Privacy-preserving: every record is encoded as keyed Bloom filters with a secret made for this run and
+        // forgotten after it, and only the encodings are compared (as `localflow link --encoded` does with agencies'
+        // own encodings), so the results show what linking without sharing names gives.
+        LinkageSchema schema = run.PrivacyPreserving
+            ? new BloomSchema(new BloomEncoder(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).Encode(records))
+            : new ClearTextSchema(records);
         var result = Linker.Run(schema, options);
         var report = result.Report();
 
@@ -251,9 +261,13 @@ public static class LinkingService
 
     /// <summary>
     /// Manually takes a source record away from its person: it becomes a person of its own, and "not the same
-    /// person" is remembered against every record it was linked with (remembered, audited).
+    /// person" is remembered against every record it was linked with (remembered, audited). This is rectification:
+    /// the activity records its agency holds under the former person move with it to the new person, so one person's
+    /// history is not left on another's — unless the former person keeps another record of that agency, when which
+    /// activity belongs to whom cannot be told and nothing moves. Returns how many activity records moved (the move is
+    /// audited and, being saved with the rest, stamps a new flow data version).
     /// </summary>
-    public static async Task UnlinkAsync(LocalFlowDb db, int localityId, Guid identityId, string decidedBy, int? userId, string? note, CancellationToken ct = default)
+    public static async Task<int> UnlinkAsync(LocalFlowDb db, int localityId, Guid identityId, string decidedBy, int? userId, string? note, CancellationToken ct = default)
     {
         var identity = await db.SourceIdentities.SingleOrDefaultAsync(s => s.LocalityId == localityId && s.Id == identityId, ct)
             ?? throw new LinkingException("That source record does not exist.");
@@ -281,8 +295,25 @@ public static class LinkingService
             NhsNumber = identity.NhsNumber,
         };
         db.People.Add(person);
+        var former = identity.PersonId.Value;
         identity.PersonId = person.Id;
+        var moved = 0;
+        if (identity.AgencyId is { } agency && !others.Any(o => o.AgencyId == agency))
+        {
+            var activity = await db.ActivityRecords.Where(r => r.LocalityId == localityId && r.PersonId == former && r.AgencyId == agency).ToListAsync(ct);
+            foreach (var record in activity)
+            {
+                record.PersonId = person.Id;
+            }
+            moved = activity.Count;
+            if (moved > 0)
+            {
+                AuditTrail.Add(db, AuditEventType.LinkChanged, AuditOperation.Update, nameof(ActivityRecord), identity.Id.ToString(), localityId,
+                    $"Unlinked {identity.Source} record {identity.SourceRecordId}: its agency's {moved} activity records moved from person {former} to person {person.Id}");
+            }
+        }
         await db.SaveChangesAsync(ct);
+        return moved;
     }
 
     private static async Task JoinAsync(LocalFlowDb db, int localityId, Guid identityA, Guid identityB, CancellationToken ct)

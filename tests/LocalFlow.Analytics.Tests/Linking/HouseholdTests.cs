@@ -77,6 +77,30 @@ public class HouseholdTests
     }
 
     [Fact]
+    public void TwinsSharingAnInitial_StayApart_AndARecordWithNoGivenName_IsGivenToNeither_WhenAsked()
+    {
+        var records = new List<LinkRecord>
+        {
+            // Twins Leo and Lucas: same birthday, address and landline, names starting with one letter.
+            Person("gp", "1", "Leo", "Clarke", "2010-11-05", "NF24 6AA", "177 Chestnut Road", sex: "M", phone: "01632960555"),
+            Person("council", "1", "Leo", "Clarke", "05/11/2010", "NF24 6AA", "177 Chestnut Road", sex: "M", phone: "01632960555"),
+            Person("gp", "2", "Lucas", "Clarke", "2010-11-05", "NF24 6AA", "177 Chestnut Road", sex: "M", phone: "01632960555"),
+            Person("council", "2", "Lucas", "Clarke", "05/11/2010", "NF24 6AA", "177 Chestnut Road", sex: "M", phone: "01632960555"),
+            // A police record of one of them without a given name: it matches both twins equally.
+            Person("police", "9", "", "Clarke", "05-Nov-2010", "NF24 6AA", "177 Chestnut Road", sex: "M"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel, AmbiguityMargin = 4 });
+        result.Explain(0, 2).Contributions.ShouldContain(c => c.Comparison == "cannot link");
+        var c = result.Clusters;
+        c.PersonIdOf(0).ShouldBe(c.PersonIdOf(1));
+        c.PersonIdOf(2).ShouldBe(c.PersonIdOf(3));
+        c.PersonIdOf(0).ShouldNotBe(c.PersonIdOf(2));
+        c.PersonIdOf(4).ShouldNotBe(c.PersonIdOf(0));
+        c.PersonIdOf(4).ShouldNotBe(c.PersonIdOf(2));
+        c.People[c.PersonOf[4]].Flagged.ShouldBeTrue();
+    }
+
+    [Fact]
     public void TwoDifferentValidNhsNumbers_CannotLink_WhateverElseAgrees()
     {
         var records = new List<LinkRecord>

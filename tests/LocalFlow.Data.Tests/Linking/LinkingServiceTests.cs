@@ -62,6 +62,33 @@ public class LinkingServiceTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task APrivacyPreservingRun_LinksOnBloomFilters_AndKeepsAlmostEveryPerson(DatabaseProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        Dictionary<Guid, Guid?> before;
+        await using (var ctx = db.Options.CreateContext())
+        {
+            before = await ctx.SourceIdentities.ToDictionaryAsync(s => s.Id, s => s.PersonId);
+        }
+        await using (var ctx = db.Options.CreateContext(new SystemActor("test", "tester")))
+        {
+            var run = await LinkingService.StartAsync(ctx, (await ctx.Localities.SingleAsync()).Id, "tester", null, privacyPreserving: true);
+            var done = await LinkingService.RunAsync(ctx, run.Id);
+            done.Status.ShouldBe(LinkRunStatus.Finished, done.Error);
+            done.PrivacyPreserving.ShouldBeTrue();
+            // The stored model is the Bloom-filter one: its comparisons are cut by Dice coefficients.
+            done.ModelJson!.ShouldContain("Dice");
+        }
+        await using (var check = db.Options.CreateContext())
+        {
+            var after = await check.SourceIdentities.ToDictionaryAsync(s => s.Id, s => s.PersonId);
+            // Person ids carry over; records the encodings cannot place with their person become people of their own.
+            after.Count(kv => kv.Value != before[kv.Key]).ShouldBeLessThan(before.Count / 10);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ManualUnlink_MakesAPersonOfItsOwn_AndTheNextRunKeepsThemApart(DatabaseProvider provider)
     {
         await using var db = await DemoAsync(provider);
@@ -93,6 +120,43 @@ public class LinkingServiceTests
         {
             var ex = await Should.ThrowAsync<LinkingException>(() => LinkingService.UnlinkAsync(ctx, localityId, moved, "tester", null, null));
             ex.Message.ShouldContain("only one");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Unlinking_MovesItsAgencysActivityRecords_ToThePersonItNowBelongsTo(DatabaseProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        int localityId;
+        Guid moved, formerPerson;
+        int agency, expected;
+        string stampBefore;
+        await using (var ctx = db.Options.CreateContext(new SystemActor("test", "tester")))
+        {
+            localityId = (await ctx.Localities.SingleAsync()).Id;
+            stampBefore = await LocalFlow.Data.Flow.FlowDataVersion.ReadAsync(ctx);
+            // A person with activity records of an agency of which they hold exactly one source record, and other records too.
+            var identities = await ctx.SourceIdentities.Where(s => s.PersonId != null && s.AgencyId != null).ToListAsync();
+            var activity = await ctx.ActivityRecords.GroupBy(r => new { r.PersonId, r.AgencyId }).Select(g => new { g.Key.PersonId, g.Key.AgencyId, Count = g.Count() }).ToListAsync();
+            var pick = identities.GroupBy(s => s.PersonId!.Value).Where(g => g.Count() >= 2)
+                .SelectMany(g => g.Where(s => g.Count(o => o.AgencyId == s.AgencyId) == 1))
+                .Select(s => (Identity: s, Activity: activity.FirstOrDefault(a => a.PersonId == s.PersonId && a.AgencyId == s.AgencyId)))
+                .First(x => x.Activity is not null);
+            moved = pick.Identity.Id;
+            formerPerson = pick.Identity.PersonId!.Value;
+            agency = pick.Identity.AgencyId!.Value;
+            expected = pick.Activity!.Count;
+            (await LinkingService.UnlinkAsync(ctx, localityId, moved, "tester", null, "Another person of the same name")).ShouldBe(expected);
+        }
+        await using (var ctx = db.Options.CreateContext())
+        {
+            var now = (await ctx.SourceIdentities.SingleAsync(s => s.Id == moved)).PersonId!.Value;
+            now.ShouldNotBe(formerPerson);
+            (await ctx.ActivityRecords.CountAsync(r => r.PersonId == now && r.AgencyId == agency)).ShouldBe(expected);
+            (await ctx.ActivityRecords.CountAsync(r => r.PersonId == formerPerson && r.AgencyId == agency)).ShouldBe(0);
+            (await ctx.AuditEvents.AnyAsync(e => e.EntityType == nameof(ActivityRecord) && e.UserName == "tester" && e.Detail!.Contains("moved"))).ShouldBeTrue();
+            (await LocalFlow.Data.Flow.FlowDataVersion.ReadAsync(ctx)).ShouldNotBe(stampBefore);
         }
     }
 

@@ -313,23 +313,11 @@ public static partial class LinkageDataGenerator
             for (var i = 0; i < adults + children && people.Count < count; i++)
             {
                 var adult = i < adults;
-                var p = new Person { Id = $"T{++n:D8}" };
+                var p = NewMember(rng, ++n, adult, i);
                 var hp = new HardPerson { Core = p, Household = household, Landline = landline, Adult = adult };
-                p.Sex = adult ? (i == 0 ? 'F' : 'M') : (rng.NextDouble() < 0.5 ? 'F' : 'M');
-                var names = p.Sex == 'F' ? FemaleNames : MaleNames;
-                p.Given = names[rng.Next(names.Length)];
-                p.Middle = rng.NextDouble() < 0.5 ? names[rng.Next(names.Length)] : "";
                 if (adult)
                 {
-                    p.Dob = new DateOnly(parentYear + rng.Next(-3, 4), 1 + rng.Next(12), 1 + rng.Next(28));
-                    p.Surname = familySurname;
-                    p.BirthSurname = familySurname;
-                    if (p.Sex == 'F' && adults == 2 && rng.NextDouble() < 0.7)
-                    {
-                        p.BirthSurname = Surname();
-                        p.MarriedYear = parentYear + 20 + rng.Next(0, 15);
-                        hp.Married = true;
-                    }
+                    hp.Married = MakeAdult(p, rng, parentYear, familySurname, adults == 2, Surname);
                     hp.Mobile = rng.NextDouble() < 0.85 ? Mobile() : "";
                     if (p.Sex == 'F')
                     {
@@ -342,17 +330,8 @@ public static partial class LinkageDataGenerator
                 }
                 else
                 {
-                    if (twins && lastChildDob is { } twin && i == adults + 1)
-                    {
-                        p.Dob = twin;
-                    }
-                    else
-                    {
-                        p.Dob = new DateOnly(Math.Min(2024, parentYear + 20 + rng.Next(0, 20)), 1 + rng.Next(12), 1 + rng.Next(28));
-                    }
+                    MakeChild(p, twins && lastChildDob is { } twin && i == adults + 1 ? twin : ChildDob(rng, parentYear), familySurname);
                     lastChildDob = p.Dob;
-                    p.Surname = familySurname;
-                    p.BirthSurname = familySurname;
                     if (jrSr && father is not null && p.Sex == 'M')
                     {
                         // Named after his father: same given (and often middle) name, a generation younger.

@@ -275,23 +275,11 @@ public static partial class LinkageDataGenerator
             DateOnly? lastChildDob = null;
             for (var i = 0; i < adults + children && people.Count < count; i++)
             {
-                var p = new Person { Id = $"T{++n:D8}" };
                 var adult = i < adults;
-                p.Sex = adult ? (i == 0 ? 'F' : 'M') : (rng.NextDouble() < 0.5 ? 'F' : 'M');
-                var names = p.Sex == 'F' ? FemaleNames : MaleNames;
-                p.Given = names[rng.Next(names.Length)];
-                p.Middle = rng.NextDouble() < 0.5 ? names[rng.Next(names.Length)] : "";
+                var p = NewMember(rng, ++n, adult, i);
                 if (adult)
                 {
-                    p.Dob = new DateOnly(parentYear + rng.Next(-3, 4), 1 + rng.Next(12), 1 + rng.Next(28));
-                    p.Surname = familySurname;
-                    p.BirthSurname = familySurname;
-                    if (p.Sex == 'F' && adults == 2 && rng.NextDouble() < 0.7)
-                    {
-                        p.BirthSurname = Surname();
-                        p.MarriedYear = parentYear + 20 + rng.Next(0, 15);
-                    }
-                    else if (rng.NextDouble() < 0.03)
+                    if (!MakeAdult(p, rng, parentYear, familySurname, adults == 2, Surname) && rng.NextDouble() < 0.03)
                     {
                         p.Surname = familySurname + "-" + Surname();
                         p.BirthSurname = p.Surname;
@@ -299,10 +287,8 @@ public static partial class LinkageDataGenerator
                 }
                 else
                 {
-                    p.Dob = twins && lastChildDob is { } twin ? twin : new DateOnly(Math.Min(2024, parentYear + 20 + rng.Next(0, 20)), 1 + rng.Next(12), 1 + rng.Next(28));
+                    MakeChild(p, twins && lastChildDob is { } twin ? twin : ChildDob(rng, parentYear), familySurname);
                     lastChildDob = p.Dob;
-                    p.Surname = familySurname;
-                    p.BirthSurname = familySurname;
                 }
                 p.Nhs = NewNhsNumber(rng);
                 p.Phone = rng.NextDouble() < 0.6 ? "07" + rng.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture) : "";
@@ -312,6 +298,46 @@ public static partial class LinkageDataGenerator
             }
         }
         return people;
+    }
+
+    /// <summary>A household member: id, sex (the first adult a woman, the second a man, children either), given and middle names.</summary>
+    private static Person NewMember(Random rng, int number, bool adult, int index)
+    {
+        var p = new Person { Id = $"T{number:D8}" };
+        p.Sex = adult ? (index == 0 ? 'F' : 'M') : (rng.NextDouble() < 0.5 ? 'F' : 'M');
+        var names = p.Sex == 'F' ? FemaleNames : MaleNames;
+        p.Given = names[rng.Next(names.Length)];
+        p.Middle = rng.NextDouble() < 0.5 ? names[rng.Next(names.Length)] : "";
+        return p;
+    }
+
+    /// <summary>
+    /// An adult: born within three years of the parents' year, with the family surname; a woman of a couple took it on
+    /// marriage 70% of the time (her birth surname then differs). Returns whether she did.
+    /// </summary>
+    private static bool MakeAdult(Person p, Random rng, int parentYear, string familySurname, bool couple, Func<string> surname)
+    {
+        p.Dob = new DateOnly(parentYear + rng.Next(-3, 4), 1 + rng.Next(12), 1 + rng.Next(28));
+        p.Surname = familySurname;
+        p.BirthSurname = familySurname;
+        if (p.Sex == 'F' && couple && rng.NextDouble() < 0.7)
+        {
+            p.BirthSurname = surname();
+            p.MarriedYear = parentYear + 20 + rng.Next(0, 15);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A child born 20 to 40 years after the parents' year (not after 2024).</summary>
+    private static DateOnly ChildDob(Random rng, int parentYear) => new(Math.Min(2024, parentYear + 20 + rng.Next(0, 20)), 1 + rng.Next(12), 1 + rng.Next(28));
+
+    /// <summary>A child: the date of birth given and the family surname from birth.</summary>
+    private static void MakeChild(Person p, DateOnly dob, string familySurname)
+    {
+        p.Dob = dob;
+        p.Surname = familySurname;
+        p.BirthSurname = familySurname;
     }
 
     private static string NewNhsNumber(Random rng)

@@ -47,6 +47,10 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, LinkingRunne
         return Page();
     }
 
+    /// <summary>Link on Bloom-filter encodings only (privacy-preserving mode).</summary>
+    [BindProperty]
+    public bool PrivacyPreserving { get; set; }
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (current.LocalityId is not { } localityId)
@@ -55,7 +59,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, LinkingRunne
         }
         try
         {
-            var run = await LinkingService.StartAsync(db, localityId, current.UserName, current.UserId);
+            var run = await LinkingService.StartAsync(db, localityId, current.UserName, current.UserId, PrivacyPreserving);
             runner.Enqueue(run.Id, current.UserName, current.UserId);
             return RedirectToPage("/Linking/Run", new { id = run.Id });
         }

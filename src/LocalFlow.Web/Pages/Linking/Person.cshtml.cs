@@ -101,16 +101,18 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
             ModelState.AddModelError(nameof(Reason), "Say why this record is not about this person");
             return Page();
         }
+        int moved;
         try
         {
-            await LinkingService.UnlinkAsync(db, Person.LocalityId, record.Id, current.UserName, current.UserId, Reason.Trim());
+            moved = await LinkingService.UnlinkAsync(db, Person.LocalityId, record.Id, current.UserName, current.UserId, Reason.Trim());
         }
         catch (LinkingException ex)
         {
             ModelState.AddModelError(nameof(IdentityId), ex.Message);
             return Page();
         }
-        TempData["Done"] = $"Unlinked: {record.Source} record {record.SourceRecordId} is now a person of its own and will not be linked back to {Person.GivenName} {Person.FamilyName} automatically.";
+        TempData["Done"] = $"Unlinked: {record.Source} record {record.SourceRecordId} is now a person of its own and will not be linked back to {Person.GivenName} {Person.FamilyName} automatically."
+            + (moved > 0 ? $" {LocalFlow.Analytics.Plural.Of(moved, "activity record")} of that agency moved with it." : "");
         return RedirectToPage(new { id });
     }
 
