@@ -193,7 +193,7 @@ internal sealed class ChartFigure
     {
         var what = $"<span class=\"govuk-visually-hidden\"> of {Escape(_spec.Title)}</span>";
         sb.Append($"<p class=\"govuk-body-s lf-chart__downloads lf-no-print\">Download the chart as <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("svg", Id))}\" download=\"\">SVG{what}</a>");
-        sb.Append($"<span class=\"lf-png\" hidden> or <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("svg", Id))}\" data-lf-png=\"{Id}\">PNG{what}</a></span>");
+        sb.Append($"<span class=\"lf-png\" hidden=\"hidden\"> or <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("svg", Id))}\" data-lf-png=\"{Id}\">PNG{what}</a></span>");
         sb.Append($", or its data as <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("csv", Id + "-table"))}\" download=\"\">CSV{what}</a></p>");
     }
 
