@@ -132,6 +132,8 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<MustChangePassword>();
+// ?download=svg|csv&of=ID: a chart or table of the page, after the page itself has passed every rule (docs/exports.md).
+app.UseMiddleware<PageExport>();
 app.UseAntiforgery();
 
 app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();

@@ -35,6 +35,10 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /api/openapi/{documentName}.json"] = Anonymous,
         ["GET /SignOut"] = Everyone,
         ["GET /Account/ChangePassword"] = Everyone,
+        ["GET /Help"] = Everyone,
+        ["GET /Help/Index"] = Everyone,
+        ["GET /Help/{topic}"] = Everyone,
+        ["GET /Search"] = Everyone,
         ["GET /Admin"] = "admin",
         ["GET /Admin/Index"] = "admin",
         ["GET /Admin/Agencies"] = "admin",
@@ -294,6 +298,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         return pattern switch
         {
             "/Error/{code:int?}" => "/Error/404",
+            "/Help/{topic}" => "/Help/flow",
             "/api/openapi/{documentName}.json" => "/api/openapi/v1.json",
             "/Admin/Agency/{id:int}" => $"/Admin/Agency/{db.Agencies.OrderBy(a => a.Id).First().Id}",
             "/Admin/UnitCost/{id:int}" => $"/Admin/UnitCost/{db.UnitCosts.OrderBy(a => a.Id).First().Id}",

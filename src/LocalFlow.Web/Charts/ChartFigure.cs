@@ -1,4 +1,5 @@
 using System.Text;
+using LocalFlow.Web.Infrastructure;
 using static LocalFlow.Web.Charts.ChartText;
 
 namespace LocalFlow.Web.Charts;
@@ -146,6 +147,7 @@ internal sealed class ChartFigure
         sb.Append(Svg);
         sb.Append("</svg></div>");
         AppendLegend(sb);
+        AppendDownloads(sb);
         AppendTable(sb, table);
         sb.Append("</figure>");
         return sb.ToString();
@@ -184,6 +186,15 @@ internal sealed class ChartFigure
             sb.Append($"</svg><span>{Escape(item.Name)}</span></li>");
         }
         sb.Append("</ul>");
+    }
+
+    /// <summary>Links to download the chart (SVG, and PNG drawn from it by /js/export.js when scripts run) and its data (CSV).</summary>
+    private void AppendDownloads(StringBuilder sb)
+    {
+        var what = $"<span class=\"govuk-visually-hidden\"> of {Escape(_spec.Title)}</span>";
+        sb.Append($"<p class=\"govuk-body-s lf-chart__downloads lf-no-print\">Download the chart as <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("svg", Id))}\" download=\"\">SVG{what}</a>");
+        sb.Append($"<span class=\"lf-png\" hidden=\"hidden\"> or <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("svg", Id))}\" data-lf-png=\"{Id}\">PNG{what}</a></span>");
+        sb.Append($", or its data as <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("csv", Id + "-table"))}\" download=\"\">CSV{what}</a></p>");
     }
 
     private void AppendTable(StringBuilder sb, ChartTable table)
