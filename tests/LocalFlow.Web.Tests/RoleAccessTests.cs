@@ -97,6 +97,9 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/Index"] = "worker dataofficer",
         ["GET /Locality/People"] = "worker dataofficer",
         ["GET /Locality/Person/{id:guid}"] = "worker dataofficer",
+        ["GET /Locality/Conversation/{id:guid}"] = "worker",
+        ["GET /Locality/Action/{id:guid}"] = "worker",
+        ["GET /Locality/Directory"] = "worker",
         ["GET /Measures"] = "study worker analyst commissioner",
         ["GET /Measures/Index"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",
@@ -306,7 +309,8 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Linking/Run/{id:int}" => $"/Linking/Run/{db.LinkRuns.OrderBy(r => r.Id).First().Id}",
             "/Linking/Pair/{id:guid}" => $"/Linking/Pair/{await Support.LinkingData.AnyReviewAsync(db)}",
             "/Linking/Person/{id:guid}" => $"/Linking/Person/{FlowPerson(db)}",
-            "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
+            "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}"
+                => pattern.Replace("{id:guid}", db.People.Where(p => !p.Restricted && (p.Household == null || !p.Household.Restricted)).OrderBy(p => p.FamilyName).First().Id.ToString(), StringComparison.Ordinal),
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             // Renaming and merging work on a type made for the purpose, so that the demo's own types stay as they are.
             "/api/demand/studies/{id:int}/types/{typeId:int}" or "/api/demand/studies/{id:int}/types/{typeId:int}/merge"

@@ -78,6 +78,7 @@ public static class DemoLocality
         new NorthfieldFlow(),
         new NorthfieldConditions(),
         new DemoUsers(),
+        new NorthfieldLocalityTeam(),
     ];
 
     /// <summary>True when the database already holds a locality (the demo will not be made twice).</summary>

@@ -43,7 +43,7 @@ public static class FlowApi
             }
             var flow = await engines.ForLocalityAsync(db, person.LocalityId);
             var figures = flow.Person(id)?.Figures ?? PersonFigures.None(id.ToString("N"));
-            var mattered = db.WhatMattered.Where(w => w.LocalityId == person.LocalityId && w.PersonId == id).OrderBy(w => w.AskedOn)
+            var mattered = db.WhatMattered.Where(w => w.LocalityId == person.LocalityId && w.PersonId == id && w.Item != "" && w.RemovedUtc == null).OrderBy(w => w.AskedOn)
                 .Select(w => new WhatMatteredDto(w.InTheirWords, w.Item, w.Cost, w.AskedOn)).ToList();
             await AuditTrail.ReadAsync(db, AuditEventType.FlowRecordRead, nameof(Person), id.ToString(), person.LocalityId, "API: flow summary");
             return Results.Ok(new SummaryDto(id, FlowSentence.Of(figures), figures, mattered.Sum(m => m.Cost), mattered));

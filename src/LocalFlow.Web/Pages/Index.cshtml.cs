@@ -55,7 +55,7 @@ public static class CapabilityStatus
     public const bool Demand = true;
     public const bool Flow = true;
     public const bool Linking = true;
-    public const bool Locality = false;
+    public const bool Locality = true;
     public const bool Measures = true;
     public const bool Economics = false;
     public const bool Redesign = false;

@@ -67,7 +67,8 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, FlowEngines
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name);
         var workerIds = all.Where(r => r.WorkerId is not null).Select(r => r.WorkerId!.Value).Distinct().ToList();
         var workers = await db.Workers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name + (w.JobTitle.Length > 0 ? $" ({w.JobTitle})" : ""));
-        Mattered = await db.WhatMattered.AsNoTracking().Where(w => w.LocalityId == person.LocalityId && w.PersonId == id).OrderBy(w => w.AskedOn).ToListAsync();
+        // Only what has been priced is drawn beside the cost of what was done; the team's unpriced statements are on the locality page.
+        Mattered = await db.WhatMattered.AsNoTracking().Where(w => w.LocalityId == person.LocalityId && w.PersonId == id && w.Item != "" && w.RemovedUtc == null).OrderBy(w => w.AskedOn).ToListAsync();
 
         // Figures, signals and the cost curve come from the locality's engine (kept between views); the records are
         // read once, for the list.
