@@ -97,21 +97,33 @@ public sealed class FlowImport
 /// <summary>
 /// One thing that mattered to a person, in their words, and what meeting it would have cost: for Ruth,
 /// "help with housework" (a cleaner, 10 hours a week for four years, £14,560). Drawn beside the cumulative
-/// cost of what was done.
+/// cost of what was done. The one store of what matters: the locality team's good-life conversations add their
+/// statements here too (said by whom, when, in which conversation and language), unpriced until someone prices them.
 /// </summary>
-public sealed class WhatMattered : IPersonalData
+public sealed class WhatMattered : IPersonalData, ISoftRemoved
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public int LocalityId { get; set; }
     public Guid PersonId { get; set; }
     /// <summary>What mattered, in the person's own words.</summary>
     public required string InTheirWords { get; set; }
-    /// <summary>What meeting it takes ("Cleaner, 10 hours a week for four years").</summary>
+    /// <summary>What meeting it takes ("Cleaner, 10 hours a week for four years"); empty while not priced.</summary>
     public required string Item { get; set; }
     public decimal Cost { get; set; }
     public int? PriceYear { get; set; }
-    /// <summary>When it was first asked for (where the comparison line steps up).</summary>
+    /// <summary>When it was said, or first asked for (where the comparison line steps up).</summary>
     public DateOnly AskedOn { get; set; }
+    /// <summary>Who said it, when not the person themselves (a carer, a daughter), as they were named.</summary>
+    public string? SaidBy { get; set; }
+    /// <summary>The person who said it, when they are known to LocalFlow (a carer with their own statements is the <see cref="PersonId"/>).</summary>
+    public Guid? SaidByPersonId { get; set; }
+    /// <summary>The good-life conversation it was said in; null for what a flow study heard.</summary>
+    public Guid? ConversationId { get; set; }
+    /// <summary>The language it was said in, when not English; the words are kept as they were said.</summary>
+    public string? Language { get; set; }
+    public int Version { get; set; } = 1;
+    public DateTime? RemovedUtc { get; set; }
+    public string? RemovedBy { get; set; }
 }
 
 /// <summary>

@@ -65,6 +65,8 @@ public sealed class Worker
     public Team? Team { get; set; }
     public required string Name { get; set; }
     public string JobTitle { get; set; } = "";
+    /// <summary>The LocalFlow user who is this worker, when they sign in ("my people", "key worker" mean them).</summary>
+    public int? UserId { get; set; }
 }
 
 public enum Channel

@@ -50,7 +50,13 @@ internal sealed class WhatMatteredConfiguration : IEntityTypeConfiguration<WhatM
         AuditTrail.RegisterChangeType<WhatMattered>(AuditEventType.FlowRecordChanged);
         e.HasKey(x => new { x.LocalityId, x.Id });
         e.HasOne<Person>().WithMany().HasForeignKey(x => new { x.LocalityId, x.PersonId });
+        e.Property(x => x.SaidBy).HasMaxLength(200);
+        e.Property(x => x.Language).HasMaxLength(100);
+        e.Property(x => x.RemovedBy).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.LocalityId, x.PersonId });
+        // The conversation is not a foreign key: SQLite cannot add a two-column key to an existing table.
+        e.HasIndex(x => new { x.LocalityId, x.ConversationId });
     }
 }
 
