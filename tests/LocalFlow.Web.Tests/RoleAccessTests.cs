@@ -93,6 +93,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/Index"] = "worker dataofficer",
         ["GET /Locality/People"] = "worker dataofficer",
         ["GET /Locality/Person/{id:guid}"] = "worker dataofficer",
+        ["GET /Locality/Statements/{id:guid}"] = "worker",
         ["GET /Measures"] = "study worker analyst commissioner",
         ["GET /Measures/Index"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",
@@ -271,6 +272,9 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
     }
 
     /// <summary>Ruth: a demo person with flow records who is never restricted.</summary>
+    private static Guid UnrestrictedPerson(LocalFlow.Data.LocalFlowDb db)
+        => db.People.Where(p => !p.Restricted && (p.Household == null || !p.Household.Restricted)).OrderBy(p => p.FamilyName).First().Id;
+
     private static Guid FlowPerson(LocalFlow.Data.LocalFlowDb db)
         => LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db).GetAwaiter().GetResult().First().PersonId;
 
@@ -302,6 +306,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Linking/Pair/{id:guid}" => $"/Linking/Pair/{await Support.LinkingData.AnyReviewAsync(db)}",
             "/Linking/Person/{id:guid}" => $"/Linking/Person/{FlowPerson(db)}",
             "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
+            "/Locality/Statements/{id:guid}" => $"/Locality/Statements/{UnrestrictedPerson(db)}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             // Renaming and merging work on a type made for the purpose, so that the demo's own types stay as they are.
             "/api/demand/studies/{id:int}/types/{typeId:int}" or "/api/demand/studies/{id:int}/types/{typeId:int}/merge"
