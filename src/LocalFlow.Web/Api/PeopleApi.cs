@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,8 @@ public static class PeopleApi
             {
                 return Results.NotFound();
             }
-            var restricted = p.Restricted || p.Household?.Restricted == true;
-            var hide = restricted && !current.MaySeeRestricted;
+            var restricted = Visibility.IsRestricted(p);
+            var hide = !await Visibility.SeesInFullAsync(db, await current.ViewerAsync(db), p);
             await AuditTrail.ReadAsync(db, AuditEventType.PersonRead, nameof(Person), p.Id.ToString(), p.LocalityId, hide ? "Restricted record: address hidden" : null);
             return Results.Ok(new PersonDto(p.Id, p.LocalityId, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, restricted,
                 hide ? null : p.Household?.AddressLine, hide ? null : p.Household?.Postcode, hide ? null : p.Phone, hide ? null : p.Email, p.HouseholdId));

@@ -5,6 +5,7 @@ using LocalFlow.Data.Audit;
 using LocalFlow.Data.Conditions;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Pages.Flow;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -167,10 +168,8 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow
             }
             Person = null;
         }
-        var maySeeRestricted = current.MaySeeRestricted;
         var records = db.ActivityRecords.Where(r => r.LocalityId == locality);
-        var visible = db.People.Where(p => p.LocalityId == locality && records.Any(r => r.PersonId == p.Id)
-            && (maySeeRestricted || (!p.Restricted && (p.Household == null || !p.Household.Restricted))));
+        var visible = db.People.Where(p => p.LocalityId == locality && records.Any(r => r.PersonId == p.Id)).SeenInFull(db, await current.ViewerAsync(db));
         var stories = (await FlowQueries.CaseHistoriesAsync(db)).ToDictionary(s => s.PersonId, s => s.Story);
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q))

@@ -1,5 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LocalFlow.Web.Pages.Flow;
 
 /// <summary>
-/// Who the flow pages may show. A restricted person (or one in a restricted household) stays hidden from the
-/// flow study altogether unless the user is explicitly allowed to see restricted records: their records say
-/// where they were and who they saw.
+/// Who the flow pages may show, through the one rule (<see cref="Visibility"/>). A restricted person (or one in a
+/// restricted household) stays hidden from the flow study altogether unless the user is explicitly allowed to see
+/// restricted records or named on them: their records say where they were and who they saw.
 /// </summary>
 public static class FlowAccess
 {
@@ -19,7 +20,7 @@ public static class FlowAccess
         var localities = current.LocalityIds;
         var person = await db.People.AsNoTracking().Include(p => p.Household)
             .SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId), ct);
-        if (person is null || (IsRestricted(person) && !current.MaySeeRestricted))
+        if (person is null || !await Visibility.SeesInFullAsync(db, await current.ViewerAsync(db, ct), person, ct))
         {
             return null;
         }
@@ -31,16 +32,7 @@ public static class FlowAccess
     /// empty when the user may see restricted records. Pages that list people leave these out and count them.
     /// </summary>
     public static async Task<IReadOnlySet<Guid>> HiddenPeopleAsync(LocalFlowDb db, CurrentUser current, int localityId, CancellationToken ct = default)
-    {
-        if (current.MaySeeRestricted)
-        {
-            return new HashSet<Guid>();
-        }
-        var ids = await db.People.AsNoTracking()
-            .Where(p => p.LocalityId == localityId && (p.Restricted || (p.Household != null && p.Household.Restricted)))
-            .Select(p => p.Id).ToListAsync(ct);
-        return ids.ToHashSet();
-    }
+        => await Visibility.HiddenPeopleAsync(db, await current.ViewerAsync(db, ct), localityId, ct);
 
     /// <summary>A failure-demand signal's name in plain English, as docs/flow-study.md names it: the one name every page, chart and list uses.</summary>
     public static string SignalName(LocalFlow.Analytics.Flow.FlowSignalKind kind) => kind switch
@@ -65,7 +57,7 @@ public static class FlowAccess
     public static bool WithholdsCohort(System.Security.Claims.ClaimsPrincipal user, int people)
         => people is > 0 and < SmallestCohortShown && !Policies.Allows(user, Policies.FlowStudy);
 
-    public static bool IsRestricted(Person person) => person.Restricted || person.Household?.Restricted == true;
+    public static bool IsRestricted(Person person) => Visibility.IsRestricted(person);
 
     /// <summary>The London date of an instant, as people read it.</summary>
     public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(Gov.ToLondon(utc));

@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,9 +48,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return;
         }
-        var maySeeRestricted = current.MaySeeRestricted;
-        var visible = db.People.Where(p => p.LocalityId == locality
-            && (maySeeRestricted || (!p.Restricted && (p.Household == null || !p.Household.Restricted))));
+        var visible = db.People.Where(p => p.LocalityId == locality).SeenInFull(db, await current.ViewerAsync(db));
         Hidden = People - await visible.CountAsync(p => records.Any(r => r.PersonId == p.Id));
 
         var stories = await FlowQueries.CaseHistoriesAsync(db);

@@ -1,5 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,15 +31,17 @@ public sealed class PeopleModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
         var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
-        var maySeeRestricted = current.MaySeeRestricted;
+        // One rule decides whose address may be searched and shown (Visibility): a restricted address is neither.
+        var seenInFull = db.People.SeenInFull(db, await current.ViewerAsync(db)).Select(p => p.Id);
         var rows = await db.People.Where(p => p.LocalityId == locality)
-            .Where(p => EF.Functions.Like((p.GivenName + " " + p.FamilyName).ToLower(), like)
-                || (p.Household != null && (maySeeRestricted || !p.Household.Restricted) && (EF.Functions.Like(p.Household.Postcode.ToLower(), like) || EF.Functions.Like(p.Household.AddressLine.ToLower(), like))))
-            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
+            .Select(p => new { Person = p, Full = seenInFull.Contains(p.Id) })
+            .Where(x => EF.Functions.Like((x.Person.GivenName + " " + x.Person.FamilyName).ToLower(), like)
+                || (x.Person.Household != null && x.Full && (EF.Functions.Like(x.Person.Household.Postcode.ToLower(), like) || EF.Functions.Like(x.Person.Household.AddressLine.ToLower(), like))))
+            .OrderBy(x => x.Person.FamilyName).ThenBy(x => x.Person.GivenName)
             .Take(MaxResults)
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Restricted, Address = p.Household == null ? "" : p.Household.AddressLine + ", " + p.Household.Postcode })
+            .Select(x => new { x.Person.Id, x.Person.GivenName, x.Person.FamilyName, x.Person.DateOfBirth, x.Full, Address = x.Person.Household == null ? "" : x.Person.Household.AddressLine + ", " + x.Person.Household.Postcode })
             .ToListAsync();
-        Results = rows.Select(r => new Row(r.Id, r.GivenName + " " + r.FamilyName, r.DateOfBirth, r.Restricted && !maySeeRestricted ? "" : r.Address, r.Restricted && !maySeeRestricted)).ToList();
+        Results = rows.Select(r => new Row(r.Id, r.GivenName + " " + r.FamilyName, r.DateOfBirth, r.Full ? r.Address : "", !r.Full)).ToList();
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality, $"Search \"{q}\": {Results.Count} shown");
     }
 }

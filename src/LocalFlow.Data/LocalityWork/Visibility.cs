@@ -1,0 +1,105 @@
+using LocalFlow.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Data.LocalityWork;
+
+/// <summary>
+/// Who is looking: the localities whose personal data they may see, whether they are allowed to see every restricted
+/// record, and the worker they are (so that being named on a restricted person or household counts).
+/// </summary>
+public sealed record Viewer(IReadOnlyList<int> LocalityIds, bool MaySeeRestricted, int? WorkerId)
+{
+    /// <summary>Someone who sees nothing (no locality).</summary>
+    public static readonly Viewer Nobody = new([], false, null);
+}
+
+/// <summary>
+/// The one visibility decision for people, households and their records. A person is in view when they belong to one
+/// of the viewer's localities. A restricted person (or anyone in a restricted household, for example fleeing domestic
+/// abuse) is shown in full only to viewers allowed to see restricted records and to workers named on the person or
+/// the household (<see cref="NamedWorker"/>); everyone else sees that the record is restricted, never what it hides,
+/// and pages that study records (flow, conditions, counts, exports, the API) leave the person out altogether.
+/// Every page, endpoint, search and export goes through this class; none writes its own copy of the check.
+/// </summary>
+public static class Visibility
+{
+    /// <summary>Whether the person is restricted, themselves or through their household (the household must be loaded).</summary>
+    public static bool IsRestricted(Person person) => person.Restricted || person.Household?.Restricted == true;
+
+    /// <summary>
+    /// The people the viewer may see in full: in the viewer's localities, and not restricted unless the viewer is
+    /// allowed or named. Used as a SQL filter, so lists, counts and searches leave the others out.
+    /// </summary>
+    public static IQueryable<Person> SeenInFull(this IQueryable<Person> people, LocalFlowDb db, Viewer viewer)
+    {
+        var localities = viewer.LocalityIds;
+        var inView = people.Where(p => localities.Contains(p.LocalityId));
+        if (viewer.MaySeeRestricted)
+        {
+            return inView;
+        }
+        var worker = viewer.WorkerId ?? -1;
+        return inView.Where(p => (!p.Restricted && (p.Household == null || !p.Household.Restricted))
+            || db.NamedWorkers.Any(n => n.LocalityId == p.LocalityId && n.WorkerId == worker && n.RemovedUtc == null
+                && (n.PersonId == p.Id || (p.HouseholdId != null && n.HouseholdId == p.HouseholdId))));
+    }
+
+    /// <summary>Whether the viewer may see this person in full (the person's household must be loaded).</summary>
+    public static async Task<bool> SeesInFullAsync(LocalFlowDb db, Viewer viewer, Person person, CancellationToken ct = default)
+    {
+        if (!viewer.LocalityIds.Contains(person.LocalityId))
+        {
+            return false;
+        }
+        if (!IsRestricted(person) || viewer.MaySeeRestricted)
+        {
+            return true;
+        }
+        return viewer.WorkerId is int worker && await db.NamedWorkers.AnyAsync(n => n.LocalityId == person.LocalityId && n.WorkerId == worker && n.RemovedUtc == null
+            && (n.PersonId == person.Id || (person.HouseholdId != null && n.HouseholdId == person.HouseholdId)), ct);
+    }
+
+    /// <summary>Whether the viewer may see this household's address in full.</summary>
+    public static async Task<bool> SeesInFullAsync(LocalFlowDb db, Viewer viewer, Household household, CancellationToken ct = default)
+    {
+        if (!viewer.LocalityIds.Contains(household.LocalityId))
+        {
+            return false;
+        }
+        if (!household.Restricted || viewer.MaySeeRestricted)
+        {
+            return true;
+        }
+        return viewer.WorkerId is int worker && await db.NamedWorkers.AnyAsync(n => n.LocalityId == household.LocalityId && n.WorkerId == worker
+            && n.RemovedUtc == null && n.HouseholdId == household.Id, ct);
+    }
+
+    /// <summary>
+    /// The people of a locality the viewer may not see in full (restricted and not named): empty when the viewer may
+    /// see restricted records. Pages that study records leave these out and say how many were left out.
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> HiddenPeopleAsync(LocalFlowDb db, Viewer viewer, int localityId, CancellationToken ct = default)
+    {
+        if (viewer.MaySeeRestricted)
+        {
+            return new HashSet<Guid>();
+        }
+        var restricted = await db.People.AsNoTracking()
+            .Where(p => p.LocalityId == localityId && (p.Restricted || (p.Household != null && p.Household.Restricted)))
+            .Select(p => new { p.Id, p.HouseholdId }).ToListAsync(ct);
+        if (restricted.Count == 0 || viewer.WorkerId is not int worker)
+        {
+            return restricted.Select(r => r.Id).ToHashSet();
+        }
+        var named = await db.NamedWorkers.AsNoTracking()
+            .Where(n => n.LocalityId == localityId && n.WorkerId == worker && n.RemovedUtc == null)
+            .Select(n => new { n.PersonId, n.HouseholdId }).ToListAsync(ct);
+        var people = named.Where(n => n.PersonId != null).Select(n => n.PersonId!.Value).ToHashSet();
+        var households = named.Where(n => n.HouseholdId != null).Select(n => n.HouseholdId!.Value).ToHashSet();
+        return restricted.Where(r => !people.Contains(r.Id) && !(r.HouseholdId is Guid h && households.Contains(h))).Select(r => r.Id).ToHashSet();
+    }
+
+    /// <summary>The worker a user is (the link that makes "my people" and "key worker" mean the person signed in).</summary>
+    public static async Task<int?> WorkerOfUserAsync(LocalFlowDb db, int? userId, CancellationToken ct = default)
+        => userId is int id ? await db.Workers.Where(w => w.UserId == id).Select(w => (int?)w.Id).FirstOrDefaultAsync(ct) : null;
+}
