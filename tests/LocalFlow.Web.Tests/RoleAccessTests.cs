@@ -94,6 +94,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/People"] = "worker dataofficer",
         ["GET /Locality/Person/{id:guid}"] = "worker dataofficer",
         ["GET /Locality/Statements/{id:guid}"] = "worker",
+        ["GET /Locality/MyPlan/{id:guid}"] = "worker",
         ["GET /Measures"] = "study worker analyst commissioner",
         ["GET /Measures/Index"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",
@@ -307,6 +308,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Linking/Person/{id:guid}" => $"/Linking/Person/{FlowPerson(db)}",
             "/Locality/Person/{id:guid}" => $"/Locality/Person/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             "/Locality/Statements/{id:guid}" => $"/Locality/Statements/{UnrestrictedPerson(db)}",
+            "/Locality/MyPlan/{id:guid}" => $"/Locality/MyPlan/{UnrestrictedPerson(db)}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             // Renaming and merging work on a type made for the purpose, so that the demo's own types stay as they are.
             "/api/demand/studies/{id:int}/types/{typeId:int}" or "/api/demand/studies/{id:int}/types/{typeId:int}/merge"

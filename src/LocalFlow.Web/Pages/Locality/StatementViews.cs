@@ -1,6 +1,7 @@
 using LocalFlow.Analytics.Locality;
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Security;
@@ -12,19 +13,16 @@ namespace LocalFlow.Web.Pages.Locality;
 public static class StatementViews
 {
     /// <summary>
-    /// The person, with their household, when the user may see them in full: in one of the user's localities and, when
-    /// restricted, only to users allowed to see restricted records. Null otherwise (the page answers 404 either way).
+    /// The person, with their household, when the user may see them in full under the one visibility rule
+    /// (<see cref="Visibility"/>): in one of the user's localities and, when restricted, only to users allowed to see
+    /// restricted records or named on them. Null otherwise (the page answers 404 either way, so nothing leaks).
     /// </summary>
     public static async Task<Person?> FindAsync(LocalFlowDb db, CurrentUser current, Guid id)
     {
-        var localities = current.LocalityIds;
+        var viewer = await current.ViewerAsync(db);
+        var localities = viewer.LocalityIds;
         var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
-        if (person is null)
-        {
-            return null;
-        }
-        var restricted = person.Restricted || person.Household?.Restricted == true;
-        return restricted && !current.MaySeeRestricted ? null : person;
+        return person is not null && await Visibility.SeesInFullAsync(db, viewer, person) ? person : null;
     }
 
     /// <summary>The radar of slide 13: one spoke per statement, one outline per conversation date.</summary>
