@@ -77,6 +77,7 @@ public static class DemoLocality
         new NorthfieldDemandStudies(),
         new NorthfieldFlow(),
         new NorthfieldConditions(),
+        new NorthfieldStatements(),
         new DemoUsers(),
     ];
 
