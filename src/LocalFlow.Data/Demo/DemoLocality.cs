@@ -77,8 +77,9 @@ public static class DemoLocality
         new NorthfieldDemandStudies(),
         new NorthfieldFlow(),
         new NorthfieldConditions(),
-        new NorthfieldStatements(),
         new DemoUsers(),
+        new NorthfieldLocalityTeam(),
+        new NorthfieldStatements(),
     ];
 
     /// <summary>True when the database already holds a locality (the demo will not be made twice).</summary>

@@ -12,7 +12,7 @@ namespace LocalFlow.Data.Demo;
 /// </summary>
 internal sealed class NorthfieldStatements : IDemoPart
 {
-    public int Order => 85;
+    public int Order => 97;
     public string Name => "I statements";
 
     /// <summary>What matters to Melvyn, in his words (Locality, "Saving money by doing the right thing", Part Ic).</summary>

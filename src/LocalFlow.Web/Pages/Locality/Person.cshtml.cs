@@ -1,6 +1,8 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
+using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,35 +11,173 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Locality;
 
-/// <summary>One person: audited on every view; a restricted person's address and contact details are hidden unless the user is explicitly allowed.</summary>
+/// <summary>
+/// One person and their household, as the locality team works with them: who is involved and why, what matters in
+/// their words, conversations, actions, stepping back. Audited on every view; what a restricted record hides is shown
+/// only to those the one visibility rule allows.
+/// </summary>
 [Authorize(Policy = Policies.PeopleRead)]
-public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
+public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
 {
     public Person Person { get; private set; } = null!;
     public string? Address { get; private set; }
     public bool HideContact { get; private set; }
-    public bool MaySeeRestricted => current.MaySeeRestricted;
+    public bool Restricted { get; private set; }
     public IReadOnlyList<Person> Household { get; private set; } = [];
+    public LocalityView View { get; private set; } = null!;
+    public bool MayWork { get; private set; }
+    public IReadOnlyList<(string Value, string Text)> TeamWorkers { get; private set; } = [];
+
+    [BindProperty]
+    public string? KeyWorkerId { get; set; }
+
+    [BindProperty]
+    public string? NeedMet { get; set; }
+
+    [BindProperty]
+    public string? SteppedBackOn { get; set; }
+
+    [BindProperty]
+    public string? ContactWhat { get; set; }
+
+    [BindProperty]
+    public string? ContactOn { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        await AuditTrail.ReadAsync(db, AuditEventType.PersonRead, nameof(Person), Person.Id.ToString(), Person.LocalityId, Restricted ? (HideContact ? "Restricted record: address hidden" : "Restricted record: address shown (user allowed or named)") : null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || !MayWork)
+        {
+            return NotFound();
+        }
+        if (!int.TryParse(KeyWorkerId, out var worker) || !TeamWorkers.Any(w => w.Value == KeyWorkerId))
+        {
+            ModelState.AddModelError(nameof(KeyWorkerId), "Choose the key worker");
+            return Page();
+        }
+        await new Supports(db).StartAsync(Person, worker, Today);
+        return Redirect($"/Locality/Person/{id}#working");
+    }
+
+    public async Task<IActionResult> OnPostDoneAsync(Guid id, Guid action)
+    {
+        if (!await LoadAsync(id) || !MayWork || View.Support is null)
+        {
+            return NotFound();
+        }
+        var a = await db.TeamActions.SingleOrDefaultAsync(x => x.LocalityId == Person.LocalityId && x.SupportId == View.Support.Id && x.Id == action);
+        if (a is null)
+        {
+            return NotFound();
+        }
+        try
+        {
+            await new Supports(db).MarkDoneAsync(a, a.When <= Today ? a.When : Today, Version);
+        }
+        catch (EditConflictException ex)
+        {
+            TempData["Conflict"] = ex.Message;
+        }
+        return Redirect($"/Locality/Person/{id}#actions");
+    }
+
+    public async Task<IActionResult> OnPostContactAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || !MayWork)
+        {
+            return NotFound();
+        }
+        var on = string.IsNullOrWhiteSpace(ContactOn) ? Today : LocalityView.ParseDate(ContactOn);
+        if (on is null)
+        {
+            ModelState.AddModelError(nameof(ContactOn), "Enter the date as day/month/year, for example 27/3/2026");
+            return Page();
+        }
+        try
+        {
+            var worker = await Visibility.WorkerOfUserAsync(db, current.UserId);
+            await new Supports(db).LogContactAsync(Person, Gov.FromLondon(on.Value.ToDateTime(new TimeOnly(12, 0))), ContactWhat ?? "", null, worker);
+        }
+        catch (LocalityInputException ex)
+        {
+            ModelState.AddModelError(ex.Field == "What" ? nameof(ContactWhat) : nameof(ContactOn), ex.Message);
+            return Page();
+        }
+        return Redirect($"/Locality/Person/{id}#contacts");
+    }
+
+    public async Task<IActionResult> OnPostStepBackAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || !MayWork || View.Support is null)
+        {
+            return NotFound();
+        }
+        var on = string.IsNullOrWhiteSpace(SteppedBackOn) ? Today : LocalityView.ParseDate(SteppedBackOn);
+        if (on is null)
+        {
+            ModelState.AddModelError(nameof(SteppedBackOn), "Enter the date as day/month/year, for example 27/3/2026");
+            return Page();
+        }
+        var support = await db.Supports.SingleAsync(s => s.LocalityId == Person.LocalityId && s.Id == View.Support.Id);
+        try
+        {
+            await new Supports(db).StepBackAsync(support, Person, on.Value, NeedMet ?? "", Version);
+        }
+        catch (LocalityInputException ex)
+        {
+            ModelState.AddModelError(ex.Field == "NeedMet" ? nameof(NeedMet) : nameof(SteppedBackOn), ex.Message);
+            return Page();
+        }
+        catch (EditConflictException ex)
+        {
+            ModelState.AddModelError(nameof(NeedMet), ex.Message + " Theirs: " + ex.Theirs);
+            return Page();
+        }
+        return Redirect($"/Locality/Person/{id}#working");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
         var localities = current.LocalityIds;
-        var person = await db.People.Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
+        var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
         if (person is null)
         {
             // Same answer whether the record does not exist or is in a locality the user cannot see.
-            return NotFound();
+            return false;
         }
         Person = person;
-        var restricted = person.Restricted || person.Household?.Restricted == true;
-        HideContact = restricted && !current.MaySeeRestricted;
+        Restricted = Visibility.IsRestricted(person);
+        HideContact = !await Visibility.SeesInFullAsync(db, await current.ViewerAsync(db), person);
         Address = HideContact || person.Household is null ? null : $"{person.Household.AddressLine}, {person.Household.Postcode}";
         if (person.HouseholdId is not null)
         {
-            Household = await db.People.Where(p => p.LocalityId == person.LocalityId && p.HouseholdId == person.HouseholdId && p.Id != person.Id)
+            Household = await db.People.AsNoTracking().Where(p => p.LocalityId == person.LocalityId && p.HouseholdId == person.HouseholdId && p.Id != person.Id)
                 .OrderBy(p => p.DateOfBirth).ToListAsync();
         }
-        await AuditTrail.ReadAsync(db, AuditEventType.PersonRead, nameof(Person), person.Id.ToString(), person.LocalityId, restricted ? (HideContact ? "Restricted record: address hidden" : "Restricted record: address shown (user allowed)") : null);
-        return Page();
+        View = await LocalityView.LoadAsync(db, person);
+        MayWork = Policies.Allows(User, Policies.LocalityWork) && !HideContact;
+        if (MayWork)
+        {
+            var team = await db.LocalityTeams.AsNoTracking().SingleOrDefaultAsync(t => t.LocalityId == person.LocalityId);
+            TeamWorkers = team is null ? [] : (await db.Workers.AsNoTracking().Where(w => w.AgencyId == team.AgencyId).OrderBy(w => w.Name).ToListAsync())
+                .Select(w => (w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.Name)).ToList();
+            var me = await Visibility.WorkerOfUserAsync(db, current.UserId);
+            KeyWorkerId ??= me?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return true;
     }
 }
