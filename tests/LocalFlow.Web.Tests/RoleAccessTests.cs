@@ -100,6 +100,8 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/Conversation/{id:guid}"] = "worker",
         ["GET /Locality/Action/{id:guid}"] = "worker",
         ["GET /Locality/Directory"] = "worker",
+        ["GET /Locality/Statements/{id:guid}"] = "worker",
+        ["GET /Locality/MyPlan/{id:guid}"] = "worker",
         ["GET /Measures"] = "study worker analyst commissioner",
         ["GET /Measures/Index"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",
@@ -278,6 +280,9 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
     }
 
     /// <summary>Ruth: a demo person with flow records who is never restricted.</summary>
+    private static Guid UnrestrictedPerson(LocalFlow.Data.LocalFlowDb db)
+        => db.People.Where(p => !p.Restricted && (p.Household == null || !p.Household.Restricted)).OrderBy(p => p.FamilyName).First().Id;
+
     private static Guid FlowPerson(LocalFlow.Data.LocalFlowDb db)
         => LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db).GetAwaiter().GetResult().First().PersonId;
 
@@ -311,6 +316,8 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Linking/Person/{id:guid}" => $"/Linking/Person/{FlowPerson(db)}",
             "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}"
                 => pattern.Replace("{id:guid}", db.People.Where(p => !p.Restricted && (p.Household == null || !p.Household.Restricted)).OrderBy(p => p.FamilyName).First().Id.ToString(), StringComparison.Ordinal),
+            "/Locality/Statements/{id:guid}" => $"/Locality/Statements/{UnrestrictedPerson(db)}",
+            "/Locality/MyPlan/{id:guid}" => $"/Locality/MyPlan/{UnrestrictedPerson(db)}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             // Renaming and merging work on a type made for the purpose, so that the demo's own types stay as they are.
             "/api/demand/studies/{id:int}/types/{typeId:int}" or "/api/demand/studies/{id:int}/types/{typeId:int}/merge"

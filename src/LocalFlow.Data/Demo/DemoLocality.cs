@@ -79,6 +79,7 @@ public static class DemoLocality
         new NorthfieldConditions(),
         new DemoUsers(),
         new NorthfieldLocalityTeam(),
+        new NorthfieldStatements(),
     ];
 
     /// <summary>True when the database already holds a locality (the demo will not be made twice).</summary>

@@ -82,6 +82,9 @@ public sealed record LineChart(string Title, string Description, IReadOnlyList<L
 
     /// <summary>Start the value axis at zero (right for counts; turn off for values far from zero).</summary>
     public bool StartAtZero { get; init; } = true;
+
+    /// <summary>A fixed value axis with its ticks (for example 0 to 10 for scores a person gives), instead of one fitted to the values.</summary>
+    public (double Min, double Max, double Step)? Range { get; init; }
 }
 
 /// <summary>Which way bars run. Bars always carry their names, broken only between words; never numbers standing for them.</summary>
@@ -207,4 +210,26 @@ public sealed record WaterfallChart(string Title, string Description, double Sta
 
     /// <summary>An optional reference line, for example a threshold, with its name.</summary>
     public (double Value, string Name)? Reference { get; init; }
+}
+
+/// <summary>One outline of a radar chart (for example one conversation date): a value per spoke, or null where there is none.</summary>
+public sealed record RadarOutline(string Name, IReadOnlyList<double?> Values);
+
+/// <summary>
+/// A radar: one spoke per category (its name written at the end of the spoke), the scale from
+/// <see cref="Min"/> at the centre to <see cref="Max"/> at the rim, and one outline per series.
+/// </summary>
+public sealed record RadarChart(string Title, string Description, IReadOnlyList<string> Spokes, IReadOnlyList<RadarOutline> Outlines) : ChartSpec(Title, Description)
+{
+    /// <summary>The value at the centre.</summary>
+    public double Min { get; init; }
+
+    /// <summary>The value at the rim.</summary>
+    public double Max { get; init; } = 10;
+
+    /// <summary>The values with a ring drawn at each (and labelled on the upward spoke).</summary>
+    public IReadOnlyList<double> Rings { get; init; } = [2, 4, 6, 8, 10];
+
+    /// <summary>What the spokes are, the first column of the data table, for example "Statement".</summary>
+    public string SpokeLabel { get; init; } = "Category";
 }

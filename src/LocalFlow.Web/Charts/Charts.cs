@@ -33,7 +33,9 @@ public static partial class Charts
 
         var height = fig.Height = 420;
         var bottom = height - 60;
-        var y = Scale.Nice(points.Select(p => p.Value), bottom, Top, chart.StartAtZero);
+        var y = chart.Range is var (lo, hi, step)
+            ? Scale.Fixed(lo, hi, bottom, Top, [.. Enumerable.Range(0, (int)Math.Round((hi - lo) / step) + 1).Select(k => lo + (k * step))])
+            : Scale.Nice(points.Select(p => p.Value), bottom, Top, chart.StartAtZero);
         var left = Math.Max(48, AxisLabelWidth(y, chart.Format));
         var right = Width - 24;
         Func<double, double> mapX;
