@@ -7,7 +7,7 @@ namespace LocalFlow.Data.Flow;
 /// <summary>
 /// The stamp that says whether a locality's flow engine data changed: a fresh random value is stored (in the
 /// settings table) after every change to what the engine reads — activity records, imports and undos, people and
-/// households, record linkage and the locality's flow windows — in the same transaction as the change or just
+/// households, the workers named on restricted people, record linkage and the locality's flow windows — in the same transaction as the change or just
 /// after it. Each locality has its own stamp (<c>flow.data-version.{id}</c>); changes to what every locality shares
 /// (agencies, teams, workers) change the shared stamp (<c>flow.data-version</c>), and a locality's version is the
 /// two together. <see cref="FlowEngines"/> keeps an engine while the version it was built under is still the
@@ -25,7 +25,7 @@ public static class FlowDataVersion
     private static readonly HashSet<Type> EngineInputs =
     [
         typeof(ActivityRecord), typeof(FlowImport), typeof(Person), typeof(Household), typeof(FlowSettings),
-        typeof(Agency), typeof(Team), typeof(Worker), typeof(SourceIdentity),
+        typeof(Agency), typeof(Team), typeof(Worker), typeof(SourceIdentity), typeof(NamedWorker),
     ];
 
     /// <summary>The stored version of a locality's data: its own stamp and the shared one ("/" when nothing has been stamped yet).</summary>

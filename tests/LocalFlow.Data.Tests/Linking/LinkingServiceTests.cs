@@ -135,7 +135,7 @@ public class LinkingServiceTests
         await using (var ctx = db.Options.CreateContext(new SystemActor("test", "tester")))
         {
             localityId = (await ctx.Localities.SingleAsync()).Id;
-            stampBefore = await LocalFlow.Data.Flow.FlowDataVersion.ReadAsync(ctx);
+            stampBefore = await LocalFlow.Data.Flow.FlowDataVersion.ReadAsync(ctx, localityId);
             // A person with activity records of an agency of which they hold exactly one source record, and other records too.
             var identities = await ctx.SourceIdentities.Where(s => s.PersonId != null && s.AgencyId != null).ToListAsync();
             var activity = await ctx.ActivityRecords.GroupBy(r => new { r.PersonId, r.AgencyId }).Select(g => new { g.Key.PersonId, g.Key.AgencyId, Count = g.Count() }).ToListAsync();
@@ -156,7 +156,7 @@ public class LinkingServiceTests
             (await ctx.ActivityRecords.CountAsync(r => r.PersonId == now && r.AgencyId == agency)).ShouldBe(expected);
             (await ctx.ActivityRecords.CountAsync(r => r.PersonId == formerPerson && r.AgencyId == agency)).ShouldBe(0);
             (await ctx.AuditEvents.AnyAsync(e => e.EntityType == nameof(ActivityRecord) && e.UserName == "tester" && e.Detail!.Contains("moved"))).ShouldBeTrue();
-            (await LocalFlow.Data.Flow.FlowDataVersion.ReadAsync(ctx)).ShouldNotBe(stampBefore);
+            (await LocalFlow.Data.Flow.FlowDataVersion.ReadAsync(ctx, localityId)).ShouldNotBe(stampBefore);
         }
     }
 

@@ -36,21 +36,24 @@ public static class FlowAccess
 
     /// <summary>
     /// <see cref="HiddenPeopleAsync(LocalFlowDb, CurrentUser, int, CancellationToken)"/> for the people of a locality's
-    /// engine, read once and kept with the engine: restricting a person or household changes the locality's flow data
+    /// engine, read once per worker and kept with the engine: restricting a person or household, or naming a worker on
+    /// them, changes the locality's flow data
     /// version (<see cref="LocalFlow.Data.Flow.FlowDataVersion"/>), so the next view has a new engine and reads them again.
     /// </summary>
     public static async Task<IReadOnlySet<Guid>> HiddenPeopleAsync(LocalFlowDb db, CurrentUser current, LocalFlow.Data.Flow.FlowEngine flow, CancellationToken ct = default)
     {
-        const string Key = "Flow/hidden-people";
         if (current.MaySeeRestricted)
         {
             return new HashSet<Guid>();
         }
-        if (flow.TryKept<IReadOnlySet<Guid>>(Key, out var kept))
+        // Named workers see the restricted people they are named on, so what is hidden depends on who is looking.
+        var viewer = await current.ViewerAsync(db, ct);
+        var key = "Flow/hidden-people/" + (viewer.WorkerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+        if (flow.TryKept<IReadOnlySet<Guid>>(key, out var kept))
         {
             return kept;
         }
-        return flow.Keep(Key, await HiddenPeopleAsync(db, current, flow.LocalityId, ct));
+        return flow.Keep(key, await Visibility.HiddenPeopleAsync(db, viewer, flow.LocalityId, ct));
     }
 
     /// <summary>A failure-demand signal's name in plain English, as docs/flow-study.md names it: the one name every page, chart and list uses.</summary>
