@@ -24,7 +24,7 @@ public class DemoTests
         (await ctx.FrontDoors.CountAsync()).ShouldBeGreaterThanOrEqualTo(6);
         (await ctx.UnitCosts.AllAsync(c => c.Source != "" && c.PriceYear > 2000)).ShouldBeTrue();
         var users = await ctx.Users.Select(u => u.UserName).ToListAsync();
-        users.ShouldBe(["administrator", "admin", "study", "worker", "analyst", "commissioner", "dataofficer"], ignoreOrder: true);
+        users.ShouldBe(["administrator", "admin", "study", "worker", "analyst", "commissioner", "dataofficer", "keyworker", "teamworker"], ignoreOrder: true);
     }
 
     [Fact]

@@ -297,8 +297,10 @@ public class DemandPagesTests : IClassFixture<DemandPagesTests.App>
         html.ShouldContain("lf-board-type");
         html.ShouldNotContain("/Demand/Capture/", Case.Sensitive, "no study links for someone without study rights");
         (await client.GetAsync($"/Demand/Capture/{study}")).Headers.Location!.ToString().ShouldContain("/AccessDenied");
-        var css = await client.GetStringAsync("/css/print.css");
+        // The board page links its own print sheet (A3); every other page prints on A4.
+        html.ShouldContain("/css/print-board.css");
+        var css = await client.GetStringAsync("/css/print-board.css");
         css.ShouldContain("size: A3 landscape");
-        css.ShouldContain(".lf-board-grid");
+        (await client.GetStringAsync("/css/print.css")).ShouldContain(".lf-board-grid");
     }
 }
