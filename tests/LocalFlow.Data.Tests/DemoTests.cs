@@ -24,6 +24,7 @@ public class DemoTests
         (await ctx.FrontDoors.CountAsync()).ShouldBeGreaterThanOrEqualTo(6);
         (await ctx.UnitCosts.AllAsync(c => c.Source != "" && c.PriceYear > 2000)).ShouldBeTrue();
         var users = await ctx.Users.Select(u => u.UserName).ToListAsync();
+        // One per role, plus the locality team's two workers who sign in (docs/locality-working.md).
         users.ShouldBe(["administrator", "admin", "study", "worker", "analyst", "commissioner", "dataofficer", "keyworker", "teamworker"], ignoreOrder: true);
     }
 
