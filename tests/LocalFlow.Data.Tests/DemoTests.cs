@@ -80,4 +80,25 @@ public class DemoTests
         await using var ctx = db.Options.CreateContext();
         (await ctx.Households.CountAsync()).ShouldBe(20);
     }
+
+    /// <summary>Just after midnight, "today" has barely begun: nothing the demo records may fall later in the day.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData(7)]
+    public async Task Demo_CanBeMadeJustAfterMidnight(int? seed)
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var clock = new JustAfterMidnight();
+        var options = new DemoOptions { Households = 20, Users = false, Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
+        if (seed is int s)
+        {
+            options = options with { Seed = s };
+        }
+        (await DatabaseStartup.RunAsync(db.Options, createDemo: true, options, clock: clock)).DemoCreated.ShouldBeTrue();
+    }
+
+    private sealed class JustAfterMidnight : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 12, 7, 0, 5, 0, TimeSpan.Zero);
+    }
 }

@@ -242,7 +242,7 @@ internal sealed class NorthfieldLocalityTeam : IDemoPart
                 }
                 if (i >= storyPeople && i % 4 == 2)
                 {
-                    await supports.LogContactAsync(person, today.AddDays(-random.Next(15)).ToDateTime(new TimeOnly(10, 30), DateTimeKind.Utc), "Rang the key worker: worried about a letter", null, key.Id, ct);
+                    await supports.LogContactAsync(person, today.AddDays(-1 - random.Next(15)).ToDateTime(new TimeOnly(10, 30), DateTimeKind.Utc), "Rang the key worker: worried about a letter", null, key.Id, ct);
                 }
                 if (i >= storyPeople && i % 5 == 3 && started < today.AddDays(-90))
                 {
