@@ -12,7 +12,7 @@ public class StartupConsoleTests
     public void StartUp_SaysEachSchemaVersionThenEachDemoPart_OnceEach_InOrder()
     {
         var lines = new ConcurrentQueue<string>();
-        using var app = new LocalFlowApp(households: 20);
+        using var app = new LocalFlowApp(households: 20).FreshDemo();
         using var factory = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(new Collector(lines))));
         _ = factory.Server;
         var said = lines.ToList();

@@ -7,19 +7,38 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LocalFlow.Web.Tests.Support;
 
 /// <summary>
-/// The real web app on a fresh SQLite database in a temp folder, with a small demo locality
+/// The real web app on its own SQLite database in a temp folder, with a small demo locality
 /// (so tests run quickly) and the documented demo sign-ins. <see cref="StartKestrel"/> serves it on a
 /// real port for browser tests.
 /// </summary>
+/// <remarks>
+/// The demo is made once per test run for each set of settings (by starting the real app on an empty folder, as a
+/// user's first run does) and each app then starts on its own copy of that folder: the same database a restarted app
+/// would find, at a fraction of the cost. <see cref="FreshDemo"/> makes one app build its own, for tests of that first
+/// run itself.
+/// </remarks>
 public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "northfield-demo";
 
-    private readonly TempDirectory _dir = new();
+    private static readonly Dictionary<string, TempDirectory> Templates = new(StringComparer.Ordinal);
+    private static readonly Lock TemplatesLock = new();
+
+    private readonly TempDirectory _dir;
+    private readonly bool _ownsDir;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private bool _fresh;
+    private bool _seeded;
 
     public LocalFlowApp(int households = 120, string? connectionString = null)
+        : this(households, connectionString, new TempDirectory(), ownsDir: true)
     {
+    }
+
+    private LocalFlowApp(int households, string? connectionString, TempDirectory dir, bool ownsDir)
+    {
+        _dir = dir;
+        _ownsDir = ownsDir;
         _settings["LocalFlow:DataDirectory"] = _dir.Path;
         _settings["ConnectionStrings:LocalFlow"] = connectionString ?? "";
         _settings["LocalFlow:DemoOptions:Households"] = households.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -33,10 +52,22 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Build this app's demo itself on first start instead of copying the run's shared one.</summary>
+    public LocalFlowApp FreshDemo()
+    {
+        _fresh = true;
+        return this;
+    }
+
     public string DataDirectory => _dir.Path;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (!_fresh && !_seeded && string.IsNullOrEmpty(_settings["ConnectionStrings:LocalFlow"]))
+        {
+            CopyDirectory(TemplateFor(_settings), _dir.Path);
+        }
+        _seeded = true;
         foreach (var (k, v) in _settings)
         {
             builder.UseSetting(k, v);
@@ -89,10 +120,48 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
+    /// <summary>The folder of a first run with these settings, made once per test run and never changed after.</summary>
+    private static string TemplateFor(Dictionary<string, string?> settings)
+    {
+        var key = string.Join("\n", settings.Where(kv => kv.Key != "LocalFlow:DataDirectory").OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
+        lock (TemplatesLock)
+        {
+            if (!Templates.TryGetValue(key, out var template))
+            {
+                template = new TempDirectory();
+                using (var first = new LocalFlowApp(0, null, template, ownsDir: false) { _fresh = true })
+                {
+                    foreach (var (k, v) in settings.Where(kv => kv.Key != "LocalFlow:DataDirectory"))
+                    {
+                        first._settings[k] = v;
+                    }
+                    _ = first.Server;
+                }
+                Templates[key] = template;
+            }
+            return template.Path;
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        }
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
+        if (_ownsDir)
+        {
+            _dir.Dispose();
+        }
     }
 }
