@@ -67,7 +67,7 @@ public class SmokeTests : IClassFixture<SmokeTests.App>
             }
             await db.SaveChangesAsync();
         }
-        var admin = await _app.ClientAsync(DemoUsers.Admin);
+        var admin = await _app.FreshSignInAsync(DemoUsers.Admin);
         var html = await admin.GetStringAsync("/Admin/Audit");
         var text = CrawlTests.VisibleText(html);
         text.ShouldContain("Signed in");

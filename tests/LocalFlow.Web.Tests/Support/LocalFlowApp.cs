@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LocalFlow.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace LocalFlow.Web.Tests.Support;
 
@@ -21,24 +22,33 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "northfield-demo";
 
-    private static readonly Dictionary<string, TempDirectory> Templates = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Template> Templates = new(StringComparer.Ordinal);
     private static readonly Lock TemplatesLock = new();
 
     private readonly TempDirectory _dir;
-    private readonly bool _ownsDir;
+    private readonly bool _owned;
+    private readonly bool _postgres;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private bool _fresh;
     private bool _seeded;
+    private string? _database;
+    private bool _kestrel;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<Cookie[]>> _signIns = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// An app on SQLite, or on its own new PostgreSQL database when the run asks for the web tests on PostgreSQL
+    /// (<see cref="PostgresDatabases.WebTestsOnPostgres"/>) and no connection string is given.
+    /// </summary>
     public LocalFlowApp(int households = 120, string? connectionString = null)
-        : this(households, connectionString, new TempDirectory(), ownsDir: true)
+        : this(households, connectionString, new TempDirectory(), owned: true, postgres: connectionString is null && PostgresDatabases.WebTestsOnPostgres)
     {
     }
 
-    private LocalFlowApp(int households, string? connectionString, TempDirectory dir, bool ownsDir)
+    private LocalFlowApp(int households, string? connectionString, TempDirectory dir, bool owned, bool postgres)
     {
         _dir = dir;
-        _ownsDir = ownsDir;
+        _owned = owned;
+        _postgres = postgres;
         _settings["LocalFlow:DataDirectory"] = _dir.Path;
         _settings["ConnectionStrings:LocalFlow"] = connectionString ?? "";
         _settings["LocalFlow:DemoOptions:Households"] = households.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -63,11 +73,20 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (!_fresh && !_seeded && string.IsNullOrEmpty(_settings["ConnectionStrings:LocalFlow"]))
+        if (!_seeded)
         {
-            CopyDirectory(TemplateFor(_settings), _dir.Path);
+            _seeded = true;
+            var template = _fresh || !(_postgres || string.IsNullOrEmpty(_settings["ConnectionStrings:LocalFlow"])) ? null : TemplateFor(_settings, _postgres);
+            if (template is not null)
+            {
+                CopyDirectory(template.Folder.Path, _dir.Path);
+            }
+            if (_postgres)
+            {
+                (_database, var connectionString) = PostgresDatabases.Create(template?.Database);
+                _settings["ConnectionStrings:LocalFlow"] = connectionString;
+            }
         }
-        _seeded = true;
         foreach (var (k, v) in _settings)
         {
             builder.UseSetting(k, v);
@@ -78,24 +97,59 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
     /// <summary>Serve on a real port (for Playwright) and return the base address.</summary>
     public string StartKestrel()
     {
+        _kestrel = true;
         UseKestrel(0);
         StartServer();
         return ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 
-    /// <summary>An HTTP client that keeps cookies and does not follow redirects, signed in as a demo user (or anonymous).</summary>
+    /// <summary>
+    /// An HTTP client that keeps cookies and does not follow redirects, signed in as a demo user (or anonymous).
+    /// Each demo user signs in through the sign-in page once per app; later clients start with that sign-in's cookies
+    /// (as a second browser tab would), which spares hundreds of password hashes in the role table.
+    /// </summary>
     public async Task<HttpClient> ClientAsync(string? user = null, string password = DemoPassword)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        if (user is not null)
+        if (user is null)
         {
-            var response = await SignInAsync(client, user, password);
-            if (response.StatusCode != HttpStatusCode.Redirect)
-            {
-                throw new InvalidOperationException($"Sign-in as {user} failed: {(int)response.StatusCode}");
-            }
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         }
+        if (password != DemoPassword || _kestrel)
+        {
+            return await FreshSignInAsync(user, password);
+        }
+        var signedIn = await _signIns.GetOrAdd(user, SignInCookiesAsync);
+        var container = new CookieContainer();
+        foreach (var cookie in signedIn)
+        {
+            container.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain) { Secure = cookie.Secure, HttpOnly = cookie.HttpOnly });
+        }
+        return CreateDefaultClient(ClientOptions.BaseAddress, new CookieContainerHandler(container));
+    }
+
+    /// <summary>A client that signs in through the sign-in page now, for tests about signing in itself (its audit entry).</summary>
+    public async Task<HttpClient> FreshSignInAsync(string user, string password = DemoPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await SignInOrThrowAsync(client, user, password);
         return client;
+    }
+
+    private async Task<Cookie[]> SignInCookiesAsync(string user)
+    {
+        var container = new CookieContainer();
+        using var client = CreateDefaultClient(ClientOptions.BaseAddress, new CookieContainerHandler(container));
+        await SignInOrThrowAsync(client, user, DemoPassword);
+        return [.. container.GetCookies(ClientOptions.BaseAddress).Cast<Cookie>()];
+    }
+
+    private static async Task SignInOrThrowAsync(HttpClient client, string user, string password)
+    {
+        var response = await SignInAsync(client, user, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {user} failed: {(int)response.StatusCode}");
+        }
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password)
@@ -120,26 +174,38 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    /// <summary>The folder of a first run with these settings, made once per test run and never changed after.</summary>
-    private static string TemplateFor(Dictionary<string, string?> settings)
+    /// <summary>A first run's folder, and on PostgreSQL its database: made once per test run and never changed after.</summary>
+    private sealed record Template(TempDirectory Folder, string? Database);
+
+    /// <summary>The first run with these settings (and provider), made on first use.</summary>
+    private static Template TemplateFor(Dictionary<string, string?> settings, bool postgres)
     {
-        var key = string.Join("\n", settings.Where(kv => kv.Key != "LocalFlow:DataDirectory").OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
+        var key = (postgres ? "postgres\n" : "") + string.Join("\n", settings.Where(kv => kv.Key != "LocalFlow:DataDirectory").OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
         lock (TemplatesLock)
         {
             if (!Templates.TryGetValue(key, out var template))
             {
-                template = new TempDirectory();
-                using (var first = new LocalFlowApp(0, null, template, ownsDir: false) { _fresh = true })
+                var folder = new TempDirectory();
+                string? database;
+                string? connectionString;
+                using (var first = new LocalFlowApp(0, null, folder, owned: false, postgres) { _fresh = true })
                 {
                     foreach (var (k, v) in settings.Where(kv => kv.Key != "LocalFlow:DataDirectory"))
                     {
                         first._settings[k] = v;
                     }
                     _ = first.Server;
+                    database = first._database;
+                    connectionString = first._settings["ConnectionStrings:LocalFlow"];
                 }
+                if (postgres && connectionString is not null)
+                {
+                    PostgresDatabases.ClosePooledConnections(connectionString);
+                }
+                template = new Template(folder, database);
                 Templates[key] = template;
             }
-            return template.Path;
+            return template;
         }
     }
 
@@ -159,9 +225,13 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_ownsDir)
+        if (_owned)
         {
             _dir.Dispose();
+            if (_database is not null)
+            {
+                PostgresDatabases.Drop(_database, _settings["ConnectionStrings:LocalFlow"]!);
+            }
         }
     }
 }
