@@ -8,8 +8,8 @@ namespace LocalFlow.Analytics.Economics;
 /// <param name="PriceYear">The year whose prices <paramref name="Cost"/> is in.</param>
 public readonly record struct CostedActivity(int Household, DateOnly On, CostGroup Group, decimal? Cost, int PriceYear);
 
-/// <summary>One group's transactions and cost before and after locality working.</summary>
-public sealed record GroupBeforeAfter(CostGroup Group, int TransactionsBefore, int TransactionsAfter, decimal CostBefore, decimal CostAfter)
+/// <summary>One group's transactions and cost before and after locality working, and how many households each side's figures come from (for small-number suppression).</summary>
+public sealed record GroupBeforeAfter(CostGroup Group, int TransactionsBefore, int TransactionsAfter, decimal CostBefore, decimal CostAfter, int HouseholdsBefore = 0, int HouseholdsAfter = 0)
 {
     /// <summary>Cost before minus cost after (negative when the group now costs more, as the locality team does).</summary>
     public decimal Saving => CostBefore - CostAfter;
@@ -33,6 +33,18 @@ public sealed record BeforeAfter(IReadOnlyList<GroupBeforeAfter> Groups, int Hou
 
     /// <summary>Total transactions after.</summary>
     public int TransactionsAfter => Groups.Sum(g => g.TransactionsAfter);
+
+    /// <summary>Cost per transaction before (the unit cost of the historic approach); 0 without transactions.</summary>
+    public decimal UnitCostBefore => TransactionsBefore == 0 ? 0 : decimal.Round(CostBefore / TransactionsBefore, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Cost per transaction after: dearer when the locality team's longer contacts replace many short ones.</summary>
+    public decimal UnitCostAfter => TransactionsAfter == 0 ? 0 : decimal.Round(CostAfter / TransactionsAfter, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>End-to-end cost per household per year before: all that was spent on a household, whoever spent it; 0 when nothing was observed.</summary>
+    public decimal EndToEndBefore => HouseholdYears <= 0 ? 0 : decimal.Round(CostBefore / (decimal)HouseholdYears, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>End-to-end cost per household per year after.</summary>
+    public decimal EndToEndAfter => HouseholdYears <= 0 ? 0 : decimal.Round(CostAfter / (decimal)HouseholdYears, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>The saving per year for the whole cohort: (before − after) ÷ household-years × households, rounded to the pound; 0 when nothing was observed.</summary>
     public decimal SavingPerYear => HouseholdYears <= 0 ? 0 : decimal.Round((CostBefore - CostAfter) / (decimal)HouseholdYears * Households, 0, MidpointRounding.AwayFromZero);
@@ -70,6 +82,7 @@ public static class CohortEconomics
         ArgumentNullException.ThrowIfNull(takenOn);
         ArgumentNullException.ThrowIfNull(index);
         var rows = CostGroups.All.ToDictionary(g => g, _ => (Before: 0, After: 0, CostBefore: 0m, CostAfter: 0m));
+        var seen = CostGroups.All.ToDictionary(g => g, _ => (Before: new HashSet<int>(), After: new HashSet<int>()));
         foreach (var a in activities)
         {
             if (Side(a, takenOn, until) is not { } after)
@@ -79,6 +92,7 @@ public static class CohortEconomics
             var cost = a.Cost is { } c ? index.Restate(c, a.PriceYear, priceYear) : 0m;
             var r = rows[a.Group];
             rows[a.Group] = after ? (r.Before, r.After + 1, r.CostBefore, r.CostAfter + cost) : (r.Before + 1, r.After, r.CostBefore + cost, r.CostAfter);
+            (after ? seen[a.Group].After : seen[a.Group].Before).Add(a.Household);
         }
         var households = 0;
         var days = 0L;
@@ -91,7 +105,7 @@ public static class CohortEconomics
             }
         }
         return new BeforeAfter(
-            CostGroups.All.Select(g => new GroupBeforeAfter(g, rows[g].Before, rows[g].After, rows[g].CostBefore, rows[g].CostAfter)).ToList(),
+            CostGroups.All.Select(g => new GroupBeforeAfter(g, rows[g].Before, rows[g].After, rows[g].CostBefore, rows[g].CostAfter, seen[g].Before.Count, seen[g].After.Count)).ToList(),
             households, days / 365.25, priceYear);
     }
 

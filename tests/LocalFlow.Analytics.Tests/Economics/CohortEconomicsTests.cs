@@ -34,17 +34,22 @@ public class CohortEconomicsTests
 
         result.Households.ShouldBe(2);
         result.HouseholdYears.ShouldBe((184 + 92) / 365.25, 1e-9);
-        Row(result, CostGroup.Health).ShouldBe(new GroupBeforeAfter(CostGroup.Health, 1, 1, 400m, 42m));
-        Row(result, CostGroup.SocialServices).ShouldBe(new GroupBeforeAfter(CostGroup.SocialServices, 2, 0, 1_450m, 0m));
-        Row(result, CostGroup.Police).ShouldBe(new GroupBeforeAfter(CostGroup.Police, 1, 0, 0m, 0m));
-        Row(result, CostGroup.Education).ShouldBe(new GroupBeforeAfter(CostGroup.Education, 0, 1, 0m, 100m));
-        Row(result, CostGroup.LocalityTeam).ShouldBe(new GroupBeforeAfter(CostGroup.LocalityTeam, 0, 1, 0m, 120m));
+        Row(result, CostGroup.Health).ShouldBe(new GroupBeforeAfter(CostGroup.Health, 1, 1, 400m, 42m, 1, 1));
+        Row(result, CostGroup.SocialServices).ShouldBe(new GroupBeforeAfter(CostGroup.SocialServices, 2, 0, 1_450m, 0m, 2, 0));
+        Row(result, CostGroup.Police).ShouldBe(new GroupBeforeAfter(CostGroup.Police, 1, 0, 0m, 0m, 1, 0));
+        Row(result, CostGroup.Education).ShouldBe(new GroupBeforeAfter(CostGroup.Education, 0, 1, 0m, 100m, 0, 1));
+        Row(result, CostGroup.LocalityTeam).ShouldBe(new GroupBeforeAfter(CostGroup.LocalityTeam, 0, 1, 0m, 120m, 0, 1));
         result.CostBefore.ShouldBe(1_850m);
         result.CostAfter.ShouldBe(262m);
         result.TransactionsBefore.ShouldBe(4);
         result.TransactionsAfter.ShouldBe(3);
         // (1,850 − 262) / (276 / 365.25) × 2 = 4,202.77… → £4,203 a year.
         result.SavingPerYear.ShouldBe(4_203m);
+        // Unit cost: 1,850 / 4 = 462.50 before, 262 / 3 = 87.33 after. End to end: 1,850 / (276 / 365.25) = 2,448.23 a household-year.
+        result.UnitCostBefore.ShouldBe(462.50m);
+        result.UnitCostAfter.ShouldBe(87.33m);
+        result.EndToEndBefore.ShouldBe(2_448.23m);
+        result.EndToEndAfter.ShouldBe(346.72m);
     }
 
     [Fact]
