@@ -87,14 +87,9 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider
         {
             return;
         }
-        Comparison = CohortEconomics.Compare(Cohort.Activities, Cohort.TakenOn, Until, index, PriceYear);
-        Quarters = CohortEconomics.ByQuarter(Cohort.Activities, Cohort.TakenOn, Until, index, PriceYear);
-        CostConcentration = Concentration.Of(CohortEconomics.CostPerHousehold(Cohort.Activities, Cohort.Households.Count, Until, index, PriceYear));
-        LastYear = CohortEconomics.LastYearCost(Cohort.Activities, Until, index, PriceYear);
-        // If nothing changes, the cohort keeps costing what the historic approach cost it a year.
-        Glide = GlidePath.Project(Comparison.EndToEndBefore * Comparison.Households, glideYears, change / 100);
-        Estimate = Extrapolation.Of(Comparison.SavingPerYear, Math.Max(1, Cohort.LocalityHouseholds),
-            new ExtrapolationAssumptions(area, baseYear, overheads / 100, range / 100), PriceYear);
+        var report = CohortReport.Of(Cohort.Activities, Cohort.TakenOn, Cohort.LocalityHouseholds, Until, index, PriceYear,
+            new ExtrapolationAssumptions(area, baseYear, overheads / 100, range / 100), glideYears, change / 100);
+        (Comparison, Quarters, CostConcentration, LastYear, Glide, Estimate) = (report.Comparison, report.Quarters, report.CostConcentration, report.LastYear, report.Glide, report.Estimate);
     }
 
     /// <summary>"at 2023 prices": written beside every restated cost.</summary>
