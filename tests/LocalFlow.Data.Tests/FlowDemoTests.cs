@@ -75,6 +75,11 @@ public class FlowDemoTests(ITestOutputHelper output)
         var since2008 = ruth.Records.Where(r => r.StartUtc.Year >= 2008).Sum(r => r.Cost ?? 0);
         output.WriteLine($"Ruth: cost since 2008 £{since2008:N0}");
         since2008.ShouldBeInRange(106_777m * 0.95m, 106_777m * 1.05m);
+        // "Based on costs as at 2009": each record's cost restated from its own price year to 2009's prices.
+        var index = await LocalFlow.Data.Economics.CohortCosts.IndexAsync(ctx);
+        var at2009 = index.Total(ruth.Records.Where(r => r.StartUtc.Year >= 2008 && r.Cost is not null).Select(r => (r.Cost!.Value, r.PriceYear ?? r.StartUtc.Year)), 2009);
+        output.WriteLine($"Ruth: cost since 2008 at 2009 prices £{at2009:N2}");
+        decimal.Round(at2009, 0, MidpointRounding.AwayFromZero).ShouldBe(106_777m);
         (await ctx.WhatMattered.Where(w => w.PersonId == ruth.Person.Id).SumAsync(w => w.Cost)).ShouldBe(20_760m);
 
         // Melvyn: 162 days in hospital, 72 after medically fit; seven agencies; 74 assessments, two thirds repeats;

@@ -48,6 +48,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Admin/FrontDoors"] = "admin",
         ["GET /Admin/UnitCosts"] = "admin",
         ["GET /Admin/UnitCost/{id:int}"] = "admin",
+        ["GET /Admin/PriceIndex"] = "admin",
         ["GET /Admin/Users"] = "admin",
         ["GET /Admin/User/{id:int}"] = "admin",
         ["GET /Admin/Audit"] = "admin",

@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return LinkCommand.Create();
         yield return DemandCommand.Create();
         yield return FlowCommand.Create();
+        yield return EconomicsCommand.Create();
     }
 }

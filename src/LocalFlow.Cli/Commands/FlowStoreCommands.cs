@@ -172,7 +172,7 @@ internal static class FlowStoreCommands
         }
     }
 
-    private static async Task<int?> LocalityAsync(LocalFlowDb db, string? wanted, CancellationToken ct)
+    internal static async Task<int?> LocalityAsync(LocalFlowDb db, string? wanted, CancellationToken ct)
     {
         var all = await db.Localities.AsNoTracking().OrderBy(l => l.Id).ToListAsync(ct);
         Locality? found;

@@ -145,10 +145,11 @@ internal sealed class FlowStoryScript(FlowDemoReference reference, string storyK
             {
                 record.Cost = own;
             }
-            else if (reference.Cost(agency, kind, item) is decimal unit)
+            else if (reference.CostEntry(agency, kind, item) is { } entry)
             {
-                record.Cost = unit * units;
+                record.Cost = entry.Amount * units;
                 record.CostFromCatalogue = true;
+                record.PriceYear = entry.PriceYear;
             }
             if (kind == ActivityKind.Admission && stay is int days)
             {
@@ -280,14 +281,17 @@ internal sealed class FlowDemoReference
         => team is int t && _workersByTeam.TryGetValue(t, out var list) && list.Count > 0 ? list[random.Next(list.Count)].Id : null;
 
     /// <summary>The unit cost of an activity: the named catalogue entry when given, else the agency's first entry for that kind.</summary>
-    public decimal? Cost(int agency, ActivityKind kind, string? description)
+    public decimal? Cost(int agency, ActivityKind kind, string? description) => CostEntry(agency, kind, description)?.Amount;
+
+    /// <summary>The catalogue entry that prices an activity (<see cref="Cost"/>), with its price year.</summary>
+    public UnitCost? CostEntry(int agency, ActivityKind kind, string? description)
     {
         if (description is not null)
         {
-            return (_costs.Named(agency, description)
-                ?? throw new KeyNotFoundException($"the unit-cost catalogue has no \"{description}\" for agency {agency}")).Amount;
+            return _costs.Named(agency, description)
+                ?? throw new KeyNotFoundException($"the unit-cost catalogue has no \"{description}\" for agency {agency}");
         }
-        return _costs.ForKind(agency, kind)?.Amount;
+        return _costs.ForKind(agency, kind);
     }
 
     /// <summary>The system each demo agency keeps its records in.</summary>

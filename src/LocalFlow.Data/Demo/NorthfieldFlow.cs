@@ -19,12 +19,19 @@ internal sealed class NorthfieldFlow : IDemoPart
     public int Order => 40;
     public string Name => "Flow study records";
 
-    private const string Demo = "Illustrative demo figure for the flow study; check local figures before use";
+    private const string Demo = "Illustrative demo figure for the flow study, at 2009 prices; check local figures before use";
 
-    /// <summary>Unit costs the case histories need that the base catalogue does not hold.</summary>
+    /// <summary>The price year of the case histories' own unit costs (<see cref="ExtraUnitCosts"/>).</summary>
+    internal const int StoryPriceYear = 2009;
+
+    /// <summary>
+    /// Unit costs the case histories need that the base catalogue does not hold, at 2009 prices: the seeds cost Ruth's
+    /// case "based on costs as at 2009". The family intervention programme's figure is set so that Ruth's cost since
+    /// 2008, restated at 2009 prices, is the seeds' £106,777 (the seeds give only the total); see docs/flow-demo.md.
+    /// </summary>
     internal static readonly (string Agency, ActivityKind Kind, string Description, decimal Amount)[] ExtraUnitCosts =
     [
-        ("Council", ActivityKind.ServiceProvided, "Family intervention programme (per family, per year)", 14_000m),
+        ("Council", ActivityKind.ServiceProvided, "Family intervention programme (per family, per year)", 15_600m),
         ("Council", ActivityKind.ServiceProvided, "Parenting programme place (12 weeks)", 1_300m),
         ("Council", ActivityKind.ServiceProvided, "Anger management course place", 900m),
         ("Council", ActivityKind.ServiceProvided, "Daily living equipment item (supplied and fitted)", 75m),
@@ -64,7 +71,7 @@ internal sealed class NorthfieldFlow : IDemoPart
         var byShort = agencies.ToDictionary(a => a.ShortName, StringComparer.Ordinal);
         foreach (var (agency, kind, description, amount) in ExtraUnitCosts)
         {
-            db.UnitCosts.Add(new UnitCost { AgencyId = byShort[agency].Id, ActivityKind = kind, Description = description, Amount = amount, PriceYear = 2023, Source = Demo });
+            db.UnitCosts.Add(new UnitCost { AgencyId = byShort[agency].Id, ActivityKind = kind, Description = description, Amount = amount, PriceYear = StoryPriceYear, Source = Demo });
         }
         db.FlowSettings.Add(new FlowSettings { LocalityId = context.Locality.Id });
         db.ChangeTracker.DetectChanges();
@@ -247,7 +254,8 @@ internal sealed class FlowDemoGenerator(FlowDemoReference reference, Random rand
                 {
                     (toAgency, toTeam) = reference.Team(step.To);
                 }
-                var cost = reference.Cost(agency, step.Kind, null);
+                var entry = reference.CostEntry(agency, step.Kind, null);
+                var cost = entry?.Amount;
                 yield return new ActivityRecord
                 {
                     Id = DemoContext.NextId(random),
@@ -268,6 +276,7 @@ internal sealed class FlowDemoGenerator(FlowDemoReference reference, Random rand
                     Text = step.Text,
                     Cost = cost,
                     CostFromCatalogue = cost is not null,
+                    PriceYear = entry?.PriceYear,
                     Helped = step.Helped ? true : step.Served is null ? null : false,
                     HelpedReason = step.Served,
                 };

@@ -101,6 +101,7 @@ internal sealed class NorthfieldReferenceData : IDemoPart
         {
             db.UnitCosts.Add(new UnitCost { AgencyId = agencies[shortName].Id, ActivityKind = kind, Description = description, Amount = amount, PriceYear = year, Source = source });
         }
+        db.PriceIndex.AddRange(NorthfieldPriceIndex.Years());
         db.ChangeTracker.DetectChanges();
         db.SaveChanges();
         return Task.CompletedTask;

@@ -63,6 +63,8 @@ public sealed class ActivityRecord : IPersonalData
     public string? HelpedNote { get; set; }
     /// <summary>The import that brought the record in; null for records made by hand or by the demo.</summary>
     public Guid? ImportId { get; set; }
+    /// <summary>The year whose prices <see cref="Cost"/> is in: the catalogue entry's price year when the cost came from the catalogue; null means the year the activity took place.</summary>
+    public int? PriceYear { get; set; }
 }
 
 public enum FlowImportStatus

@@ -457,10 +457,12 @@ public static class FlowImporter
             }
             var cost = e.Cost;
             var fromCatalogue = false;
-            if (cost is null)
+            int? priceYear = null;
+            if (cost is null && catalogue.Entry(agency.Id, e.Kind, e.Subtype) is { } entry)
             {
-                cost = catalogue.Price(agency.Id, e.Kind, e.Subtype);
-                fromCatalogue = cost is not null;
+                cost = entry.Amount;
+                priceYear = entry.PriceYear;
+                fromCatalogue = true;
             }
             var (reason, note) = Served(e.Helped, e.HelpedReason);
             var record = new ActivityRecord
@@ -483,6 +485,7 @@ public static class FlowImporter
                 Text = e.Text,
                 Cost = cost,
                 CostFromCatalogue = fromCatalogue,
+                PriceYear = priceYear,
                 Helped = e.Helped,
                 HelpedReason = reason,
                 HelpedNote = note,

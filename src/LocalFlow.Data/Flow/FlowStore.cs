@@ -20,6 +20,7 @@ public static class FlowStore
         "id", "locality_id", "person_id", "household_id", "agency_id", "team_id", "worker_id", "kind", "subtype",
         "referred_to_agency_id", "referred_to_team_id", "start_utc", "end_utc", "source_offset_minutes", "source_system",
         "source_record_id", "text", "cost", "cost_from_catalogue", "helped", "helped_reason", "helped_note", "import_id",
+        "price_year",
     ];
 
     /// <summary>
@@ -223,6 +224,7 @@ public static class FlowStore
             WriteNullable<int>(writer, r.HelpedReason is { } why ? (int)why : null, NpgsqlDbType.Integer);
             WriteText(writer, r.HelpedNote, NpgsqlDbType.Text);
             WriteNullable(writer, r.ImportId, NpgsqlDbType.Uuid);
+            WriteNullable(writer, r.PriceYear, NpgsqlDbType.Integer);
             if ((++n & 0x3FFF) == 0)
             {
                 ct.ThrowIfCancellationRequested();

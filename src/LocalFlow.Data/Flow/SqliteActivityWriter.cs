@@ -55,6 +55,7 @@ internal sealed class SqliteActivityWriter : IDisposable
         BindInt(21, r.HelpedReason is { } why ? (int)why : null);
         BindText(22, r.HelpedNote);
         BindGuid(23, r.ImportId);
+        BindInt(24, r.PriceYear);
         var rc = raw.sqlite3_step(s);
         raw.sqlite3_reset(s);
         if (rc != SqliteDone)

@@ -24,6 +24,9 @@ public sealed class UnitCostCatalogue
     /// <summary>The agency's first entry for the kind, if any.</summary>
     public UnitCost? ForKind(int agencyId, ActivityKind kind) => _costs.FirstOrDefault(c => c.AgencyId == agencyId && c.ActivityKind == kind);
 
-    /// <summary>The price of one record: the entry named by its subtype, else the agency's entry for its kind; null when the catalogue has neither.</summary>
-    public decimal? Price(int agencyId, ActivityKind kind, string? subtype) => (Named(agencyId, subtype) ?? ForKind(agencyId, kind))?.Amount;
+    /// <summary>The entry that prices one record: the one named by its subtype, else the agency's entry for its kind; null when the catalogue has neither.</summary>
+    public UnitCost? Entry(int agencyId, ActivityKind kind, string? subtype) => Named(agencyId, subtype) ?? ForKind(agencyId, kind);
+
+    /// <summary>The price of one record (<see cref="Entry"/>'s amount), at the entry's price year.</summary>
+    public decimal? Price(int agencyId, ActivityKind kind, string? subtype) => Entry(agencyId, kind, subtype)?.Amount;
 }

@@ -27,7 +27,7 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
         ("Linking records", "Find the same person and household in many agencies' systems, with explanations and a review queue.", "/Linking", Policies.LinkingManage, CapabilityStatus.Linking),
         ("Locality working", "Casework for \"help me\" demand: one key worker, what matters in the person's words, strengths, and the few actions that help.", "/Locality", Policies.PeopleRead, CapabilityStatus.Locality),
         ("Measures", "Capability charts for any measure, with phases before and after a change, never targets. Purpose measures from the person's point of view come in a later release.", "/Measures", Policies.MeasuresView, CapabilityStatus.Measures),
-        ("Locality picture and economics", "Households and their demands across agencies, tiers of need, unit costs and the cost of each case before and after.", "/Economics", Policies.EconomicsView, CapabilityStatus.Economics),
+        ("Economics", "What the households a locality team took on cost each agency before and after, by quarter, with a glide path and an extrapolation whose assumptions you can change.", "/Economics", Policies.EconomicsView, CapabilityStatus.Economics),
         ("Redesign programme", "Resources, needs, pathways and commissioning questions taken through gateway decisions (Outcomes & Efficiency).", "/Redesign", Policies.RedesignManage, CapabilityStatus.Redesign),
         ("Administration", "The locality, agencies, teams, workers, front doors, unit costs, sign-ins and the audit trail.", "/Admin", Policies.AdminManage, true),
     ];
@@ -57,6 +57,6 @@ public static class CapabilityStatus
     public const bool Linking = true;
     public const bool Locality = true;
     public const bool Measures = true;
-    public const bool Economics = false;
+    public const bool Economics = true;
     public const bool Redesign = false;
 }

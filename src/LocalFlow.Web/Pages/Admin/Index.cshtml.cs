@@ -17,6 +17,7 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
             ("/Admin/Workers", "Workers", $"{await db.Workers.CountAsync()} workers", "Staff and volunteers who appear in records"),
             ("/Admin/FrontDoors", "Front doors", $"{await db.FrontDoors.CountAsync()} front doors", "Where demand comes in"),
             ("/Admin/UnitCosts", "Unit costs", $"{await db.UnitCosts.CountAsync()} unit costs", "What an activity costs an agency, with its source"),
+            ("/Admin/PriceIndex", "Price index", $"{await db.PriceIndex.CountAsync()} years", "Restates costs at a chosen price year"),
             ("/Admin/Users", "Sign-ins", $"{await db.Users.CountAsync()} accounts", "Roles, localities, agencies and teams"),
             ("/Admin/Audit", "Audit trail", $"{await db.AuditEvents.CountAsync()} entries", "Every read and change of personal data"),
         ];

@@ -1,16 +1,175 @@
+using System.Globalization;
+using LocalFlow.Analytics.Economics;
+using LocalFlow.Data;
+using LocalFlow.Data.Economics;
+using LocalFlow.Web.Charts;
+using LocalFlow.Web.Pages.Flow;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LocalFlow.Web.Pages.Economics;
 
-/// <summary>The Locality picture and economics capability's landing page (not built yet: says so honestly).</summary>
+/// <summary>
+/// The economics of the households the locality team took on (docs/economics.md): cost by agency group under the
+/// historic approach and under locality working, cumulative transactions and cost by quarter, unit cost beside
+/// end-to-end cost, the tally of what was avoided, how concentrated cost is, a glide path and an extrapolation with
+/// its assumptions in the form. Every cost is at one price year, shown beside it. Cells from fewer than
+/// <see cref="FlowAccess.SmallestCohortShown"/> households are withheld from users who may not see people.
+/// </summary>
 [Authorize(Policy = Policies.EconomicsView)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
 {
-    public string Summary => Pages.IndexModel.All.First(c => c.Href == "/Economics").Summary;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public void OnGet()
+    /// <summary>The seeds' own assumptions (the £16 billion): about 22 million households in England at the 2011 census.</summary>
+    public const long DefaultAreaHouseholds = 22_000_000;
+    public const int DefaultBaseYear = 2011;
+
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public string? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "area")]
+    public string? Area { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "baseYear")]
+    public string? BaseYear { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "overheads")]
+    public string? Overheads { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "range")]
+    public string? Range { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "glideYears")]
+    public string? GlideYears { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "change")]
+    public string? Change { get; set; }
+
+    public int PriceYear { get; private set; }
+    public IReadOnlyList<int> IndexYears { get; private set; } = [];
+    public CohortCosts? Cohort { get; private set; }
+    public BeforeAfter? Comparison { get; private set; }
+    public IReadOnlyList<QuarterFigures> Quarters { get; private set; } = [];
+    public Concentration? CostConcentration { get; private set; }
+    public GlidePath? Glide { get; private set; }
+    public decimal LastYear { get; private set; }
+    public Extrapolation? Estimate { get; private set; }
+    public bool Withheld { get; private set; }
+    public DateOnly Until { get; private set; }
+
+    /// <summary>Whether a cell made from <paramref name="households"/> households is withheld from this user.</summary>
+    public bool Hides(int households) => FlowAccess.WithholdsCohort(User, households);
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        var index = await CohortCosts.IndexAsync(db, ct);
+        IndexYears = index.Years.ToList();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Until = today.AddDays(1);
+        PriceYear = ReadYear(index, today);
+        var area = ReadLong("area", Area, DefaultAreaHouseholds, 1, 100_000_000, "Enter the households in the wider area as a whole number, like 22,000,000");
+        var baseYear = (int)ReadLong("baseYear", BaseYear, DefaultBaseYear, 1900, 2100, "Enter the base year as 4 digits, like 2011");
+        var overheads = ReadPercent("overheads", Overheads, 0, 0, 200, "Enter overheads as a percentage from 0 to 200, like 0 or 25");
+        var range = ReadPercent("range", Range, 50, 0, 100, "Enter the range as a percentage from 0 to 100, like 50");
+        var glideYears = (int)ReadLong("glideYears", GlideYears, 10, 1, 50, "Enter the years to project as a whole number from 1 to 50");
+        var change = ReadPercent("change", Change, 0, -50, 50, "Enter the yearly change as a percentage from -50 to 50, like 0 or 3");
+        if (current.LocalityId is not { } locality || !ModelState.IsValid)
+        {
+            return;
+        }
+        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
+        Cohort = await CohortCosts.LoadAsync(db, locality, hidden, ct);
+        Withheld = Hides(Cohort.Households.Count);
+        if (Withheld || Cohort.Households.Count == 0 || IndexYears.Count == 0)
+        {
+            return;
+        }
+        var report = CohortReport.Of(Cohort.Activities, Cohort.TakenOn, Cohort.LocalityHouseholds, Until, index, PriceYear,
+            new ExtrapolationAssumptions(area, baseYear, overheads / 100, range / 100), glideYears, change / 100);
+        (Comparison, Quarters, CostConcentration, LastYear, Glide, Estimate) = (report.Comparison, report.Quarters, report.CostConcentration, report.LastYear, report.Glide, report.Estimate);
+    }
+
+    /// <summary>"at 2023 prices": written beside every restated cost.</summary>
+    public string At => $"at {PriceYear.ToString(Invariant)} prices";
+
+    public static string GroupName(CostGroup group) => group switch
+    {
+        CostGroup.SocialServices => "Social services",
+        CostGroup.LocalAuthority => "Local authority",
+        CostGroup.Health => "Health",
+        CostGroup.Police => "Police",
+        CostGroup.Education => "Education",
+        CostGroup.LocalityTeam => "Locality team",
+        _ => "Other agencies",
+    };
+
+    public static string AvoidedName(LocalFlow.Data.Entities.AvoidedKind kind) => Locality.LocalityView.AvoidedName(kind);
+
+    /// <summary>Slide 17's two curves: cumulative cost by quarter before and after being taken on.</summary>
+    public LineChart QuarterChart() => new(
+        "Cumulative cost by quarter, before and after being taken on",
+        $"The cost of the same households, added up quarter by quarter, in the four quarters before the locality team took each one on and the four after ({At}).",
+        [
+            new LineSeries("Before (historic approach)", Quarters.Where(q => q.Before && !Hides(q.Households)).Select(q => LinePoint.At(q.Quarter + 5, (double)q.CumulativeCost)).ToList()),
+            new LineSeries("After (locality working)", Quarters.Where(q => !q.Before && !Hides(q.Households)).Select(q => LinePoint.At(q.Quarter + 1, (double)q.CumulativeCost)).ToList()),
+        ])
+    { XLabel = "Quarter", Format = ValueFormat.Pounds, ValueLabel = "Cumulative cost" };
+
+    /// <summary>The concentration curve as a shape: share of households (dearest first) against share of cost.</summary>
+    public LineChart LorenzChart() => new(
+        "How concentrated the cost is",
+        "Households ordered from the dearest to the cheapest: how much of the whole cost the dearest share of households makes up. A straight diagonal would mean every household cost the same.",
+        [
+            new LineSeries("Share of cost", Enumerable.Range(0, 11).Select(k => LinePoint.At(k * 10, Math.Round(CostConcentration!.TotalShareOf(k / 10.0) * 100, 1))).ToList()),
+            new LineSeries("Equal shares", [LinePoint.At(0, 0), LinePoint.At(100, 100)]),
+        ])
+    { XLabel = "Share of households (%)", Format = ValueFormat.Percent, ValueLabel = "Share of cost", Range = (0, 100, 20), Markers = false, Id = "lorenz" };
+
+    private int ReadYear(PriceIndex index, DateOnly today)
+    {
+        var fallback = index.Covers(2023) ? 2023 : index.Years.Where(y => y <= today.Year).DefaultIfEmpty(index.Years.LastOrDefault()).Max();
+        if (string.IsNullOrWhiteSpace(Year))
+        {
+            return fallback;
+        }
+        if (!int.TryParse(Year.Trim(), NumberStyles.None, Invariant, out var y) || !index.Covers(y))
+        {
+            var first = index.Years.FirstOrDefault();
+            var last = index.Years.LastOrDefault();
+            ModelState.AddModelError("year", $"Enter a price year the price index holds, from {first.ToString(Invariant)} to {last.ToString(Invariant)}");
+            return fallback;
+        }
+        return y;
+    }
+
+    private long ReadLong(string key, string? text, long fallback, long min, long max, string error)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+        if (!long.TryParse(text.Trim().Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, Invariant, out var value) || value < min || value > max)
+        {
+            ModelState.AddModelError(key, error);
+            return fallback;
+        }
+        return value;
+    }
+
+    private double ReadPercent(string key, string? text, double fallback, double min, double max, string error)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+        if (!double.TryParse(text.Trim().TrimEnd('%'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Invariant, out var value) || value < min || value > max)
+        {
+            ModelState.AddModelError(key, error);
+            return fallback;
+        }
+        return value;
     }
 }

@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace LocalFlow.Cli.Tests;
+
+public class EconomicsCommandTests
+{
+    [Fact]
+    public async Task Economics_PrintsTheCohortsFigures_AtTheChosenPriceYear_AsJsonAndCsv_AndRefusesAYearTheIndexLacks()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "lf-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            (await CliRunner.RunAsync("demo", "--households", "40", "--no-users", "--data-dir", dir)).Code.ShouldBe(0);
+            var (code2023, json2023) = await CliRunner.RunAsync("economics", "--format", "json", "--until", "2026-12-01", "--data-dir", dir);
+            code2023.ShouldBe(0, json2023);
+            var (code2009, json2009) = await CliRunner.RunAsync("economics", "--format", "json", "--year", "2009", "--until", "2026-12-01", "--data-dir", dir);
+            code2009.ShouldBe(0, json2009);
+            using var at2023 = JsonDocument.Parse(json2023);
+            using var at2009 = JsonDocument.Parse(json2009);
+            at2023.RootElement.GetProperty("priceYear").GetInt32().ShouldBe(2023);
+            at2009.RootElement.GetProperty("priceYear").GetInt32().ShouldBe(2009);
+            static decimal TeamCost(JsonDocument d) => d.RootElement.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("group").GetString() == "LocalityTeam").GetProperty("costAfter").GetDecimal();
+            // The locality team's work is priced at recent prices: the same work costs less at 2009's.
+            TeamCost(at2023).ShouldBeGreaterThan(0);
+            TeamCost(at2009).ShouldBeLessThan(TeamCost(at2023));
+            at2023.RootElement.GetProperty("extrapolation").GetProperty("statement").GetString()!.ShouldContain("estimate");
+
+            var (csvCode, csv) = await CliRunner.RunAsync("economics", "--until", "2026-12-01", "--data-dir", dir);
+            csvCode.ShouldBe(0);
+            csv.ShouldStartWith("section,item,measure,value");
+            csv.ShouldContain($"by_group,LocalityTeam,cost_after,{TeamCost(at2023).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+            var (refused, message) = await CliRunner.RunAsync("economics", "--year", "1850", "--data-dir", dir);
+            refused.ShouldBe(2);
+            message.ShouldContain("the price index holds 1996 to 2026 only");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+}
