@@ -12,7 +12,7 @@ public partial class LocalityFormsTests(SmokeTests.App app) : IClassFixture<Smok
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await LocalFlowApp.AntiforgeryTokenAsync(client, page);
-        return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(fields));
+        return await client.PostAsync(handler.Length == 0 ? page : $"{page}?handler={handler}", new FormUrlEncodedContent(fields));
     }
 
     private static async Task<string> FirstOfMyPeopleAsync(HttpClient client)
@@ -80,6 +80,27 @@ public partial class LocalityFormsTests(SmokeTests.App app) : IClassFixture<Smok
         other.Success.ShouldBeTrue();
         (await PostAsync(kim, page, "Name", new() { ["NameWorkerId"] = other.Groups[1].Value })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         WebUtility.HtmlDecode(await kim.GetStringAsync(page)).ShouldContain($"the team's work with them: {string.Join(", ", new[] { "Kim Key", other.Groups[2].Value }.Order(StringComparer.Ordinal))}.");
+    }
+
+    [Fact]
+    public async Task PurposeEditedByTwoWorkersAtOnce_LosesNothing_AndShowsBothTexts()
+    {
+        var kim = await _app.ClientAsync("keyworker");
+        var theo = await _app.ClientAsync("teamworker");
+        var form = await kim.GetStringAsync("/Locality/Purpose");
+        var version = Regex.Match(form, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var original = WebUtility.HtmlDecode(Regex.Match(form, "id=\"Purpose\" name=\"Purpose\" type=\"text\" value=\"([^\"]*)\"").Groups[1].Value);
+        original.ShouldBe("Help me live a good life or die a good death");
+        (await PostAsync(theo, "/Locality/Purpose", "", new() { ["Purpose"] = original, ["Principles"] = "Theo's principle", ["Version"] = version })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        const string mine = "Kim's principle: ask what matters";
+        var clash = await PostAsync(kim, "/Locality/Purpose", "", new() { ["Purpose"] = original, ["Principles"] = mine, ["Version"] = version });
+        clash.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await clash.Content.ReadAsStringAsync());
+        html.ShouldContain("Someone else saved this after you opened it");
+        html.ShouldContain("Theo's principle", Case.Sensitive, "theirs is shown");
+        html.ShouldContain(mine, Case.Sensitive, "what was typed is kept");
+        var empty = WebUtility.HtmlDecode(await (await PostAsync(kim, "/Locality/Purpose", "", new() { ["Purpose"] = " ", ["Principles"] = mine, ["Version"] = version })).Content.ReadAsStringAsync());
+        empty.ShouldContain("<a href=\"#Purpose\">Write the team's purpose");
     }
 
     [GeneratedRegex("href=\"(/Locality/Person/[0-9a-f-]{36})\"")]
