@@ -45,7 +45,8 @@ public sealed record SupportSummary(Support Support, Person Lead, IReadOnlyList<
         var households = supports.Where(s => s.HouseholdId != null).Select(s => s.HouseholdId!.Value).ToList();
         var single = supports.Where(s => s.PersonId != null).Select(s => s.PersonId!.Value).ToList();
         var ofSupports = db.People.Where(p => p.LocalityId == localityId && ((p.HouseholdId != null && households.Contains(p.HouseholdId.Value)) || single.Contains(p.Id)));
-        var people = await ofSupports.AsNoTracking().Include(p => p.Household).OrderBy(p => p.DateOfBirth).ToListAsync(ct);
+        var people = await ofSupports.AsNoTracking().Include(p => p.Household)
+            .OrderBy(p => p.DateOfBirth == null).ThenBy(p => p.DateOfBirth).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ToListAsync(ct);
         var full = (await ofSupports.SeenInFull(db, viewer).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var personIds = people.Select(p => p.Id).ToList();
         var mattered = await db.WhatMattered.AsNoTracking().Where(m => m.LocalityId == localityId && personIds.Contains(m.PersonId) && m.RemovedUtc == null)

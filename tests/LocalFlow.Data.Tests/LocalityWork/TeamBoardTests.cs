@@ -64,7 +64,7 @@ public class TeamBoardTests
         notNamed.Team!.Purpose.ShouldBe("Help me live a good life or die a good death");
         notNamed.Rows.Count.ShouldBe(2);
         var m = notNamed.Rows.Single(r => r.Summary.Support.Id == mary.Id);
-        m.Summary.Name.ShouldBe("Mary Hill and household (2 people)");
+        m.Summary.Name.ShouldBe("Graham Hill and household (2 people)", "named after the eldest adult; with no dates of birth, the first by name (the same on both providers)");
         m.KeyWorker.ShouldBe("Priya Shah");
         m.Summary.WhatMatters.ShouldBe("I want to get back to the allotment");
         m.IsNew.ShouldBeFalse();
