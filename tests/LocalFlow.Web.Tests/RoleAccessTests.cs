@@ -101,6 +101,8 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/Conversation/{id:guid}"] = "worker",
         ["GET /Locality/Action/{id:guid}"] = "worker",
         ["GET /Locality/Directory"] = "worker",
+        ["GET /Locality/Board"] = "worker",
+        ["GET /Locality/Purpose"] = "worker",
         ["GET /Locality/Statements/{id:guid}"] = "worker",
         ["GET /Locality/MyPlan/{id:guid}"] = "worker",
         ["GET /Measures"] = "study worker analyst commissioner",

@@ -403,6 +403,26 @@ public sealed class Supports(LocalFlowDb db)
         return named;
     }
 
+    /// <summary>
+    /// Changes the team's common purpose and principles (one to a line), the one home for both. When someone else saved
+    /// them after <paramref name="expectedVersion"/>, nothing is overwritten: <see cref="EditConflictException"/> carries theirs.
+    /// </summary>
+    public async Task EditPurposeAsync(LocalityTeam team, int expectedVersion, string purpose, string principles, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(purpose))
+        {
+            throw new LocalityInputException("Purpose", "Write the team's purpose, for example \"Help me live a good life or die a good death\"");
+        }
+        await SaveVersionedAsync(team, expectedVersion, t =>
+        {
+            t.Purpose = purpose;
+            t.Principles = principles;
+            t.UpdatedBy = By;
+            t.UpdatedUtc = Now;
+            Audit.AuditTrail.Add(db, Audit.AuditEventType.LocalityCaseChanged, Audit.AuditOperation.Update, nameof(LocalityTeam), t.LocalityId.ToString(System.Globalization.CultureInfo.InvariantCulture), t.LocalityId, "Purpose and principles changed");
+        }, () => $"Purpose: {team.Purpose}\nPrinciples:\n{team.Principles}", ct);
+    }
+
     /// <summary>Removes a record softly: it stays stored with who removed it and when, and the removal is audited.</summary>
     public async Task RemoveAsync(ISoftRemoved record, CancellationToken ct = default)
     {

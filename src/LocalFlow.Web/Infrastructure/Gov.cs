@@ -9,7 +9,7 @@ namespace LocalFlow.Web.Infrastructure;
 /// GOV.UK Design System form components written by hand (error summary, text input, textarea, select,
 /// radios, checkboxes). Each keeps what was typed when the form comes back with errors.
 /// </summary>
-public static class Gov
+public static partial class Gov
 {
     private static readonly HtmlEncoder Enc = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 

@@ -9,15 +9,15 @@ namespace LocalFlow.Data.Tests.LocalityWork;
 
 public class SupportsTests
 {
-    private sealed record Actor(int? UserId, string UserName, string Source) : IAuditActor;
+    internal sealed record Actor(int? UserId, string UserName, string Source) : IAuditActor;
 
-    private sealed record World(int LocalityId, int TeamAgencyId, int KeyWorkerId, int OtherWorkerId, Person Mary, Person Graham, Person Hidden, Guid HiddenHousehold);
+    internal sealed record World(int LocalityId, int TeamAgencyId, int KeyWorkerId, int OtherWorkerId, Person Mary, Person Graham, Person Hidden, Guid HiddenHousehold);
 
     /// <summary>
     /// A locality with a locality team (agency with a £40 home visit and a £12 contact in its catalogue), two workers,
     /// Mary and Graham in one household, and a restricted household with one person in it.
     /// </summary>
-    private static async Task<World> SeedAsync(LocalFlowDb ctx)
+    internal static async Task<World> SeedAsync(LocalFlowDb ctx)
     {
         var loc = new Entities.Locality { Name = "Northfield" };
         ctx.Localities.Add(loc);

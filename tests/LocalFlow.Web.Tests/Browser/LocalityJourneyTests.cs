@@ -60,4 +60,45 @@ public class LocalityJourneyTests(BrowserFixture browser) : BrowserTest(browser)
         (await page.Locator("#working + dl").InnerTextAsync()).ShouldContain("Dave Marsh");
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task TeamBoard_ShowsWhoWeWorkWith_ContinuityAndCapacity_HidesWhatIsRestricted_AndPrintsOnA3()
+    {
+        var page = await Browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(page, "teamworker");
+        await page.GotoAsync("/Locality");
+        await page.FollowLinkByKeyboardAsync("#team-board", "**/Locality/Board", maxPresses: 150);
+        await page.AssertAccessibleAsync();
+        (await page.Locator("body").InnerTextAsync()).ShouldContain("Help me live a good life or die a good death");
+        var rows = page.Locator("#working-with tbody tr");
+        (await rows.CountAsync()).ShouldBeGreaterThan(40, "the demo team works with about 60 households");
+        (await page.Locator("#working-with tbody tr:has-text('Kim Key')").CountAsync()).ShouldBeGreaterThan(2);
+        // Theo Team is not named on the restricted household: it shows as restricted, with nothing of what it hides.
+        var restricted = page.Locator("#working-with tbody tr:has(.govuk-tag--red)");
+        (await restricted.CountAsync()).ShouldBe(1);
+        (await restricted.InnerTextAsync()).ShouldContain("Hidden (restricted)");
+        var hiddenName = await restricted.Locator("a").InnerTextAsync();
+        (await page.Locator("#waiting ~ ul, #need-visit ~ ul").AllInnerTextsAsync()).ShouldNotContain(t => t.Contains(hiddenName, StringComparison.Ordinal));
+        // Continuity comes from the records: somebody has met at least one worker since the team began.
+        (await page.Locator("#working-with tbody td:has-text('in 1 meeting'), #working-with tbody td:has-text(' meetings')").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator("#capacity tbody tr").CountAsync()).ShouldBe(8, "the demo team's eight workers");
+
+        var pdf = await PrintAsync(page);
+        var sizes = PrintA4Tests.PageSizes(pdf);
+        sizes.ShouldNotBeEmpty();
+        sizes.ShouldAllBe(s => Math.Abs(s.Width - 1191) < 2 && Math.Abs(s.Height - 842) < 2, "A3 landscape sheets");
+        sizes.Length.ShouldBeLessThanOrEqualTo(3, "about 60 households fit on a few sheets for the wall");
+
+        // Kim Key is named on the restricted household, so the board shows it to her in full.
+        var named = await Browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(named, "keyworker");
+        await named.GotoAsync("/Locality/Board");
+        (await named.Locator("#working-with tbody tr:has(.govuk-tag--red)").CountAsync()).ShouldBe(0);
+    }
+
+    private static async Task<byte[]> PrintAsync(Microsoft.Playwright.IPage page)
+    {
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        return await page.PdfAsync(new Microsoft.Playwright.PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
+    }
 }

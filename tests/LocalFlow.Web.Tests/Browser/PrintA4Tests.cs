@@ -10,7 +10,7 @@ namespace LocalFlow.Web.Tests.Browser;
 public partial class PrintA4Tests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     // A4 is 595 × 842 points, A3 landscape 1191 × 842.
-    private static (double Width, double Height)[] PageSizes(byte[] pdf) =>
+    internal static (double Width, double Height)[] PageSizes(byte[] pdf) =>
         [.. MediaBox().Matches(Encoding.Latin1.GetString(pdf)).Select(m => (
             double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))];
 

@@ -28,6 +28,9 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
     public bool MayWork { get; private set; }
     public IReadOnlyList<(string Value, string Text)> TeamWorkers { get; private set; } = [];
 
+    /// <summary>The workers named on this restricted record (shown only to those who see it in full).</summary>
+    public IReadOnlyList<string> Named { get; private set; } = [];
+
     [BindProperty]
     public string? KeyWorkerId { get; set; }
 
@@ -45,6 +48,27 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
 
     [BindProperty]
     public int Version { get; set; }
+
+    [BindProperty]
+    public string? AvoidedKind { get; set; }
+
+    [BindProperty]
+    public string? AvoidedReason { get; set; }
+
+    [BindProperty]
+    public string? InvolveWorkerId { get; set; }
+
+    [BindProperty]
+    public string? InvolveWhy { get; set; }
+
+    [BindProperty]
+    public string? NameWorkerId { get; set; }
+
+    /// <summary>Workers of other agencies, who can be pulled in as experts ("Name, job (agency)").</summary>
+    public IReadOnlyList<(string Value, string Text)> Experts { get; private set; } = [];
+
+    /// <summary>The form's fields as typed, so that the date fields keep what was typed.</summary>
+    public IFormCollection? Typed => Request.HasFormContentType ? Request.Form : null;
 
     public DateOnly Today => DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
 
@@ -150,6 +174,85 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         return Redirect($"/Locality/Person/{id}#working");
     }
 
+    public async Task<IActionResult> OnPostAvoidedAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || !MayWork || View.Support is null)
+        {
+            return NotFound();
+        }
+        var (on, empty) = Gov.ReadDate(Request.Form, "AvoidedOn");
+        if (!Enum.TryParse<AvoidedKind>(AvoidedKind, out var kind) || !Enum.IsDefined(kind))
+        {
+            ModelState.AddModelError(nameof(AvoidedKind), "Choose what was avoided");
+        }
+        if (on is null && !empty)
+        {
+            ModelState.AddModelError("AvoidedOn", "Enter the date as day, month and year, for example 27 3 2026");
+        }
+        else if ((on ?? Today) > Today)
+        {
+            ModelState.AddModelError("AvoidedOn", "The date must be today or in the past");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var support = await db.Supports.SingleAsync(s => s.LocalityId == Person.LocalityId && s.Id == View.Support.Id);
+        try
+        {
+            await new Supports(db).AddAvoidedAsync(support, kind, AvoidedReason ?? "", on ?? Today);
+        }
+        catch (LocalityInputException ex)
+        {
+            ModelState.AddModelError(ex.Field == "Reason" ? nameof(AvoidedReason) : nameof(AvoidedKind), ex.Message);
+            return Page();
+        }
+        return Redirect($"/Locality/Person/{id}#avoided");
+    }
+
+    public async Task<IActionResult> OnPostInvolveAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || !MayWork || View.Support is null)
+        {
+            return NotFound();
+        }
+        if (!Experts.Any(e => e.Value == InvolveWorkerId) && !TeamWorkers.Any(e => e.Value == InvolveWorkerId))
+        {
+            ModelState.AddModelError(nameof(InvolveWorkerId), "Choose who to involve");
+            return Page();
+        }
+        var worker = int.Parse(InvolveWorkerId!, System.Globalization.CultureInfo.InvariantCulture);
+        var kind = TeamWorkers.Any(e => e.Value == InvolveWorkerId) ? InvolvementKind.TeamMember : InvolvementKind.Expert;
+        var support = await db.Supports.SingleAsync(s => s.LocalityId == Person.LocalityId && s.Id == View.Support.Id);
+        try
+        {
+            await new Supports(db).InvolveAsync(support, kind, worker, null, InvolveWhy ?? "", Today);
+        }
+        catch (LocalityInputException ex)
+        {
+            ModelState.AddModelError(ex.Field == "Why" ? nameof(InvolveWhy) : nameof(InvolveWorkerId), ex.Message);
+            return Page();
+        }
+        return Redirect($"/Locality/Person/{id}#working");
+    }
+
+    public async Task<IActionResult> OnPostNameAsync(Guid id)
+    {
+        // Only someone who already sees the restricted record in full may name another worker on it.
+        if (!await LoadAsync(id) || !MayWork || !Restricted)
+        {
+            return NotFound();
+        }
+        if (!int.TryParse(NameWorkerId, out var worker) || !TeamWorkers.Any(w => w.Value == NameWorkerId))
+        {
+            ModelState.AddModelError(nameof(NameWorkerId), "Choose the worker to name");
+            return Page();
+        }
+        var household = Person.Household?.Restricted == true ? Person.HouseholdId : null;
+        await new Supports(db).NameWorkerAsync(Person.LocalityId, household is null ? Person.Id : null, household, worker);
+        return Redirect($"/Locality/Person/{id}#named");
+    }
+
     private async Task<bool> LoadAsync(Guid id)
     {
         var localities = current.LocalityIds;
@@ -175,6 +278,14 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
             var team = await db.LocalityTeams.AsNoTracking().SingleOrDefaultAsync(t => t.LocalityId == person.LocalityId);
             TeamWorkers = team is null ? [] : (await db.Workers.AsNoTracking().Where(w => w.AgencyId == team.AgencyId).OrderBy(w => w.Name).ToListAsync())
                 .Select(w => (w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.Name)).ToList();
+            Experts = team is null ? [] : (await db.Workers.AsNoTracking().Include(w => w.Agency).Where(w => w.AgencyId != team.AgencyId).OrderBy(w => w.Name).ToListAsync())
+                .Select(w => (w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{w.Name}{(w.JobTitle.Length > 0 ? ", " + w.JobTitle : "")} ({w.Agency!.ShortName})")).ToList();
+            if (Restricted)
+            {
+                Named = await db.NamedWorkers.AsNoTracking().Where(n => n.LocalityId == person.LocalityId && n.RemovedUtc == null
+                    && (n.PersonId == person.Id || (person.HouseholdId != null && n.HouseholdId == person.HouseholdId)))
+                    .Join(db.Workers, n => n.WorkerId, w => w.Id, (n, w) => w.Name).OrderBy(n => n).ToListAsync();
+            }
             var me = await Visibility.WorkerOfUserAsync(db, current.UserId);
             KeyWorkerId ??= me?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Times the locality team's pages of a running LocalFlow web app: "my people" (/Locality), a person's page
+(/Locality/Person/{id}, for Melvyn and for a household the key worker works with) and the team's board (/Locality/Board).
+
+Usage: locality_pages.py BASE_URL [views]
+
+Signs in as the demo's key worker (keyworker), warms each page once (JIT and Razor compilation), then views it
+`views` times (default 20). Each time is the whole request as the browser sees it (server work and the HTML
+transfer, on localhost). Prints a Markdown table with the median, 90th percentile and slowest view, and the load.
+"""
+import http.cookiejar
+import re
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+base = sys.argv[1].rstrip("/")
+views = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+
+def get(path):
+    start = time.perf_counter()
+    with opener.open(base + path, timeout=600) as r:
+        body = r.read()
+        status = r.status
+    return time.perf_counter() - start, status, body
+
+
+_, _, page = get("/SignIn")
+token = re.search(rb'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1).decode()
+form = urllib.parse.urlencode({"UserName": "keyworker", "Password": "northfield-demo", "__RequestVerificationToken": token}).encode()
+opener.open(urllib.request.Request(base + "/SignIn", data=form), timeout=600).read()
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return f.read().split()[0]
+
+
+_, _, mine = get("/Locality")
+people = list(dict.fromkeys(re.findall(rb'href="(/Locality/Person/[0-9a-f-]{36})"', mine)))
+assert people, "the key worker has people"
+pages = [("/Locality (my people)", "/Locality"), ("/Locality/Person (first of my people)", people[0].decode()),
+         ("/Locality/Person (another of my people)", people[len(people) // 2].decode()), ("/Locality/Board", "/Locality/Board")]
+print(f"| page | warm-up | median of {views} | 90th percentile | slowest | load average |")
+print("|---|---:|---:|---:|---:|---:|")
+for name, path in pages:
+    warm, status, body = get(path)
+    assert status == 200 and b"Sign in" not in body[:2000], path
+    times = sorted(get(path)[0] for _ in range(views))
+    p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
+    print(f"| {name} | {warm * 1000:.0f} ms | {statistics.median(times) * 1000:.0f} ms | {p90 * 1000:.0f} ms | {times[-1] * 1000:.0f} ms | {load()} |", flush=True)
