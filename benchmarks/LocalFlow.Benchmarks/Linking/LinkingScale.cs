@@ -65,6 +65,57 @@ public static class LinkingScale
             }
             Console.WriteLine($"prior {result.Model.PriorWeight:F1}");
         }
+        if (args.Contains("households"))
+        {
+            // True pairs a cannot-link rule holds apart, by rule, with a few shown.
+            var held = new Dictionary<string, int>();
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                if (result.Weights[i] <= -30 && data.Truth[result.Pairs.A(i)] == data.Truth[result.Pairs.B(i)])
+                {
+                    var x = result.Explain(i);
+                    var rule = x.Contributions[^1].Level;
+                    held[rule] = held.GetValueOrDefault(rule) + 1;
+                    if (held[rule] <= 5)
+                    {
+                        Console.WriteLine($"true pair held apart ({rule}): " + string.Join(" | ", x.Contributions.Where(c => c.Level != "unknown" && c.Comparison != "cannot link").Select(c => $"{c.Comparison} {c.ValueA}/{c.ValueB}")));
+                    }
+                }
+            }
+            foreach (var (rule, count) in held)
+            {
+                Console.WriteLine($"true pairs held apart by \"{rule}\": {count:N0}");
+            }
+            // Every within-household false pair after clustering, explained, to see what kind of record causes them.
+            var shown = 0;
+            foreach (var person in result.Clusters.People)
+            {
+                var m = person.Members;
+                for (var i = 0; i < m.Count && shown < 200; i++)
+                {
+                    for (var j = i + 1; j < m.Count && shown < 200; j++)
+                    {
+                        if (data.Truth[m[i]] != data.Truth[m[j]] && data.Households[m[i]] == data.Households[m[j]])
+                        {
+                            shown++;
+                            if (args.Contains("members") && i == 0 && j == 1)
+                            {
+                                var truths = m.Select(r => data.Truth[r]).ToHashSet();
+                                for (var r = 0; r < data.Records.Count; r++)
+                                {
+                                    if (truths.Contains(data.Truth[r]))
+                                    {
+                                        Console.WriteLine($"   member {r} truth {data.Truth[r]} person {result.Clusters.PersonIdOf(r)} given {result.Schema.Display(0, r)} dob {result.Schema.Display(2, r)} address {result.Schema.Display(3, r)} phone {result.Schema.Display(7, r)}");
+                                    }
+                                }
+                            }
+                            var x = result.Explain(m[i], m[j]);
+                            Console.WriteLine($"household false pair (person of {m.Count}{(person.Flagged ? ", flagged" : "")}) {x.TotalWeight:F1}: " + string.Join(" | ", x.Contributions.Where(c => c.Level != "unknown").Select(c => $"{c.Comparison} {c.ValueA}/{c.ValueB} {c.Total:F1}")));
+                        }
+                    }
+                }
+            }
+        }
         Console.WriteLine($"managed heap (GC) {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MB now; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
     }

@@ -76,7 +76,7 @@ public sealed class BloomSchema : LinkageSchema
             var cuts = Cuts[f];
             var levels = cuts.Select((c, i) => i == 0 ? $"Dice ≥ {c:0.00}" : $"Dice ≥ {c:0.00}").Append("different").ToArray();
             var m = Enumerable.Range(0, levels.Length).Select(i => i == 0 ? 0.8 : 0.2 / levels.Length).ToArray();
-            defs[f] = new ComparisonInfo(BloomEncoder.Fields[f], levels, f is 0 or 1 or 3 ? 0 : -1, m, Weak: f == 4, Shared: f is 1 or 3 or 6 or 7, HouseholdLevel: f is 3 or 6 or 7 ? 0 : -1);
+            defs[f] = new ComparisonInfo(BloomEncoder.Fields[f], levels, f is 0 or 1 or 3 ? 0 : -1, m, Weak: f == 4, Shared: f is 1 or 3 or 6 or 7, HouseholdLevel: f is 3 or 6 or 7 ? 0 : -1, TellsApart: f is 0 or 2);
         }
         return defs;
     }
