@@ -9,7 +9,7 @@ namespace LocalFlow.Benchmarks.Linking;
 /// <summary>
 /// One end-to-end linkage at scale (goal: 1,000,000 records from five agencies in at most 60 s and 3 GB). Run under
 /// /usr/bin/time -v for peak memory:
-/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom] [explain] [threshold=3]</c>
+/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom] [explain] [threshold=3] [margin=4] [households [members]]</c>
 /// (365,000 people of the hard profile make about 1,000,000 records; 250,000 of the default profile do).
 /// </summary>
 public static class LinkingScale
@@ -29,7 +29,13 @@ public static class LinkingScale
             : new ClearTextSchema(data.Records);
         var prepare = sw.Elapsed;
         var threshold = args.FirstOrDefault(a => a.StartsWith("threshold=", StringComparison.Ordinal));
-        var result = Linker.Run(schema, new LinkageOptions { LinkThreshold = threshold is null ? null : double.Parse(threshold[10..], System.Globalization.CultureInfo.InvariantCulture) });
+        var margin = args.FirstOrDefault(a => a.StartsWith("margin=", StringComparison.Ordinal));
+        var options = new LinkageOptions { LinkThreshold = threshold is null ? null : double.Parse(threshold[10..], System.Globalization.CultureInfo.InvariantCulture) };
+        if (margin is not null)
+        {
+            options.AmbiguityMargin = double.Parse(margin[7..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var result = Linker.Run(schema, options);
         var t = result.Timings;
         var report = result.Report(data.Truth, data.Households);
         var (pairwise, clusters, within) = report.Truth!;
