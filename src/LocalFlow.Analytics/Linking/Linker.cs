@@ -273,7 +273,6 @@ public sealed class PairScorer
     private readonly bool[] _weak;
     private readonly double[][] _householdWeights;
     private readonly int[] _householdLevel;
-    private readonly int[] _alsoHouseholdLevel;
     private readonly bool _household;
 
     /// <summary>Prepares weight tables and the term frequencies of the schema's values.</summary>
@@ -290,7 +289,6 @@ public sealed class PairScorer
         _weak = new bool[k];
         _householdWeights = new double[k][];
         _householdLevel = new int[k];
-        _alsoHouseholdLevel = new int[k];
         _household = model.Comparisons.All(p => p.HouseholdU.Length == p.M.Length);
         for (var c = 0; c < k; c++)
         {
@@ -298,7 +296,6 @@ public sealed class PairScorer
             _weights[c] = [.. Enumerable.Range(0, p.M.Length).Select(p.Weight)];
             _householdWeights[c] = [.. Enumerable.Range(0, p.M.Length).Select(p.HouseholdWeight)];
             _householdLevel[c] = schema.Comparisons[c].HouseholdLevel;
-            _alsoHouseholdLevel[c] = schema.Comparisons[c].AlsoHouseholdLevel;
             _weak[c] = schema.Comparisons[c].Weak;
             var tfLevel = schema.Comparisons[c].TermFrequencyLevel;
             if (tfLevel < 0)
@@ -390,7 +387,7 @@ public sealed class PairScorer
             var best = double.NegativeInfinity;
             for (var c = 0; c < levels.Length; c++)
             {
-                if (levels[c] == _householdLevel[c] || levels[c] == _alsoHouseholdLevel[c])
+                if (_householdLevel[c] >= 0 && levels[c] == _householdLevel[c])
                 {
                     var v = _weights[c][levels[c]] + Term(c, levels[c], a, b);
                     if (v > best)
@@ -412,7 +409,7 @@ public sealed class PairScorer
                     contribution = _weights[c][level];
                     term = Term(c, level, a, b);
                 }
-                else if (level != _householdLevel[c] && level != _alsoHouseholdLevel[c])
+                else if (_householdLevel[c] < 0 || level != _householdLevel[c])
                 {
                     contribution = _householdWeights[c][level];
                 }
