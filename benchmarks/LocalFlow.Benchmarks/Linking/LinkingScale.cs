@@ -52,6 +52,15 @@ public static class LinkingScale
         {
             Console.WriteLine($"within-household false pairs after clustering {household:N0} (of {clusters.FalsePositives:N0} false pairs, {clusters.TruePositives:N0} true)");
         }
+        var blockedTrue = 0L;
+        for (var i = 0; i < result.Pairs.Count; i++)
+        {
+            if (data.Truth[result.Pairs.A(i)] == data.Truth[result.Pairs.B(i)])
+            {
+                blockedTrue++;
+            }
+        }
+        Console.WriteLine($"true pairs {LinkageEvaluation.TruePairs(data.Truth):N0}, of which blocking paired {blockedTrue:N0}");
         Console.WriteLine(report.EstimateKnown ? $"model's estimate at the threshold: precision {report.EstimatedPrecision:F4} recall {report.EstimatedRecall:F4}" : $"model cannot estimate: {report.EstimateCaveat}");
         if (args.Contains("explain"))
         {

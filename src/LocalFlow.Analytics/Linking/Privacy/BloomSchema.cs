@@ -10,7 +10,7 @@ namespace LocalFlow.Analytics.Linking.Privacy;
 public sealed class BloomSchema : LinkageSchema
 {
     /// <summary>The blocking rules (keys made by <see cref="BloomEncoder"/>).</summary>
-    public static readonly IReadOnlyList<string> RuleNames = ["keyed date of birth", "keyed surname sound + birth year", "keyed postcode + given initial", "keyed NHS number", "keyed other id"];
+    public static readonly IReadOnlyList<string> RuleNames = ["keyed date of birth", "keyed surname sound + birth year", "keyed postcode + given initial", "keyed NHS number", "keyed other id", "keyed phone", "keyed email"];
 
     private static readonly double[][] Cuts = [[0.95, 0.80, 0.60], [0.95, 0.80, 0.60], [0.99, 0.70, 0.40], [0.95, 0.70, 0.45], [0.99], [0.99, 0.70], [0.99, 0.70], [0.99, 0.85], [0.99, 0.70]];
 
@@ -88,7 +88,7 @@ public sealed class BloomSchema : LinkageSchema
     public override IReadOnlyList<string> BlockingRules => RuleNames;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[2], [1, 2], [3, 0], [5], [8]];
+    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[2], [1, 2], [3, 0], [5], [8], [6], [7]];
 
     /// <inheritdoc/>
     public override int Count => _records.Count;
