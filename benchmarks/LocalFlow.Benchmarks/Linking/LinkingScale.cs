@@ -74,6 +74,16 @@ public static class LinkingScale
                     Console.WriteLine($"false link {(data.Households[result.Pairs.A(i)] == data.Households[result.Pairs.B(i)] ? "household" : "other")} {x.TotalWeight:F1}: " + string.Join(" | ", x.Contributions.Where(c => c.Level != "unknown").Select(c => $"{c.Comparison} {c.ValueA}/{c.ValueB} {c.Total:F1}")));
                 }
             }
+            var missed = 0;
+            for (var i = 0; i < result.Pairs.Count && missed < 30; i += 7)
+            {
+                if (!LinkageResult.IsLinked(result.Decisions[i]) && data.Truth[result.Pairs.A(i)] == data.Truth[result.Pairs.B(i)])
+                {
+                    missed++;
+                    var x = result.Explain(i);
+                    Console.WriteLine($"missed {x.Decision} {x.TotalWeight:F1}: " + string.Join(" | ", x.Contributions.Where(c => c.Level != "unknown").Select(c => $"{c.Comparison} {c.Level} {c.Total:F1}")));
+                }
+            }
             foreach (var c in result.Model.Comparisons)
             {
                 Console.WriteLine($"  {c.Name}: " + string.Join("; ", c.Levels.Select((l, i) => $"{l} m={c.M[i]:F3} u={c.U[i]:G3} hu={(c.HouseholdU.Length > 0 ? c.HouseholdU[i] : double.NaN):G3}")));
