@@ -9,7 +9,7 @@ namespace LocalFlow.Benchmarks.Linking;
 /// <summary>
 /// One end-to-end linkage at scale (goal: 1,000,000 records from five agencies in at most 60 s and 3 GB). Run under
 /// /usr/bin/time -v for peak memory:
-/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom] [explain] [threshold=3]</c>
+/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom] [explain] [threshold=3] [margin=4] [households [members]]</c>
 /// (365,000 people of the hard profile make about 1,000,000 records; 250,000 of the default profile do).
 /// </summary>
 public static class LinkingScale
@@ -29,7 +29,13 @@ public static class LinkingScale
             : new ClearTextSchema(data.Records);
         var prepare = sw.Elapsed;
         var threshold = args.FirstOrDefault(a => a.StartsWith("threshold=", StringComparison.Ordinal));
-        var result = Linker.Run(schema, new LinkageOptions { LinkThreshold = threshold is null ? null : double.Parse(threshold[10..], System.Globalization.CultureInfo.InvariantCulture) });
+        var margin = args.FirstOrDefault(a => a.StartsWith("margin=", StringComparison.Ordinal));
+        var options = new LinkageOptions { LinkThreshold = threshold is null ? null : double.Parse(threshold[10..], System.Globalization.CultureInfo.InvariantCulture) };
+        if (margin is not null)
+        {
+            options.AmbiguityMargin = double.Parse(margin[7..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var result = Linker.Run(schema, options);
         var t = result.Timings;
         var report = result.Report(data.Truth, data.Households);
         var (pairwise, clusters, within) = report.Truth!;
@@ -46,6 +52,15 @@ public static class LinkingScale
         {
             Console.WriteLine($"within-household false pairs after clustering {household:N0} (of {clusters.FalsePositives:N0} false pairs, {clusters.TruePositives:N0} true)");
         }
+        var blockedTrue = 0L;
+        for (var i = 0; i < result.Pairs.Count; i++)
+        {
+            if (data.Truth[result.Pairs.A(i)] == data.Truth[result.Pairs.B(i)])
+            {
+                blockedTrue++;
+            }
+        }
+        Console.WriteLine($"true pairs {LinkageEvaluation.TruePairs(data.Truth):N0}, of which blocking paired {blockedTrue:N0}");
         Console.WriteLine(report.EstimateKnown ? $"model's estimate at the threshold: precision {report.EstimatedPrecision:F4} recall {report.EstimatedRecall:F4}" : $"model cannot estimate: {report.EstimateCaveat}");
         if (args.Contains("explain"))
         {
@@ -59,11 +74,72 @@ public static class LinkingScale
                     Console.WriteLine($"false link {(data.Households[result.Pairs.A(i)] == data.Households[result.Pairs.B(i)] ? "household" : "other")} {x.TotalWeight:F1}: " + string.Join(" | ", x.Contributions.Where(c => c.Level != "unknown").Select(c => $"{c.Comparison} {c.ValueA}/{c.ValueB} {c.Total:F1}")));
                 }
             }
+            var missed = 0;
+            for (var i = 0; i < result.Pairs.Count && missed < 30; i += 7)
+            {
+                if (!LinkageResult.IsLinked(result.Decisions[i]) && data.Truth[result.Pairs.A(i)] == data.Truth[result.Pairs.B(i)])
+                {
+                    missed++;
+                    var x = result.Explain(i);
+                    Console.WriteLine($"missed {x.Decision} {x.TotalWeight:F1}: " + string.Join(" | ", x.Contributions.Where(c => c.Level != "unknown").Select(c => $"{c.Comparison} {c.Level} {c.Total:F1}")));
+                }
+            }
             foreach (var c in result.Model.Comparisons)
             {
                 Console.WriteLine($"  {c.Name}: " + string.Join("; ", c.Levels.Select((l, i) => $"{l} m={c.M[i]:F3} u={c.U[i]:G3} hu={(c.HouseholdU.Length > 0 ? c.HouseholdU[i] : double.NaN):G3}")));
             }
             Console.WriteLine($"prior {result.Model.PriorWeight:F1}");
+        }
+        if (args.Contains("households"))
+        {
+            // True pairs a cannot-link rule holds apart, by rule, with a few shown.
+            var held = new Dictionary<string, int>();
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                if (result.Weights[i] <= -30 && data.Truth[result.Pairs.A(i)] == data.Truth[result.Pairs.B(i)])
+                {
+                    var x = result.Explain(i);
+                    var rule = x.Contributions[^1].Level;
+                    held[rule] = held.GetValueOrDefault(rule) + 1;
+                    if (held[rule] <= 5)
+                    {
+                        Console.WriteLine($"true pair held apart ({rule}): " + string.Join(" | ", x.Contributions.Where(c => c.Level != "unknown" && c.Comparison != "cannot link").Select(c => $"{c.Comparison} {c.ValueA}/{c.ValueB}")));
+                    }
+                }
+            }
+            foreach (var (rule, count) in held)
+            {
+                Console.WriteLine($"true pairs held apart by \"{rule}\": {count:N0}");
+            }
+            // Every within-household false pair after clustering, explained, to see what kind of record causes them.
+            var shown = 0;
+            foreach (var person in result.Clusters.People)
+            {
+                var m = person.Members;
+                for (var i = 0; i < m.Count && shown < 200; i++)
+                {
+                    for (var j = i + 1; j < m.Count && shown < 200; j++)
+                    {
+                        if (data.Truth[m[i]] != data.Truth[m[j]] && data.Households[m[i]] == data.Households[m[j]])
+                        {
+                            shown++;
+                            if (args.Contains("members") && i == 0 && j == 1)
+                            {
+                                var truths = m.Select(r => data.Truth[r]).ToHashSet();
+                                for (var r = 0; r < data.Records.Count; r++)
+                                {
+                                    if (truths.Contains(data.Truth[r]))
+                                    {
+                                        Console.WriteLine($"   member {r} truth {data.Truth[r]} person {result.Clusters.PersonIdOf(r)} given {result.Schema.Display(0, r)} dob {result.Schema.Display(2, r)} address {result.Schema.Display(3, r)} phone {result.Schema.Display(7, r)}");
+                                    }
+                                }
+                            }
+                            var x = result.Explain(m[i], m[j]);
+                            Console.WriteLine($"household false pair (person of {m.Count}{(person.Flagged ? ", flagged" : "")}) {x.TotalWeight:F1}: " + string.Join(" | ", x.Contributions.Where(c => c.Level != "unknown").Select(c => $"{c.Comparison} {c.ValueA}/{c.ValueB} {c.Total:F1}")));
+                        }
+                    }
+                }
+            }
         }
         Console.WriteLine($"managed heap (GC) {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MB now; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;

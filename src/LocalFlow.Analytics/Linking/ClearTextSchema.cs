@@ -11,9 +11,9 @@ public sealed class ClearTextSchema : LinkageSchema
 
     private static readonly ComparisonInfo[] Defs =
     [
-        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80, or one keystroke apart)", "initial agrees (one is only an initial)", "different, same initial", "different (other initial)"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.02, 0.03], DefaultU: [0.005, 0.00001, 0.004, 0.0005, 0.004, 0.002, 0.05, 0.9345]),
+        new("given name", ["exact", "swapped with surname", "nickname or other given name", "similar (Jaro–Winkler ≥ 0.92)", "roughly similar (≥ 0.80, or one keystroke apart)", "initial agrees (one is only an initial)", "different, same initial", "different (other initial)"], 0, [0.80, 0.005, 0.05, 0.05, 0.02, 0.02, 0.02, 0.03], DefaultU: [0.005, 0.00001, 0.004, 0.0005, 0.004, 0.002, 0.05, 0.9345], TellsApart: true),
         new("surname", ["exact", "swapped with given name", "part or previous surname", "similar (Jaro–Winkler ≥ 0.92)", "sounds alike or ≥ 0.80", "different"], 0, [0.80, 0.005, 0.03, 0.05, 0.02, 0.10], DefaultU: [0.004, 0.00001, 0.0006, 0.0006, 0.005, 0.98979], Shared: true),
-        new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different", "a generation apart (12+ years, not a typo)"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.06, 0.01], DefaultU: [0.00006, 0.00001, 0.0012, 0.00001, 0.00025, 0.29857, 0.7]),
+        new("date of birth", ["exact", "day and month swapped", "one digit wrong", "year ±1", "partial date agrees", "different", "a generation apart (12+ years, not a typo)"], -1, [0.85, 0.01, 0.05, 0.01, 0.01, 0.06, 0.01], DefaultU: [0.00006, 0.00001, 0.0012, 0.00001, 0.00025, 0.29857, 0.7], TellsApart: true),
         new("address", ["same postcode and house number", "same postcode, other house number", "moved: matches a previous postcode", "same street and number, postcode differs", "same postcode sector", "same postcode district", "different"], 0, [0.70, 0.03, 0.05, 0.02, 0.02, 0.03, 0.15], DefaultU: [0.0001, 0.002, 0.0002, 0.00001, 0.001, 0.02, 0.97669], Shared: true, HouseholdLevel: 0),
         new("sex", ["same", "different"], -1, [0.97, 0.03], Weak: true, DefaultU: [0.5, 0.5]),
         new("NHS number", ["exact (valid)", "one digit wrong or swapped", "different"], -1, [0.95, 0.03, 0.02], DefaultU: [0.00004, 0.000003, 0.999957]),
@@ -173,7 +173,9 @@ public sealed class ClearTextSchema : LinkageSchema
             return null;
         }
         var family = levels[Surname] is 0 or 2 or 3 or 4;
+        var household = levels[Address] == 0 || levels[Phone] == 0 || levels[Email] == 0;
         return levels[DateOfBirth] == 6 ? "born a generation apart"
+            : household && levels[DateOfBirth] == 5 ? "one household but clearly different dates of birth"
             : family && levels[GivenName] is GivenSameInitial or GivenDifferentInitial && levels[DateOfBirth] == 0 ? "same family and date of birth but a different given name (twins)"
             : family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == 5 ? "same family, different date of birth and given name"
             : null;
@@ -272,8 +274,9 @@ public sealed class ClearTextSchema : LinkageSchema
                 return 6;
             }
         }
-        else if (x.Given[0] == y.Given[0])
+        else if (x.Given[0] == y.Given[0] || (x.Given.Length == 1 && Nicknames.GroupHasInitial(y.GivenGroups, x.Given[0])) || (y.Given.Length == 1 && Nicknames.GroupHasInitial(x.GivenGroups, y.Given[0])))
         {
+            // An initial agrees with the name or with its formal form (A for Amanda where the other record says Mandy).
             return 5;
         }
         return 7;
@@ -327,7 +330,9 @@ public sealed class ClearTextSchema : LinkageSchema
             {
                 return 3;
             }
-            return OneDigitApart(x.Packed, y.Packed) ? (byte)2 : Math.Abs(x.Year - y.Year) >= 12 ? (byte)6 : (byte)5;
+            // A typo on top of a day–month swap (12/03 written 13/03 after the swap) is still a typo, not another person.
+            var swapped = (y.Year * 10000) + (y.Day * 100) + y.Month;
+            return OneDigitApart(x.Packed, y.Packed) || OneDigitApart(x.Packed, swapped) ? (byte)2 : Math.Abs(x.Year - y.Year) >= 12 ? (byte)6 : (byte)5;
         }
         // Partial dates: agreement on every part both know.
         var agree = (x.Year == 0 || y.Year == 0 || x.Year == y.Year) && (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);

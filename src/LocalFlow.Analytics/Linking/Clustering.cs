@@ -78,7 +78,7 @@ public static class Clustering
         var flaggedComponents = 0;
         var big = components.Values.Where(c => c.Count >= 3).ToList();
         var checkedResults = new (bool Flagged, string Reason, double Density, List<List<int>>? Parts)[big.Count];
-        Parallel.For(0, big.Count, i => checkedResults[i] = Check(big[i], scorer, options, rejected));
+        Parallel.For(0, big.Count, i => checkedResults[i] = Check(schema, big[i], scorer, options, rejected));
         var bigIndex = 0;
         foreach (var members in components.Values)
         {
@@ -114,12 +114,12 @@ public static class Clustering
         return new ClusterSet(people, personOf, flaggedComponents);
     }
 
-    private static (bool, string, double, List<List<int>>?) Check(List<int> members, PairScorer scorer, LinkageOptions options, HashSet<long> rejected)
+    private static (bool, string, double, List<List<int>>?) Check(LinkageSchema schema, List<int> members, PairScorer scorer, LinkageOptions options, HashSet<long> rejected)
     {
         var model = scorer.Model;
         if (members.Count > options.MaxCheckedClusterSize)
         {
-            return (true, $"{members.Count} records chained together (more than {options.MaxCheckedClusterSize})", 0, Split(members, scorer, rejected, options.AmbiguityMargin));
+            return (true, $"{members.Count} records chained together (more than {options.MaxCheckedClusterSize})", 0, Split(schema, members, scorer, rejected, options));
         }
         var strong = 0;
         var total = 0;
@@ -156,10 +156,10 @@ public static class Clustering
         {
             reason = $"a pair inside it is a clear non-match (weight {worst:F1})";
         }
-        return reason is null ? (false, "", density, null) : (true, reason, density, Split(members, scorer, rejected, options.AmbiguityMargin));
+        return reason is null ? (false, "", density, null) : (true, reason, density, Split(schema, members, scorer, rejected, options));
     }
 
-    private static List<List<int>> Split(List<int> members, PairScorer scorer, HashSet<long> rejected, double margin)
+    private static List<List<int>> Split(LinkageSchema schema, List<int> members, PairScorer scorer, HashSet<long> rejected, LinkageOptions options)
     {
         var n = members.Count;
         var local = new UnionFind(n);
@@ -229,7 +229,7 @@ public static class Clustering
                 gi.AddRange(gj);
                 groups[local.Find(i)] = gi;
             }
-            var alone = Ambiguous(w, local, model.LinkThreshold, margin);
+            var alone = Ambiguous(schema, members, w, local, model.LinkThreshold, options);
             var split = new Dictionary<int, List<int>>();
             for (var i = 0; i < n; i++)
             {
@@ -247,37 +247,73 @@ public static class Clustering
 
     /// <summary>
     /// Records of a split component that link about as well (within <see cref="LinkageOptions.AmbiguityMargin"/> bits) to another part
-    /// as to their own, where a cannot-link rule holds the two parts apart: typically a record with no given name that
-    /// matches both of two twins. Such a record could be either person, so it is given to neither and stays alone
-    /// (flagged for review).
+    /// as to their own, where a cannot-link rule holds the two parts apart, and that lack a field that tells household
+    /// members apart (<see cref="ComparisonInfo.TellsApart"/>): typically a record with no date of birth at the address
+    /// of a father and son of one name, or with no given name at twins' address. Only records holding that field are
+    /// taken as evidence of which part it belongs to (two records both lacking it cannot tell each other apart). Such a
+    /// record could be either person, so it is given to neither and stays alone (flagged for review).
     /// </summary>
-    private static bool[] Ambiguous(double[,] w, UnionFind parts, double linkThreshold, double margin)
+    private static bool[] Ambiguous(LinkageSchema schema, List<int> members, double[,] w, UnionFind parts, double linkThreshold, LinkageOptions options)
     {
         var n = w.GetLength(0);
         var alone = new bool[n];
+        if (options.AmbiguityMargin <= 0)
+        {
+            return alone;
+        }
+        // Which members hold each field: a record compared with itself is unknown on a field it lacks.
+        var k = schema.Comparisons.Count;
+        var holds = new bool[n, k];
+        Span<byte> levels = stackalloc byte[k];
         for (var i = 0; i < n; i++)
         {
-            var own = double.NegativeInfinity;
-            var other = double.NegativeInfinity;
-            var root = parts.Find(i);
-            for (var j = 0; j < n; j++)
+            schema.Compare(members[i], members[i], levels);
+            for (var c = 0; c < k; c++)
             {
-                if (j == i)
-                {
-                    continue;
-                }
-                if (parts.Find(j) == root)
-                {
-                    own = Math.Max(own, w[i, j]);
-                }
-                else if (w[i, j] > other && HeldApart(w, parts, root, parts.Find(j)))
-                {
-                    other = w[i, j];
-                }
+                holds[i, c] = levels[c] != LinkageSchema.Unknown;
             }
-            alone[i] = own > double.NegativeInfinity && other >= linkThreshold && own - other < margin;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            if (options.AmbiguityForAllRecords)
+            {
+                alone[i] = Between(w, parts, holds, i, -1, linkThreshold, options.AmbiguityMargin);
+                continue;
+            }
+            for (var c = 0; c < k && !alone[i]; c++)
+            {
+                alone[i] = schema.Comparisons[c].TellsApart && !holds[i, c] && Between(w, parts, holds, i, c, linkThreshold, options.AmbiguityMargin);
+            }
         }
         return alone;
+    }
+
+    /// <summary>
+    /// True when record i links within the margin as well to a part held apart from its own as to its own part, counting
+    /// only records that hold comparison c (all records when c is -1).
+    /// </summary>
+    private static bool Between(double[,] w, UnionFind parts, bool[,] holds, int i, int c, double linkThreshold, double margin)
+    {
+        var n = w.GetLength(0);
+        var own = double.NegativeInfinity;
+        var other = double.NegativeInfinity;
+        var root = parts.Find(i);
+        for (var j = 0; j < n; j++)
+        {
+            if (j == i || (c >= 0 && !holds[j, c]))
+            {
+                continue;
+            }
+            if (parts.Find(j) == root)
+            {
+                own = Math.Max(own, w[i, j]);
+            }
+            else if (w[i, j] > other && HeldApart(w, parts, root, parts.Find(j)))
+            {
+                other = w[i, j];
+            }
+        }
+        return own > double.NegativeInfinity && other >= linkThreshold && own - other < margin;
     }
 
     /// <summary>True when a cannot-link rule (twins, a parent and child...) holds some record of one part apart from some record of the other.</summary>

@@ -358,7 +358,7 @@ public static class ModelTraining
     public static FellegiSunterModel Train(LinkageSchema schema, ComparisonVectors vectors, double[][] u, long randomPairs, int maxBlockSize, bool withinSources, int maxIterations = 100, double tolerance = 1e-5, int maxTrainingPairsPerRule = 1_000_000, double[][]? householdU = null)
     {
         var k = schema.Comparisons.Count;
-        var household = householdU is null ? null : schema.Comparisons.Select(c => c.HouseholdLevel).ToArray();
+        var household = householdU is null ? null : schema.Comparisons.ToArray();
         var initial = new double[k][];
         for (var c = 0; c < k; c++)
         {
@@ -473,7 +473,7 @@ public static class ModelTraining
     }
 
     /// <summary>EM on pattern counts; m is updated in place (when asked); returns λ, iterations, convergence and how much data each comparison had.</summary>
-    internal static (double Lambda, int Iterations, bool Converged, double[] Known) Em(IReadOnlyList<(ulong Pattern, long Count)> patterns, double[][] m, double[][] u, bool[] active, double lambda, int maxIterations, double tolerance, bool updateM, double[][]? householdU = null, int[]? householdLevel = null)
+    internal static (double Lambda, int Iterations, bool Converged, double[] Known) Em(IReadOnlyList<(ulong Pattern, long Count)> patterns, double[][] m, double[][] u, bool[] active, double lambda, int maxIterations, double tolerance, bool updateM, double[][]? householdU = null, ComparisonInfo[]? householdLevel = null)
     {
         // For each pattern: which comparison stands for the household (-1: not a household pair), the others at their
         // household level add nothing and the rest are weighed against household u (as the scorer does).
@@ -489,14 +489,14 @@ public static class ModelTraining
             for (var c = 0; c < m.Length; c++)
             {
                 var level = (int)((patterns[p].Pattern >> (4 * c)) & 0xF);
-                if (householdLevel[c] >= 0 && level == householdLevel[c] && Math.Log2(m[c][level] / u[c][level]) > best)
+                if (householdLevel[c].ShowsHousehold(level) && Math.Log2(m[c][level] / u[c][level]) > best)
                 {
                     best = Math.Log2(m[c][level] / u[c][level]);
                     via[p] = c;
                 }
             }
         }
-        bool Skipped(int p, int c, int level) => via[p] >= 0 && c != via[p] && householdLevel![c] >= 0 && level == householdLevel[c];
+        bool Skipped(int p, int c, int level) => via[p] >= 0 && c != via[p] && householdLevel![c].ShowsHousehold(level);
         double UOf(int p, int c, int level) => via[p] >= 0 && c != via[p] ? householdU![c][level] : u[c][level];
         var k = m.Length;
         var mNum = new double[k][];

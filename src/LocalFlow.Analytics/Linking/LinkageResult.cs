@@ -122,7 +122,7 @@ public sealed class LinkageResult
             var label = level == LinkageSchema.Unknown ? "unknown" : Schema.Comparisons[c].Levels[level];
             if (householdVia >= 0 && level != LinkageSchema.Unknown)
             {
-                label += c == householdVia ? " (one household: counted once)" : Schema.Comparisons[c].HouseholdLevel == level ? " (same household: already counted)" : " (as between members of a household)";
+                label += c == householdVia ? " (one household: counted once)" : Schema.Comparisons[c].ShowsHousehold(level) ? " (same household: already counted)" : " (as between members of a household)";
             }
             sum += weights[c] + terms[c];
             parts.Add(new WeightContribution(Schema.Comparisons[c].Name, label, Schema.Display(c, a), Schema.Display(c, b), weights[c], terms[c]));

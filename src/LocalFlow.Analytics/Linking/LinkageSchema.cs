@@ -15,7 +15,15 @@ namespace LocalFlow.Analytics.Linking;
 /// For address, phone and e-mail: the level that shows two records live in one household (same address, same phone,
 /// same e-mail), -1 for other comparisons. A pair at that level on any of them is scored as a household pair.
 /// </param>
-public sealed record ComparisonInfo(string Name, IReadOnlyList<string> Levels, int TermFrequencyLevel, IReadOnlyList<double> InitialM, bool Weak = false, IReadOnlyList<double>? DefaultU = null, bool Shared = false, int HouseholdLevel = -1);
+/// <param name="TellsApart">
+/// True for what tells members of one household apart (given name, date of birth): a record lacking it cannot be told
+/// apart from two members who differ only there (see <see cref="LinkageOptions.AmbiguityMargin"/>).
+/// </param>
+public sealed record ComparisonInfo(string Name, IReadOnlyList<string> Levels, int TermFrequencyLevel, IReadOnlyList<double> InitialM, bool Weak = false, IReadOnlyList<double>? DefaultU = null, bool Shared = false, int HouseholdLevel = -1, bool TellsApart = false)
+{
+    /// <summary>True when two records at this level show one household (<see cref="HouseholdLevel"/>).</summary>
+    public bool ShowsHousehold(int level) => level >= 0 && level == HouseholdLevel;
+}
 
 /// <summary>
 /// The records to link, prepared for one way of comparing them (clear text, or Bloom-filter encodings). The engine

@@ -67,11 +67,18 @@ public sealed class LinkageOptions
     public int MaxCheckedClusterSize { get; set; } = 60;
 
     /// <summary>
-    /// When a flagged component is split, a record that links within this many bits as well to a part a cannot-link rule
-    /// holds apart from its own (a record with no given name matching both of two twins) is left alone; 0 (the
-    /// default): never. It trades recall for fewer within-household false links (docs/linking.md gives the figures).
+    /// When a flagged component is split, a record that cannot be told apart from a part a cannot-link rule holds apart
+    /// from its own — it lacks the given name or the date of birth the parts differ on, and links within this many bits
+    /// as well to that part (a record with no date of birth at the address of a father and son of one name, or with no
+    /// given name at twins' address) — is given to neither: it stays alone, flagged for review. Default 4; 0: never.
     /// </summary>
-    public double AmbiguityMargin { get; set; }
+    public double AmbiguityMargin { get; set; } = 4;
+
+    /// <summary>
+    /// When true, <see cref="AmbiguityMargin"/> also applies to records that hold every field that tells household
+    /// members apart (more records go to review, fewer within-household false links, lower recall). Default false.
+    /// </summary>
+    public bool AmbiguityForAllRecords { get; set; }
 
     /// <summary>Reviewers' decisions from earlier runs: accepted pairs are linked and rejected pairs are not, whatever their weight.</summary>
     public IReadOnlyList<PairDecisionRecord> Decisions { get; set; } = [];

@@ -78,6 +78,24 @@ public static class Nicknames
         return Shared(GroupsOf(a), GroupsOf(b));
     }
 
+    /// <summary>True when some name of the groups starts with the letter ("A" for Amanda, whose group holds Mandy).</summary>
+    internal static bool GroupHasInitial(int[] groups, char initial)
+    {
+        foreach (var g in groups)
+        {
+            foreach (var name in Names[g])
+            {
+                if (name[0] == initial)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[][] Names = [.. Groups.Select(g => g.Split(' '))];
+
     internal static bool Shared(int[] a, int[] b)
     {
         foreach (var x in a)

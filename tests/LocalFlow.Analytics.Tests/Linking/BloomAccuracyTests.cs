@@ -40,4 +40,28 @@ public class BloomAccuracyTests(ITestOutputHelper output)
         pairwise.Precision.ShouldBeGreaterThanOrEqualTo(minPrecision);
         pairwise.Recall.ShouldBeGreaterThanOrEqualTo(minRecall);
     }
+
+    [Fact]
+    public void PhoneAndEmailKeys_PairRecordsNoOtherKeyPairs_AndOlderFilesWithFiveKeysStillRead()
+    {
+        // One person who moved (other postcode) and whose date of birth was mistyped and surname changed: only the
+        // mobile and the e-mail still agree, so only their keyed blocking rules can pair the two records.
+        var records = new List<LinkRecord>
+        {
+            LinkingTestData.Person("gp", "1", "Dawn", "Quinn", "1990-02-11", "NF6 2AB", "27 Church Road", sex: "F", phone: "07700900444", email: "dawn.q@example.org"),
+            LinkingTestData.Person("police", "1", "Dawn", "Hart", "1990-12-01", "NF9 7XY", "3 Mill Lane", sex: "F", phone: "07700900444", email: "dawn.q@example.org"),
+        };
+        var encoded = new BloomEncoder(Secret).Encode(records);
+        var pairs = CandidatePairs.Build(new BloomSchema(encoded), 2000, false);
+        pairs.Count.ShouldBe(1);
+        var writer = new StringWriter();
+        EncodedCsv.Write(writer, encoded);
+        var back = EncodedCsv.Read(new StringReader(writer.ToString()));
+        back[1].BlockKeys.ShouldBe(encoded[1].BlockKeys);
+        // A file encoded before the phone and e-mail keys: the last two key columns missing; read with those keys unknown.
+        var older = string.Join('\n', writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => string.Join(',', l.TrimEnd('\r').Split(',')[..^2])));
+        var read = EncodedCsv.Read(new StringReader(older));
+        read[1].BlockKeys[..5].ShouldBe(encoded[1].BlockKeys[..5]);
+        read[1].BlockKeys[5].ShouldBe(0UL);
+    }
 }

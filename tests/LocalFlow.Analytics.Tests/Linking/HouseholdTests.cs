@@ -77,7 +77,7 @@ public class HouseholdTests
     }
 
     [Fact]
-    public void TwinsSharingAnInitial_StayApart_AndARecordWithNoGivenName_IsGivenToNeither_WhenAsked()
+    public void TwinsSharingAnInitial_StayApart_AndARecordWithNoGivenName_IsGivenToNeither()
     {
         var records = new List<LinkRecord>
         {
@@ -89,7 +89,7 @@ public class HouseholdTests
             // A police record of one of them without a given name: it matches both twins equally.
             Person("police", "9", "", "Clarke", "05-Nov-2010", "NF24 6AA", "177 Chestnut Road", sex: "M"),
         };
-        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel, AmbiguityMargin = 4 });
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
         result.Explain(0, 2).Contributions.ShouldContain(c => c.Comparison == "cannot link");
         var c = result.Clusters;
         c.PersonIdOf(0).ShouldBe(c.PersonIdOf(1));
@@ -98,6 +98,47 @@ public class HouseholdTests
         c.PersonIdOf(4).ShouldNotBe(c.PersonIdOf(0));
         c.PersonIdOf(4).ShouldNotBe(c.PersonIdOf(2));
         c.People[c.PersonOf[4]].Flagged.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void ARecordWithNoDateOfBirth_AtTheAddressOfAFatherAndSonOfOneName_IsGivenToNeither()
+    {
+        var records = new List<LinkRecord>
+        {
+            Person("gp", "1", "Peter", "Graham", "1956-11-24", "NF24 0DA", "Flat 102, 8 Kings Court", sex: "M", phone: "07700900501"),
+            Person("council", "1", "Peter", "Graham", "24/11/1956", "NF24 0DA", "Flat 102, 8 Kings Court", sex: "M", phone: "07700900501"),
+            Person("gp", "2", "Peter", "Graham", "1992-12-15", "NF24 0DA", "Flat 102, 8 Kings Court", sex: "M", phone: "07700900502"),
+            Person("council", "2", "Peter", "Graham", "15/12/1992", "NF24 0DA", "Flat 102, 8 Kings Court", sex: "M", phone: "07700900502"),
+            // A housing record of one of them without a date of birth.
+            Person("housing", "9", "Peter", "Graham", "", "NF24 0DA", "Flat 102, 8 Kings Court", sex: "M"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        var c = result.Clusters;
+        c.PersonIdOf(0).ShouldBe(c.PersonIdOf(1));
+        c.PersonIdOf(2).ShouldBe(c.PersonIdOf(3));
+        c.PersonIdOf(0).ShouldNotBe(c.PersonIdOf(2));
+        c.PersonIdOf(4).ShouldNotBe(c.PersonIdOf(0), "the record cannot be told from the father");
+        c.PersonIdOf(4).ShouldNotBe(c.PersonIdOf(2), "the record cannot be told from the son");
+        c.People[c.PersonOf[4]].Flagged.ShouldBeTrue("the record is left for review");
+    }
+
+    [Fact]
+    public void NamesakesOfOneHousehold_WithClearlyDifferentBirthdays_CannotLink_ButATypoAfterADayMonthSwapCan()
+    {
+        var records = new List<LinkRecord>
+        {
+            // Two Roy Hunts seven years apart sharing an address and a mobile: not a generation apart, still two people.
+            Person("gp", "1", "Roy", "Hunt", "1992-02-08", "NF3 8BA", "149 Lilac Way", sex: "M", phone: "07700900601"),
+            Person("council", "1", "Roy", "Hunt", "16/02/1999", "NF3 8BA", "149 Lilac Way", sex: "M", phone: "07700900601"),
+            // One person: 3 May 1972 with day and month swapped (5 March) and then 5 typed as 7.
+            Person("gp", "2", "James", "Webb", "1972-05-03", "NF4 6BA", "164 York Drive", sex: "M"),
+            Person("council", "2", "James", "Webb", "07/03/1972", "NF4 6BA", "164 York Drive", sex: "M"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        result.Explain(0, 1).Contributions.ShouldContain(c => c.Comparison == "cannot link" && c.Level == "one household but clearly different dates of birth");
+        result.Clusters.PersonIdOf(0).ShouldNotBe(result.Clusters.PersonIdOf(1));
+        result.Explain(2, 3).Contributions.First(c => c.Comparison == "date of birth").Level.ShouldStartWith("one digit wrong");
+        result.Clusters.PersonIdOf(2).ShouldBe(result.Clusters.PersonIdOf(3));
     }
 
     [Fact]

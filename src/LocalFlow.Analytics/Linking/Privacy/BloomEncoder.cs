@@ -174,6 +174,15 @@ public sealed class BloomEncoder
         {
             keys[4] = Keyed("id:" + otherId);
         }
+        // Phone and e-mail find the records of a person who moved and whose date of birth was mistyped, as in clear text.
+        if (phone.Length > 0)
+        {
+            keys[5] = Keyed("ph:" + phone);
+        }
+        if (email.Length > 0)
+        {
+            keys[6] = Keyed("em:" + email);
+        }
         return new EncodedRecord(r.Source, r.RecordId, filters, keys);
     }
 

@@ -10,7 +10,7 @@ namespace LocalFlow.Analytics.Linking.Privacy;
 public sealed class BloomSchema : LinkageSchema
 {
     /// <summary>The blocking rules (keys made by <see cref="BloomEncoder"/>).</summary>
-    public static readonly IReadOnlyList<string> RuleNames = ["keyed date of birth", "keyed surname sound + birth year", "keyed postcode + given initial", "keyed NHS number", "keyed other id"];
+    public static readonly IReadOnlyList<string> RuleNames = ["keyed date of birth", "keyed surname sound + birth year", "keyed postcode + given initial", "keyed NHS number", "keyed other id", "keyed phone", "keyed email"];
 
     private static readonly double[][] Cuts = [[0.95, 0.80, 0.60], [0.95, 0.80, 0.60], [0.99, 0.70, 0.40], [0.95, 0.70, 0.45], [0.99], [0.99, 0.70], [0.99, 0.70], [0.99, 0.85], [0.99, 0.70]];
 
@@ -76,7 +76,7 @@ public sealed class BloomSchema : LinkageSchema
             var cuts = Cuts[f];
             var levels = cuts.Select((c, i) => i == 0 ? $"Dice ≥ {c:0.00}" : $"Dice ≥ {c:0.00}").Append("different").ToArray();
             var m = Enumerable.Range(0, levels.Length).Select(i => i == 0 ? 0.8 : 0.2 / levels.Length).ToArray();
-            defs[f] = new ComparisonInfo(BloomEncoder.Fields[f], levels, f is 0 or 1 or 3 ? 0 : -1, m, Weak: f == 4, Shared: f is 1 or 3 or 6 or 7, HouseholdLevel: f is 3 or 6 or 7 ? 0 : -1);
+            defs[f] = new ComparisonInfo(BloomEncoder.Fields[f], levels, f is 0 or 1 or 3 ? 0 : -1, m, Weak: f == 4, Shared: f is 1 or 3 or 6 or 7, HouseholdLevel: f is 3 or 6 or 7 ? 0 : -1, TellsApart: f is 0 or 2);
         }
         return defs;
     }
@@ -88,7 +88,7 @@ public sealed class BloomSchema : LinkageSchema
     public override IReadOnlyList<string> BlockingRules => RuleNames;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[2], [1, 2], [3, 0], [5], [8]];
+    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[2], [1, 2], [3, 0], [5], [8], [6], [7]];
 
     /// <inheritdoc/>
     public override int Count => _records.Count;

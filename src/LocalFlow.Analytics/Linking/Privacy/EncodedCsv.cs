@@ -34,15 +34,22 @@ public static class EncodedCsv
         }
     }
 
-    /// <summary>Reads a file written by <see cref="Write"/>; throws <see cref="LinkageInputException"/> naming the line when a row is not an encoding.</summary>
+    /// <summary>
+    /// Reads a file written by <see cref="Write"/>; throws <see cref="LinkageInputException"/> naming the line when a row is
+    /// not an encoding. Files encoded before the phone and e-mail blocking keys were added (five keys) are read with
+    /// those keys missing.
+    /// </summary>
     public static IReadOnlyList<EncodedRecord> Read(TextReader reader)
     {
         var rows = LinkCsv.ReadRows(reader).GetEnumerator();
         var expected = 2 + BloomEncoder.Fields.Count + BloomSchema.RuleNames.Count;
-        if (!rows.MoveNext() || rows.Current.Length != expected || rows.Current[0] != "source")
+        const int OlderKeys = 5;
+        if (!rows.MoveNext() || rows.Current.Length < 1 || rows.Current[0] != "source" || (rows.Current.Length != expected && rows.Current.Length != expected - BloomSchema.RuleNames.Count + OlderKeys))
         {
             throw new LinkageInputException($"Not an encoded extract: expected a header of {expected} columns starting with \"source\".");
         }
+        expected = rows.Current.Length;
+        var keyColumns = expected - 2 - BloomEncoder.Fields.Count;
         var list = new List<EncodedRecord>();
         var line = 1;
         var bytes = new byte[BloomEncoder.Words * 8];
@@ -64,7 +71,7 @@ public static class EncodedCsv
                 Buffer.BlockCopy(bytes, 0, filters, f * bytes.Length, bytes.Length);
             }
             var keys = new ulong[BloomSchema.RuleNames.Count];
-            for (var k = 0; k < keys.Length; k++)
+            for (var k = 0; k < keyColumns; k++)
             {
                 if (!ulong.TryParse(row[2 + BloomEncoder.Fields.Count + k], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out keys[k]))
                 {
