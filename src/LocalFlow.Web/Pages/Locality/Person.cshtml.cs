@@ -109,7 +109,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         try
         {
-            var worker = await Visibility.WorkerOfUserAsync(db, current.UserId);
+            var worker = current.WorkerId;
             await new Supports(db).LogContactAsync(Person, Gov.FromLondon(on.Value.ToDateTime(new TimeOnly(12, 0))), ContactWhat ?? "", null, worker);
         }
         catch (LocalityInputException ex)
@@ -161,7 +161,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         Person = person;
         Restricted = Visibility.IsRestricted(person);
-        HideContact = !await Visibility.SeesInFullAsync(db, await current.ViewerAsync(db), person);
+        HideContact = !await Visibility.SeesInFullAsync(db, current.Viewer, person);
         Address = HideContact || person.Household is null ? null : $"{person.Household.AddressLine}, {person.Household.Postcode}";
         if (person.HouseholdId is not null)
         {
@@ -175,7 +175,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
             var team = await db.LocalityTeams.AsNoTracking().SingleOrDefaultAsync(t => t.LocalityId == person.LocalityId);
             TeamWorkers = team is null ? [] : (await db.Workers.AsNoTracking().Where(w => w.AgencyId == team.AgencyId).OrderBy(w => w.Name).ToListAsync())
                 .Select(w => (w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.Name)).ToList();
-            var me = await Visibility.WorkerOfUserAsync(db, current.UserId);
+            var me = current.WorkerId;
             KeyWorkerId ??= me?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return true;
