@@ -5,7 +5,8 @@ Usage: engine_pages.py BASE_URL DATABASE_FILE [later_views] [warm_wait_seconds]
 
 Signs in as the demo's study team user, then for each page:
   1. warms the page once (JIT and Razor compilation, engine built),
-  2. stores a new flow data-version stamp in DATABASE_FILE (as any import, undo or record change does), so the
+  2. stores a new flow data-version stamp for the demo's locality in DATABASE_FILE (`flow.data-version.<locality id>`,
+     as any import, undo or record change in that locality does; not the shared stamp, which agency changes set), so the
      next view rebuilds the locality's engine from the two million stored records: the "first view",
   3. views it `later_views` more times with nothing changed: the "later views";
   4. stores a new stamp again, waits `warm_wait_seconds` (default 30) for the server's background warmer
@@ -45,9 +46,11 @@ opener.open(urllib.request.Request(base + "/SignIn", data=form), timeout=600).re
 
 
 def changed():
+    """A change in the demo's locality only: its own stamp (FlowDataVersion.KeyOf), as an import there stores."""
     with sqlite3.connect(db_file) as c:
-        c.execute("INSERT INTO settings (key, value) VALUES ('flow.data-version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                  (os.urandom(8).hex(),))
+        locality = c.execute("SELECT min(id) FROM localities").fetchone()[0]
+        c.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                  (f"flow.data-version.{locality}", os.urandom(8).hex()))
 
 
 def load():

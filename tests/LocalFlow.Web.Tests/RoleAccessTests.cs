@@ -10,13 +10,22 @@ namespace LocalFlow.Web.Tests;
 /// The table is written out by hand: a new page or endpoint fails <see cref="EveryEndpoint_IsInTheTable"/>
 /// until someone decides, here, who may use it.
 /// </summary>
-public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
+public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
 {
-    public sealed class App : IDisposable
+    public sealed class App : IAsyncLifetime
     {
         public LocalFlowApp Factory { get; } = new(households: 40);
 
-        public void Dispose() => Factory.Dispose();
+        /// <summary>The second locality and the restricted person (RoleAccessTests.Resources.cs).</summary>
+        public Planted Planted { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Planted = await PlantAsync(Factory);
+
+        public Task DisposeAsync()
+        {
+            Factory.Dispose();
+            return Task.CompletedTask;
+        }
     }
 
     private const string Everyone = "admin study worker analyst commissioner dataofficer";
@@ -135,8 +144,13 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
     };
 
     private readonly LocalFlowApp _app;
+    private readonly Planted _planted;
 
-    public RoleAccessTests(App app) => _app = app.Factory;
+    public RoleAccessTests(App app)
+    {
+        _app = app.Factory;
+        _planted = app.Planted;
+    }
 
     [Fact]
     public void EveryEndpoint_IsInTheTable()
@@ -292,7 +306,7 @@ public class RoleAccessTests : IClassFixture<RoleAccessTests.App>
     /// <summary>A stored import (of no records) to show and offer to undo.</summary>
     private static async Task<Guid> FlowImportAsync(LocalFlow.Data.LocalFlowDb db)
     {
-        var import = db.FlowImports.OrderBy(i => i.ImportedUtc).FirstOrDefault();
+        var import = db.FlowImports.Where(i => i.LocalityId == db.Localities.Min(l => l.Id)).OrderBy(i => i.ImportedUtc).FirstOrDefault();
         if (import is null)
         {
             import = new LocalFlow.Data.Entities.FlowImport { LocalityId = db.Localities.OrderBy(l => l.Id).First().Id, FileName = "role-access.csv", SourceSystem = "Test", ImportedBy = "dataofficer", ImportedUtc = DateTime.UtcNow };

@@ -44,6 +44,23 @@ public static class Visibility
                 && (n.PersonId == p.Id || (p.HouseholdId != null && n.HouseholdId == p.HouseholdId))));
     }
 
+    /// <summary>
+    /// The agencies' source records (linking's identities) the viewer may see: in the viewer's localities, and either
+    /// not yet linked to a person or linked to a person the viewer sees in full (<see cref="SeenInFull(IQueryable{Person}, LocalFlowDb, Viewer)"/>).
+    /// A record of a restricted person carries their name, address and numbers, so it is hidden with them.
+    /// </summary>
+    public static IQueryable<SourceIdentity> SeenInFull(this IQueryable<SourceIdentity> identities, LocalFlowDb db, Viewer viewer)
+    {
+        var localities = viewer.LocalityIds;
+        var inView = identities.Where(s => localities.Contains(s.LocalityId));
+        if (viewer.MaySeeRestricted)
+        {
+            return inView;
+        }
+        var seen = db.People.SeenInFull(db, viewer).Select(p => p.Id);
+        return inView.Where(s => s.PersonId == null || seen.Contains(s.PersonId.Value));
+    }
+
     /// <summary>Whether the viewer may see this person in full (the person's household must be loaded).</summary>
     public static async Task<bool> SeesInFullAsync(LocalFlowDb db, Viewer viewer, Person person, CancellationToken ct = default)
     {

@@ -23,7 +23,7 @@ public static class PeopleApi
                 return Results.NotFound();
             }
             var restricted = Visibility.IsRestricted(p);
-            var hide = !await Visibility.SeesInFullAsync(db, await current.ViewerAsync(db), p);
+            var hide = !await Visibility.SeesInFullAsync(db, current.Viewer, p);
             await AuditTrail.ReadAsync(db, AuditEventType.PersonRead, nameof(Person), p.Id.ToString(), p.LocalityId, hide ? "Restricted record: address hidden" : null);
             return Results.Ok(new PersonDto(p.Id, p.LocalityId, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, restricted,
                 hide ? null : p.Household?.AddressLine, hide ? null : p.Household?.Postcode, hide ? null : p.Phone, hide ? null : p.Email, p.HouseholdId));

@@ -1,6 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
-using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +11,7 @@ namespace LocalFlow.Web.Pages;
 
 /// <summary>
 /// The search in the header: people (only for roles that may see people, never a restricted person unless the user
-/// may see restricted records: FlowAccess decides), demand studies, demand types and system conditions of the
+/// may see restricted records: the one visibility rule, Visibility, decides, in every locality the user works in), demand studies, demand types and system conditions of the
 /// user's localities, each linking only to a page the user may open. A search that shows people is audited.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
@@ -50,19 +50,18 @@ public sealed class SearchModel(LocalFlowDb db, CurrentUser current) : PageModel
         var localities = current.LocalityIds;
 
         var peopleHref = Policies.Allows(User, Policies.PeopleRead) ? "/Locality/Person/" : Policies.Allows(User, Policies.FlowStudy) ? "/Flow/Person/" : null;
-        if (peopleHref is not null && current.LocalityId is int locality)
+        if (peopleHref is not null)
         {
-            var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
-            var found = await db.People.AsNoTracking().Where(p => p.LocalityId == locality)
+            // Every locality the user works in, through the one visibility rule (restricted people are left out in SQL).
+            var found = await db.People.AsNoTracking().SeenInFull(db, current.Viewer)
                 .Where(p => EF.Functions.Like((p.GivenName + " " + p.FamilyName).ToLower(), like))
                 .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
-                .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth })
-                .Take(MaxEach + hidden.Count).ToListAsync(ct);
-            People = [.. found.Where(p => !hidden.Contains(p.Id)).Take(MaxEach)
-                .Select(p => new Hit(p.GivenName + " " + p.FamilyName, peopleHref + p.Id, p.DateOfBirth is DateOnly d ? SearchText.Born(d) : null))];
-            if (People.Count > 0)
+                .Select(p => new { p.Id, p.LocalityId, p.GivenName, p.FamilyName, p.DateOfBirth })
+                .Take(MaxEach).ToListAsync(ct);
+            People = [.. found.Select(p => new Hit(p.GivenName + " " + p.FamilyName, peopleHref + p.Id, p.DateOfBirth is DateOnly d ? SearchText.Born(d) : null))];
+            foreach (var shown in found.GroupBy(p => p.LocalityId))
             {
-                await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality, $"Site search \"{q}\": {People.Count} shown", ct: ct);
+                await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, shown.Key, $"Site search \"{q}\": {shown.Count()} shown", ct: ct);
             }
         }
 

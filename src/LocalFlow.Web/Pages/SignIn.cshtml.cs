@@ -3,6 +3,7 @@ using System.Security.Claims;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -63,7 +64,7 @@ public sealed class SignInModel(LocalFlowDb db) : PageModel
         AuditTrail.Add(db, AuditEventType.SignIn, AuditOperation.Other, nameof(User), user.Id.ToString(CultureInfo.InvariantCulture), null);
         await db.SaveChangesAsync();
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(Identity(user)));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(Identity(user, await Visibility.WorkerOfUserAsync(db, user.Id))));
         if (user.MustChangePassword)
         {
             return Redirect("/Account/ChangePassword");
@@ -71,7 +72,8 @@ public sealed class SignInModel(LocalFlowDb db) : PageModel
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 
-    internal static ClaimsIdentity Identity(User user)
+    /// <summary>The claims a signed-in user carries: roles, localities, memberships and the worker they are (if any).</summary>
+    internal static ClaimsIdentity Identity(User user, int? workerId)
     {
         var claims = new List<Claim>
         {
@@ -92,6 +94,10 @@ public sealed class SignInModel(LocalFlowDb db) : PageModel
         if (user.MaySeeRestricted)
         {
             claims.Add(new Claim(LocalFlowClaims.MaySeeRestricted, "true"));
+        }
+        if (workerId is int worker)
+        {
+            claims.Add(new Claim(LocalFlowClaims.Worker, worker.ToString(CultureInfo.InvariantCulture)));
         }
         if (user.MustChangePassword)
         {

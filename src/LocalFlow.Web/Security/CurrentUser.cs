@@ -13,6 +13,7 @@ public static class LocalFlowClaims
     public const string MustChangePassword = "localflow:must-change-password";
     public const string DisplayName = "localflow:display-name";
     public const string MaySeeRestricted = "localflow:may-see-restricted";
+    public const string Worker = "localflow:worker";
 }
 
 /// <summary>The signed-in user as the pages need them: id, localities and memberships.</summary>
@@ -50,4 +51,13 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IAuditActor
 
     /// <summary>Explicitly allowed to see restricted records (address and whereabouts of people at risk).</summary>
     public bool MaySeeRestricted => Principal.HasClaim(LocalFlowClaims.MaySeeRestricted, "true");
+
+    /// <summary>
+    /// The worker this user is (linked at sign-in), so that being named on a restricted person counts without a query
+    /// on every view; null when the user is no worker.
+    /// </summary>
+    public int? WorkerId => int.TryParse(Principal.FindFirstValue(LocalFlowClaims.Worker), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The user as the one visibility rule (<see cref="LocalFlow.Data.LocalityWork.Visibility"/>) sees them.</summary>
+    public LocalFlow.Data.LocalityWork.Viewer Viewer => new(LocalityIds, MaySeeRestricted, WorkerId);
 }

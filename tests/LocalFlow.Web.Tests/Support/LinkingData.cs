@@ -7,16 +7,20 @@ namespace LocalFlow.Web.Tests.Support;
 /// <summary>Linking rows the tests need that a small demo may not have made.</summary>
 internal static class LinkingData
 {
-    /// <summary>A pending review pair: the demo's if it made one, else one made from two of its records (as a run would).</summary>
+    /// <summary>A pending review pair of the demo's own locality (about no restricted person): the demo's if it made one,
+    /// else one made from two of its records (as a run would).</summary>
     public static async Task<Guid> AnyReviewAsync(LocalFlowDb db)
     {
-        var existing = await db.LinkReviews.Where(r => r.Status == LinkReviewStatus.Pending).OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync();
+        var demo = await db.Localities.MinAsync(l => l.Id);
+        var restricted = db.SourceIdentities.Where(s => s.Person != null && (s.Person.Restricted || (s.Person.Household != null && s.Person.Household.Restricted))).Select(s => s.Id);
+        var existing = await db.LinkReviews.Where(r => r.LocalityId == demo && r.Status == LinkReviewStatus.Pending && !restricted.Contains(r.IdentityAId) && !restricted.Contains(r.IdentityBId))
+            .OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync();
         if (existing != Guid.Empty)
         {
             return existing;
         }
-        var run = await db.LinkRuns.OrderBy(r => r.Id).FirstAsync();
-        var two = await db.SourceIdentities.Include(s => s.Person).Where(s => s.LocalityId == run.LocalityId && (s.Person == null || !s.Person.Restricted)).OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).Take(2).ToListAsync();
+        var run = await db.LinkRuns.Where(r => r.LocalityId == demo).OrderBy(r => r.Id).FirstAsync();
+        var two = await db.SourceIdentities.Where(s => s.LocalityId == run.LocalityId && !restricted.Contains(s.Id)).OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).Take(2).ToListAsync();
         var review = new LinkReview
         {
             LocalityId = run.LocalityId,

@@ -58,7 +58,7 @@ public sealed class ChangePasswordModel(LocalFlowDb db, CurrentUser current) : P
         user.MustChangePassword = false;
         AuditTrail.Add(db, AuditEventType.PasswordChanged, AuditOperation.Update, nameof(User), user.Id.ToString(CultureInfo.InvariantCulture), null);
         await db.SaveChangesAsync();
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new System.Security.Claims.ClaimsPrincipal(SignInModel.Identity(user)));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new System.Security.Claims.ClaimsPrincipal(SignInModel.Identity(user, await LocalFlow.Data.LocalityWork.Visibility.WorkerOfUserAsync(db, user.Id))));
         TempData["Done"] = "Your new password is saved.";
         return Redirect("/");
     }

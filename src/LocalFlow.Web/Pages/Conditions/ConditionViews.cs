@@ -3,6 +3,7 @@ using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Conditions;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Pages.Flow;
 using LocalFlow.Web.Security;
@@ -50,9 +51,11 @@ public static class ConditionViews
         var recordIds = evidence.Select(e => e.Evidence.RecordId).OfType<Guid>().Distinct().ToList();
         var records = await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId && recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var personIds = evidence.Select(e => e.Evidence.PersonId).OfType<Guid>().Concat(records.Values.Select(r => r.PersonId)).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Include(p => p.Household).Where(p => p.LocalityId == localityId && personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var people = await db.People.AsNoTracking().Where(p => p.LocalityId == localityId && personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        // The one visibility rule decides who may be named (restricted, unless allowed or named on them).
+        var seen = (await db.People.SeenInFull(db, current.Viewer).Where(p => p.LocalityId == localityId && personIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
 
-        string? Named(Guid personId) => maySeePeople && people.TryGetValue(personId, out var p) && (!FlowAccess.IsRestricted(p) || current.MaySeeRestricted) ? p.DisplayName : null;
+        string? Named(Guid personId) => maySeePeople && seen.Contains(personId) && people.TryGetValue(personId, out var p) ? p.DisplayName : null;
 
         var result = new List<EvidenceView>();
         foreach (var item in evidence)

@@ -169,7 +169,7 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow
             Person = null;
         }
         var records = db.ActivityRecords.Where(r => r.LocalityId == locality);
-        var visible = db.People.Where(p => p.LocalityId == locality && records.Any(r => r.PersonId == p.Id)).SeenInFull(db, await current.ViewerAsync(db));
+        var visible = db.People.Where(p => p.LocalityId == locality && records.Any(r => r.PersonId == p.Id)).SeenInFull(db, current.Viewer);
         var stories = (await FlowQueries.CaseHistoriesAsync(db)).ToDictionary(s => s.PersonId, s => s.Story);
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q))

@@ -20,7 +20,7 @@ public static class FlowAccess
         var localities = current.LocalityIds;
         var person = await db.People.AsNoTracking().Include(p => p.Household)
             .SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId), ct);
-        if (person is null || !await Visibility.SeesInFullAsync(db, await current.ViewerAsync(db, ct), person, ct))
+        if (person is null || !await Visibility.SeesInFullAsync(db, current.Viewer, person, ct))
         {
             return null;
         }
@@ -32,7 +32,7 @@ public static class FlowAccess
     /// empty when the user may see restricted records. Pages that list people leave these out and count them.
     /// </summary>
     public static async Task<IReadOnlySet<Guid>> HiddenPeopleAsync(LocalFlowDb db, CurrentUser current, int localityId, CancellationToken ct = default)
-        => await Visibility.HiddenPeopleAsync(db, await current.ViewerAsync(db, ct), localityId, ct);
+        => await Visibility.HiddenPeopleAsync(db, current.Viewer, localityId, ct);
 
     /// <summary>
     /// <see cref="HiddenPeopleAsync(LocalFlowDb, CurrentUser, int, CancellationToken)"/> for the people of a locality's
@@ -47,7 +47,7 @@ public static class FlowAccess
             return new HashSet<Guid>();
         }
         // Named workers see the restricted people they are named on, so what is hidden depends on who is looking.
-        var viewer = await current.ViewerAsync(db, ct);
+        var viewer = current.Viewer;
         var key = "Flow/hidden-people/" + (viewer.WorkerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
         if (flow.TryKept<IReadOnlySet<Guid>>(key, out var kept))
         {

@@ -48,7 +48,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return;
         }
-        var visible = db.People.Where(p => p.LocalityId == locality).SeenInFull(db, await current.ViewerAsync(db));
+        var visible = db.People.Where(p => p.LocalityId == locality).SeenInFull(db, current.Viewer);
         Hidden = People - await visible.CountAsync(p => records.Any(r => r.PersonId == p.Id));
 
         var stories = await FlowQueries.CaseHistoriesAsync(db);

@@ -3,6 +3,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Linking;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -68,16 +69,12 @@ public sealed class PairModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return NotFound();
         }
-        var pair = await db.SourceIdentities.AsNoTracking().Include(s => s.Person).Where(s => s.LocalityId == review.LocalityId && (s.Id == review.IdentityAId || s.Id == review.IdentityBId)).ToListAsync();
+        // Restricted people's records stay hidden (Visibility): the same answer as a record that does not exist.
+        var pair = await db.SourceIdentities.AsNoTracking().SeenInFull(db, current.Viewer).Include(s => s.Person).Where(s => s.LocalityId == review.LocalityId && (s.Id == review.IdentityAId || s.Id == review.IdentityBId)).ToListAsync();
         var a = pair.SingleOrDefault(s => s.Id == review.IdentityAId);
         var b = pair.SingleOrDefault(s => s.Id == review.IdentityBId);
         if (a is null || b is null)
         {
-            return NotFound();
-        }
-        if (!current.MaySeeRestricted && (a.Person?.Restricted == true || b.Person?.Restricted == true))
-        {
-            // Restricted records stay hidden: the same answer as a record that does not exist.
             return NotFound();
         }
         Review = review;

@@ -2,6 +2,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Linking;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Pages.Flow;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -59,8 +60,8 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
             ModelState.AddModelError(nameof(IdentityId), "This person has no agency record yet to link another to; run linking first");
             return Page();
         }
-        var other = await db.SourceIdentities.AsNoTracking().Include(s => s.Person).SingleOrDefaultAsync(s => s.LocalityId == Person.LocalityId && s.Id == chosen);
-        if (other is null || (other.Person is { } p && FlowAccess.IsRestricted(p) && !current.MaySeeRestricted))
+        var other = await db.SourceIdentities.AsNoTracking().SeenInFull(db, current.Viewer).SingleOrDefaultAsync(s => s.LocalityId == Person.LocalityId && s.Id == chosen);
+        if (other is null)
         {
             ModelState.AddModelError(nameof(IdentityId), "That record no longer exists; search again");
             return Page();
@@ -137,7 +138,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
             }
             var upper = q.ToUpperInvariant();
             var compact = upper.Replace(" ", "", StringComparison.Ordinal);
-            var found = await db.SourceIdentities.AsNoTracking().Include(s => s.Person).ThenInclude(p => p!.Household)
+            Found = await db.SourceIdentities.AsNoTracking().SeenInFull(db, current.Viewer).Include(s => s.Person)
                 .Where(s => s.LocalityId == person.LocalityId && s.PersonId != person.Id)
                 .Where(s => s.SourceRecordId == q
                     || (s.Surname != null && s.Surname.ToUpper().StartsWith(upper))
@@ -145,7 +146,6 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
                     || (s.Postcode != null && s.Postcode.Replace(" ", "").ToUpper() == compact))
                 .OrderBy(s => s.Surname).ThenBy(s => s.GivenNames).ThenBy(s => s.Source)
                 .Take(SearchLimit + 1).ToListAsync();
-            Found = found.Where(s => s.Person is null || !FlowAccess.IsRestricted(s.Person) || current.MaySeeRestricted).ToList();
             await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(SourceIdentity), null, person.LocalityId, $"Searched agencies' records for \"{q}\": {Math.Min(Found.Count, SearchLimit)} shown");
         }
         return null;

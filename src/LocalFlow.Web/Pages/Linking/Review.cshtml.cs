@@ -2,6 +2,7 @@ using LocalFlow.Analytics;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,7 @@ public sealed class ReviewModel(LocalFlowDb db, CurrentUser current) : PageModel
         Decided = await db.LinkReviews.CountAsync(r => r.LocalityId == localityId && r.Status != LinkReviewStatus.Pending);
         var ids = pending.SelectMany(r => new[] { r.IdentityAId, r.IdentityBId }).Distinct().ToList();
         var identities = await db.SourceIdentities.AsNoTracking().Include(s => s.Person).Where(s => s.LocalityId == localityId && ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+        var visible = (await db.SourceIdentities.SeenInFull(db, current.Viewer).Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync()).ToHashSet();
         var rows = new List<Row>();
         foreach (var r in pending.OrderBy(r => Math.Abs(r.Probability - 0.5)).ThenBy(r => r.Id))
         {
@@ -37,7 +39,7 @@ public sealed class ReviewModel(LocalFlowDb db, CurrentUser current) : PageModel
             {
                 continue;
             }
-            if (!current.MaySeeRestricted && (a.Person?.Restricted == true || b.Person?.Restricted == true))
+            if (!visible.Contains(a.Id) || !visible.Contains(b.Id))
             {
                 Hidden++;
                 continue;

@@ -95,7 +95,7 @@ public sealed class ActionModel(LocalFlowDb db, CurrentUser current, TimeProvide
     {
         var localities = current.LocalityIds;
         var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
-        if (person is null || !await Visibility.SeesInFullAsync(db, await current.ViewerAsync(db), person))
+        if (person is null || !await Visibility.SeesInFullAsync(db, current.Viewer, person))
         {
             return false;
         }

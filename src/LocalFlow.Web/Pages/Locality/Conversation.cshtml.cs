@@ -63,7 +63,7 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
             var who = i < SaidByPerson.Count && Guid.TryParse(SaidByPerson[i], out var g) && View.Members.Any(m => m.Id == g) ? g : Person.Id;
             statements.Add(new Statement(Said[i] ?? "", who, who == Person.Id ? null : View.NameOf(who)));
         }
-        var worker = await Visibility.WorkerOfUserAsync(db, current.UserId);
+        var worker = current.WorkerId;
         var heldBy = worker is int w ? await db.Workers.Where(x => x.Id == w).Select(x => x.Name).SingleAsync() : User.FindFirst(LocalFlowClaims.DisplayName)?.Value ?? current.UserName;
         try
         {
@@ -83,7 +83,7 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
     {
         var localities = current.LocalityIds;
         var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
-        if (person is null || !await Visibility.SeesInFullAsync(db, await current.ViewerAsync(db), person))
+        if (person is null || !await Visibility.SeesInFullAsync(db, current.Viewer, person))
         {
             return false;
         }

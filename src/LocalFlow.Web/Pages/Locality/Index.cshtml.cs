@@ -24,7 +24,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
             return;
         }
         Team = await db.LocalityTeams.AsNoTracking().SingleOrDefaultAsync(t => t.LocalityId == locality);
-        var viewer = await current.ViewerAsync(db);
+        var viewer = current.Viewer;
         IsWorker = viewer.WorkerId is not null;
         Mine = await MyPeople.ForAsync(db, viewer, locality);
         if (Mine.Count > 0)

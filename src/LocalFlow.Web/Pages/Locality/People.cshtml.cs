@@ -32,7 +32,7 @@ public sealed class PeopleModel(LocalFlowDb db, CurrentUser current) : PageModel
         // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
         var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
         // One rule decides whose address may be searched and shown (Visibility): a restricted address is neither.
-        var seenInFull = db.People.SeenInFull(db, await current.ViewerAsync(db)).Select(p => p.Id);
+        var seenInFull = db.People.SeenInFull(db, current.Viewer).Select(p => p.Id);
         var rows = await db.People.Where(p => p.LocalityId == locality)
             .Select(p => new { Person = p, Full = seenInFull.Contains(p.Id) })
             .Where(x => EF.Functions.Like((x.Person.GivenName + " " + x.Person.FamilyName).ToLower(), like)

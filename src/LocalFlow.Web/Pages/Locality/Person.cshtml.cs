@@ -133,7 +133,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         try
         {
-            var worker = await Visibility.WorkerOfUserAsync(db, current.UserId);
+            var worker = current.WorkerId;
             await new Supports(db).LogContactAsync(Person, Gov.FromLondon(on.Value.ToDateTime(new TimeOnly(12, 0))), ContactWhat ?? "", null, worker);
         }
         catch (LocalityInputException ex)
@@ -264,7 +264,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         Person = person;
         Restricted = Visibility.IsRestricted(person);
-        HideContact = !await Visibility.SeesInFullAsync(db, await current.ViewerAsync(db), person);
+        HideContact = !await Visibility.SeesInFullAsync(db, current.Viewer, person);
         Address = HideContact || person.Household is null ? null : $"{person.Household.AddressLine}, {person.Household.Postcode}";
         if (person.HouseholdId is not null)
         {
@@ -286,7 +286,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
                     && (n.PersonId == person.Id || (person.HouseholdId != null && n.HouseholdId == person.HouseholdId)))
                     .Join(db.Workers, n => n.WorkerId, w => w.Id, (n, w) => w.Name).OrderBy(n => n).ToListAsync();
             }
-            var me = await Visibility.WorkerOfUserAsync(db, current.UserId);
+            var me = current.WorkerId;
             KeyWorkerId ??= me?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return true;

@@ -19,7 +19,7 @@ public static class StatementViews
     /// </summary>
     public static async Task<Person?> FindAsync(LocalFlowDb db, CurrentUser current, Guid id)
     {
-        var viewer = await current.ViewerAsync(db);
+        var viewer = current.Viewer;
         var localities = viewer.LocalityIds;
         var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
         return person is not null && await Visibility.SeesInFullAsync(db, viewer, person) ? person : null;

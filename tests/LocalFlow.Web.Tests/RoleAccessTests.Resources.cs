@@ -1,0 +1,254 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using LocalFlow.Analytics.Flow;
+using LocalFlow.Data;
+using LocalFlow.Data.Entities;
+using LocalFlow.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalFlow.Web.Tests;
+
+/// <summary>
+/// Authorization per resource: a second locality (no demo user belongs to it) and a restricted person of the demo's
+/// own locality are tried against every page and endpoint, as every role. Neither may be opened (404), and neither
+/// may appear in any list, search, export, chart or API answer.
+/// </summary>
+public partial class RoleAccessTests
+{
+    /// <summary>What <see cref="App"/> plants beside the demo: the people and things no demo user may see.</summary>
+    public sealed record Planted(
+        int OtherLocality, Guid OtherPerson, Guid OtherRecord, Guid OtherReview, int OtherRun, Guid OtherImport, Guid OtherCondition,
+        Guid RestrictedPerson, Guid RestrictedRecord, string RestrictedAddress, Guid RestrictedReview);
+
+    /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
+    private const string OtherGiven = "Quillon";
+    private const string OtherFamily = "Zzotherplace";
+    private const string OtherPostcode = "ZZ1 1ZZ";
+    private const string RestrictedGiven = "Restrictia";
+    private const string RestrictedFamily = "Zzhidden";
+
+    /// <summary>Plants the second locality (a household, a person with records, agency records, a link run and
+    /// review, an import, a system condition) and restricts one demo household (for example fleeing domestic abuse) whose
+    /// member has records, on which no worker is named.</summary>
+    private static async Task<Planted> PlantAsync(LocalFlowApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+        var now = DateTime.UtcNow.AddDays(-1);
+        var agency = await db.Agencies.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+
+        var locality = new Locality { Name = "Otherfield", Description = "A second locality no demo user belongs to." };
+        db.Localities.Add(locality);
+        await db.SaveChangesAsync();
+        var household = new Household { LocalityId = locality.Id, AddressLine = "7 Elsewhere Row", Postcode = OtherPostcode };
+        var person = new Person { LocalityId = locality.Id, HouseholdId = household.Id, GivenName = OtherGiven, FamilyName = OtherFamily, DateOfBirth = new DateOnly(1950, 1, 2) };
+        db.Households.Add(household);
+        db.People.Add(person);
+        var records = new[] { ActivityKind.Contact, ActivityKind.Assessment, ActivityKind.Referral }.Select((kind, i) => new ActivityRecord
+        {
+            LocalityId = locality.Id,
+            PersonId = person.Id,
+            HouseholdId = household.Id,
+            AgencyId = agency,
+            Kind = kind,
+            StartUtc = now.AddDays(-30 + (i * 3)),
+            SourceSystem = "Otherfield",
+            SourceRecordId = $"OTHER-{i}",
+            Text = $"{OtherFamily} record {i}",
+        }).ToList();
+        db.ActivityRecords.AddRange(records);
+        var run = new LinkRun { LocalityId = locality.Id, StartedAt = now, FinishedAt = now, StartedBy = "test", Status = LinkRunStatus.Finished };
+        db.LinkRuns.Add(run);
+        await db.SaveChangesAsync();
+        var a = new SourceIdentity { LocalityId = locality.Id, Source = "Otherfield GP", SourceRecordId = "OG-1", GivenNames = OtherGiven, Surname = OtherFamily, Postcode = OtherPostcode, PersonId = person.Id, LinkRunId = run.Id };
+        var b = new SourceIdentity { LocalityId = locality.Id, Source = "Otherfield council", SourceRecordId = "OC-1", GivenNames = OtherGiven, Surname = OtherFamily, Postcode = OtherPostcode, LinkRunId = run.Id };
+        db.SourceIdentities.AddRange(a, b);
+        var review = new LinkReview { LocalityId = locality.Id, LinkRunId = run.Id, IdentityAId = a.Id, IdentityBId = b.Id, Weight = 3, Probability = 0.5, ExplanationJson = "[]" };
+        db.LinkReviews.Add(review);
+        var import = new FlowImport { LocalityId = locality.Id, FileName = "otherfield.csv", SourceSystem = "Otherfield", ImportedBy = "test", ImportedUtc = now };
+        db.FlowImports.Add(import);
+        var condition = new SystemCondition { LocalityId = locality.Id, Category = ConditionCategory.Specialisation, Title = $"{OtherFamily} condition", RecordedBy = "test", RecordedUtc = now };
+        db.SystemConditions.Add(condition);
+
+        // The restricted person: a demo person with records and agency records, neither the first case history nor the
+        // first by name (the table's examples), and named on by no worker.
+        var northfield = await db.Localities.Where(l => l.Id != locality.Id).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync();
+        var story = FlowPerson(db);
+        var first = UnrestrictedPerson(db);
+        var namedPeople = db.NamedWorkers.Where(n => n.PersonId != null).Select(n => n.PersonId!.Value);
+        var namedHouseholds = db.NamedWorkers.Where(n => n.HouseholdId != null).Select(n => n.HouseholdId!.Value);
+        var keep = await db.People.Where(p => p.Id == story || p.Id == first).Select(p => p.HouseholdId).ToListAsync();
+        var restricted = await db.People.Include(p => p.Household)
+            .Where(p => p.LocalityId == northfield && !keep.Contains(p.HouseholdId) && !p.Restricted && p.Household != null && !p.Household.Restricted)
+            .Where(p => !namedPeople.Contains(p.Id) && !namedHouseholds.Contains(p.HouseholdId!.Value))
+            .Where(p => db.ActivityRecords.Any(r => r.PersonId == p.Id) && db.SourceIdentities.Any(s => s.PersonId == p.Id))
+            .OrderBy(p => p.Id).FirstAsync();
+        restricted.Household!.Restricted = true;
+        restricted.GivenName = RestrictedGiven;
+        restricted.FamilyName = RestrictedFamily;
+        foreach (var identity in await db.SourceIdentities.Where(s => s.PersonId == restricted.Id).ToListAsync())
+        {
+            identity.GivenNames = RestrictedGiven;
+            identity.Surname = RestrictedFamily;
+        }
+        // A review pair about the restricted person: the review queue counts it as hidden, and it may not be opened.
+        var restrictedIdentity = await db.SourceIdentities.Where(s => s.PersonId == restricted.Id).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        var otherIdentity = await db.SourceIdentities.Where(s => s.LocalityId == northfield && s.PersonId != null && s.Person!.HouseholdId != restricted.HouseholdId).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        var northfieldRun = await db.LinkRuns.Where(r => r.LocalityId == northfield).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var restrictedReview = new LinkReview { LocalityId = northfield, LinkRunId = northfieldRun, IdentityAId = restrictedIdentity, IdentityBId = otherIdentity, Weight = 2, Probability = 0.6, ExplanationJson = "[]" };
+        db.LinkReviews.Add(restrictedReview);
+        await db.SaveChangesAsync();
+        var restrictedRecord = await db.ActivityRecords.Where(r => r.PersonId == restricted.Id).OrderBy(r => r.StartUtc).Select(r => r.Id).FirstAsync();
+        return new Planted(locality.Id, person.Id, records[0].Id, review.Id, run.Id, import.Id, condition.Id, restricted.Id, restrictedRecord, restricted.Household!.AddressLine, restrictedReview.Id);
+    }
+
+    /// <summary>Every route that opens one resource, filled in with a resource no demo user may open.</summary>
+    private IEnumerable<string> Forbidden(string pattern)
+    {
+        var p = _planted;
+        return pattern switch
+        {
+            "/Flow/Person/{id:guid}" or "/Linking/Person/{id:guid}" or "/api/flow/people/{id:guid}/records" or "/api/flow/people/{id:guid}/summary"
+                => [Fill(pattern, p.OtherPerson), Fill(pattern, p.RestrictedPerson)],
+            "/Flow/Record/{id:guid}" => [Fill(pattern, p.OtherRecord), Fill(pattern, p.RestrictedRecord)],
+            "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}" or "/Locality/Statements/{id:guid}"
+                or "/Locality/MyPlan/{id:guid}" or "/api/people/{id:guid}" => [Fill(pattern, p.OtherPerson)],
+            "/Linking/Pair/{id:guid}" => [Fill(pattern, p.OtherReview), Fill(pattern, p.RestrictedReview)],
+            "/Linking/Run/{id:int}" => [pattern.Replace("{id:int}", p.OtherRun.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)],
+            "/Flow/ImportProgress/{id:guid}" or "/Flow/Undo/{id:guid}" => [Fill(pattern, p.OtherImport)],
+            _ when pattern.StartsWith("/Conditions/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal)
+                || pattern == "/api/conditions/{id:guid}" => [Fill(pattern, p.OtherCondition)],
+            _ => [],
+        };
+    }
+
+    private static string Fill(string pattern, Guid id) => pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+
+    public static TheoryData<string> Users() => [.. DemoUsers.All];
+
+    /// <summary>Opening another locality's person, record, review, run, import or condition, or a restricted person's
+    /// records, answers 404 to every role that may use the route at all.</summary>
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task AnotherLocalitysAndRestrictedResources_AreNotFound(string user)
+    {
+        var client = await _app.ClientAsync(user);
+        var tried = 0;
+        foreach (var route in Table.Keys.Where(r => r.StartsWith("GET ", StringComparison.Ordinal) && Table[r].Split(' ').Contains(user)))
+        {
+            foreach (var path in Forbidden(route[4..]))
+            {
+                var response = await client.GetAsync(path);
+                response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{user} opened {path} ({route})");
+                tried++;
+            }
+        }
+        if (user is not "admin")
+        {
+            tried.ShouldBeGreaterThan(0);
+        }
+    }
+
+    /// <summary>
+    /// Neither the other locality's person nor the restricted person appears on any page, list, search, export,
+    /// chart or API answer any role may open: every GET route of the table, each page's downloads, and searches for them.
+    /// A restricted person's address appears nowhere; their name only on the locality pages, which say the record is restricted.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task AnotherLocalitysAndRestrictedPeople_AppearNowhere(string user)
+    {
+        var client = await _app.ClientAsync(user);
+        var paths = new List<string>();
+        foreach (var route in Table.Keys.Where(r => r.StartsWith("GET ", StringComparison.Ordinal) && Table[r].Split(' ').Contains(user)))
+        {
+            // The audit trail is the administrator's record of everything, including the words searched for and refused.
+            if (route is "GET /SignOut" or "GET /Flow/Undo/{id:guid}" or "GET /Admin/Audit" or "GET /api/audit")
+            {
+                continue;
+            }
+            paths.Add(await ConcreteAsync(route[4..]));
+        }
+        foreach (var q in new[] { OtherFamily, RestrictedFamily, RestrictedGiven + " " + RestrictedFamily, OtherPostcode })
+        {
+            paths.Add("/Search?q=" + Uri.EscapeDataString(q));
+            paths.Add("/Locality/People?q=" + Uri.EscapeDataString(q));
+            paths.Add($"/Linking/Person/{FlowPersonOf()}?q=" + Uri.EscapeDataString(q));
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var checkedPages = 0;
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var path = paths[i];
+            if (!seen.Add(path))
+            {
+                continue;
+            }
+            var response = await client.GetAsync(path);
+            if ((int)response.StatusCode >= 300)
+            {
+                continue; // not this role's page (the role table is checked elsewhere)
+            }
+            var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            if (System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + path).Query)["q"] is { Length: > 0 } q)
+            {
+                // The search words, said back (and carried in the page's own links).
+                body = body.Replace(q, "", StringComparison.OrdinalIgnoreCase).Replace(Uri.EscapeDataString(q), "", StringComparison.OrdinalIgnoreCase);
+            }
+            checkedPages++;
+            var leaks = Leaks(path, body);
+            leaks.ShouldBeEmpty($"{user} saw a hidden person on {path}: {string.Join(", ", leaks.Select(l => Around(body, l)))}");
+            if (i < paths.Count && !path.Contains("download=", StringComparison.Ordinal))
+            {
+                // Exports and charts: every download the page offers.
+                foreach (Match m in DownloadLink().Matches(body))
+                {
+                    paths.Add(m.Groups[1].Value);
+                }
+            }
+        }
+        checkedPages.ShouldBeGreaterThan(5);
+    }
+
+    /// <summary>What a page shows that it must not.</summary>
+    private List<string> Leaks(string path, string body)
+    {
+        var p = _planted;
+        var found = new List<string>();
+        foreach (var secret in new[] { OtherFamily, OtherPostcode, p.OtherPerson.ToString(), p.OtherRecord.ToString(), p.RestrictedAddress, p.RestrictedRecord.ToString() })
+        {
+            if (body.Contains(secret, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(secret);
+            }
+        }
+        // The locality pages may say that a restricted person exists (never where they are); study pages leave them out.
+        if (!path.StartsWith("/Locality/", StringComparison.Ordinal) && !path.StartsWith("/api/people/", StringComparison.Ordinal))
+        {
+            foreach (var secret in new[] { RestrictedFamily, p.RestrictedPerson.ToString() })
+            {
+                if (body.Contains(secret, StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add(secret);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static string Around(string body, string secret)
+    {
+        var at = body.IndexOf(secret, StringComparison.OrdinalIgnoreCase);
+        return $"{secret} in …{body[Math.Max(0, at - 150)..Math.Min(body.Length, at + secret.Length + 400)]}…";
+    }
+
+    private Guid FlowPersonOf()
+    {
+        using var scope = _app.Services.CreateScope();
+        return FlowPerson(scope.ServiceProvider.GetRequiredService<LocalFlowDb>());
+    }
+
+    [GeneratedRegex("href=\"(/[^\"]*download=[^\"]*)\"")]
+    private static partial Regex DownloadLink();
+}
