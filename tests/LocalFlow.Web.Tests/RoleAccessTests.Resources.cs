@@ -38,7 +38,7 @@ public partial class RoleAccessTests
         var now = DateTime.UtcNow.AddDays(-1);
         var agency = await db.Agencies.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
 
-        var locality = new Locality { Name = "Otherfield", Description = "A second locality no demo user belongs to." };
+        var locality = new LocalFlow.Data.Entities.Locality { Name = "Otherfield", Description = "A second locality no demo user belongs to." };
         db.Localities.Add(locality);
         await db.SaveChangesAsync();
         var household = new Household { LocalityId = locality.Id, AddressLine = "7 Elsewhere Row", Postcode = OtherPostcode };
