@@ -61,8 +61,8 @@ if ! dotnet build LocalFlow.slnx -c Release -nologo -v quiet >"$work/build.log" 
   exit 1
 fi
 
-# Three streams side by side, since no one of them keeps both cores busy: (1) the code style check, then the unit,
-# CLI and data tests; (2) the web tests on SQLite; (3) the web tests again on PostgreSQL: every page and endpoint test
+# Three streams side by side, since no one of them keeps both cores busy: (1) the code style check, then the unit
+# and data tests; (2) the web tests on SQLite; (3) the CLI tests, and the web tests again on PostgreSQL: every page and endpoint test
 # (not the browser journeys, which drive the same pages) with each app on its own PostgreSQL database copied from a
 # demo template. The in-process stop-and-restart of a flow import is left to the SQLite pass: on PostgreSQL, among the
 # other classes, its resumed import has failed with "Exception while reading from stream" (not yet understood; the
@@ -78,6 +78,7 @@ run_tests() { # trx-name project [more dotnet test arguments]
     --results-directory "$results" "$@" >"$work/$name.log" 2>&1
 }
 web=tests/LocalFlow.Web.Tests/LocalFlow.Web.Tests.csproj
+cli=tests/LocalFlow.Cli.Tests/LocalFlow.Cli.Tests.csproj
 (
   if dotnet format LocalFlow.slnx --verify-no-changes --no-restore -v quiet >"$work/format.log" 2>&1; then
     echo passed >"$work/format.status"
@@ -85,12 +86,15 @@ web=tests/LocalFlow.Web.Tests/LocalFlow.Web.Tests.csproj
     echo FAILED >"$work/format.status"
   fi
   for project in $projects; do
-    [ "$project" = "$web" ] || run_tests "$(basename "$project" .csproj)" "$project"
+    case "$project" in "$web" | "$cli") ;; *) run_tests "$(basename "$project" .csproj)" "$project" ;; esac
   done
 ) &
 run_tests LocalFlow.Web.Tests "$web" &
-LOCALFLOW_WEB_DB=postgres run_tests LocalFlow.Web.Tests.Postgres "$web" \
-  --filter "FullyQualifiedName!~LocalFlow.Web.Tests.Browser.&FullyQualifiedName!~StartupConsoleTests&FullyQualifiedName!~AnImportInterruptedByAStop" &
+(
+  LOCALFLOW_WEB_DB=postgres run_tests LocalFlow.Web.Tests.Postgres "$web" \
+    --filter "FullyQualifiedName!~LocalFlow.Web.Tests.Browser.&FullyQualifiedName!~StartupConsoleTests&FullyQualifiedName!~AnImportInterruptedByAStop"
+  run_tests LocalFlow.Cli.Tests "$cli"
+) &
 wait
 if [ "$(cat "$work/format.status" 2>/dev/null)" = passed ]; then
   passed=$((passed + 1)); echo "code style: passed"

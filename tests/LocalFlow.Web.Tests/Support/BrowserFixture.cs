@@ -181,6 +181,7 @@ public static class PageExtensions
     public static async Task FollowLinkByKeyboardAsync(this IPage page, string selector, string urlGlob, int maxPresses = 80)
     {
         await page.TabToAsync(selector, maxPresses);
+        var from = page.Url;
         for (var attempt = 1; ; attempt++)
         {
             await page.Keyboard.PressAsync("Enter");
@@ -192,6 +193,12 @@ public static class PageExtensions
             }
             catch (TimeoutException) when (attempt < 3)
             {
+                if (page.Url != from)
+                {
+                    // The press did arrive and the browser has moved on; its page is only slow to arrive: wait longer.
+                    await page.WaitForURLAsync(urlGlob, new PageWaitForURLOptions { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+                    return;
+                }
                 if (!await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", selector))
                 {
                     await page.TabToAsync(selector, maxPresses);
