@@ -124,6 +124,17 @@ if [ "$found" -lt "$expected" ]; then
   echo "Only $found of $expected test projects reported results (a test host crashed?)."
   failed=$((failed + expected - found))
 fi
+# The slowest tests, so that the run's time can be kept under CI's 15 minutes. LOCALFLOW_KEEP_RESULTS=DIR keeps the .trx files.
+echo
+echo "Slowest tests (seconds, run):"
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  run=$(basename "$trx" .trx)
+  grep -o '<UnitTestResult [^>]*>' "$trx" \
+    | sed -n 's/.*testName="\([^"]*\)".*duration="\([0-9]*\):\([0-9]*\):\([0-9.]*\)".*/\2 \3 \4 \1/p' \
+    | awk -v run="$run" '{ s = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; sub(/^ +/, ""); printf "%8.1f  %s  %s\n", s, run, $0 }'
+done | sort -rn | head -n 15
+if [ -n "${LOCALFLOW_KEEP_RESULTS:-}" ]; then mkdir -p "$LOCALFLOW_KEEP_RESULTS" && cp "$results"/*.trx "$LOCALFLOW_KEEP_RESULTS"/ 2>/dev/null; fi
 echo
 echo "(all done in ${SECONDS}s)"
 echo "$passed passed, $failed failed"

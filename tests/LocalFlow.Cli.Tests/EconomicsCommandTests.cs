@@ -7,10 +7,9 @@ public class EconomicsCommandTests
     [Fact]
     public async Task Economics_PrintsTheCohortsFigures_AtTheChosenPriceYear_AsJsonAndCsv_AndRefusesAYearTheIndexLacks()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "lf-" + Guid.NewGuid().ToString("N"));
+        var dir = await CliDemo.CopyAsync();
         try
         {
-            (await CliRunner.RunAsync("demo", "--households", "40", "--no-users", "--data-dir", dir)).Code.ShouldBe(0);
             var (code2023, json2023) = await CliRunner.RunAsync("economics", "--format", "json", "--until", "2026-12-01", "--data-dir", dir);
             code2023.ShouldBe(0, json2023);
             var (code2009, json2009) = await CliRunner.RunAsync("economics", "--format", "json", "--year", "2009", "--until", "2026-12-01", "--data-dir", dir);

@@ -8,10 +8,9 @@ public class FlowStoreCommandTests
     [Fact]
     public async Task ImportStore_RefusesABadFile_StoresAGoodOne_ListsIt_AndUndoesIt()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "lf-" + Guid.NewGuid().ToString("N"));
+        var dir = await CliDemo.CopyAsync();
         try
         {
-            (await CliRunner.RunAsync("demo", "--households", "20", "--no-users", "--data-dir", dir)).Code.ShouldBe(0);
             Guid person;
             await using (var db = DatabaseOptions.ForSqliteFile(Path.Combine(dir, DatabaseOptions.DefaultFileName)).CreateContext())
             {

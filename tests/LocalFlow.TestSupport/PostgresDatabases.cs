@@ -15,12 +15,15 @@ public static class PostgresDatabases
         ? admin
         : throw new InvalidOperationException($"PostgreSQL tests need {TestDatabase.PostgresVariable} (./test.sh starts a throwaway server and sets it).");
 
-    /// <summary>Makes a new database (a copy of <paramref name="template"/> when given) and returns its name and connection string.</summary>
-    public static (string Name, string ConnectionString) Create(string? template = null)
+    /// <summary>
+    /// Makes a new database (a copy of <paramref name="template"/> when given) and returns its name and connection
+    /// string. Data tests ask for no connection pooling, so that a dropped database leaves nothing behind.
+    /// </summary>
+    public static (string Name, string ConnectionString) Create(string? template = null, string prefix = "lf_web_", bool pooling = true)
     {
-        var name = "lf_web_" + Guid.NewGuid().ToString("N")[..16];
+        var name = prefix + Guid.NewGuid().ToString("N")[..16];
         Execute(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
-        return (name, new NpgsqlConnectionStringBuilder(Admin) { Database = name }.ConnectionString);
+        return (name, new NpgsqlConnectionStringBuilder(Admin) { Database = name, Pooling = pooling }.ConnectionString);
     }
 
     /// <summary>Drops a database, closing any connection still open to it.</summary>

@@ -1,5 +1,4 @@
 using LocalFlow.Data;
-using Npgsql;
 
 namespace LocalFlow.TestSupport;
 
@@ -12,14 +11,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string PostgresVariable = "LOCALFLOW_TEST_PG";
 
     private readonly TempDirectory? _dir;
-    private readonly string? _pgAdmin;
     private readonly string? _pgName;
 
-    private TestDatabase(DatabaseOptions options, TempDirectory? dir, string? pgAdmin, string? pgName)
+    private TestDatabase(DatabaseOptions options, TempDirectory? dir, string? pgName)
     {
         Options = options;
         _dir = dir;
-        _pgAdmin = pgAdmin;
         _pgName = pgName;
     }
 
@@ -41,27 +38,15 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
             var dir = new TempDirectory();
-            return new TestDatabase(DatabaseOptions.ForSqliteFile(System.IO.Path.Combine(dir.Path, "test.db")), dir, null, null);
+            return Task.FromResult(new TestDatabase(DatabaseOptions.ForSqliteFile(System.IO.Path.Combine(dir.Path, "test.db")), dir, null));
         }
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (string.IsNullOrEmpty(admin))
-        {
-            throw new InvalidOperationException($"PostgreSQL tests need {PostgresVariable} (./test.sh starts a throwaway server and sets it).");
-        }
-        var name = "lf_test_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var conn = new NpgsqlConnection(admin))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString;
-        return new TestDatabase(new DatabaseOptions(DatabaseProvider.Postgres, cs), null, admin, name);
+        var (name, cs) = PostgresDatabases.Create(prefix: "lf_test_", pooling: false);
+        return Task.FromResult(new TestDatabase(new DatabaseOptions(DatabaseProvider.Postgres, cs), null, name));
     }
 
     /// <summary>A database already upgraded to the latest schema.</summary>
@@ -73,16 +58,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _dir?.Dispose();
-        if (_pgAdmin is not null && _pgName is not null)
+        if (_pgName is not null)
         {
-            await using var conn = new NpgsqlConnection(_pgAdmin);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgName} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
+            PostgresDatabases.Drop(_pgName, Options.ConnectionString);
         }
+        return ValueTask.CompletedTask;
     }
 }
