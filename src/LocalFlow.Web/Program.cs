@@ -128,6 +128,8 @@ app.UseStaticFiles(new StaticFileOptions
     FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "lib", "govuk", "assets")),
     RequestPath = "/assets",
 });
+// English or Welsh, by the user's choice (docs/welsh.md).
+app.UseRequestLocalization(Languages.Options());
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -139,6 +141,7 @@ app.UseAntiforgery();
 app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
 app.MapLocalFlowApi();
 app.MapRazorPages();
+app.MapLanguageChoice();
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
 
 app.Run();

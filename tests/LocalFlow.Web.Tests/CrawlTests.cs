@@ -8,7 +8,8 @@ namespace LocalFlow.Web.Tests;
 /// Signs in as each demo role and follows every link the demo shows, as a newcomer clicking around would.
 /// Every page must open (no link to a page the user may not open, none broken), no page may show C#
 /// written in a Razor view so that it prints as text, none may send the reader to a repository file, and
-/// every govuk- class used must exist in GOV.UK Frontend.
+/// every govuk- class used must exist in GOV.UK Frontend. Two roles crawl in Welsh: every page they reach must say
+/// so in its <c>lang</c>, show the frame in Welsh, and mark content not yet translated as English.
 /// </summary>
 public partial class CrawlTests : IClassFixture<CrawlTests.App>
 {
@@ -31,11 +32,19 @@ public partial class CrawlTests : IClassFixture<CrawlTests.App>
 
     public static TheoryData<string> Roles => new(DemoUsers.All);
 
+    /// <summary>The roles that crawl in Welsh: between them they reach the locality team's and the analysts' pages.</summary>
+    private static readonly string[] WelshRoles = [DemoUsers.Worker, DemoUsers.Analyst];
+
     [Theory]
     [MemberData(nameof(Roles))]
     public async Task EveryPageReachableByLinks_Opens_AndShowsNoCode(string role)
     {
         var client = await _app.ClientAsync(role);
+        var welsh = WelshRoles.Contains(role);
+        if (welsh)
+        {
+            (await client.GetAsync("/Language?to=cy&returnUrl=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
         var problems = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -69,6 +78,10 @@ public partial class CrawlTests : IClassFixture<CrawlTests.App>
             }
             var html = await response.Content.ReadAsStringAsync();
             problems.AddRange(CodeShown(html).Select(c => $"{url} shows code: {c}"));
+            if (welsh)
+            {
+                problems.AddRange(NotWelsh(html).Select(p => $"{url} in Welsh: {p}"));
+            }
             foreach (Match c in GovukClass().Matches(html))
             {
                 // A class is GOV.UK Frontend's when its stylesheet styles it or a component's template writes it.
@@ -124,7 +137,7 @@ public partial class CrawlTests : IClassFixture<CrawlTests.App>
         }
         var hash = href.IndexOf('#', StringComparison.Ordinal);
         var path = hash >= 0 ? href[..hash] : href;
-        string[] skip = ["/SignOut", "/api/", "/lib/", "/css/", "/js/", "/favicon", "/assets/", "/health"];
+        string[] skip = ["/SignOut", "/Language", "/api/", "/lib/", "/css/", "/js/", "/favicon", "/assets/", "/health"];
         return path.Length == 0 || skip.Any(s => path.StartsWith(s, StringComparison.OrdinalIgnoreCase)) ? null : path;
     }
 
@@ -153,12 +166,50 @@ public partial class CrawlTests : IClassFixture<CrawlTests.App>
         return found;
     }
 
+    /// <summary>
+    /// What is wrong with a page asked for in Welsh: its <c>lang</c> is not "cy", its frame shows English, or its
+    /// content is not yet translated and is not marked as English (empty when nothing).
+    /// </summary>
+    public static IReadOnlyList<string> NotWelsh(string html)
+    {
+        var found = new List<string>();
+        if (!html.Contains("<html lang=\"cy\"", StringComparison.Ordinal))
+        {
+            found.Add("the page's lang is not \"cy\"");
+        }
+        // The frame: everything but the page's own content.
+        var start = html.IndexOf("<main", StringComparison.Ordinal);
+        var end = html.LastIndexOf("</main>", StringComparison.Ordinal);
+        var frame = start >= 0 && end > start ? html[..start] + html[end..] : html;
+        foreach (var english in (string[])["Skip to main content", "Sign out", "Support links", "Accessibility<", "LocalFlow is new and growing"])
+        {
+            if (frame.Contains(english, StringComparison.Ordinal))
+            {
+                found.Add($"its frame shows \"{english.TrimEnd('<')}\"");
+            }
+        }
+        var notice = html.Contains("Nid yw'r dudalen hon ar gael yn Gymraeg eto", StringComparison.Ordinal) || html.Contains("Nid yw&#x27;r dudalen hon", StringComparison.Ordinal);
+        var markedEnglish = html.Contains("id=\"main-content\" lang=\"en-GB\"", StringComparison.Ordinal);
+        if (notice != markedEnglish)
+        {
+            found.Add(notice ? "says it is not in Welsh but its content is not marked as English" : "its content is marked as English without saying so");
+        }
+        if (MissingText().Match(VisibleText(html)) is { Success: true } missing)
+        {
+            found.Add($"text missing from the resource files: {missing.Value}");
+        }
+        return found;
+    }
+
     /// <summary>What a reader sees: the page without its scripts, styles and tags, entities decoded.</summary>
     public static string VisibleText(string html)
     {
         var body = NotShown().Replace(html, " ");
         return Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(body, " ")), " ");
     }
+
+    [GeneratedRegex(@"\[[A-Z][A-Za-z]+\]")]
+    private static partial Regex MissingText();
 
     [GeneratedRegex("href=\"([^\"]*)\"")]
     private static partial Regex Href();

@@ -41,6 +41,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Accessibility"] = Anonymous,
         ["GET /Error/{code:int?}"] = Anonymous,
         ["GET /health"] = Anonymous,
+        ["GET /Language"] = Anonymous,
         ["GET /api/openapi/{documentName}.json"] = Anonymous,
         ["GET /SignOut"] = Everyone,
         ["GET /Account/ChangePassword"] = Everyone,
@@ -324,6 +325,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         {
             "/Error/{code:int?}" => "/Error/404",
             "/Help/{topic}" => "/Help/flow",
+            "/Language" => "/Language?to=cy&returnUrl=%2F",
             "/api/openapi/{documentName}.json" => "/api/openapi/v1.json",
             "/Admin/Agency/{id:int}" => $"/Admin/Agency/{db.Agencies.OrderBy(a => a.Id).First().Id}",
             "/Admin/UnitCost/{id:int}" => $"/Admin/UnitCost/{db.UnitCosts.OrderBy(a => a.Id).First().Id}",

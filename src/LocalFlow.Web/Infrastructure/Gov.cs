@@ -33,7 +33,7 @@ public static partial class Gov
         return new HtmlString($"""
             <div class="govuk-error-summary" data-module="govuk-error-summary">
               <div role="alert">
-                <h2 class="govuk-error-summary__title">There is a problem</h2>
+                <h2 class="govuk-error-summary__title">{E(Resources.LayoutText.ErrorSummaryTitle)}</h2>
                 <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">{items}</ul></div>
               </div>
             </div>
@@ -55,7 +55,7 @@ public static partial class Gov
         var error = ErrorFor(state, key);
         var described = string.Join(' ', new[] { hint is null ? null : id + "-hint", error is null ? null : id + "-error" }.Where(x => x is not null));
         var group = error is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error";
-        var errorHtml = error is null ? "" : $"<p id=\"{id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(error)}</p>";
+        var errorHtml = error is null ? "" : $"<p id=\"{id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">{E(Resources.LayoutText.ErrorPrefix)}</span> {E(error)}</p>";
         return (group, errorHtml, described.Length == 0 ? "" : $" aria-describedby=\"{described}\"");
     }
 

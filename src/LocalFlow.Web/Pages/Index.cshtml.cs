@@ -19,24 +19,30 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
     public int FrontDoors { get; private set; }
     public IReadOnlyList<Capability> Capabilities { get; private set; } = [];
 
-    /// <summary>The capabilities and whether each is built yet. Later releases flip <c>Built</c>.</summary>
-    public static readonly (string Name, string Summary, string Href, string Policy, bool Built)[] All =
+    /// <summary>
+    /// The capabilities and whether each is built yet. Later releases flip <c>Built</c>. Each one's name and summary
+    /// are in HomeText.resx under its key ("DemandName", "DemandSummary"…).
+    /// </summary>
+    public static readonly (string Key, string Href, string Policy, bool Built)[] All =
     [
-        ("Demand study", "Listen to demand at the front doors in the person's own words; see value and failure demand, the types that emerge and how predictable demand has become.", "/Demand", Policies.DemandBoard, CapabilityStatus.Demand),
-        ("Flow study", "Follow each person's demands through every agency's records: interactions, assessments, referrals, assess–do–refer cycles, re-entries and cost.", "/Flow", Policies.FlowAnalyse, CapabilityStatus.Flow),
-        ("Linking records", "Find the same person and household in many agencies' systems, with explanations and a review queue.", "/Linking", Policies.LinkingManage, CapabilityStatus.Linking),
-        ("Locality working", "Casework for \"help me\" demand: one key worker, what matters in the person's words, strengths, and the few actions that help.", "/Locality", Policies.PeopleRead, CapabilityStatus.Locality),
-        ("Measures", "Capability charts for any measure, with phases before and after a change, never targets. Purpose measures from the person's point of view come in a later release.", "/Measures", Policies.MeasuresView, CapabilityStatus.Measures),
-        ("Economics", "What the households a locality team took on cost each agency before and after, by quarter, with a glide path and an extrapolation whose assumptions you can change.", "/Economics", Policies.EconomicsView, CapabilityStatus.Economics),
-        ("Redesign programme", "Resources, needs, pathways and commissioning questions taken through gateway decisions (Outcomes & Efficiency).", "/Redesign", Policies.RedesignManage, CapabilityStatus.Redesign),
-        ("Administration", "The locality, agencies, teams, workers, front doors, unit costs, sign-ins and the audit trail.", "/Admin", Policies.AdminManage, true),
+        ("Demand", "/Demand", Policies.DemandBoard, CapabilityStatus.Demand),
+        ("Flow", "/Flow", Policies.FlowAnalyse, CapabilityStatus.Flow),
+        ("Linking", "/Linking", Policies.LinkingManage, CapabilityStatus.Linking),
+        ("Locality", "/Locality", Policies.PeopleRead, CapabilityStatus.Locality),
+        ("Measures", "/Measures", Policies.MeasuresView, CapabilityStatus.Measures),
+        ("Economics", "/Economics", Policies.EconomicsView, CapabilityStatus.Economics),
+        ("Redesign", "/Redesign", Policies.RedesignManage, CapabilityStatus.Redesign),
+        ("Admin", "/Admin", Policies.AdminManage, true),
     ];
+
+    /// <summary>A capability's summary, in the request's language.</summary>
+    public static string SummaryOf(string key) => Resources.HomeText.Get(key + "Summary");
 
     public async Task OnGetAsync()
     {
         SignedIn = User.Identity?.IsAuthenticated == true;
         DisplayName = User.FindFirst(LocalFlowClaims.DisplayName)?.Value;
-        Capabilities = All.Select(c => new Capability(c.Name, c.Summary, c.Href, c.Policy, c.Built, Policies.Allows(User, c.Policy))).ToList();
+        Capabilities = All.Select(c => new Capability(Resources.HomeText.Get(c.Key + "Name"), SummaryOf(c.Key), c.Href, c.Policy, c.Built, Policies.Allows(User, c.Policy))).ToList();
         // Counts only: no personal data is shown on the home page.
         Locality = await db.Localities.OrderBy(l => l.Id).FirstOrDefaultAsync();
         if (Locality is not null)

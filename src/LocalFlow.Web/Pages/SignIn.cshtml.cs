@@ -33,11 +33,11 @@ public sealed class SignInModel(LocalFlowDb db) : PageModel
     {
         if (string.IsNullOrWhiteSpace(UserName))
         {
-            ModelState.AddModelError(nameof(UserName), "Enter your user name");
+            ModelState.AddModelError(nameof(UserName), Resources.SignInText.EnterUserName);
         }
         if (string.IsNullOrEmpty(Password))
         {
-            ModelState.AddModelError(nameof(Password), "Enter your password");
+            ModelState.AddModelError(nameof(Password), Resources.SignInText.EnterPassword);
         }
         if (!ModelState.IsValid)
         {
@@ -56,7 +56,7 @@ public sealed class SignInModel(LocalFlowDb db) : PageModel
             }
             AuditTrail.Add(db, AuditEventType.SignInFailed, AuditOperation.Other, nameof(User), name, null, user is null ? "Unknown user name" : (user.Disabled ? "Account disabled" : "Wrong password"));
             await db.SaveChangesAsync();
-            ModelState.AddModelError(nameof(UserName), "The user name or password is not right");
+            ModelState.AddModelError(nameof(UserName), Resources.SignInText.NotRight);
             return Page();
         }
         user.FailedSignIns = 0;

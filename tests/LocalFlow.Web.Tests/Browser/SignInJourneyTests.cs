@@ -128,6 +128,65 @@ public class SignInJourneyTests(BrowserFixture browser) : BrowserTest(browser), 
         }
     }
 
+    [Fact]
+    public async Task AWelshSpeaker_ChoosesCymraeg_ByKeyboard_SignsInInWelsh_AndKeepsTheChoice()
+    {
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync("/Accessibility");
+        await ChooseLanguageByKeyboardAsync(page, "cy");
+        (await page.Locator(".govuk-skip-link").TextContentAsync()).ShouldBe("Neidio i'r prif gynnwys");
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync("/");
+        (await page.Locator("h2.govuk-heading-l").InnerTextAsync()).ShouldBe("Beth mae LocalFlow yn ei wneud");
+        await page.FollowLinkByKeyboardAsync("a.govuk-button--start", "**/SignIn");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Mewngofnodi i LocalFlow");
+        (await page.Locator("label[for=UserName]").InnerTextAsync()).ShouldBe("Enw defnyddiwr");
+        await page.AssertAccessibleAsync();
+        await page.TabToAsync("#UserName");
+        await page.Keyboard.TypeAsync("analyst");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(LocalFlowApp.DemoPassword);
+        await SubmitSignInAsync(page, Browser.BaseUrl + "/");
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("cy", "the choice outlives signing in");
+        (await page.Locator("form[action='/SignOut'] button").InnerTextAsync()).ShouldBe("Allgofnodi");
+        (await page.Locator(".govuk-service-navigation__link[href='/Flow']").InnerTextAsync()).ShouldBe("Llif");
+        await page.AssertAccessibleAsync();
+
+        // A page not yet translated says so in Welsh, and its content is marked as English for screen readers.
+        await page.GotoAsync("/Help");
+        (await page.Locator(".govuk-inset-text").First.InnerTextAsync()).ShouldContain("Nid yw'r dudalen hon ar gael yn Gymraeg eto");
+        (await page.Locator("main").GetAttributeAsync("lang")).ShouldBe("en-GB");
+        await page.AssertAccessibleAsync();
+
+        await ChooseLanguageByKeyboardAsync(page, "en-GB");
+        (await page.Locator("form[action='/SignOut'] button").InnerTextAsync()).ShouldBe("Sign out");
+        page.Url.ShouldEndWith("/Help", Case.Sensitive, "the choice goes back to the same page");
+    }
+
+    /// <summary>Tab to the language link in the phase banner and follow it, then wait for the page in that language.</summary>
+    private static async Task ChooseLanguageByKeyboardAsync(IPage page, string lang)
+    {
+        var link = $".lf-language a[hreflang='{lang}']";
+        await page.TabToAsync(link);
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Keyboard.PressAsync("Enter");
+            try
+            {
+                await page.Locator($"html[lang='{lang}']").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000, State = WaitForSelectorState.Attached });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                if (await page.Locator(link).CountAsync() > 0 && !await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", link))
+                {
+                    await page.TabToAsync(link);
+                }
+            }
+        }
+    }
+
     internal static async Task SignInAsync(IPage page, string user)
     {
         await page.GotoAsync("/SignIn");

@@ -8,7 +8,7 @@ namespace LocalFlow.Web.Pages.Redesign;
 [Authorize(Policy = Policies.RedesignManage)]
 public sealed class IndexModel : PageModel
 {
-    public string Summary => Pages.IndexModel.All.First(c => c.Href == "/Redesign").Summary;
+    public string Summary => Pages.IndexModel.SummaryOf("Redesign");
 
     public void OnGet()
     {

@@ -1,0 +1,29 @@
+using System.Resources;
+using System.Runtime.CompilerServices;
+
+namespace LocalFlow.Web.Resources;
+
+/// <summary>The sign-in page's text. In SignInText.resx (English) and SignInText.cy.resx (Welsh).</summary>
+public static class SignInText
+{
+    private static readonly ResourceManager Resources = new(typeof(SignInText));
+
+    public static string Title => Get();
+
+    public static string Heading => Get();
+
+    public static string UserName => Get();
+
+    public static string Password => Get();
+
+    public static string Button => Get();
+
+    public static string EnterUserName => Get();
+
+    public static string EnterPassword => Get();
+
+    public static string NotRight => Get();
+
+    /// <summary>The text under <paramref name="key"/> in the language of the request.</summary>
+    public static string Get([CallerMemberName] string key = "") => Text.Of(Resources, key);
+}
