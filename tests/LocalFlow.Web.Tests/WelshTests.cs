@@ -78,6 +78,12 @@ public partial class WelshTests : IClassFixture<SmokeTests.App>
         errors.ShouldContain("Rhowch eich enw defnyddiwr");
         errors.ShouldContain("Gwall:");
 
+        var missing = await client.GetAsync("/No/Such/Page");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var notFound = await missing.Content.ReadAsStringAsync();
+        notFound.ShouldContain("Heb ddod o hyd i&#x27;r dudalen");
+        WebUtility.HtmlDecode(notFound).ShouldContain("Gallwch <a class=\"govuk-link\" href=\"/\">fynd i'r hafan</a> i ddod o hyd");
+
         var back = await client.GetAsync("/Language?to=en&returnUrl=%2F");
         back.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var home = await client.GetStringAsync("/");

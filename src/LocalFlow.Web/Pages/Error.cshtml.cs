@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LocalFlow.Web.Pages;
 
-/// <summary>Errors in plain English: a helpful 404, a clear 403, and an apology for anything else.</summary>
+/// <summary>Errors in plain English or Welsh: a helpful 404, a clear 403, and an apology for anything else.</summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
@@ -12,10 +12,10 @@ public sealed class ErrorModel : PageModel
 
     public string Title => Code switch
     {
-        404 => "Page not found",
-        403 => "You cannot open this page",
-        400 => "Sorry, there is a problem with the request",
-        _ => "Sorry, there is a problem with the service",
+        404 => Resources.CommonText.NotFoundTitle,
+        403 => Resources.CommonText.CannotOpenTitle,
+        400 => Resources.CommonText.BadRequestTitle,
+        _ => Resources.CommonText.ServiceProblemTitle,
     };
 
     public void OnGet(int? code) => Set(code);
