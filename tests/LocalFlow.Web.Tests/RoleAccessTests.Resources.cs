@@ -19,7 +19,8 @@ public partial class RoleAccessTests
     /// <summary>What <see cref="App"/> plants beside the demo: the people and things no demo user may see.</summary>
     public sealed record Planted(
         int OtherLocality, Guid OtherPerson, Guid OtherRecord, Guid OtherReview, int OtherRun, Guid OtherImport, Guid OtherCondition,
-        Guid RestrictedPerson, Guid RestrictedRecord, string RestrictedAddress, Guid RestrictedReview);
+        Guid RestrictedPerson, Guid RestrictedRecord, string RestrictedAddress, Guid RestrictedReview,
+        int OtherStudy, int OtherType, Guid OtherDemand);
 
     /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
     private const string OtherGiven = "Quillon";
@@ -70,6 +71,17 @@ public partial class RoleAccessTests
         db.FlowImports.Add(import);
         var condition = new SystemCondition { LocalityId = locality.Id, Category = ConditionCategory.Specialisation, Title = $"{OtherFamily} condition", RecordedBy = "test", RecordedUtc = now };
         db.SystemConditions.Add(condition);
+        // A demand study of the other locality, with a type and a demand, for the write endpoints that take study ids.
+        var frontDoor = await db.FrontDoors.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
+        var study = new DemandStudy { LocalityId = locality.Id, Service = $"{OtherFamily} study", Purpose = "Otherfield's purpose", StartsOn = new DateOnly(2026, 1, 5), CreatedAt = now, CreatedBy = "test" };
+        study.FrontDoors.Add(new DemandStudyFrontDoor { FrontDoorId = frontDoor });
+        db.DemandStudies.Add(study);
+        await db.SaveChangesAsync();
+        var otherType = new DemandType { StudyId = study.Id, Name = $"{OtherFamily} type", Nature = DemandNature.Value, CreatedAt = now };
+        db.DemandTypes.Add(otherType);
+        await db.SaveChangesAsync();
+        var demand = new LocalFlow.Data.Entities.Demand { LocalityId = locality.Id, StudyId = study.Id, FrontDoorId = frontDoor, ReceivedAt = now, Verbatim = $"{OtherFamily} demand words", Nature = DemandNature.Value, TypeId = otherType.Id, CapturedBy = "test", CapturedAt = now };
+        db.Demands.Add(demand);
 
         // The restricted person: a demo person with records and agency records, neither the first case history nor the
         // first by name (the table's examples), and named on by no worker.
@@ -100,7 +112,8 @@ public partial class RoleAccessTests
         db.LinkReviews.Add(restrictedReview);
         await db.SaveChangesAsync();
         var restrictedRecord = await db.ActivityRecords.Where(r => r.PersonId == restricted.Id).OrderBy(r => r.StartUtc).Select(r => r.Id).FirstAsync();
-        return new Planted(locality.Id, person.Id, records[0].Id, review.Id, run.Id, import.Id, condition.Id, restricted.Id, restrictedRecord, restricted.Household!.AddressLine, restrictedReview.Id);
+        return new Planted(locality.Id, person.Id, records[0].Id, review.Id, run.Id, import.Id, condition.Id, restricted.Id, restrictedRecord, restricted.Household!.AddressLine, restrictedReview.Id,
+            study.Id, otherType.Id, demand.Id);
     }
 
     /// <summary>Every route that opens one resource, filled in with a resource no demo user may open.</summary>
@@ -119,9 +132,17 @@ public partial class RoleAccessTests
             "/Flow/ImportProgress/{id:guid}" or "/Flow/Undo/{id:guid}" => [Fill(pattern, p.OtherImport)],
             _ when pattern.StartsWith("/Conditions/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal)
                 || pattern == "/api/conditions/{id:guid}" => [Fill(pattern, p.OtherCondition)],
+            _ when (pattern.StartsWith("/Demand/", StringComparison.Ordinal) || pattern.StartsWith("/api/demand/studies/", StringComparison.Ordinal)) && pattern.Contains("{id:int}", StringComparison.Ordinal)
+                => [FillStudy(pattern)],
             _ => [],
         };
     }
+
+    /// <summary>A demand route filled in with the other locality's study, type and demand.</summary>
+    private string FillStudy(string pattern) => pattern
+        .Replace("{id:int}", _planted.OtherStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{typeId:int}", _planted.OtherType.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{demandId:guid}", _planted.OtherDemand.ToString(), StringComparison.Ordinal);
 
     private static string Fill(string pattern, Guid id) => pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
 

@@ -49,6 +49,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Help/Index"] = Everyone,
         ["GET /Help/{topic}"] = Everyone,
         ["GET /Search"] = Everyone,
+        ["GET /ChooseLocality"] = Everyone,
         ["GET /Admin"] = "admin",
         ["GET /Admin/Index"] = "admin",
         ["GET /Admin/Agencies"] = "admin",

@@ -14,6 +14,9 @@ public sealed class DemandInputException(IReadOnlyDictionary<string, string> err
 {
     public IReadOnlyDictionary<string, string> Errors { get; } = errors;
 
+    /// <summary>The demand or type the request is about (its address) is not in the study: the API answers 404.</summary>
+    public bool NotFound { get; init; }
+
     public DemandInputException(string field, string message) : this(new Dictionary<string, string> { [field] = message })
     {
     }
@@ -215,7 +218,7 @@ public sealed class DemandStudies(LocalFlowDb db)
     public async Task<Demand> CorrectAsync(DemandStudy study, Guid demandId, int expectedVersion, DemandInput input, string? reason, CancellationToken ct = default)
     {
         var demand = await db.Demands.SingleOrDefaultAsync(d => d.LocalityId == study.LocalityId && d.StudyId == study.Id && d.Id == demandId, ct)
-            ?? throw new DemandInputException("Id", "There is no such demand in this study");
+            ?? throw new DemandInputException("Id", "There is no such demand in this study") { NotFound = true };
         if (demand.Version != expectedVersion)
         {
             throw new DemandConflictException("Someone else corrected this demand after you opened it. Your changes were not saved: open it again to see theirs.");
@@ -504,7 +507,7 @@ public sealed class DemandStudies(LocalFlowDb db)
 
     public async Task<DemandType> FindTypeAsync(DemandStudy study, int typeId, CancellationToken ct = default)
         => await db.DemandTypes.SingleOrDefaultAsync(t => t.Id == typeId && t.StudyId == study.Id, ct)
-           ?? throw new DemandInputException("TypeId", "There is no such type in this study");
+           ?? throw new DemandInputException("TypeId", "There is no such type in this study") { NotFound = true };
 
     /// <summary>Renames a type and/or changes its description or usual nature; the old name is kept in its history.</summary>
     public async Task<DemandType> RenameTypeAsync(DemandStudy study, int typeId, string? name, string? description, DemandNature? nature = null, CancellationToken ct = default)

@@ -196,6 +196,10 @@ public static class FlowStore
     {
         // Synchronous writes per value: the importer buffers, and an await per field costs more than the copy.
         await using var writer = await conn.BeginBinaryImportAsync($"COPY activity_records ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", ct);
+        // The importer waits for the server with the connection's command timeout (30 s by default), not EF's: a large
+        // file's final commit of rows and indexes on a busy server took longer and failed as "Exception while reading
+        // from stream" (a timeout), so it gets the schema upgrade's ten minutes.
+        writer.Timeout = TimeSpan.FromMinutes(10);
         long n = 0;
         foreach (var r in records)
         {

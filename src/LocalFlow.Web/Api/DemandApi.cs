@@ -212,7 +212,7 @@ public static class DemandApi
     }
 
     private static IResult Invalid(DemandInputException ex)
-        => Results.ValidationProblem(ex.Errors.ToDictionary(kv => char.ToLowerInvariant(kv.Key[0]) + kv.Key[1..], kv => new[] { kv.Value }));
+        => ex.NotFound ? Results.NotFound() : Results.ValidationProblem(ex.Errors.ToDictionary(kv => char.ToLowerInvariant(kv.Key[0]) + kv.Key[1..], kv => new[] { kv.Value }));
 
     private static StudyDto ToDto(DemandStudy s) => new(s.Id, s.LocalityId, s.Service, s.Kind, s.Purpose, s.StartsOn, s.EndsOn, s.TeamId,
         s.FrontDoors.Select(f => f.FrontDoorId).Order().ToList(), s.PredictableLevel, s.StartedWithReadyMadeTypes);

@@ -243,9 +243,13 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
                 warmer.Nudge();
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception stopped) when (stoppingToken.IsCancellationRequested)
         {
-            // the server is stopping: nothing was stored, the import stays queued and its upload is kept
+            // The server is stopping: nothing was stored (the records and the queue entry's removal commit together),
+            // so the import stays queued and its upload is kept. Not only OperationCanceledException: on PostgreSQL a
+            // command cut off by the stop surfaces as NpgsqlException "Exception while reading from stream", which was
+            // taken for a failed import and dropped from the queue.
+            log.LogDebug(stopped, "Flow import {ImportId} interrupted by the server stopping", job.Id);
             job.State = FlowImportJobState.Queued;
             job.Fraction = 0;
             log.LogInformation("Flow import {ImportId} stopped with the server; it runs again at the next start", job.Id);
@@ -254,7 +258,7 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
         catch (Exception ex)
         {
             log.LogError(ex, "Flow import {ImportId} failed", job.Id);
-            job.Error = ex.Message;
+            job.Error = Causes(ex);
             job.State = FlowImportJobState.Failed;
             try
             {
@@ -307,5 +311,19 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
     private sealed class SyncProgress(Action<double> report) : IProgress<double>
     {
         public void Report(double value) => report(value);
+    }
+
+    /// <summary>The error and every inner cause, outermost first ("Exception while reading from stream: ... "), so a failure says why.</summary>
+    internal static string Causes(Exception ex)
+    {
+        var parts = new List<string>();
+        for (Exception? e = ex; e is not null && parts.Count < 5; e = e.InnerException)
+        {
+            if (parts.Count == 0 || parts[^1] != e.Message)
+            {
+                parts.Add(e.Message);
+            }
+        }
+        return string.Join(": ", parts);
     }
 }

@@ -19,6 +19,7 @@ public sealed class SignOutModel(LocalFlowDb db, CurrentUser current) : PageMode
         AuditTrail.Add(db, AuditEventType.SignOut, AuditOperation.Other, nameof(User), current.UserId?.ToString(CultureInfo.InvariantCulture), null);
         await db.SaveChangesAsync();
         await HttpContext.SignOutAsync();
+        Response.Cookies.Delete(CurrentUser.ChosenLocalityCookie);
         return Page();
     }
 }

@@ -62,6 +62,12 @@ public static class LayoutText
 
     public static string ErrorPrefix => Get();
 
+    public static string LookingAt => Get();
+
+    public static string Change => Get();
+
+    public static string ChangeWhat => Get();
+
     /// <summary>The text under <paramref name="key"/> in the language of the request.</summary>
     public static string Get([CallerMemberName] string key = "") => Text.Of(Resources, key);
 }

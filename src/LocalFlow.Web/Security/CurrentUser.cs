@@ -38,8 +38,43 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IAuditActor
     public IReadOnlyList<int> LocalityIds => Principal.FindAll(LocalFlowClaims.Locality)
         .Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
 
-    /// <summary>The locality the user works in now (the first they belong to); null when none.</summary>
-    public int? LocalityId => LocalityIds.Count > 0 ? LocalityIds[0] : null;
+    /// <summary>The cookie that remembers, for the browser session, which of their localities the user is looking at.</summary>
+    public const string ChosenLocalityCookie = "localflow-locality";
+
+    private int? _localityId;
+    private bool _localityResolved;
+
+    /// <summary>
+    /// The locality the user is looking at: the one they chose (<see cref="ChosenLocalityCookie"/>) when it is still one
+    /// of their own, else the first they belong to; null when none. Checked against the sign-in's localities on every
+    /// request, so a forged or out-of-date choice is ignored, never trusted.
+    /// </summary>
+    public int? LocalityId
+    {
+        get
+        {
+            if (!_localityResolved)
+            {
+                _localityId = ResolveLocality();
+                _localityResolved = true;
+            }
+            return _localityId;
+        }
+    }
+
+    /// <summary>Whether the user belongs to more than one locality, and so may choose which to look at.</summary>
+    public bool MayChooseLocality => LocalityIds.Count > 1;
+
+    private int? ResolveLocality()
+    {
+        var own = LocalityIds;
+        if (own.Count == 0)
+        {
+            return null;
+        }
+        var chosen = accessor.HttpContext?.Request.Cookies[ChosenLocalityCookie];
+        return int.TryParse(chosen, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && own.Contains(id) ? id : own[0];
+    }
 
     public IReadOnlyList<int> AgencyIds => Principal.FindAll(LocalFlowClaims.Agency)
         .Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();

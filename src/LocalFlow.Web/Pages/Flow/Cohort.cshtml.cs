@@ -123,7 +123,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             f => new StrongBox<int>(cohort.Count(p => hidden.Contains(f.PersonId(p.Person))))).Value;
         var top = view.ByRecords.Where(p => !hidden.Contains(flow.PersonId(p.Person))).Take(MostRecordsShown).ToList();
         var ids = top.Select(p => flow.PersonId(p.Person)).ToList();
-        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
+        // with the locality, so the lookup uses the primary key (locality_id, id) instead of scanning every person
+        var names = await db.People.AsNoTracking().Where(p => p.LocalityId == locality && ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
         MostRecords = [.. top.Select(p => new PersonRow(flow.PersonId(p.Person), names.GetValueOrDefault(flow.PersonId(p.Person), "Unknown person"), p, flow.Analyzer.Signals(p.Person).Count))];
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
             $"Flow cohort ({FilterText}): {Plural.Of(MostRecords.Count, "person", "people")} with most records shown");

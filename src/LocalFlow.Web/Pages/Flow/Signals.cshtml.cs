@@ -138,7 +138,8 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var page = listed.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         var ids = page.Select(x => x.PersonId).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
+        // with the locality, so the lookup uses the primary key (locality_id, id) instead of scanning every person
+        var names = await db.People.AsNoTracking().Where(p => p.LocalityId == locality && ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
         Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, "Unknown person"), x.Date, x.Signal.Describe(log),
             [.. x.Signal.Events.Select(i => new SignalRecord(flow.RecordId(i), log.Start(i).UtcDateTime, agencies.GetValueOrDefault(flow.AgencyId(i), ""), FlowAccess.Describe(log.Kind(i), log.Subtype(i))))]))];
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
