@@ -114,6 +114,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/Purpose"] = "worker",
         ["GET /Locality/Statements/{id:guid}"] = "worker",
         ["GET /Locality/MyPlan/{id:guid}"] = "worker",
+        ["GET /Locality/Records/{id:guid}"] = "worker dataofficer",
         ["GET /Measures"] = "study worker analyst commissioner",
         ["GET /Measures/Index"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",
@@ -335,6 +336,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
                 => pattern.Replace("{id:guid}", db.People.Where(p => !p.Restricted && (p.Household == null || !p.Household.Restricted)).OrderBy(p => p.FamilyName).First().Id.ToString(), StringComparison.Ordinal),
             "/Locality/Statements/{id:guid}" => $"/Locality/Statements/{UnrestrictedPerson(db)}",
             "/Locality/MyPlan/{id:guid}" => $"/Locality/MyPlan/{UnrestrictedPerson(db)}",
+            "/Locality/Records/{id:guid}" => $"/Locality/Records/{FlowPerson(db)}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             // Renaming and merging work on a type made for the purpose, so that the demo's own types stay as they are.
             "/api/demand/studies/{id:int}/types/{typeId:int}" or "/api/demand/studies/{id:int}/types/{typeId:int}/merge"

@@ -26,6 +26,8 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
     public IReadOnlyList<Person> Household { get; private set; } = [];
     public LocalityView View { get; private set; } = null!;
     public bool MayWork { get; private set; }
+    /// <summary>Whether the user works with the person (<see cref="Visibility.WorksWithAsync"/>): their records across agencies open without a reason.</summary>
+    public bool WorksWith { get; private set; }
     public IReadOnlyList<(string Value, string Text)> TeamWorkers { get; private set; } = [];
 
     /// <summary>The workers named on this restricted record (shown only to those who see it in full).</summary>
@@ -272,6 +274,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
                 .OrderBy(p => p.DateOfBirth).ToListAsync();
         }
         View = await LocalityView.LoadAsync(db, person);
+        WorksWith = !HideContact && await Visibility.WorksWithAsync(db, current.Viewer, person);
         MayWork = Policies.Allows(User, Policies.LocalityWork) && !HideContact;
         if (MayWork)
         {
