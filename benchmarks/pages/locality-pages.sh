@@ -16,4 +16,4 @@ fi
 WEB=$!
 trap 'kill $WEB' EXIT
 for _ in $(seq 1 120); do curl -s -o /dev/null http://127.0.0.1:5189/SignIn && break; sleep 1; done
-python3 benchmarks/pages/locality_pages.py http://127.0.0.1:5189 20
+python3 benchmarks/pages/locality_pages.py http://127.0.0.1:5189 20 "$WEB"

@@ -14,4 +14,5 @@ public partial class LocalFlowDb
     public DbSet<DirectoryEntry> DirectoryEntries => Set<DirectoryEntry>();
     public DbSet<Avoided> Avoided => Set<Avoided>();
     public DbSet<NamedWorker> NamedWorkers => Set<NamedWorker>();
+    public DbSet<FrontDoorHandover> FrontDoorHandovers => Set<FrontDoorHandover>();
 }

@@ -116,6 +116,10 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/Purpose"] = "worker",
         ["GET /Locality/Statements/{id:guid}"] = "worker",
         ["GET /Locality/MyPlan/{id:guid}"] = "worker",
+        ["GET /Locality/Records/{id:guid}"] = "worker dataofficer",
+        ["GET /Locality/Handover/{id:guid}"] = "worker",
+        ["GET /Locality/NewPerson"] = "worker",
+        ["GET /Locality/EditConversation/{id:guid}"] = "worker",
         ["GET /Measures"] = "study worker analyst commissioner",
         ["GET /Measures/Index"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",
@@ -305,6 +309,13 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
     private static Guid FlowPerson(LocalFlow.Data.LocalFlowDb db)
         => LocalFlow.Data.Flow.FlowQueries.CaseHistoriesAsync(db).GetAwaiter().GetResult().First().PersonId;
 
+    /// <summary>A demand of the demo's first study handed to the locality team.</summary>
+    private static async Task<Guid> HandoverAsync(LocalFlow.Data.LocalFlowDb db)
+    {
+        var demand = db.Demands.Where(d => d.StudyId == db.DemandStudies.Min(s => s.Id)).OrderBy(d => d.ReceivedAt).First();
+        return (await new LocalFlow.Data.LocalityWork.Handovers(db).HandOverAsync(demand, "Role test")).Id;
+    }
+
     /// <summary>A stored import (of no records) to show and offer to undo.</summary>
     private static async Task<Guid> FlowImportAsync(LocalFlow.Data.LocalFlowDb db)
     {
@@ -338,6 +349,9 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
                 => pattern.Replace("{id:guid}", db.People.Where(p => !p.Restricted && (p.Household == null || !p.Household.Restricted)).OrderBy(p => p.FamilyName).First().Id.ToString(), StringComparison.Ordinal),
             "/Locality/Statements/{id:guid}" => $"/Locality/Statements/{UnrestrictedPerson(db)}",
             "/Locality/MyPlan/{id:guid}" => $"/Locality/MyPlan/{UnrestrictedPerson(db)}",
+            "/Locality/Records/{id:guid}" => $"/Locality/Records/{FlowPerson(db)}",
+            "/Locality/Handover/{id:guid}" => $"/Locality/Handover/{await HandoverAsync(db)}",
+            "/Locality/EditConversation/{id:guid}" => $"/Locality/EditConversation/{db.GoodLifeConversations.Where(c => !db.People.Any(p => p.Id == c.PersonId && (p.Restricted || (p.Household != null && p.Household.Restricted)))).OrderBy(c => c.Id).Select(c => c.Id).First()}",
             "/api/people/{id:guid}" => $"/api/people/{db.People.OrderBy(p => p.FamilyName).First().Id}",
             // Renaming and merging work on a type made for the purpose, so that the demo's own types stay as they are.
             "/api/demand/studies/{id:int}/types/{typeId:int}" or "/api/demand/studies/{id:int}/types/{typeId:int}/merge"

@@ -255,6 +255,13 @@ internal sealed class NorthfieldLocalityTeam : IDemoPart
                     await supports.NameWorkerAsync(locality.Id, null, rh, workers[0].Id, ct);
                 }
             }
+            // A "help me" heard at the contact centre, handed to the team and waiting for it to find who it is.
+            var heard = await db.Demands.Where(d => d.LocalityId == locality.Id && EF.Functions.Like(d.Verbatim, "Can someone help me%"))
+                .OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).FirstOrDefaultAsync(ct);
+            if (heard is not null)
+            {
+                await new Handovers(db).HandOverAsync(heard, "Gave a first name only; rang from a mobile", ct);
+            }
             AuditTrail.Add(db, AuditEventType.LocalityCaseChanged, AuditOperation.Create, "Demo", Name, locality.Id, $"Demo locality team: {chosen.Count} households worked with");
             await db.SaveChangesAsync(ct);
             progress.Report(new DemoProgress(Name, $"{chosen.Count} households worked with", 1));

@@ -239,3 +239,26 @@ public sealed class NamedWorker : IPersonalData, ISoftRemoved
     public DateTime? RemovedUtc { get; set; }
     public string? RemovedBy { get; set; }
 }
+
+/// <summary>
+/// A "help me" demand heard at a front door during a demand study, handed to the locality team. The demand itself
+/// stays in its study, counted once there; this links it to the person (and so the household) the team works with,
+/// and the person's words travel with it (read from the demand, never copied).
+/// </summary>
+public sealed class FrontDoorHandover : IPersonalData, ISoftRemoved
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public int LocalityId { get; set; }
+    public Guid DemandId { get; set; }
+    /// <summary>What the front door adds for the team, exactly as typed: a name they gave, how to reach them.</summary>
+    public string? Note { get; set; }
+    public required string HandedOverBy { get; set; }
+    public DateTime HandedOverUtc { get; set; }
+    /// <summary>The person the team linked it to; null while it waits for the team.</summary>
+    public Guid? PersonId { get; set; }
+    public string? LinkedBy { get; set; }
+    public DateTime? LinkedUtc { get; set; }
+    public int Version { get; set; } = 1;
+    public DateTime? RemovedUtc { get; set; }
+    public string? RemovedBy { get; set; }
+}

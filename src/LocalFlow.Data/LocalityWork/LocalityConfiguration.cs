@@ -149,6 +149,23 @@ internal sealed class NamedWorkerConfiguration : IEntityTypeConfiguration<NamedW
     }
 }
 
+internal sealed class FrontDoorHandoverConfiguration : IEntityTypeConfiguration<FrontDoorHandover>
+{
+    public void Configure(EntityTypeBuilder<FrontDoorHandover> e)
+    {
+        AuditTrail.RegisterChangeType<FrontDoorHandover>(AuditEventType.LocalityCaseChanged);
+        e.HasKey(x => new { x.LocalityId, x.Id });
+        e.HasOne<Demand>().WithMany().HasForeignKey(x => new { x.LocalityId, x.DemandId }).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => new { x.LocalityId, x.PersonId }).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.HandedOverBy).HasMaxLength(200);
+        e.Property(x => x.LinkedBy).HasMaxLength(200);
+        e.Property(x => x.RemovedBy).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => new { x.LocalityId, x.DemandId });
+        e.HasIndex(x => new { x.LocalityId, x.PersonId });
+    }
+}
+
 /// <summary>A signed-in user who works in the team is a worker: at most one worker per user.</summary>
 internal sealed class WorkerUserConfiguration : IEntityTypeConfiguration<Worker>
 {

@@ -11,8 +11,8 @@ namespace LocalFlow.Data.LocalityWork;
 /// </summary>
 public static class TeamBoard
 {
-    /// <summary>Days without anything happening (no contact, done action or conversation by the team) after which a household needs a visit.</summary>
-    public const int QuietDays = 28;
+    /// <summary>Days without anything happening after which a household needs a visit (<see cref="BoardAttention.QuietDays"/>).</summary>
+    public const int QuietDays = BoardAttention.QuietDays;
 
     /// <summary>One household (or person) the team works with now.</summary>
     /// <param name="Summary">Who they are, what matters and what happens next, as the viewer may see it.</param>
@@ -23,11 +23,11 @@ public static class TeamBoard
     /// <param name="Continuity">How many different workers of any agency they have met since the team began working with them, from <see cref="Continuity"/>; null when restricted from the viewer or no meeting names a worker.</param>
     public sealed record Row(SupportSummary Summary, string KeyWorker, bool IsNew, bool Overdue, DateOnly? LastHappened, PersonContinuity? Continuity)
     {
-        /// <summary>Waiting for the team: new to it, or an action is overdue.</summary>
+        /// <summary>Waiting for the team (<see cref="BoardAttention.IsWaiting"/>); never a restricted household the viewer may not see.</summary>
         public bool Waiting => Summary.SeenInFull && (IsNew || Overdue);
 
-        /// <summary>Whether nothing has happened with them for <see cref="QuietDays"/> days (as of <paramref name="today"/>).</summary>
-        public bool NeedsVisit(DateOnly today) => Summary.SeenInFull && (LastHappened ?? Summary.Support.StartedOn) < today.AddDays(-QuietDays);
+        /// <summary>Whether they need a visit as of <paramref name="today"/> (<see cref="BoardAttention.NeedsVisit"/>); never a restricted household the viewer may not see.</summary>
+        public bool NeedsVisit(DateOnly today) => Summary.SeenInFull && BoardAttention.NeedsVisit(Summary.Support.StartedOn, LastHappened, today);
     }
 
     /// <summary>A worker of the team and how many households they are key worker for, and involved with, now.</summary>
@@ -71,15 +71,14 @@ public static class TeamBoard
         var continuity = Continuity.Of(meetings).ToDictionary(c => c.PersonKey);
         var lastDone = records.Where(r => r.AgencyId == team.AgencyId).Select(r => (Support: supportOf[r.PersonId].Id, On: DateOnly.FromDateTime(r.StartUtc)))
             .Concat(talked.Select(c => (Support: supportOf[c.PersonId].Id, On: c.HeldOn)))
-            .Where(x => x.On <= today)
-            .GroupBy(x => x.Support).ToDictionary(g => g.Key, g => g.Max(x => x.On));
+            .GroupBy(x => x.Support).ToDictionary(g => g.Key, g => BoardAttention.LastHappened(g.Select(x => x.On), today));
         var conversed = talked.Select(c => supportOf[c.PersonId].Id).ToHashSet();
 
         var workers = await db.Workers.AsNoTracking().Where(w => w.AgencyId == team.AgencyId).OrderBy(w => w.Name).ToListAsync(ct);
         var keyNames = await db.Workers.AsNoTracking().Where(w => now.Select(s => s.KeyWorkerId).Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
         var rows = summaries.Select(s => new Row(s, keyNames.GetValueOrDefault(s.Support.KeyWorkerId, "Not known"),
                 !conversed.Contains(s.Support.Id),
-                s.SeenInFull && s.NextOn is DateOnly next && next < today,
+                s.SeenInFull && BoardAttention.IsOverdue(s.NextOn, today),
                 s.SeenInFull && lastDone.TryGetValue(s.Support.Id, out var last) ? last : null,
                 s.SeenInFull ? continuity.GetValueOrDefault(s.Support.Id.ToString("N")) : null))
             .OrderBy(r => r.KeyWorker, StringComparer.Ordinal).ThenBy(r => r.Summary.Name, StringComparer.Ordinal).ToList();

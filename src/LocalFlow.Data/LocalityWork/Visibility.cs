@@ -92,6 +92,28 @@ public static class Visibility
     }
 
     /// <summary>
+    /// Whether the viewer is a worker who works with this person: key worker of the person's household (or of the person),
+    /// involved with it (<see cref="Involvement"/>), or named on the person or household (<see cref="NamedWorker"/>).
+    /// Such a worker sees the other agencies' records of the person for the purpose of their work; anyone else gives
+    /// a reason first. This does not replace <see cref="SeesInFullAsync(LocalFlowDb, Viewer, Person, CancellationToken)"/>:
+    /// a person the viewer may not see in full stays hidden either way.
+    /// </summary>
+    public static async Task<bool> WorksWithAsync(LocalFlowDb db, Viewer viewer, Person person, CancellationToken ct = default)
+    {
+        if (viewer.WorkerId is not int worker || !viewer.LocalityIds.Contains(person.LocalityId))
+        {
+            return false;
+        }
+        var loc = person.LocalityId;
+        var household = person.HouseholdId;
+        var supports = db.Supports.Where(s => s.LocalityId == loc && s.RemovedUtc == null && (s.PersonId == person.Id || (household != null && s.HouseholdId == household)));
+        return await supports.AnyAsync(s => s.KeyWorkerId == worker
+                || db.Involvements.Any(i => i.LocalityId == loc && i.SupportId == s.Id && i.WorkerId == worker && i.RemovedUtc == null), ct)
+            || await db.NamedWorkers.AnyAsync(n => n.LocalityId == loc && n.WorkerId == worker && n.RemovedUtc == null
+                && (n.PersonId == person.Id || (household != null && n.HouseholdId == household)), ct);
+    }
+
+    /// <summary>
     /// The people of a locality the viewer may not see in full (restricted and not named): empty when the viewer may
     /// see restricted records. Pages that study records leave these out and say how many were left out.
     /// </summary>

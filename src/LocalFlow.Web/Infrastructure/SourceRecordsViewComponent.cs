@@ -15,9 +15,11 @@ public sealed class SourceRecordsViewComponent(LocalFlowDb db, IAuthorizationSer
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid personId, int localityId, bool hideAddress = false)
     {
-        var records = await db.SourceIdentities.AsNoTracking()
-            .Where(s => s.LocalityId == localityId && s.PersonId == personId)
-            .OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).ToListAsync();
+        // Sorted here, not in SQL: asked to sort, SQLite walks the (locality, source, record id) index through every
+        // record of the locality (0.4–0.7 s at 2 million records) instead of finding the person's few by their index.
+        var records = (await db.SourceIdentities.AsNoTracking()
+            .Where(s => s.LocalityId == localityId && s.PersonId == personId).ToListAsync())
+            .OrderBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.SourceRecordId, StringComparer.Ordinal).ToList();
         if (records.Count > 0)
         {
             await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(SourceIdentity), personId.ToString(), localityId, $"{records.Count} linked source records shown with the person");

@@ -34,6 +34,14 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
     public IReadOnlyList<(string Value, string Text)> Doors { get; private set; } = [];
     public IReadOnlyList<(string Value, string Text)> Types { get; private set; } = [];
 
+    /// <summary>What the front door adds when handing the demand to the locality team.</summary>
+    [BindProperty]
+    public string? HandoverNote { get; set; }
+
+    /// <summary>The hand-over of this demand to the locality team, if any; null when the locality has no team.</summary>
+    public FrontDoorHandover? Handover { get; private set; }
+    public bool HasTeam { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, Guid demandId)
     {
         if (!await LoadStudyAsync(id) || !await LoadDemandAsync(demandId))
@@ -83,6 +91,33 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
         return Page();
     }
 
+    /// <summary>Hands a "help me" demand to the locality team; the demand stays here, counted once (docs/locality-working.md).</summary>
+    public async Task<IActionResult> OnPostHandOverAsync(int id, Guid demandId)
+    {
+        if (!await LoadStudyAsync(id) || !await LoadDemandAsync(demandId))
+        {
+            return NotFound();
+        }
+        await LoadAsync();
+        if (!HasTeam)
+        {
+            return NotFound();
+        }
+        try
+        {
+            await new Data.LocalityWork.Handovers(Db).HandOverAsync(Demand, HandoverNote);
+        }
+        catch (Data.LocalityWork.LocalityInputException ex)
+        {
+            ModelState.AddModelError(nameof(HandoverNote), ex.Message);
+            Input = DemandInput.From(Demand);
+            Version = Demand.Version;
+            return Page();
+        }
+        TempData["Done"] = "Handed to the locality team";
+        return Redirect($"/Demand/Correct/{id}/{demandId}#handover");
+    }
+
     private async Task<bool> LoadDemandAsync(Guid demandId)
     {
         var d = await Db.Demands.AsNoTracking().SingleOrDefaultAsync(x => x.LocalityId == Study.LocalityId && x.StudyId == Study.Id && x.Id == demandId);
@@ -100,5 +135,7 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
             .Select(f => (f.FrontDoorId.ToString(CultureInfo.InvariantCulture), f.FrontDoor!.Name)).ToList();
         Types = (await Studies.CurrentTypes(Study.Id).ToListAsync()).Select(t => (t.Id.ToString(CultureInfo.InvariantCulture), t.Name)).ToList();
         Corrections = await Studies.CorrectionsAsync(Demand);
+        HasTeam = await Db.LocalityTeams.AnyAsync(t => t.LocalityId == Demand.LocalityId);
+        Handover = await Db.FrontDoorHandovers.AsNoTracking().FirstOrDefaultAsync(h => h.LocalityId == Demand.LocalityId && h.DemandId == Demand.Id && h.RemovedUtc == null);
     }
 }

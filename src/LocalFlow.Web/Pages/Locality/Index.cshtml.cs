@@ -16,6 +16,8 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
     public LocalityTeam? Team { get; private set; }
     public IReadOnlyList<MyPeople.Row> Mine { get; private set; } = [];
     public bool IsWorker { get; private set; }
+    /// <summary>"Help me" demands handed over from a front door that the team has not picked up yet.</summary>
+    public IReadOnlyList<HeardAtFrontDoor> Waiting { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -27,9 +29,17 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         var viewer = current.Viewer;
         IsWorker = viewer.WorkerId is not null;
         Mine = await MyPeople.ForAsync(db, viewer, locality);
+        if (Policies.Allows(User, Policies.LocalityWork))
+        {
+            Waiting = await new Handovers(db).WaitingAsync(locality);
+        }
         if (Mine.Count > 0)
         {
             await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality, $"My people: {Mine.Count} shown");
+        }
+        if (Waiting.Count > 0)
+        {
+            await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, nameof(FrontDoorHandover), null, locality, $"Handed over from a front door: {Waiting.Count} shown");
         }
     }
 }

@@ -58,6 +58,14 @@ public sealed class LocalityView
         };
     }
 
+    /// <summary>The workers of the locality's team, by name, as options for "key worker" and "name a worker" (empty with no team).</summary>
+    public static async Task<IReadOnlyList<(string Value, string Text)>> TeamWorkersAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+    {
+        var team = await db.LocalityTeams.AsNoTracking().SingleOrDefaultAsync(t => t.LocalityId == localityId, ct);
+        return team is null ? [] : (await db.Workers.AsNoTracking().Where(w => w.AgencyId == team.AgencyId).OrderBy(w => w.Name).ToListAsync(ct))
+            .Select(w => (w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.Name)).ToList();
+    }
+
     public string NameOf(Guid personId) => Members.FirstOrDefault(m => m.Id == personId)?.DisplayName ?? "";
 
     public string Who(TeamAction a) => a.WorkerId is int w && WorkerNames.TryGetValue(w, out var n) ? n

@@ -22,17 +22,16 @@ public sealed class PeopleModel(LocalFlowDb db, CurrentUser current) : PageModel
 
     public IReadOnlyList<Row> Results { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    /// <summary>
+    /// People of the locality whose name (or, for those the viewer sees in full, address or postcode) contains
+    /// <paramref name="q"/>, by family name: at most <see cref="MaxResults"/>. A restricted address is neither searched nor shown.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> SearchAsync(LocalFlowDb db, Viewer viewer, int locality, string q)
     {
-        var q = Q?.Trim();
-        if (q is null || q.Length < 2 || current.LocalityId is not int locality)
-        {
-            return;
-        }
         // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
         var like = "%" + q.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
         // One rule decides whose address may be searched and shown (Visibility): a restricted address is neither.
-        var seenInFull = db.People.SeenInFull(db, current.Viewer).Select(p => p.Id);
+        var seenInFull = db.People.SeenInFull(db, viewer).Select(p => p.Id);
         var rows = await db.People.Where(p => p.LocalityId == locality)
             .Select(p => new { Person = p, Full = seenInFull.Contains(p.Id) })
             .Where(x => EF.Functions.Like((x.Person.GivenName + " " + x.Person.FamilyName).ToLower(), like)
@@ -41,7 +40,17 @@ public sealed class PeopleModel(LocalFlowDb db, CurrentUser current) : PageModel
             .Take(MaxResults)
             .Select(x => new { x.Person.Id, x.Person.GivenName, x.Person.FamilyName, x.Person.DateOfBirth, x.Full, Address = x.Person.Household == null ? "" : x.Person.Household.AddressLine + ", " + x.Person.Household.Postcode })
             .ToListAsync();
-        Results = rows.Select(r => new Row(r.Id, r.GivenName + " " + r.FamilyName, r.DateOfBirth, r.Full ? r.Address : "", !r.Full)).ToList();
+        return rows.Select(r => new Row(r.Id, r.GivenName + " " + r.FamilyName, r.DateOfBirth, r.Full ? r.Address : "", !r.Full)).ToList();
+    }
+
+    public async Task OnGetAsync()
+    {
+        var q = Q?.Trim();
+        if (q is null || q.Length < 2 || current.LocalityId is not int locality)
+        {
+            return;
+        }
+        Results = await SearchAsync(db, current.Viewer, locality, q);
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality, $"Search \"{q}\": {Results.Count} shown");
     }
 }

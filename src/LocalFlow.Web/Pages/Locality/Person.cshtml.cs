@@ -26,6 +26,10 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
     public IReadOnlyList<Person> Household { get; private set; } = [];
     public LocalityView View { get; private set; } = null!;
     public bool MayWork { get; private set; }
+    /// <summary>Whether the user works with the person (<see cref="Visibility.WorksWithAsync"/>): their records across agencies open without a reason.</summary>
+    public bool WorksWith { get; private set; }
+    /// <summary>What the person or their household said at a front door, handed to the team (their words travel with it).</summary>
+    public IReadOnlyList<HeardAtFrontDoor> Heard { get; private set; } = [];
     public IReadOnlyList<(string Value, string Text)> TeamWorkers { get; private set; } = [];
 
     /// <summary>The workers named on this restricted record (shown only to those who see it in full).</summary>
@@ -272,12 +276,16 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
                 .OrderBy(p => p.DateOfBirth).ToListAsync();
         }
         View = await LocalityView.LoadAsync(db, person);
+        WorksWith = !HideContact && await Visibility.WorksWithAsync(db, current.Viewer, person);
+        if (!HideContact)
+        {
+            Heard = await new Handovers(db).ForPeopleAsync(person.LocalityId, View.Members.Select(m => m.Id).ToList());
+        }
         MayWork = Policies.Allows(User, Policies.LocalityWork) && !HideContact;
         if (MayWork)
         {
             var team = await db.LocalityTeams.AsNoTracking().SingleOrDefaultAsync(t => t.LocalityId == person.LocalityId);
-            TeamWorkers = team is null ? [] : (await db.Workers.AsNoTracking().Where(w => w.AgencyId == team.AgencyId).OrderBy(w => w.Name).ToListAsync())
-                .Select(w => (w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.Name)).ToList();
+            TeamWorkers = await LocalityView.TeamWorkersAsync(db, person.LocalityId);
             Experts = team is null ? [] : (await db.Workers.AsNoTracking().Include(w => w.Agency).Where(w => w.AgencyId != team.AgencyId).OrderBy(w => w.Name).ToListAsync())
                 .Select(w => (w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{w.Name}{(w.JobTitle.Length > 0 ? ", " + w.JobTitle : "")} ({w.Agency!.ShortName})")).ToList();
             if (Restricted)
