@@ -19,7 +19,7 @@ public partial class RoleAccessTests
     /// <summary>What <see cref="App"/> plants beside the demo: the people and things no demo user may see.</summary>
     public sealed record Planted(
         int OtherLocality, Guid OtherPerson, Guid OtherRecord, Guid OtherReview, int OtherRun, Guid OtherImport, Guid OtherCondition,
-        Guid RestrictedPerson, Guid RestrictedRecord, string RestrictedAddress, Guid RestrictedReview);
+        Guid RestrictedPerson, Guid RestrictedRecord, string RestrictedAddress, Guid RestrictedReview, Guid OtherDemand, Guid RestrictedDemand);
 
     /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
     private const string OtherGiven = "Quillon";
@@ -70,6 +70,13 @@ public partial class RoleAccessTests
         db.FlowImports.Add(import);
         var condition = new SystemCondition { LocalityId = locality.Id, Category = ConditionCategory.Specialisation, Title = $"{OtherFamily} condition", RecordedBy = "test", RecordedUtc = now };
         db.SystemConditions.Add(condition);
+        var door = new FrontDoor { LocalityId = locality.Id, AgencyId = agency, Name = "Otherfield front door", Channel = Channel.Phone };
+        db.FrontDoors.Add(door);
+        var study = new DemandStudy { LocalityId = locality.Id, Service = "Otherfield contact team", StartsOn = DateOnly.FromDateTime(now).AddDays(-10), CreatedAt = now, CreatedBy = "test" };
+        db.DemandStudies.Add(study);
+        await db.SaveChangesAsync();
+        var otherDemand = new LocalFlow.Data.Entities.Demand { LocalityId = locality.Id, StudyId = study.Id, FrontDoorId = door.Id, Channel = Channel.Phone, ReceivedAt = now, Verbatim = $"{OtherFamily} rang", CapturedBy = "test", CapturedAt = now };
+        db.Demands.Add(otherDemand);
 
         // The restricted person: a demo person with records and agency records, neither the first case history nor the
         // first by name (the table's examples), and named on by no worker.
@@ -98,9 +105,12 @@ public partial class RoleAccessTests
         var northfieldRun = await db.LinkRuns.Where(r => r.LocalityId == northfield).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         var restrictedReview = new LinkReview { LocalityId = northfield, LinkRunId = northfieldRun, IdentityAId = restrictedIdentity, IdentityBId = otherIdentity, Weight = 2, Probability = 0.6, ExplanationJson = "[]" };
         db.LinkReviews.Add(restrictedReview);
+        // A demo demand linked to the restricted person: its linking page is hidden with them.
+        var restrictedDemand = await db.Demands.Where(d => d.LocalityId == northfield).OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).FirstAsync();
+        db.SourceIdentities.Add(new SourceIdentity { LocalityId = northfield, Source = LocalFlow.Data.Linking.DemandLinks.Source, SourceRecordId = LocalFlow.Data.Linking.DemandLinks.RecordId(restrictedDemand.Id), Surname = RestrictedFamily, PersonId = restricted.Id });
         await db.SaveChangesAsync();
         var restrictedRecord = await db.ActivityRecords.Where(r => r.PersonId == restricted.Id).OrderBy(r => r.StartUtc).Select(r => r.Id).FirstAsync();
-        return new Planted(locality.Id, person.Id, records[0].Id, review.Id, run.Id, import.Id, condition.Id, restricted.Id, restrictedRecord, restricted.Household!.AddressLine, restrictedReview.Id);
+        return new Planted(locality.Id, person.Id, records[0].Id, review.Id, run.Id, import.Id, condition.Id, restricted.Id, restrictedRecord, restricted.Household!.AddressLine, restrictedReview.Id, otherDemand.Id, restrictedDemand.Id);
     }
 
     /// <summary>Every route that opens one resource, filled in with a resource no demo user may open.</summary>
@@ -115,6 +125,7 @@ public partial class RoleAccessTests
             "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}" or "/Locality/Statements/{id:guid}"
                 or "/Locality/MyPlan/{id:guid}" or "/api/people/{id:guid}" => [Fill(pattern, p.OtherPerson)],
             "/Linking/Pair/{id:guid}" => [Fill(pattern, p.OtherReview), Fill(pattern, p.RestrictedReview)],
+            "/Linking/Demand/{id:guid}" => [Fill(pattern, p.OtherDemand), Fill(pattern, p.RestrictedDemand)],
             "/Linking/Run/{id:int}" => [pattern.Replace("{id:int}", p.OtherRun.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)],
             "/Flow/ImportProgress/{id:guid}" or "/Flow/Undo/{id:guid}" => [Fill(pattern, p.OtherImport)],
             _ when pattern.StartsWith("/Conditions/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal)
@@ -175,6 +186,7 @@ public partial class RoleAccessTests
             paths.Add("/Search?q=" + Uri.EscapeDataString(q));
             paths.Add("/Locality/People?q=" + Uri.EscapeDataString(q));
             paths.Add($"/Linking/Person/{FlowPersonOf()}?q=" + Uri.EscapeDataString(q));
+            paths.Add(await ConcreteAsync("/Linking/Demand/{id:guid}") + "?q=" + Uri.EscapeDataString(q));
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var checkedPages = 0;
