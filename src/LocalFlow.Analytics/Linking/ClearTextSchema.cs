@@ -22,7 +22,7 @@ public sealed class ClearTextSchema : LinkageSchema
         new("email", ["exact", "same name before @", "different"], -1, [0.85, 0.05, 0.10], DefaultU: [0.0001, 0.00002, 0.99988], Shared: true, HouseholdLevel: 0),
     ];
 
-    private static readonly string[] Rules = ["date of birth", "surname sound + birth year", "postcode + given name initial", "NHS number", "other id", "phone", "email"];
+    private static readonly string[] Rules = ["date of birth", "surname sound + birth year", "postcode + given name initial", "NHS number", "other id", "phone", "email", "surname sound + given name initial"];
 
     private readonly Prepared[] _records;
     private readonly string[] _sources;
@@ -95,7 +95,7 @@ public sealed class ClearTextSchema : LinkageSchema
     public override IReadOnlyList<string> BlockingRules => Rules;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[DateOfBirth], [Surname, DateOfBirth], [Address, GivenName], [Nhs], [OtherId], [Phone], [Email]];
+    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[DateOfBirth], [Surname, DateOfBirth], [Address, GivenName], [Nhs], [OtherId], [Phone], [Email], [Surname, GivenName]];
 
     /// <inheritdoc/>
     public override int Count => _records.Length;
@@ -136,6 +136,8 @@ public sealed class ClearTextSchema : LinkageSchema
             4 => p.OtherId.Length == 0 ? 0 : Hash(p.OtherId, 4),
             5 => p.Phone.Length == 0 ? 0 : Hash(p.Phone, 5),
             6 => p.Email.Length == 0 ? 0 : Hash(p.Email, 6),
+            // Finds the same person when the date of birth is missing, a placeholder or mistyped and the postcode changed.
+            7 => p.SurnameKey.Length == 0 || p.Given.Length == 0 ? 0 : Hash(p.SurnameKey, (ulong)p.Given[0] + 700),
             _ => 0,
         };
     }
