@@ -22,7 +22,7 @@ public sealed class ClearTextSchema : LinkageSchema
         new("email", ["exact", "same name before @", "different"], -1, [0.85, 0.05, 0.10], DefaultU: [0.0001, 0.00002, 0.99988], Shared: true, HouseholdLevel: 0),
     ];
 
-    private static readonly string[] Rules = ["date of birth", "surname sound + birth year", "postcode + given name initial", "NHS number", "other id", "phone", "email", "surname sound + given name sound"];
+    private static readonly string[] Rules = ["date of birth", "surname sound + birth year", "postcode + given name initial", "NHS number", "other id", "phone", "email"];
 
     private readonly Prepared[] _records;
     private readonly string[] _sources;
@@ -95,7 +95,7 @@ public sealed class ClearTextSchema : LinkageSchema
     public override IReadOnlyList<string> BlockingRules => Rules;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[DateOfBirth], [Surname, DateOfBirth], [Address, GivenName], [Nhs], [OtherId], [Phone], [Email], [Surname, GivenName]];
+    public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[DateOfBirth], [Surname, DateOfBirth], [Address, GivenName], [Nhs], [OtherId], [Phone], [Email]];
 
     /// <inheritdoc/>
     public override int Count => _records.Length;
@@ -136,8 +136,6 @@ public sealed class ClearTextSchema : LinkageSchema
             4 => p.OtherId.Length == 0 ? 0 : Hash(p.OtherId, 4),
             5 => p.Phone.Length == 0 ? 0 : Hash(p.Phone, 5),
             6 => p.Email.Length == 0 ? 0 : Hash(p.Email, 6),
-            // Finds the same person when the date of birth is missing, a placeholder or mistyped and the postcode changed.
-            7 => p.NameKey.Length == 0 ? 0 : Hash(p.NameKey, 7),
             _ => 0,
         };
     }
@@ -440,8 +438,6 @@ public sealed class ClearTextSchema : LinkageSchema
         public string SurnameJoined = "";
         public string[] SurnameWords = [];
         public string SurnameKey = "";
-        /// <summary>Surname sound and given-name sound, a nickname standing for its group (Bob and Robert share one): a blocking key.</summary>
-        public string NameKey = "";
         public string[] PreviousSurnames = [];
         public PartialDate Dob;
         public char Sex;
@@ -474,10 +470,6 @@ public sealed class ClearTextSchema : LinkageSchema
             p.SurnameWords = Normalise.Words(p.Surname);
             p.SurnameJoined = p.Surname.Replace(" ", "", StringComparison.Ordinal);
             p.SurnameKey = p.SurnameWords.Length == 0 ? "" : Phonetic.Key(p.SurnameWords[0]);
-            if (p.SurnameKey.Length > 0 && p.Given.Length > 1)
-            {
-                p.NameKey = p.SurnameKey + "|" + (p.GivenGroups.Length > 0 ? "#" + p.GivenGroups.Min().ToString(System.Globalization.CultureInfo.InvariantCulture) : Phonetic.Key(p.Given));
-            }
             if (!string.IsNullOrWhiteSpace(r.PreviousSurnames))
             {
                 p.PreviousSurnames = [.. r.PreviousSurnames.Split([';', ','], StringSplitOptions.RemoveEmptyEntries).Select(Normalise.Name).Where(s => s.Length > 0)];

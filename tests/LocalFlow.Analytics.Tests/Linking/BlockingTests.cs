@@ -31,25 +31,6 @@ public class BlockingTests
     }
 
     [Fact]
-    public void APlaceholderBirthdayAndAMove_StillPairByTheSoundOfTheName()
-    {
-        // One person: the police hold the placeholder date and an old address, the GP the real date and the new one,
-        // and the council a nickname with no date at all. Only the sound of the names is shared (a nickname counting as
-        // its formal name); a namesake with another given name is not paired.
-        var records = new List<LinkRecord>
-        {
-            Person("police", "1", "Robert", "Quinn", "01/01/1900", "NF1 1AA", "3 Mill Road"),
-            Person("gp", "1", "Robert", "Quin", "1971-06-24", "NF9 9ZZ", "70 Oak Avenue"),
-            Person("gp", "2", "Richard", "Quinn", "1950-02-02", "NF8 8YY", "1 Elm Way"),
-            Person("council", "1", "Bob", "Quinn", "", "NF7 7XX", "9 Ash Road"),
-        };
-        var pairs = CandidatePairs.Build(new ClearTextSchema(records), 2000, false);
-        pairs.Packed.ShouldContain(1L);
-        pairs.Packed.ShouldContain(3L);
-        pairs.Packed.ShouldNotContain(2L);
-    }
-
-    [Fact]
     public void PairBudget_IsRespected_ByShrinkingTheBlocks()
     {
         var records = Enumerable.Range(0, 400).Select(i => Person("gp", $"R{i}", "Sam", $"Lee{i % 3}", "1980-03-01", "NF1 1AA", $"Flat {i}, 1 Tower Road")).ToList();
