@@ -20,7 +20,7 @@ public partial class RoleAccessTests
     public sealed record Planted(
         int OtherLocality, Guid OtherPerson, Guid OtherRecord, Guid OtherReview, int OtherRun, Guid OtherImport, Guid OtherCondition,
         Guid RestrictedPerson, Guid RestrictedRecord, string RestrictedAddress, Guid RestrictedReview,
-        int OtherStudy, int OtherType, Guid OtherDemand);
+        int OtherStudy, int OtherType, Guid OtherDemand, Guid RestrictedDemand);
 
     /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
     private const string OtherGiven = "Quillon";
@@ -110,10 +110,13 @@ public partial class RoleAccessTests
         var northfieldRun = await db.LinkRuns.Where(r => r.LocalityId == northfield).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         var restrictedReview = new LinkReview { LocalityId = northfield, LinkRunId = northfieldRun, IdentityAId = restrictedIdentity, IdentityBId = otherIdentity, Weight = 2, Probability = 0.6, ExplanationJson = "[]" };
         db.LinkReviews.Add(restrictedReview);
+        // A demo demand linked to the restricted person: its linking page is hidden with them.
+        var restrictedDemand = await db.Demands.Where(d => d.LocalityId == northfield).OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).FirstAsync();
+        db.SourceIdentities.Add(new SourceIdentity { LocalityId = northfield, Source = LocalFlow.Data.Linking.DemandLinks.Source, SourceRecordId = LocalFlow.Data.Linking.DemandLinks.RecordId(restrictedDemand.Id), Surname = RestrictedFamily, PersonId = restricted.Id });
         await db.SaveChangesAsync();
         var restrictedRecord = await db.ActivityRecords.Where(r => r.PersonId == restricted.Id).OrderBy(r => r.StartUtc).Select(r => r.Id).FirstAsync();
         return new Planted(locality.Id, person.Id, records[0].Id, review.Id, run.Id, import.Id, condition.Id, restricted.Id, restrictedRecord, restricted.Household!.AddressLine, restrictedReview.Id,
-            study.Id, otherType.Id, demand.Id);
+            study.Id, otherType.Id, demand.Id, restrictedDemand.Id);
     }
 
     /// <summary>Every route that opens one resource, filled in with a resource no demo user may open.</summary>
@@ -128,6 +131,7 @@ public partial class RoleAccessTests
             "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}" or "/Locality/Statements/{id:guid}"
                 or "/Locality/MyPlan/{id:guid}" or "/api/people/{id:guid}" => [Fill(pattern, p.OtherPerson)],
             "/Linking/Pair/{id:guid}" => [Fill(pattern, p.OtherReview), Fill(pattern, p.RestrictedReview)],
+            "/Linking/Demand/{id:guid}" => [Fill(pattern, p.OtherDemand), Fill(pattern, p.RestrictedDemand)],
             "/Linking/Run/{id:int}" => [pattern.Replace("{id:int}", p.OtherRun.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)],
             "/Flow/ImportProgress/{id:guid}" or "/Flow/Undo/{id:guid}" => [Fill(pattern, p.OtherImport)],
             _ when pattern.StartsWith("/Conditions/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal)
@@ -196,6 +200,7 @@ public partial class RoleAccessTests
             paths.Add("/Search?q=" + Uri.EscapeDataString(q));
             paths.Add("/Locality/People?q=" + Uri.EscapeDataString(q));
             paths.Add($"/Linking/Person/{FlowPersonOf()}?q=" + Uri.EscapeDataString(q));
+            paths.Add(await ConcreteAsync("/Linking/Demand/{id:guid}") + "?q=" + Uri.EscapeDataString(q));
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var checkedPages = 0;

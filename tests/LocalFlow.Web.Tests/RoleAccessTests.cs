@@ -105,6 +105,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Linking/Pair/{id:guid}"] = "dataofficer",
         ["GET /Linking/Person/{id:guid}"] = "dataofficer",
         ["GET /Linking/Import"] = "dataofficer",
+        ["GET /Linking/Demand/{id:guid}"] = "study dataofficer",
         ["GET /Locality"] = "worker dataofficer",
         ["GET /Locality/Index"] = "worker dataofficer",
         ["GET /Locality/People"] = "worker dataofficer",
@@ -345,6 +346,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Linking/Run/{id:int}" => $"/Linking/Run/{db.LinkRuns.OrderBy(r => r.Id).First().Id}",
             "/Linking/Pair/{id:guid}" => $"/Linking/Pair/{await Support.LinkingData.AnyReviewAsync(db)}",
             "/Linking/Person/{id:guid}" => $"/Linking/Person/{FlowPerson(db)}",
+            "/Linking/Demand/{id:guid}" => $"/Linking/Demand/{db.Demands.Where(d => d.StudyId == db.DemandStudies.Min(s => s.Id)).OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).First().Id}",
             "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}"
                 => pattern.Replace("{id:guid}", db.People.Where(p => !p.Restricted && (p.Household == null || !p.Household.Restricted)).OrderBy(p => p.FamilyName).First().Id.ToString(), StringComparison.Ordinal),
             "/Locality/Statements/{id:guid}" => $"/Locality/Statements/{UnrestrictedPerson(db)}",

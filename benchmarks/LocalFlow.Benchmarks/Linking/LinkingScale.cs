@@ -90,6 +90,32 @@ public static class LinkingScale
             }
             Console.WriteLine($"prior {result.Model.PriorWeight:F1}");
         }
+        if (args.Contains("unblocked"))
+        {
+            // True pairs blocking never paired, a few shown with their records, to see which blocking key they lack.
+            var paired = new HashSet<long>(result.Pairs.Count);
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                paired.Add(result.Pairs.Packed[i]);
+            }
+            var shownUnblocked = 0;
+            string Show(LinkRecord r) => $"{r.GivenNames} {r.Surname}{r.FullName} b{r.DateOfBirth} {r.HouseNumber} {string.Join(",", r.AddressLines)} {r.Postcode} nhs{r.NhsNumber} ph{r.Phone} em{r.Email}";
+            foreach (var group in Enumerable.Range(0, data.Records.Count).GroupBy(i => data.Truth[i]))
+            {
+                var m = group.ToList();
+                for (var i = 0; i < m.Count && shownUnblocked < 40; i++)
+                {
+                    for (var j = i + 1; j < m.Count && shownUnblocked < 40; j++)
+                    {
+                        if (!paired.Contains(((long)m[i] << 32) | (uint)m[j]))
+                        {
+                            shownUnblocked++;
+                            Console.WriteLine($"unblocked: {Show(data.Records[m[i]])}  ||  {Show(data.Records[m[j]])}");
+                        }
+                    }
+                }
+            }
+        }
         if (args.Contains("households"))
         {
             // True pairs a cannot-link rule holds apart, by rule, with a few shown.

@@ -93,7 +93,9 @@ public static class LinkingService
     internal static async Task LinkWithinTransactionAsync(LocalFlowDb db, LinkRun run, IProgress<LinkageProgress>? progress, LinkageOptions options, CancellationToken ct)
     {
         var localityId = run.LocalityId;
-        var identities = await db.SourceIdentities.Where(s => s.LocalityId == localityId).OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).ToListAsync(ct);
+        // A record with nothing to compare (a demand linked by hand before any details were taken) stays as it is.
+        var identities = (await db.SourceIdentities.Where(s => s.LocalityId == localityId).OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).ToListAsync(ct))
+            .Where(Linkable).ToList();
         if (identities.Count < 2)
         {
             throw new LinkingException("There are fewer than two source records to link. Import agencies' extracts first.");
@@ -201,6 +203,10 @@ public static class LinkingService
         run.ModelJson = result.Model.ToJson();
         run.ReportJson = JsonSerializer.Serialize(report, Json);
     }
+
+    /// <summary>Whether a source record carries anything linking can compare (a surname, date of birth, NHS number or other id).</summary>
+    public static bool Linkable(SourceIdentity s)
+        => !string.IsNullOrWhiteSpace(s.Surname) || !string.IsNullOrWhiteSpace(s.DateOfBirth) || !string.IsNullOrWhiteSpace(s.NhsNumber) || !string.IsNullOrWhiteSpace(s.OtherId);
 
     private static string? FirstWord(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().Split(' ', 2)[0];
 

@@ -27,6 +27,7 @@ public sealed class SourceRecordsViewComponent(LocalFlowDb db, IAuthorizationSer
         ViewData["HideAddress"] = hideAddress;
         ViewData["PersonId"] = personId;
         ViewData["MayManage"] = (await authorization.AuthorizeAsync(UserClaimsPrincipal, LocalFlow.Web.Security.Policies.LinkingManage)).Succeeded;
+        ViewData["MayOpenDemands"] = (await authorization.AuthorizeAsync(UserClaimsPrincipal, LocalFlow.Web.Security.Policies.FlowStudy)).Succeeded;
         return View(records);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalFlow.Web.Tests.Linking;
 
 /// <summary>Linking in the web app on the demo's agencies' records: a run with progress, the queue, decisions remembered and audited.</summary>
-public class LinkingPagesTests : IClassFixture<LinkingPagesTests.App>
+public partial class LinkingPagesTests : IClassFixture<LinkingPagesTests.App>
 {
     public sealed class App : IDisposable
     {

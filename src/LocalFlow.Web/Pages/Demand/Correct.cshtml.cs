@@ -3,6 +3,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Demands;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -31,6 +32,8 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
 
     public Data.Entities.Demand Demand { get; private set; } = null!;
     public IReadOnlyList<DemandCorrection> Corrections { get; private set; } = [];
+    /// <summary>The person this demand is linked to, when the user may see them (<see cref="LocalFlow.Data.Linking.DemandLinks"/>).</summary>
+    public Person? LinkedPerson { get; private set; }
     public IReadOnlyList<(string Value, string Text)> Doors { get; private set; } = [];
     public IReadOnlyList<(string Value, string Text)> Types { get; private set; } = [];
 
@@ -137,5 +140,9 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
         Corrections = await Studies.CorrectionsAsync(Demand);
         HasTeam = await Db.LocalityTeams.AnyAsync(t => t.LocalityId == Demand.LocalityId);
         Handover = await Db.FrontDoorHandovers.AsNoTracking().FirstOrDefaultAsync(h => h.LocalityId == Demand.LocalityId && h.DemandId == Demand.Id && h.RemovedUtc == null);
+        var recordId = LocalFlow.Data.Linking.DemandLinks.RecordId(Demand.Id);
+        LinkedPerson = await Db.SourceIdentities.AsNoTracking().SeenInFull(Db, Current.Viewer)
+            .Where(s => s.LocalityId == Demand.LocalityId && s.Source == LocalFlow.Data.Linking.DemandLinks.Source && s.SourceRecordId == recordId)
+            .Select(s => s.Person).SingleOrDefaultAsync();
     }
 }
