@@ -114,6 +114,8 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/Purpose"] = "worker",
         ["GET /Locality/Statements/{id:guid}"] = "worker",
         ["GET /Locality/MyPlan/{id:guid}"] = "worker",
+        ["GET /Locality/Picture"] = "worker analyst commissioner",
+        ["GET /Locality/PictureRules"] = "admin analyst",
         ["GET /Measures"] = "study worker analyst commissioner",
         ["GET /Measures/Index"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",

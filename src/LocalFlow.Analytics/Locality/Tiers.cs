@@ -57,13 +57,16 @@ public sealed record TierCounts(string Label, int InBalance, int EitherWay, int 
     /// <summary>All the households counted.</summary>
     public int Households => InBalance + EitherWay + SeriousHelp;
 
-    /// <summary>The share (0 to 1) of the households in <paramref name="tier"/>; 0 without households.</summary>
-    public double Share(Tier tier) => Households == 0 ? 0 : tier switch
+    /// <summary>The households in <paramref name="tier"/>.</summary>
+    public int Of(Tier tier) => tier switch
     {
         Tier.InBalance => InBalance,
         Tier.EitherWay => EitherWay,
         _ => SeriousHelp,
-    } / (double)Households;
+    };
+
+    /// <summary>The share (0 to 1) of the households in <paramref name="tier"/>; 0 without households.</summary>
+    public double Share(Tier tier) => Households == 0 ? 0 : Of(tier) / (double)Households;
 }
 
 /// <summary>
