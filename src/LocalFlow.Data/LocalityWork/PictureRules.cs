@@ -36,8 +36,15 @@ public sealed class PictureRules(LocalFlowDb db)
         var rows = await OwnRulesAsync(localityId, by, ct);
         db.FlagRules.Add(new FlagRuleRow
         {
-            LocalityId = localityId, Position = rows.Count == 0 ? 1 : rows.Max(r => r.Position) + 1, Name = rule.Name, Agency = rule.Agency, Team = rule.Team,
-            Kind = rule.Kind, Type = rule.Type, UpdatedBy = by, UpdatedUtc = db.Clock.GetUtcNow().UtcDateTime,
+            LocalityId = localityId,
+            Position = rows.Count == 0 ? 1 : rows.Max(r => r.Position) + 1,
+            Name = rule.Name,
+            Agency = rule.Agency,
+            Team = rule.Team,
+            Kind = rule.Kind,
+            Type = rule.Type,
+            UpdatedBy = by,
+            UpdatedUtc = db.Clock.GetUtcNow().UtcDateTime,
         });
         AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Create, nameof(FlagRuleRow), rule.Name, localityId, $"Flag rule added: {rule}");
         await db.SaveChangesAsync(ct);
