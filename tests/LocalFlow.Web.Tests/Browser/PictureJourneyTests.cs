@@ -32,5 +32,22 @@ public class PictureJourneyTests(BrowserFixture browser) : BrowserTest(browser),
         await page.AssertAccessibleAsync();
         (await page.Locator("#household-table tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         (await page.Locator("#household-table tbody tr").First.InnerTextAsync()).ShouldContain("Records from");
+
+        // A tier without a note is refused, keeping the choice; with a note it is set, and the household says so.
+        var household = await page.Locator("#Household option:nth-child(2)").GetAttributeAsync("value");
+        await page.Locator("#Household").SelectOptionAsync(household!);
+        await page.Locator("input[name='NewTier'][value='1']").CheckAsync();
+        await page.Locator("#save-tier").ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Say why you know better than the rule");
+        (await page.Locator("#Household").InputValueAsync()).ShouldBe(household);
+        await page.AssertAccessibleAsync();
+        await page.Locator("#Note").FillAsync("Moved in with her sister; settled now");
+        await page.Locator("#save-tier").ClickAsync();
+        await page.Locator(".govuk-notification-banner--success").WaitForAsync();
+        var row = page.Locator("#household-table tbody tr", new() { HasText = "Set by the team" });
+        (await row.CountAsync()).ShouldBe(1);
+        (await row.InnerTextAsync()).ShouldContain("Moved in with her sister; settled now");
+        (await row.InnerTextAsync()).ShouldContain("I am in balance but need a little help");
     }
 }

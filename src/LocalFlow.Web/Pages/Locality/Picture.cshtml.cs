@@ -8,6 +8,7 @@ using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Pages.Flow;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LocalFlow.Web.Pages.Locality;
@@ -22,6 +23,15 @@ namespace LocalFlow.Web.Pages.Locality;
 [Authorize(Policy = Policies.LocalityPicture)]
 public sealed class PictureModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
 {
+    [BindProperty]
+    public string? Household { get; set; }
+
+    [BindProperty]
+    public string? NewTier { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
     public LocalityPicture? Picture { get; private set; }
     public DateOnly Today { get; private set; }
 
@@ -51,6 +61,51 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, TimeProvid
             await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Household", null, locality,
                 $"Locality picture: {Plural.Of(Picture.Flags.Count(f => f.Flags.Count > 0), "flagged household")} shown", ct: ct);
         }
+    }
+
+    /// <summary>The locality team places a household in a tier with a note, or hands it back to the rule ("rule").</summary>
+    public async Task<IActionResult> OnPostTierAsync(CancellationToken ct)
+    {
+        if (!Team)
+        {
+            return Forbid();
+        }
+        await OnGetAsync(ct);
+        if (Picture is not { } p || current.LocalityId is not { } locality)
+        {
+            return NotFound();
+        }
+        var household = Guid.TryParse(Household, out var id) ? p.Households.FirstOrDefault(h => h.Id == id) : null;
+        if (household is null)
+        {
+            ModelState.AddModelError(nameof(Household), "Choose a household from the list");
+        }
+        Tier? tier = NewTier switch
+        {
+            "1" => Tier.InBalance,
+            "2" => Tier.EitherWay,
+            "3" => Tier.SeriousHelp,
+            _ => null,
+        };
+        if (tier is null && NewTier != "rule")
+        {
+            ModelState.AddModelError(nameof(NewTier), "Choose a tier, or the rule's");
+        }
+        if (tier is not null && string.IsNullOrWhiteSpace(Note))
+        {
+            ModelState.AddModelError(nameof(Note), "Say why you know better than the rule, in a few words");
+        }
+        else if (Note is { Length: > 2000 })
+        {
+            ModelState.AddModelError(nameof(Note), "The note must be 2,000 characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await new TierOverrides(db).SetAsync(locality, household!.Id, tier, Note, current.UserName, ct);
+        TempData["Done"] = tier is null ? $"{household.Address} is placed by the rule again" : $"{household.Address} placed in “{Tiers.Words(tier.Value)}”";
+        return RedirectToPage(null, null, "households");
     }
 
     /// <summary>The flagged households (or those the team placed by hand), most flags first, for the locality team.</summary>
