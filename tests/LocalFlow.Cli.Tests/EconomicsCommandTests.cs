@@ -32,6 +32,26 @@ public class EconomicsCommandTests
             var (refused, message) = await CliRunner.RunAsync("economics", "--year", "1850", "--data-dir", dir);
             refused.ShouldBe(2);
             message.ShouldContain("the price index holds 1996 to 2026 only");
+
+            // The locality picture and tiers from the same demo: every household is in one tier, and the demo's
+            // locality-team households carry flags from their history.
+            var (pictureCode, pictureJson) = await CliRunner.RunAsync("locality", "picture", "--format", "json", "--data-dir", dir);
+            pictureCode.ShouldBe(0, pictureJson);
+            var (tiersCode, tiersJson) = await CliRunner.RunAsync("locality", "tiers", "--format", "json", "--data-dir", dir);
+            tiersCode.ShouldBe(0, tiersJson);
+            using var picture = JsonDocument.Parse(pictureJson);
+            using var tiers = JsonDocument.Parse(tiersJson);
+            var households = picture.RootElement.GetProperty("households").GetInt32();
+            households.ShouldBeGreaterThan(30);
+            picture.RootElement.GetProperty("flagged").GetInt32().ShouldBeGreaterThan(0);
+            picture.RootElement.GetProperty("rules").GetArrayLength().ShouldBe(7);
+            var all = tiers.RootElement.GetProperty("all");
+            (all.GetProperty("inBalance").GetInt32() + all.GetProperty("eitherWay").GetInt32() + all.GetProperty("seriousHelp").GetInt32()).ShouldBe(households);
+            all.GetProperty("seriousHelp").GetInt32().ShouldBeGreaterThan(0);
+            tiers.RootElement.GetProperty("statement").GetString()!.ShouldContain("never a threshold");
+            var (tiersCsvCode, tiersCsv) = await CliRunner.RunAsync("locality", "tiers", "--data-dir", dir);
+            tiersCsvCode.ShouldBe(0);
+            tiersCsv.ShouldStartWith("section,item,in_balance,either_way,serious_help");
         }
         finally
         {

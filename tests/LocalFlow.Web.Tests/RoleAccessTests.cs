@@ -121,6 +121,8 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/Handover/{id:guid}"] = "worker",
         ["GET /Locality/NewPerson"] = "worker",
         ["GET /Locality/EditConversation/{id:guid}"] = "worker",
+        ["GET /Locality/Picture"] = "worker analyst commissioner",
+        ["GET /Locality/PictureRules"] = "admin analyst",
         ["GET /Measures"] = "study worker analyst commissioner",
         ["GET /Measures/Index"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",

@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return DemandCommand.Create();
         yield return FlowCommand.Create();
         yield return EconomicsCommand.Create();
+        yield return LocalityCommand.Create();
     }
 }

@@ -79,6 +79,7 @@ public static class DemoLocality
         new NorthfieldConditions(),
         new DemoUsers(),
         new NorthfieldLocalityTeam(),
+        new NorthfieldCohortHistory(),
         new NorthfieldStatements(),
     ];
 

@@ -165,16 +165,16 @@ internal sealed class NorthfieldFlow : IDemoPart
 /// patterns the seeds describe (assess–refer, screened out, back again), each record costed from the
 /// catalogue.
 /// </summary>
-internal sealed class FlowDemoGenerator(FlowDemoReference reference, Random random, DateOnly today)
+internal sealed class FlowDemoGenerator(FlowDemoReference reference, Random random, DateOnly today, string sourcePrefix = "demo-gen")
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     private int _sequence;
 
     /// <summary>One step of an episode: team, kind, subtype, text, referral target, what it served when it did not help.</summary>
-    private sealed record Step(string Team, ActivityKind Kind, string? Subtype, string Text, string? To = null, ActivityServed? Served = null, bool Helped = false);
+    internal sealed record Step(string Team, ActivityKind Kind, string? Subtype, string Text, string? To = null, ActivityServed? Served = null, bool Helped = false);
 
-    private static readonly Step[][] Episodes =
+    internal static readonly Step[][] Episodes =
     [
         [
             new("Ambulance/Paramedic crews", ActivityKind.EmergencyResponse, null, "Fall at home: conveyed"),
@@ -244,47 +244,68 @@ internal sealed class FlowDemoGenerator(FlowDemoReference reference, Random rand
             {
                 stop = Math.Max(2, pattern.Length - 1);
             }
-            for (var s = 0; s < stop; s++)
+            foreach (var record in Episode(person, pattern, day, stop, today))
             {
-                var step = pattern[s];
-                var (agency, team) = reference.Team(step.Team);
-                var start = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(8 + random.Next(10), random.Next(60))), London);
-                int? toAgency = null, toTeam = null;
-                if (step.To is not null)
-                {
-                    (toAgency, toTeam) = reference.Team(step.To);
-                }
-                var entry = reference.CostEntry(agency, step.Kind, null);
-                var cost = entry?.Amount;
-                yield return new ActivityRecord
-                {
-                    Id = DemoContext.NextId(random),
-                    LocalityId = person.LocalityId,
-                    PersonId = person.Id,
-                    HouseholdId = person.HouseholdId,
-                    AgencyId = agency,
-                    TeamId = team,
-                    WorkerId = reference.AnyWorker(team, random),
-                    Kind = step.Kind,
-                    Subtype = step.Subtype,
-                    ReferredToAgencyId = toAgency,
-                    ReferredToTeamId = toTeam,
-                    StartUtc = start,
-                    SourceOffsetMinutes = (int)London.GetUtcOffset(start).TotalMinutes,
-                    SourceSystem = reference.SourceSystem(agency),
-                    SourceRecordId = $"demo-gen-{person.Id:N}-{++_sequence}",
-                    Text = step.Text,
-                    Cost = cost,
-                    CostFromCatalogue = cost is not null,
-                    PriceYear = entry?.PriceYear,
-                    Helped = step.Helped ? true : step.Served is null ? null : false,
-                    HelpedReason = step.Served,
-                };
-                day = day.AddDays(1 + random.Next(step.Kind == ActivityKind.Referral ? 30 : 7));
-                if (day >= today)
-                {
-                    yield break;
-                }
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One episode of <paramref name="pattern"/>'s first <paramref name="stop"/> steps for <paramref name="person"/>,
+    /// from <paramref name="day"/>, each step a few days after the one before, ending before <paramref name="end"/>
+    /// (never later than today: the demo records nothing in the future).
+    /// </summary>
+    internal IEnumerable<ActivityRecord> Episode(Person person, Step[] pattern, DateOnly day, int stop, DateOnly end)
+    {
+        if (end > today)
+        {
+            end = today;
+        }
+        if (day >= end)
+        {
+            yield break;
+        }
+        for (var s = 0; s < stop; s++)
+        {
+            var step = pattern[s];
+            var (agency, team) = reference.Team(step.Team);
+            var start = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(8 + random.Next(10), random.Next(60))), London);
+            int? toAgency = null, toTeam = null;
+            if (step.To is not null)
+            {
+                (toAgency, toTeam) = reference.Team(step.To);
+            }
+            var entry = reference.CostEntry(agency, step.Kind, null);
+            var cost = entry?.Amount;
+            yield return new ActivityRecord
+            {
+                Id = DemoContext.NextId(random),
+                LocalityId = person.LocalityId,
+                PersonId = person.Id,
+                HouseholdId = person.HouseholdId,
+                AgencyId = agency,
+                TeamId = team,
+                WorkerId = reference.AnyWorker(team, random),
+                Kind = step.Kind,
+                Subtype = step.Subtype,
+                ReferredToAgencyId = toAgency,
+                ReferredToTeamId = toTeam,
+                StartUtc = start,
+                SourceOffsetMinutes = (int)London.GetUtcOffset(start).TotalMinutes,
+                SourceSystem = reference.SourceSystem(agency),
+                SourceRecordId = $"{sourcePrefix}-{person.Id:N}-{++_sequence}",
+                Text = step.Text,
+                Cost = cost,
+                CostFromCatalogue = cost is not null,
+                PriceYear = entry?.PriceYear,
+                Helped = step.Helped ? true : step.Served is null ? null : false,
+                HelpedReason = step.Served,
+            };
+            day = day.AddDays(1 + random.Next(step.Kind == ActivityKind.Referral ? 30 : 7));
+            if (day >= end)
+            {
+                yield break;
             }
         }
     }

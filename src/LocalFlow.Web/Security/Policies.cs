@@ -35,6 +35,10 @@ public static class Policies
     public const string LocalityWork = "locality.work";
     public const string MeasuresView = "measures.view";
     public const string EconomicsView = "economics.view";
+    /// <summary>The locality picture and tiers: the locality team, analysts and commissioners (small numbers withheld beyond the team).</summary>
+    public const string LocalityPicture = "locality.picture";
+    /// <summary>Changing the picture's flag rules and tier rule.</summary>
+    public const string LocalityPictureRules = "locality.picture.rules";
     public const string RedesignManage = "redesign.manage";
 
     /// <summary>The roles allowed each operation. Administrators manage the system but do not see case data unless they also hold a case role.</summary>
@@ -56,6 +60,8 @@ public static class Policies
         [LocalityWork] = Roles.LocalityWorker,
         [MeasuresView] = Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,
         [EconomicsView] = Roles.Analyst | Roles.Commissioner,
+        [LocalityPicture] = Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,
+        [LocalityPictureRules] = Roles.Administrator | Roles.Analyst,
         [RedesignManage] = Roles.Commissioner,
     };
 

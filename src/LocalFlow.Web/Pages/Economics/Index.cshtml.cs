@@ -119,14 +119,21 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider
     { XLabel = "Quarter", Format = ValueFormat.Pounds, ValueLabel = "Cumulative cost" };
 
     /// <summary>The concentration curve as a shape: share of households (dearest first) against share of cost.</summary>
-    public LineChart LorenzChart() => new(
-        "How concentrated the cost is",
+    public LineChart LorenzChart() => Lorenz(CostConcentration!, "How concentrated the cost is",
         "Households ordered from the dearest to the cheapest: how much of the whole cost the dearest share of households makes up. A straight diagonal would mean every household cost the same.",
+        "Share of cost", "lorenz");
+
+    /// <summary>
+    /// A concentration (Lorenz) curve as a shape, read at every tenth of the households from the one with most: the
+    /// economics page draws it for cost, the locality picture for demand. It never names or ranks a household.
+    /// </summary>
+    public static LineChart Lorenz(Concentration concentration, string title, string description, string shareOf, string id) => new(
+        title, description,
         [
-            new LineSeries("Share of cost", Enumerable.Range(0, 11).Select(k => LinePoint.At(k * 10, Math.Round(CostConcentration!.TotalShareOf(k / 10.0) * 100, 1))).ToList()),
+            new LineSeries(shareOf, Enumerable.Range(0, 11).Select(k => LinePoint.At(k * 10, Math.Round(concentration.TotalShareOf(k / 10.0) * 100, 1))).ToList()),
             new LineSeries("Equal shares", [LinePoint.At(0, 0), LinePoint.At(100, 100)]),
         ])
-    { XLabel = "Share of households (%)", Format = ValueFormat.Percent, ValueLabel = "Share of cost", Range = (0, 100, 20), Markers = false, Id = "lorenz" };
+    { XLabel = "Share of households (%)", Format = ValueFormat.Percent, ValueLabel = shareOf, Range = (0, 100, 20), Markers = false, Id = id };
 
     private int ReadYear(PriceIndex index, DateOnly today)
     {

@@ -1,0 +1,117 @@
+using LocalFlow.Analytics.Economics;
+using LocalFlow.Analytics.Flow;
+using LocalFlow.Analytics.Locality;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Data.LocalityWork;
+
+/// <summary>One household of the picture: where it is (its address is personal data: only the locality team sees it).</summary>
+public sealed record PictureHousehold(Guid Id, string Address, string? Street, string Postcode);
+
+/// <summary>
+/// The locality picture and tiers of one locality (docs/locality-picture.md), read from its stored records and worked
+/// out by <see cref="Picture"/> and <see cref="Tiers"/>: the page and <c>localflow locality picture|tiers</c> show
+/// the same object. Households with someone the viewer may not see (restricted) are left out whole.
+/// </summary>
+public sealed class LocalityPicture
+{
+    /// <summary>The households, in the order the figures count them.</summary>
+    public required IReadOnlyList<PictureHousehold> Households { get; init; }
+    public required IReadOnlyList<FlagRule> Rules { get; init; }
+    /// <summary>True when the locality has stored no rules of its own and the defaults are used.</summary>
+    public required bool DefaultRules { get; init; }
+    public required TierRule TierRule { get; init; }
+    public required IReadOnlyList<HouseholdFlags> Flags { get; init; }
+    public required IReadOnlyList<TierPlacement> Placements { get; init; }
+    public required IReadOnlyList<AreaPicture> Streets { get; init; }
+    public required IReadOnlyList<AreaPicture> Postcodes { get; init; }
+    public required IReadOnlyList<Frequency> FlagFrequencies { get; init; }
+    public required IReadOnlyList<Frequency> DemandTypes { get; init; }
+    public required IReadOnlyList<Frequency> WhatMatters { get; init; }
+    public required int SeveralServices { get; init; }
+    public required Concentration Concentration { get; init; }
+    public required TierCounts TierTotals { get; init; }
+    public required IReadOnlyList<TierCounts> TiersByStreet { get; init; }
+    public required IReadOnlyList<TierCounts> TiersOverTime { get; init; }
+
+    /// <summary>The rules stored for <paramref name="localityId"/>, or the defaults when it has none.</summary>
+    public static async Task<(IReadOnlyList<FlagRule> Rules, bool Defaults)> RulesAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+    {
+        var stored = await db.FlagRules.AsNoTracking().Where(r => r.LocalityId == localityId).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        return stored.Count == 0 ? (Picture.DefaultRules, true) : (stored.Select(r => new FlagRule(r.Name, r.Agency, r.Team, r.Kind, r.Type)).ToList(), false);
+    }
+
+    /// <summary>The tier rule stored for <paramref name="localityId"/>, or the default.</summary>
+    public static async Task<TierRule> TierRuleAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+        => await db.TierRules.AsNoTracking().Where(r => r.LocalityId == localityId)
+            .Select(r => new TierRule(r.SeriousFlags, r.SeriousServices, r.EitherWayFlags, r.EitherWayServices)).SingleOrDefaultAsync(ct) ?? new TierRule();
+
+    /// <summary>Loads and works out the picture of <paramref name="localityId"/> as at <paramref name="today"/>, over the records of the last <paramref name="years"/> years.</summary>
+    public static async Task<LocalityPicture> LoadAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years = 2, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(hidden);
+        var (rules, defaults) = await RulesAsync(db, localityId, ct);
+        var tierRule = await TierRuleAsync(db, localityId, ct);
+        var hiddenList = hidden.ToList();
+        var hiddenHouseholds = hiddenList.Count == 0 ? [] : (await db.People.AsNoTracking()
+            .Where(p => p.LocalityId == localityId && p.HouseholdId != null && hiddenList.Contains(p.Id))
+            .Select(p => p.HouseholdId!.Value).ToListAsync(ct)).ToHashSet();
+        var streets = await db.Streets.AsNoTracking().Where(s => s.LocalityId == localityId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var households = (await db.Households.AsNoTracking().Where(h => h.LocalityId == localityId)
+                .Select(h => new { h.Id, h.AddressLine, h.StreetId, h.Postcode }).ToListAsync(ct))
+            .Where(h => !hiddenHouseholds.Contains(h.Id))
+            .OrderBy(h => h.Id)
+            .Select(h => new PictureHousehold(h.Id, h.AddressLine, h.StreetId is { } s && streets.TryGetValue(s, out var n) ? n : null, h.Postcode))
+            .ToList();
+        var position = households.Select((h, i) => (h.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => (a.Name, a.ShortName, Kind: a.Kind.ToString()), ct);
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        // A quarter more than the years asked for: the oldest quarter of the tiers over time looks back a whole year from its end.
+        var since = today.AddYears(-years).AddMonths(-3);
+        var from = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var rows = await db.ActivityRecords.AsNoTracking()
+            .Where(r => r.LocalityId == localityId && r.HouseholdId != null && r.StartUtc >= from)
+            .Select(r => new { Household = r.HouseholdId!.Value, r.AgencyId, r.TeamId, r.Kind, r.Subtype, r.Text, r.StartUtc })
+            .ToListAsync(ct);
+        var records = new List<FlagRecord>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (position.TryGetValue(r.Household, out var h))
+            {
+                var a = agencies[r.AgencyId];
+                records.Add(new FlagRecord(h, a.Name, a.ShortName, a.Kind, r.TeamId is { } t ? teams[t] : null, r.Kind, r.Subtype, r.Text, DateOnly.FromDateTime(r.StartUtc)));
+            }
+        }
+        var until = today.AddDays(1);
+        var flags = Picture.Flag(records, rules, households.Count, today.AddYears(-1), until);
+        var overrides = (await db.TierOverrides.AsNoTracking().Where(o => o.LocalityId == localityId).ToListAsync(ct))
+            .Where(o => position.ContainsKey(o.HouseholdId))
+            .ToDictionary(o => position[o.HouseholdId], o => ((Tier)o.Tier, o.Note));
+        var placements = Tiers.Place(flags, rules, tierRule, overrides);
+        var said = await db.WhatMattered.AsNoTracking()
+            .Where(w => w.LocalityId == localityId && w.RemovedUtc == null)
+            .Join(db.People.Where(p => p.LocalityId == localityId && p.HouseholdId != null), w => w.PersonId, p => p.Id, (w, p) => new { p.HouseholdId, w.InTheirWords })
+            .ToListAsync(ct);
+        var streetOf = households.Select(h => h.Street).ToList();
+        return new LocalityPicture
+        {
+            Households = households,
+            Rules = rules,
+            DefaultRules = defaults,
+            TierRule = tierRule,
+            Flags = flags,
+            Placements = placements,
+            Streets = Picture.ByArea(flags, streetOf, rules.Count),
+            Postcodes = Picture.ByArea(flags, households.Select(h => (string?)h.Postcode).ToList(), rules.Count),
+            FlagFrequencies = Picture.FlagFrequencies(flags, rules),
+            DemandTypes = Picture.MostFrequent(records.Where(r => r.On >= today.AddYears(-1) && r.Kind == ActivityKind.Contact).Select(r => (r.Household, r.Type ?? r.Text ?? ""))),
+            WhatMatters = Picture.MostFrequent(said.Where(s => position.ContainsKey(s.HouseholdId!.Value)).Select(s => (position[s.HouseholdId!.Value], s.InTheirWords))),
+            SeveralServices = Picture.OnSeveralServices(flags),
+            Concentration = Picture.DemandConcentration(flags),
+            TierTotals = Tiers.Count(placements).FirstOrDefault() ?? new TierCounts("All households", 0, 0, 0),
+            TiersByStreet = Tiers.Count(placements, h => streetOf[h]),
+            TiersOverTime = Tiers.OverTime(records, rules, households.Count, tierRule, Tiers.QuarterEnds(until, 4 * years - 3)),
+        };
+    }
+}

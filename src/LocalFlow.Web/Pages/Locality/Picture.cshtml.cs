@@ -1,0 +1,136 @@
+using LocalFlow.Analytics;
+using LocalFlow.Analytics.Locality;
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.LocalityWork;
+using LocalFlow.Web.Charts;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LocalFlow.Web.Pages.Locality;
+
+/// <summary>
+/// The locality picture and tiers (docs/locality-picture.md): flags by household, street and postcode, the most
+/// frequent issues, households placing demands on several services, how concentrated demand is, and the tiers with
+/// their reasons. The locality team sees each flagged household; everyone else sees areas and counts, with cells of
+/// fewer than <see cref="FlowAccess.SmallestCohortShown"/> households withheld. Figures come from
+/// <see cref="LocalityPicture"/> (the same as <c>localflow locality</c>).
+/// </summary>
+[Authorize(Policy = Policies.LocalityPicture)]
+public sealed class PictureModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public string? Household { get; set; }
+
+    [BindProperty]
+    public string? NewTier { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public LocalityPicture? Picture { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    /// <summary>Whether this user is the locality team: they see households; others see areas and counts only.</summary>
+    public bool Team => Policies.Allows(User, Policies.LocalityWork);
+
+    /// <summary>Whether this user may change the rules.</summary>
+    public bool MayChangeRules => Policies.Allows(User, Policies.LocalityPictureRules);
+
+    /// <summary>Whether a cell made from <paramref name="households"/> households is withheld from this user (small numbers, beyond the locality team).</summary>
+    public bool Hides(int households) => households is > 0 and < FlowAccess.SmallestCohortShown && !Team;
+
+    /// <summary>A count, or "fewer than 5" when it is withheld.</summary>
+    public string Count(int households) => Hides(households) ? $"Fewer than {FlowAccess.SmallestCohortShown}" : Gov.Number(households);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (current.LocalityId is not { } locality)
+        {
+            return;
+        }
+        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
+        Picture = await LocalityPicture.LoadAsync(db, locality, hidden, Today, ct: ct);
+        if (Team)
+        {
+            await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Household", null, locality,
+                $"Locality picture: {Plural.Of(Picture.Flags.Count(f => f.Flags.Count > 0), "flagged household")} shown", ct: ct);
+        }
+    }
+
+    /// <summary>The locality team places a household in a tier with a note, or hands it back to the rule ("rule").</summary>
+    public async Task<IActionResult> OnPostTierAsync(CancellationToken ct)
+    {
+        if (!Team)
+        {
+            return Forbid();
+        }
+        await OnGetAsync(ct);
+        if (Picture is not { } p || current.LocalityId is not { } locality)
+        {
+            return NotFound();
+        }
+        var household = Guid.TryParse(Household, out var id) ? p.Households.FirstOrDefault(h => h.Id == id) : null;
+        if (household is null)
+        {
+            ModelState.AddModelError(nameof(Household), "Choose a household from the list");
+        }
+        Tier? tier = NewTier switch
+        {
+            "1" => Tier.InBalance,
+            "2" => Tier.EitherWay,
+            "3" => Tier.SeriousHelp,
+            _ => null,
+        };
+        if (tier is null && NewTier != "rule")
+        {
+            ModelState.AddModelError(nameof(NewTier), "Choose a tier, or the rule's");
+        }
+        if (tier is not null && string.IsNullOrWhiteSpace(Note))
+        {
+            ModelState.AddModelError(nameof(Note), "Say why you know better than the rule, in a few words");
+        }
+        else if (Note is { Length: > 2000 })
+        {
+            ModelState.AddModelError(nameof(Note), "The note must be 2,000 characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await new TierOverrides(db).SetAsync(locality, household!.Id, tier, Note, current.UserName, ct);
+        TempData["Done"] = tier is null ? $"{household.Address} is placed by the rule again" : $"{household.Address} placed in “{Tiers.Words(tier.Value)}”";
+        return RedirectToPage(null, null, "households");
+    }
+
+    /// <summary>The flagged households (or those the team placed by hand), most flags first, for the locality team.</summary>
+    public IEnumerable<(PictureHousehold Household, HouseholdFlags Flags, TierPlacement Placement)> FlaggedHouseholds()
+        => Picture is not { } p ? [] : p.Flags.Where(f => f.Flags.Count > 0 || p.Placements[f.Household].Overridden)
+            .OrderByDescending(f => f.Flags.Count).ThenByDescending(f => f.Records).ThenBy(f => p.Households[f.Household].Street, StringComparer.Ordinal).ThenBy(f => p.Households[f.Household].Address, StringComparer.Ordinal)
+            .Select(f => (p.Households[f.Household], f, p.Placements[f.Household]));
+
+    /// <summary>Tiers by street for the street table.</summary>
+    public TierCounts? TiersOf(string street) => Picture?.TiersByStreet.FirstOrDefault(t => t.Label == street);
+
+    public BarChart TierChart() => new(
+        "Households by tier",
+        "How many households of the locality are in each tier, by the rule (and the locality team's own placings).",
+        Enum.GetValues<Tier>().Select(t => new BarValue(Tiers.Words(t), Hides(Picture!.TierTotals.Of(t)) ? double.NaN : Picture!.TierTotals.Of(t))).ToList())
+    { CategoryLabel = "Tier", ValueLabel = "Households", Id = "tiers" };
+
+    public LineChart TiersOverTimeChart() => new(
+        "Households by tier over time",
+        "For each quarter, households placed by the rule from their records in the year to its end (the locality team's own placings are today's, so they are left out).",
+        Enum.GetValues<Tier>().Select(t => new LineSeries(Tiers.Words(t),
+            Picture!.TiersOverTime.Select((c, i) => (c, i)).Where(x => !Hides(x.c.Of(t))).Select(x => LinePoint.At(x.i + 1, x.c.Of(t))).ToList())).ToList())
+    { XLabel = "Quarter (oldest first)", ValueLabel = "Households", Id = "tiers-over-time" };
+
+    public LineChart DemandChart() => Economics.IndexModel.Lorenz(Picture!.Concentration, "How concentrated demand is",
+        "Households ordered from the one with most records to the one with fewest: how much of all the records the busiest share of households makes up. A straight diagonal would mean every household made the same demand.",
+        "Share of records", "demand-lorenz");
+}
