@@ -14,35 +14,19 @@ Signs in as the demo's study team user, then for each page:
      warmer has caught up.
 Each time is the whole request as the browser sees it (server work and the HTML transfer, on localhost).
 """
-import http.cookiejar
 import os
-import re
 import sqlite3
 import statistics
 import sys
 import time
-import urllib.parse
-import urllib.request
 
-base, db_file = sys.argv[1].rstrip("/"), sys.argv[2]
+from signed_in import SignedIn, load
+
+base, db_file = sys.argv[1], sys.argv[2]
 later = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 warm_wait = float(sys.argv[4]) if len(sys.argv) > 4 else 30
-jar = http.cookiejar.CookieJar()
-opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-
-
-def get(path):
-    start = time.perf_counter()
-    with opener.open(base + path, timeout=600) as r:
-        body = r.read()
-        status = r.status
-    return time.perf_counter() - start, status, body
-
-
-_, _, page = get("/SignIn")
-token = re.search(rb'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1).decode()
-form = urllib.parse.urlencode({"UserName": "study", "Password": "northfield-demo", "__RequestVerificationToken": token}).encode()
-opener.open(urllib.request.Request(base + "/SignIn", data=form), timeout=600).read()
+session = SignedIn(base, "study")
+get = session.get
 
 
 def changed():
@@ -51,11 +35,6 @@ def changed():
         locality = c.execute("SELECT min(id) FROM localities").fetchone()[0]
         c.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                   (f"flow.data-version.{locality}", os.urandom(8).hex()))
-
-
-def load():
-    with open("/proc/loadavg") as f:
-        return f.read().split()[0]
 
 
 print(f"| page | warm-up (cold server) | first view at once after a data change | later views: median | later views: slowest | first view {warm_wait:.0f} s after a data change | load average |")

@@ -11,33 +11,17 @@ With the web server's process id, it also gives the server's CPU time per view (
 shared machine the wall-clock times grow with the load, the CPU time much less.
 """
 import os
-import http.cookiejar
 import re
 import statistics
 import sys
-import time
-import urllib.parse
-import urllib.request
 
-base = sys.argv[1].rstrip("/")
+from signed_in import SignedIn, load
+
+base = sys.argv[1]
 views = int(sys.argv[2]) if len(sys.argv) > 2 else 20
 server = sys.argv[3] if len(sys.argv) > 3 else None
-jar = http.cookiejar.CookieJar()
-opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-
-
-def get(path):
-    start = time.perf_counter()
-    with opener.open(base + path, timeout=600) as r:
-        body = r.read()
-        status = r.status
-    return time.perf_counter() - start, status, body
-
-
-_, _, page = get("/SignIn")
-token = re.search(rb'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1).decode()
-form = urllib.parse.urlencode({"UserName": "keyworker", "Password": "northfield-demo", "__RequestVerificationToken": token}).encode()
-opener.open(urllib.request.Request(base + "/SignIn", data=form), timeout=600).read()
+session = SignedIn(base, "keyworker")
+get = session.get
 
 
 def cpu_seconds():
@@ -47,11 +31,6 @@ def cpu_seconds():
     with open(f"/proc/{server}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def load():
-    with open("/proc/loadavg") as f:
-        return f.read().split()[0]
 
 
 _, _, mine = get("/Locality")
