@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace LocalFlow.Web.Tests.Browser;
 
 /// <summary>
-/// A study team member starts a study, captures 20 demands by keyboard only (htmx swaps the form in place),
+/// A study team member starts a study, captures 20 demands (seven by keyboard only; htmx swaps the form in place),
 /// creates, merges and splits types, and sees the Pareto, the predictability figure and the capability chart change.
 /// </summary>
 public class DemandStudyJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
@@ -66,7 +66,16 @@ public class DemandStudyJourneyTests(BrowserFixture browser) : BrowserTest(brows
         {
             try
             {
-                await CaptureByKeyboardAsync(page, Demands[i], i + 1);
+                // By keyboard for the first six (new types, value and failure, an emoji) and the last (right-to-left
+                // words); the rest through the same form with the mouse, which is quicker to drive.
+                if (i < 6 || i == Demands.Length - 1)
+                {
+                    await CaptureByKeyboardAsync(page, Demands[i], i + 1);
+                }
+                else
+                {
+                    await CaptureWithTheMouseAsync(page, Demands[i], i + 1);
+                }
             }
             catch (Exception ex) when (ex is TimeoutException or Shouldly.ShouldAssertException)
             {
@@ -204,6 +213,29 @@ public class DemandStudyJourneyTests(BrowserFixture browser) : BrowserTest(brows
         await page.Keyboard.PressAsync("Space");
         await page.TabToAsync("#save-demand");
         await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("n => document.querySelector('#saved-verbatim') && document.querySelector('.govuk-notification-banner__heading').textContent.includes('Demand ' + n + ' saved')", number);
+        (await page.Locator("#saved-verbatim").InnerTextAsync()).ShouldBe(d.Words);
+        (await page.Locator("#recent tbody tr").First.InnerTextAsync()).ShouldContain(d.Type, Case.Sensitive, $"demand {number} should be typed {d.Type}");
+    }
+
+    /// <summary>The same form filled with the mouse: each box filled at once, the type chosen by the start of its name.</summary>
+    private static async Task CaptureWithTheMouseAsync(IPage page, Said d, int number)
+    {
+        await page.FillAsync("#Input_Verbatim", d.Words);
+        await page.Locator("input[name='Input.Nature']").Nth(d.Failure ? 1 : 0).CheckAsync();
+        if (d.Failure)
+        {
+            await page.Locator("input[name='Input.FailureKind']").First.CheckAsync();
+        }
+        var option = await page.EvalOnSelectorAsync<string>("#Input_TypeId",
+            "(s, start) => [...s.options].find(o => o.text.startsWith(start)).value", d.NewType ? "Not typed" : d.Type);
+        await page.SelectOptionAsync("#Input_TypeId", option);
+        if (d.NewType)
+        {
+            await page.FillAsync("#Input_NewTypeName", d.Type);
+        }
+        await page.Locator("input[name='Input.Outcome']").First.CheckAsync();
+        await page.ClickAsync("#save-demand");
         await page.WaitForFunctionAsync("n => document.querySelector('#saved-verbatim') && document.querySelector('.govuk-notification-banner__heading').textContent.includes('Demand ' + n + ' saved')", number);
         (await page.Locator("#saved-verbatim").InnerTextAsync()).ShouldBe(d.Words);
         (await page.Locator("#recent tbody tr").First.InnerTextAsync()).ShouldContain(d.Type, Case.Sensitive, $"demand {number} should be typed {d.Type}");
