@@ -14,7 +14,7 @@ public class DemandPagesTests : IClassFixture<DemandPagesTests.App>
 {
     public sealed class App : IDisposable
     {
-        public LocalFlowApp Factory { get; } = new(households: 30);
+        public LocalFlowApp Factory { get; } = new(households: 40);
 
         public void Dispose() => Factory.Dispose();
     }

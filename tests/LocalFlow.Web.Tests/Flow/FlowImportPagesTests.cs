@@ -13,7 +13,7 @@ public partial class FlowImportPagesTests(FlowImportPagesTests.App app) : IClass
 {
     public sealed class App : IDisposable
     {
-        public LocalFlowApp Factory { get; } = new(households: 60);
+        public LocalFlowApp Factory { get; } = new(households: 40);
 
         public void Dispose() => Factory.Dispose();
     }

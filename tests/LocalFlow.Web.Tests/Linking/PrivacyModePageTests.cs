@@ -12,7 +12,7 @@ public class PrivacyModePageTests : IClassFixture<PrivacyModePageTests.App>
 {
     public sealed class App : IDisposable
     {
-        public LocalFlowApp Factory { get; } = new(households: 150);
+        public LocalFlowApp Factory { get; } = new(households: 120);
 
         public void Dispose() => Factory.Dispose();
     }

@@ -22,7 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly List<BrowserErrors> _errors = [];
     private IPlaywright? _playwright;
 
-    public LocalFlowApp App { get; } = new(households: 150);
+    public LocalFlowApp App { get; } = new(households: 120);
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 

@@ -177,10 +177,16 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
     /// <summary>A first run's folder, and on PostgreSQL its database: made once per test run and never changed after.</summary>
     private sealed record Template(TempDirectory Folder, string? Database);
 
+    /// <summary>
+    /// Settings that change how an app runs but not the demo its first run makes: apps that differ only in these
+    /// start from the same first run (each demo made costs seconds of the test run).
+    /// </summary>
+    private static readonly HashSet<string> RunOnly = new(StringComparer.Ordinal) { "LocalFlow:DataDirectory", "LocalFlow:WarmFlowEnginesSeconds" };
+
     /// <summary>The first run with these settings (and provider), made on first use.</summary>
     private static Template TemplateFor(Dictionary<string, string?> settings, bool postgres)
     {
-        var key = (postgres ? "postgres\n" : "") + string.Join("\n", settings.Where(kv => kv.Key != "LocalFlow:DataDirectory").OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
+        var key = (postgres ? "postgres\n" : "") + string.Join("\n", settings.Where(kv => !RunOnly.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
         lock (TemplatesLock)
         {
             if (!Templates.TryGetValue(key, out var template))
@@ -190,7 +196,7 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
                 string? connectionString;
                 using (var first = new LocalFlowApp(0, null, folder, owned: false, postgres) { _fresh = true })
                 {
-                    foreach (var (k, v) in settings.Where(kv => kv.Key != "LocalFlow:DataDirectory"))
+                    foreach (var (k, v) in settings.Where(kv => !RunOnly.Contains(kv.Key)))
                     {
                         first._settings[k] = v;
                     }
