@@ -261,4 +261,6 @@ public sealed class FrontDoorHandover : IPersonalData, ISoftRemoved
     public int Version { get; set; } = 1;
     public DateTime? RemovedUtc { get; set; }
     public string? RemovedBy { get; set; }
+    /// <summary>Why the front door took it back before the team picked it up, exactly as typed.</summary>
+    public string? RemovedReason { get; set; }
 }

@@ -65,6 +65,37 @@ public sealed class Handovers(LocalFlowDb db)
         return support;
     }
 
+    /// <summary>
+    /// Takes a hand-over back before the team has picked it up (handed over by mistake, or the person no longer wants
+    /// help), with the reason, which is required and kept. The demand can be handed over again later. Throws
+    /// <see cref="EditConflictException"/> when the team picked it up, or someone changed it, after it was opened.
+    /// </summary>
+    public async Task TakeBackAsync(FrontDoorHandover handover, int version, string? reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new LocalityInputException("TakeBackReason", "Enter why you are taking the hand-over back");
+        }
+        if (reason.Length > 500)
+        {
+            throw new LocalityInputException("TakeBackReason", $"The reason must be 500 characters or fewer (it has {reason.Length:N0})");
+        }
+        if (handover.Version != version || handover.PersonId is not null || handover.RemovedUtc is not null)
+        {
+            throw new EditConflictException("The locality team picked this hand-over up, or someone changed it, after you opened it. Nothing was changed.", "");
+        }
+        handover.RemovedUtc = Now;
+        handover.RemovedBy = By;
+        handover.RemovedReason = reason.Trim();
+        handover.Version++;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The hand-overs of a demand taken back, newest first, so that the demand's page says what happened.</summary>
+    public Task<List<FrontDoorHandover>> TakenBackAsync(int localityId, Guid demandId, CancellationToken ct = default)
+        => db.FrontDoorHandovers.AsNoTracking().Where(h => h.LocalityId == localityId && h.DemandId == demandId && h.RemovedUtc != null)
+            .OrderByDescending(h => h.RemovedUtc).ThenBy(h => h.Id).ToListAsync(ct);
+
     /// <summary>Hand-overs still waiting for the team, oldest first, with the words heard.</summary>
     public Task<List<HeardAtFrontDoor>> WaitingAsync(int localityId, CancellationToken ct = default)
         => Heard(db.FrontDoorHandovers.Where(h => h.LocalityId == localityId && h.RemovedUtc == null && h.PersonId == null)).ToListAsync(ct);

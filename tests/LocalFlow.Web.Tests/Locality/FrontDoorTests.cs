@@ -71,6 +71,69 @@ public partial class FrontDoorTests(SmokeTests.App app) : IClassFixture<SmokeTes
     }
 
     [Fact]
+    public async Task AHandOver_IsTakenBackWithAReason_BeforeTheTeamPicksItUp_AndNotAfter()
+    {
+        int study;
+        Guid demand;
+        string words;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            study = await db.DemandStudies.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+            var d = await db.Demands.Where(x => x.StudyId == study && !db.FrontDoorHandovers.Any(h => h.DemandId == x.Id)).OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id).Skip(9).FirstAsync();
+            (demand, words) = (d.Id, d.Verbatim);
+        }
+        var front = await _app.ClientAsync("study");
+        var record = $"/Demand/Correct/{study}/{demand}";
+        (await PostAsync(front, record, new() { ["HandoverNote"] = "By mistake" }, "HandOver")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var shown = await front.GetStringAsync(record);
+        var version = Regex.Match(shown, "name=\"HandoverVersion\" value=\"(\\d+)\"").Groups[1].Value;
+        version.ShouldNotBeEmpty("a waiting hand-over can be taken back");
+
+        // No reason: refused, nothing changed, and the form says why.
+        var typed = new string('x', 501);
+        var refused = WebUtility.HtmlDecode(await (await PostAsync(front, record, new() { ["HandoverVersion"] = version, ["TakeBackReason"] = "  " }, "TakeBack")).Content.ReadAsStringAsync());
+        refused.ShouldContain("<a href=\"#TakeBackReason\">Enter why you are taking the hand-over back");
+        var tooLong = WebUtility.HtmlDecode(await (await PostAsync(front, record, new() { ["HandoverVersion"] = version, ["TakeBackReason"] = typed }, "TakeBack")).Content.ReadAsStringAsync());
+        tooLong.ShouldContain("The reason must be 500 characters or fewer (it has 501)");
+        tooLong.ShouldContain(typed, Case.Sensitive, "the form keeps what was typed");
+        var kim = await _app.ClientAsync("keyworker");
+        WebUtility.HtmlDecode(await kim.GetStringAsync("/Locality")).ShouldContain(words, Case.Sensitive, "still waiting for the team");
+
+        var taken = await PostAsync(front, record, new() { ["HandoverVersion"] = version, ["TakeBackReason"] = "Handed over by mistake: she only wanted a bin" }, "TakeBack");
+        taken.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = WebUtility.HtmlDecode(await front.GetStringAsync(record));
+        after.ShouldContain("Handed over by mistake: she only wanted a bin");
+        after.ShouldContain("id=\"hand-over\"", Case.Sensitive, "it can be handed over again");
+        WebUtility.HtmlDecode(await kim.GetStringAsync("/Locality")).ShouldNotContain(words, Case.Sensitive, "no longer waiting for the team");
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            var h = await db.FrontDoorHandovers.SingleAsync(x => x.DemandId == demand);
+            h.RemovedBy.ShouldBe("study");
+            (await db.AuditEvents.CountAsync(a => a.EntityType == nameof(LocalFlow.Data.Entities.FrontDoorHandover) && a.EntityId == h.Id.ToString())).ShouldBeGreaterThanOrEqualTo(2, "handed over and taken back are both audited");
+        }
+
+        // Handed over again and picked up by the team: it can no longer be taken back, and a stale form is refused.
+        (await PostAsync(front, record, new() { ["HandoverNote"] = "Second time" }, "HandOver")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var again = Regex.Match(await front.GetStringAsync(record), "name=\"HandoverVersion\" value=\"(\\d+)\"").Groups[1].Value;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            var h = await db.FrontDoorHandovers.SingleAsync(x => x.DemandId == demand && x.RemovedUtc == null);
+            h.Version++;
+            await db.SaveChangesAsync();
+        }
+        var stale = WebUtility.HtmlDecode(await (await PostAsync(front, record, new() { ["HandoverVersion"] = again, ["TakeBackReason"] = "Too late" }, "TakeBack")).Content.ReadAsStringAsync());
+        stale.ShouldContain("Nothing was changed.");
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            (await db.FrontDoorHandovers.CountAsync(x => x.DemandId == demand && x.RemovedUtc == null)).ShouldBe(1);
+        }
+    }
+
+    [Fact]
     public async Task SomeoneWhoPresents_NeedsOnlyTheirName_KeepsWhatWasTyped_AndJoinsAHousehold()
     {
         var kim = await _app.ClientAsync("keyworker");

@@ -41,8 +41,19 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
     [BindProperty]
     public string? HandoverNote { get; set; }
 
+    /// <summary>Why the front door takes a waiting hand-over back (required).</summary>
+    [BindProperty]
+    public string? TakeBackReason { get; set; }
+
+    /// <summary>The version of the hand-over as shown, so that taking it back after the team picked it up is refused.</summary>
+    [BindProperty]
+    public int HandoverVersion { get; set; }
+
     /// <summary>The hand-over of this demand to the locality team, if any; null when the locality has no team.</summary>
     public FrontDoorHandover? Handover { get; private set; }
+
+    /// <summary>Earlier hand-overs of this demand that the front door took back, newest first, with why.</summary>
+    public IReadOnlyList<FrontDoorHandover> TakenBack { get; private set; } = [];
     public bool HasTeam { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, Guid demandId)
@@ -121,6 +132,39 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
         return Redirect($"/Demand/Correct/{id}/{demandId}#handover");
     }
 
+    /// <summary>Takes back a hand-over the team has not picked up yet, with a reason (kept, and audited as a change).</summary>
+    public async Task<IActionResult> OnPostTakeBackAsync(int id, Guid demandId)
+    {
+        if (!await LoadStudyAsync(id) || !await LoadDemandAsync(demandId))
+        {
+            return NotFound();
+        }
+        var handover = await Db.FrontDoorHandovers.FirstOrDefaultAsync(h => h.LocalityId == Demand.LocalityId && h.DemandId == Demand.Id && h.RemovedUtc == null);
+        if (handover is null)
+        {
+            return NotFound();
+        }
+        try
+        {
+            await new Data.LocalityWork.Handovers(Db).TakeBackAsync(handover, HandoverVersion, TakeBackReason);
+            TempData["Done"] = "Hand-over taken back";
+            return Redirect($"/Demand/Correct/{id}/{demandId}#handover");
+        }
+        catch (Data.LocalityWork.LocalityInputException ex)
+        {
+            ModelState.AddModelError(nameof(TakeBackReason), ex.Message);
+        }
+        catch (Data.LocalityWork.EditConflictException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+        }
+        Db.ChangeTracker.Clear();
+        Input = DemandInput.From(Demand);
+        Version = Demand.Version;
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task<bool> LoadDemandAsync(Guid demandId)
     {
         var d = await Db.Demands.AsNoTracking().SingleOrDefaultAsync(x => x.LocalityId == Study.LocalityId && x.StudyId == Study.Id && x.Id == demandId);
@@ -140,6 +184,7 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
         Corrections = await Studies.CorrectionsAsync(Demand);
         HasTeam = await Db.LocalityTeams.AnyAsync(t => t.LocalityId == Demand.LocalityId);
         Handover = await Db.FrontDoorHandovers.AsNoTracking().FirstOrDefaultAsync(h => h.LocalityId == Demand.LocalityId && h.DemandId == Demand.Id && h.RemovedUtc == null);
+        TakenBack = HasTeam ? await new Data.LocalityWork.Handovers(Db).TakenBackAsync(Demand.LocalityId, Demand.Id) : [];
         var recordId = LocalFlow.Data.Linking.DemandLinks.RecordId(Demand.Id);
         LinkedPerson = await Db.SourceIdentities.AsNoTracking().SeenInFull(Db, Current.Viewer)
             .Where(s => s.LocalityId == Demand.LocalityId && s.Source == LocalFlow.Data.Linking.DemandLinks.Source && s.SourceRecordId == recordId)
