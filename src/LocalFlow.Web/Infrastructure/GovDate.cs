@@ -43,4 +43,25 @@ public static partial class Gov
             & int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var year);
         return ok && year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? (new DateOnly(year, month, day), false) : (null, false);
     }
+
+    /// <summary>
+    /// A date of something that has happened, typed as day, month and year in <paramref name="key"/>: today when all
+    /// three boxes are empty; null, with the field's error in <paramref name="state"/>, when it is not a date or is
+    /// later than <paramref name="today"/>. The boxes keep what was typed (<see cref="DateInput"/> with the form).
+    /// </summary>
+    public static DateOnly? ReadPastDate(ModelStateDictionary state, IFormCollection form, string key, DateOnly today)
+    {
+        var (on, empty) = ReadDate(form, key);
+        if (on is null && !empty)
+        {
+            state.AddModelError(key, "Enter the date as day, month and year, for example 27 3 2026");
+            return null;
+        }
+        if ((on ?? today) > today)
+        {
+            state.AddModelError(key, "The date must be today or in the past");
+            return null;
+        }
+        return on ?? today;
+    }
 }

@@ -41,6 +41,21 @@ public partial class LocalityFormsTests(SmokeTests.App app) : IClassFixture<Smok
     }
 
     [Fact]
+    public async Task AContact_TakesItsDateAsDayMonthAndYear_RefusingAFutureOne_KeepingWhatWasTyped()
+    {
+        var client = await _app.ClientAsync("keyworker");
+        var page = await FirstOfMyPeopleAsync(client);
+        const string what = "Rang about the food bank voucher";
+        var future = WebUtility.HtmlDecode(await (await PostAsync(client, page, "Contact", new() { ["ContactWhat"] = what, ["ContactOnDay"] = "1", ["ContactOnMonth"] = "1", ["ContactOnYear"] = "2999" })).Content.ReadAsStringAsync());
+        future.ShouldContain("<a href=\"#ContactOn\">The date must be today or in the past");
+        future.ShouldContain(what, Case.Sensitive, "what was typed is kept");
+        future.ShouldContain("name=\"ContactOnYear\" type=\"text\" inputmode=\"numeric\" value=\"2999\"");
+        var notADate = WebUtility.HtmlDecode(await (await PostAsync(client, page, "Contact", new() { ["ContactWhat"] = what, ["ContactOnDay"] = "31", ["ContactOnMonth"] = "4", ["ContactOnYear"] = "2026" })).Content.ReadAsStringAsync());
+        notADate.ShouldContain("<a href=\"#ContactOn\">Enter the date as day, month and year");
+        (await PostAsync(client, page, "Contact", new() { ["ContactWhat"] = what, ["ContactOnDay"] = "3", ["ContactOnMonth"] = "11", ["ContactOnYear"] = "2026" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task InvolvingAnExpert_NeedsAReason_AndKeepsTheKeyWorker()
     {
         var client = await _app.ClientAsync("keyworker");

@@ -24,7 +24,6 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
     public Person Person { get; private set; } = null!;
     public LocalityView View { get; private set; } = null!;
 
-    [BindProperty] public string? HeldOn { get; set; }
     [BindProperty] public string? GoodLife { get; set; }
     [BindProperty] public string? Strengths { get; set; }
     [BindProperty] public string? CanDoThemselves { get; set; }
@@ -44,6 +43,9 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
         return Page();
     }
 
+    /// <summary>What was typed in the date boxes, kept when the form comes back with errors.</summary>
+    public IFormCollection? Typed => Request.HasFormContentType ? Request.Form : null;
+
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -51,10 +53,8 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
             return NotFound();
         }
         var today = DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
-        var on = string.IsNullOrWhiteSpace(HeldOn) ? today : LocalityView.ParseDate(HeldOn);
-        if (on is null)
+        if (Gov.ReadPastDate(ModelState, Request.Form, "HeldOn", today) is not { } on)
         {
-            ModelState.AddModelError(nameof(HeldOn), "Enter the date as day/month/year, for example 27/3/2026");
             return Page();
         }
         var statements = new List<Statement>();
@@ -68,7 +68,7 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
         try
         {
             await new Supports(db).RecordConversationAsync(Person, View.Support, worker, heldBy,
-                new ConversationInput(on.Value, GoodLife ?? "", Strengths ?? "", CanDoThemselves ?? "", WhoIsAround ?? "", HelpWanted ?? "", Language), statements);
+                new ConversationInput(on, GoodLife ?? "", Strengths ?? "", CanDoThemselves ?? "", WhoIsAround ?? "", HelpWanted ?? "", Language), statements);
         }
         catch (LocalityInputException ex)
         {

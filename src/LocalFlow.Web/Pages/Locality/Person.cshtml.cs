@@ -42,13 +42,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
     public string? NeedMet { get; set; }
 
     [BindProperty]
-    public string? SteppedBackOn { get; set; }
-
-    [BindProperty]
     public string? ContactWhat { get; set; }
-
-    [BindProperty]
-    public string? ContactOn { get; set; }
 
     [BindProperty]
     public int Version { get; set; }
@@ -129,20 +123,18 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         {
             return NotFound();
         }
-        var on = string.IsNullOrWhiteSpace(ContactOn) ? Today : LocalityView.ParseDate(ContactOn);
-        if (on is null)
+        if (Gov.ReadPastDate(ModelState, Request.Form, "ContactOn", Today) is not { } on)
         {
-            ModelState.AddModelError(nameof(ContactOn), "Enter the date as day/month/year, for example 27/3/2026");
             return Page();
         }
         try
         {
             var worker = current.WorkerId;
-            await new Supports(db).LogContactAsync(Person, Gov.FromLondon(on.Value.ToDateTime(new TimeOnly(12, 0))), ContactWhat ?? "", null, worker);
+            await new Supports(db).LogContactAsync(Person, Gov.FromLondon(on.ToDateTime(new TimeOnly(12, 0))), ContactWhat ?? "", null, worker);
         }
         catch (LocalityInputException ex)
         {
-            ModelState.AddModelError(ex.Field == "What" ? nameof(ContactWhat) : nameof(ContactOn), ex.Message);
+            ModelState.AddModelError(ex.Field == "What" ? nameof(ContactWhat) : "ContactOn", ex.Message);
             return Page();
         }
         return Redirect($"/Locality/Person/{id}#contacts");
@@ -154,20 +146,18 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         {
             return NotFound();
         }
-        var on = string.IsNullOrWhiteSpace(SteppedBackOn) ? Today : LocalityView.ParseDate(SteppedBackOn);
-        if (on is null)
+        if (Gov.ReadPastDate(ModelState, Request.Form, "SteppedBackOn", Today) is not { } on)
         {
-            ModelState.AddModelError(nameof(SteppedBackOn), "Enter the date as day/month/year, for example 27/3/2026");
             return Page();
         }
         var support = await db.Supports.SingleAsync(s => s.LocalityId == Person.LocalityId && s.Id == View.Support.Id);
         try
         {
-            await new Supports(db).StepBackAsync(support, Person, on.Value, NeedMet ?? "", Version);
+            await new Supports(db).StepBackAsync(support, Person, on, NeedMet ?? "", Version);
         }
         catch (LocalityInputException ex)
         {
-            ModelState.AddModelError(ex.Field == "NeedMet" ? nameof(NeedMet) : nameof(SteppedBackOn), ex.Message);
+            ModelState.AddModelError(ex.Field == "NeedMet" ? nameof(NeedMet) : "SteppedBackOn", ex.Message);
             return Page();
         }
         catch (EditConflictException ex)
@@ -184,27 +174,19 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         {
             return NotFound();
         }
-        var (on, empty) = Gov.ReadDate(Request.Form, "AvoidedOn");
         if (!Enum.TryParse<AvoidedKind>(AvoidedKind, out var kind) || !Enum.IsDefined(kind))
         {
             ModelState.AddModelError(nameof(AvoidedKind), "Choose what was avoided");
         }
-        if (on is null && !empty)
-        {
-            ModelState.AddModelError("AvoidedOn", "Enter the date as day, month and year, for example 27 3 2026");
-        }
-        else if ((on ?? Today) > Today)
-        {
-            ModelState.AddModelError("AvoidedOn", "The date must be today or in the past");
-        }
-        if (!ModelState.IsValid)
+        var on = Gov.ReadPastDate(ModelState, Request.Form, "AvoidedOn", Today);
+        if (!ModelState.IsValid || on is null)
         {
             return Page();
         }
         var support = await db.Supports.SingleAsync(s => s.LocalityId == Person.LocalityId && s.Id == View.Support.Id);
         try
         {
-            await new Supports(db).AddAvoidedAsync(support, kind, AvoidedReason ?? "", on ?? Today);
+            await new Supports(db).AddAvoidedAsync(support, kind, AvoidedReason ?? "", on.Value);
         }
         catch (LocalityInputException ex)
         {
