@@ -141,7 +141,10 @@ public partial class LocalFlowDb : DbContext
             e.HasIndex(x => x.At);
             e.HasIndex(x => new { x.EntityType, x.EntityId });
             e.HasIndex(x => x.UserId);
+            // Two entries naming the same predecessor would fork the chain.
+            e.HasIndex(x => x.PreviousHash).IsUnique();
         });
+        modelBuilder.Entity<AuditAnchor>(e => e.HasIndex(x => x.AuditEventId));
 
         // Each capability configures its own entities with IEntityTypeConfiguration classes
         // beside them (Demand/, Flow/, Linking/ ...), and adds its DbSets in a partial of this class.
