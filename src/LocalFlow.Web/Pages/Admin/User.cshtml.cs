@@ -1,10 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
-using LocalFlow.Web.Security;
-using System.Security.Claims;
 using LocalFlow.Data.LocalityWork;
+using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
