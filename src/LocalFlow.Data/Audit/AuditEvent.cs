@@ -73,7 +73,7 @@ public sealed class AuditEvent
     public string? Detail { get; set; }
     /// <summary>The <see cref="Hash"/> of the entry before this one (64 zeros for the first); null only for entries written before the chain began.</summary>
     public string? PreviousHash { get; set; }
-    /// <summary>SHA-256 over <see cref="PreviousHash"/> and this entry's canonical form (docs/trust.md), as lower-case hex.</summary>
+    /// <summary>SHA-256 over <see cref="PreviousHash"/> and this entry's canonical form (<see cref="AuditChain"/>), as lower-case hex.</summary>
     public string? Hash { get; set; }
 }
 
