@@ -11,7 +11,15 @@ public static class Accounts
 
     public const int MinimumPasswordLength = 12;
 
-    public static void SetPassword(User user, string password) => user.PasswordHash = Hasher.HashPassword(user, password);
+    /// <summary>Sets a new password and ends the user's other sessions (<see cref="RenewSecurityStamp"/>).</summary>
+    public static void SetPassword(User user, string password)
+    {
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        RenewSecurityStamp(user);
+    }
+
+    /// <summary>Ends every session the user has open: their next request is refused and they sign in again.</summary>
+    public static void RenewSecurityStamp(User user) => user.SecurityStamp = Guid.NewGuid().ToString("N");
 
     /// <summary>True when the password matches; rehashes in place when the stored hash uses older settings.</summary>
     public static bool VerifyPassword(User user, string password)
@@ -23,7 +31,8 @@ public static class Accounts
         var result = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            SetPassword(user, password);
+            // the same password, stored with today's settings: the user's other sessions stay open
+            user.PasswordHash = Hasher.HashPassword(user, password);
         }
         return result != PasswordVerificationResult.Failed;
     }

@@ -38,7 +38,20 @@ public partial class LocalFlowDb : DbContext
             AuditTrail.AddChangeRecords(this);
         }
         var flowChanged = Flow.FlowDataVersion.Touched(ChangeTracker);
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        var audit = AuditChain.Pending(this);
+        int saved;
+        if (audit.Count == 0)
+        {
+            saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        else
+        {
+            // audit entries are chained under the database's write lock, in the transaction that saves them
+            using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+            AuditChain.Link(this, audit);
+            saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            owned?.Commit();
+        }
         if (flowChanged.Any)
         {
             // stamped after the change is written, so an engine built under the new stamp holds the change
@@ -54,7 +67,23 @@ public partial class LocalFlowDb : DbContext
             AuditTrail.AddChangeRecords(this);
         }
         var flowChanged = Flow.FlowDataVersion.Touched(ChangeTracker);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audit = AuditChain.Pending(this);
+        int saved;
+        if (audit.Count == 0)
+        {
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        else
+        {
+            // audit entries are chained under the database's write lock, in the transaction that saves them
+            await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            await AuditChain.LinkAsync(this, audit, cancellationToken);
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+        }
         if (flowChanged.Any)
         {
             await Flow.FlowDataVersion.ChangedAsync(this, flowChanged, cancellationToken);
@@ -141,7 +170,10 @@ public partial class LocalFlowDb : DbContext
             e.HasIndex(x => x.At);
             e.HasIndex(x => new { x.EntityType, x.EntityId });
             e.HasIndex(x => x.UserId);
+            // Two entries naming the same predecessor would fork the chain.
+            e.HasIndex(x => x.PreviousHash).IsUnique();
         });
+        modelBuilder.Entity<AuditAnchor>(e => e.HasIndex(x => x.AuditEventId));
 
         // Each capability configures its own entities with IEntityTypeConfiguration classes
         // beside them (Demand/, Flow/, Linking/ ...), and adds its DbSets in a partial of this class.

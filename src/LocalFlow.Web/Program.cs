@@ -56,6 +56,8 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         // The API answers 401/403 instead of redirecting to the sign-in page.
         o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        // Sign-out, disabling and role changes end a session on its next request (docs/trust.md).
+        o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
     });
 builder.Services.AddAuthorization(Policies.Register);
 builder.Services.AddRazorPages(o =>

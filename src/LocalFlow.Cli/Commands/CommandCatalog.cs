@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return FlowCommand.Create();
         yield return EconomicsCommand.Create();
         yield return LocalityCommand.Create();
+        yield return AuditCommand.Create();
     }
 }

@@ -71,4 +71,21 @@ public sealed class AuditEvent
     /// <summary>The page or endpoint the action came from, e.g. "GET /Admin/Users" or "cli demo".</summary>
     public required string Source { get; set; }
     public string? Detail { get; set; }
+    /// <summary>The <see cref="Hash"/> of the entry before this one (64 zeros for the first); null only for entries written before the chain began.</summary>
+    public string? PreviousHash { get; set; }
+    /// <summary>SHA-256 over <see cref="PreviousHash"/> and this entry's canonical form (<see cref="AuditChain"/>), as lower-case hex.</summary>
+    public string? Hash { get; set; }
+}
+
+/// <summary>A point of the audit chain found whole by a verification: later checks start from the latest one.</summary>
+public sealed class AuditAnchor
+{
+    public long Id { get; set; }
+    /// <summary>The last entry the verification covered.</summary>
+    public long AuditEventId { get; set; }
+    /// <summary>That entry's hash, so that a later rewrite of it or of anything before it is seen.</summary>
+    public required string Hash { get; set; }
+    public DateTime At { get; set; }
+    /// <summary>How many chained entries the verification read.</summary>
+    public long Checked { get; set; }
 }

@@ -28,6 +28,14 @@ public sealed class User
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
     public int FailedSignIns { get; set; }
+    /// <summary>
+    /// Changed whenever a session must end: sign-out, disabling, a new password, or any change to roles, localities,
+    /// memberships or restricted access. Every signed-in request carries the stamp it was issued with and is refused
+    /// when it no longer matches (docs/trust.md).
+    /// </summary>
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+    /// <summary>Sign-in is refused until this instant after repeated wrong passwords (docs/trust.md); null when not locked.</summary>
+    public DateTime? LockedUntil { get; set; }
     public List<UserLocality> Localities { get; set; } = [];
     public List<UserAgency> Agencies { get; set; } = [];
     public List<UserTeam> Teams { get; set; } = [];

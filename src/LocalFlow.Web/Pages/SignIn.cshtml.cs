@@ -80,6 +80,7 @@ public sealed class SignInModel(LocalFlowDb db) : PageModel
             new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, user.UserName),
             new(LocalFlowClaims.DisplayName, user.DisplayName),
+            new(LocalFlowClaims.SecurityStamp, user.SecurityStamp),
         };
         foreach (var role in Enum.GetValues<Roles>())
         {

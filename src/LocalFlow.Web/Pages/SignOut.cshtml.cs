@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages;
 
@@ -16,6 +17,12 @@ public sealed class SignOutModel(LocalFlowDb db, CurrentUser current) : PageMode
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new stamp ends this session everywhere, so a copy of its cookie taken before sign-out no longer works (docs/trust.md).
+        var user = current.UserId is int id ? await db.Users.SingleOrDefaultAsync(u => u.Id == id) : null;
+        if (user is not null)
+        {
+            Accounts.RenewSecurityStamp(user);
+        }
         AuditTrail.Add(db, AuditEventType.SignOut, AuditOperation.Other, nameof(User), current.UserId?.ToString(CultureInfo.InvariantCulture), null);
         await db.SaveChangesAsync();
         await HttpContext.SignOutAsync();

@@ -14,6 +14,8 @@ public static class LocalFlowClaims
     public const string DisplayName = "localflow:display-name";
     public const string MaySeeRestricted = "localflow:may-see-restricted";
     public const string Worker = "localflow:worker";
+    /// <summary>The user's security stamp when the session began (<see cref="Sessions"/>).</summary>
+    public const string SecurityStamp = "localflow:stamp";
 }
 
 /// <summary>The signed-in user as the pages need them: id, localities and memberships.</summary>

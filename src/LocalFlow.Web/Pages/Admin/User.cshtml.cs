@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Security.Claims;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +72,7 @@ public sealed class UserModel(LocalFlowDb db, CurrentUser current) : PageModel
             return Page();
         }
         var before = $"roles {UsersModel.RoleNames(Account.Roles)}; restricted {Account.MaySeeRestricted}; disabled {Account.Disabled}";
+        var accessBefore = Access(Account);
         Account.Roles = roles;
         Account.MaySeeRestricted = Input.Flags.Contains("restricted");
         Account.Disabled = disabling;
@@ -75,9 +80,20 @@ public sealed class UserModel(LocalFlowDb db, CurrentUser current) : PageModel
         Sync(Account.Agencies, Ids(Input.Agencies), x => x.AgencyId, i => new UserAgency { UserId = id, AgencyId = i });
         Sync(Account.Teams, Ids(Input.Teams), x => x.TeamId, i => new UserTeam { UserId = id, TeamId = i });
         var after = $"roles {UsersModel.RoleNames(Account.Roles)}; restricted {Account.MaySeeRestricted}; disabled {Account.Disabled}";
+        // Any change to what the user may see or do ends their open sessions at once (docs/trust.md).
+        var accessChanged = Access(Account) != accessBefore;
+        if (accessChanged)
+        {
+            Accounts.RenewSecurityStamp(Account);
+        }
         AuditTrail.Add(db, AuditEventType.UserChanged, AuditOperation.Update, nameof(User), Account.UserName, null, $"{before} → {after}");
         await db.SaveChangesAsync();
-        TempData["Done"] = "Changes saved. They take effect at the user's next sign-in.";
+        if (accessChanged && Account.Id == current.UserId)
+        {
+            // the administrator changed their own localities or memberships: carry on with the new ones
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(SignInModel.Identity(Account, await Visibility.WorkerOfUserAsync(db, Account.Id))));
+        }
+        TempData["Done"] = accessChanged ? "Changes saved. Any session the user has open ends now; they take effect when the user signs in again." : "Changes saved.";
         return RedirectToPage(new { id });
     }
 
@@ -95,6 +111,13 @@ public sealed class UserModel(LocalFlowDb db, CurrentUser current) : PageModel
         TempData["OneTime"] = oneTime;
         return RedirectToPage(new { id });
     }
+
+    /// <summary>Everything about an account that decides what its sessions may see or do.</summary>
+    private static string Access(User u) => string.Join('|',
+        (int)u.Roles, u.MaySeeRestricted, u.Disabled,
+        string.Join(',', u.Localities.Select(l => l.LocalityId).Order()),
+        string.Join(',', u.Agencies.Select(a => a.AgencyId).Order()),
+        string.Join(',', u.Teams.Select(t => t.TeamId).Order()));
 
     private HashSet<int> Ids(IEnumerable<string> values) => values.Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1).Where(i => i > 0).ToHashSet();
 
