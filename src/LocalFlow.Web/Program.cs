@@ -18,6 +18,11 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 });
 
 var database = DatabaseOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+// The most one field, attribute or text of an imported file may hold (docs/flow-import.md); 64 KB unless set.
+if (LocalFlow.Analytics.Flow.Formats.ReadLimits.Configure(builder.Configuration["Import:MaxFieldBytes"]) is { } limitError)
+{
+    throw new InvalidOperationException("Import:MaxFieldBytes: " + limitError);
+}
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();

@@ -30,6 +30,30 @@ public class FlowCommandTests
     }
 
     [Fact]
+    public async Task Summary_OfAnXesGzWithOneHugeAttribute_GivesTheClearError_NotACrash()
+    {
+        // 2 MB of one attribute, a few kilobytes gzipped: over the 64 KB a field may hold by default.
+        var file = Path.Combine(Path.GetTempPath(), $"lf-huge-{Guid.NewGuid():N}.xes.gz");
+        try
+        {
+            using (var z = new System.IO.Compression.GZipStream(File.Create(file), System.IO.Compression.CompressionLevel.Fastest))
+            {
+                z.Write("<?xml version=\"1.0\"?>\n<log xmlns=\"http://www.xes-standard.org/\">\n<trace>\n<event>\n<string key=\"concept:name\" value=\""u8);
+                z.Write(Enumerable.Repeat((byte)'a', 2 << 20).ToArray());
+                z.Write("\"/>\n</event>\n</trace>\n</log>\n"u8);
+            }
+            var (code, output) = await CliRunner.RunAsync("flow", "summary", file);
+            code.ShouldNotBe(0);
+            output.ShouldContain("line 5: one attribute or text of the <string> element is longer than 64 KB");
+            output.ShouldNotContain("Unhandled exception");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Summary_OfAnOcelFile_AsJson()
     {
         var (code, output) = await CliRunner.RunAsync("flow", "summary", Fixture("people.ocel.json"), "--json");

@@ -106,6 +106,41 @@ public class DemandCsvTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_RefusesTheSpringGap_YearOne_BadBytes_AndNamesEachRow(DatabaseProvider provider)
+    {
+        var (db, studyId) = await SeedAsync(provider);
+        await using var _ = db;
+        await using var ctx = db.Options.CreateContext();
+        var study = await StudyAsync(ctx, studyId);
+        // 01:30 on 29 March 2026 never happened in London: the clocks went from 01:00 to 02:00.
+        var file = File + "Gap,One-stop shop,value,,Help at home,Booked,,2026-03-29 01:30\r\n"
+                        + "Blank date,One-stop shop,value,,Help at home,Booked,,0001-01-01 00:00\r\n"
+                        + "Bad \uFFFD bytes,One-stop shop,value,,Help at home,Booked,,2026-11-02 12:00\r\n"
+                        + "Nul \0 byte,One-stop shop,value,,Help at home,Booked,,2026-11-02 12:00\r\n";
+        var preview = await DemandCsv.PreviewAsync(ctx, study, file, Map);
+        preview.Valid.ShouldBe(3);
+        preview.Rows.Single(r => r.Line == 6).Errors.ShouldHaveSingleItem().ShouldStartWith("\"2026-03-29 01:30\" did not happen in London: the clocks went forward");
+        preview.Rows.Single(r => r.Line == 7).Errors.ShouldHaveSingleItem().ShouldBe("\"0001-01-01 00:00\" is before 1900: check the year");
+        preview.Rows.Single(r => r.Line == 8).Errors.ShouldHaveSingleItem().ShouldContain("not UTF-8");
+        preview.Rows.Single(r => r.Line == 9).Errors.ShouldHaveSingleItem().ShouldContain("NUL byte");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_RefusesAHeaderThatNamesAColumnTwice(DatabaseProvider provider)
+    {
+        var (db, studyId) = await SeedAsync(provider);
+        await using var _ = db;
+        await using var ctx = db.Options.CreateContext();
+        var study = await StudyAsync(ctx, studyId);
+        var file = "Said,Door,V/F,Kind,Category,Outcome,To whom,Said\r\nHelp,One-stop shop,value,,Help at home,Booked,,Other words\r\n";
+        var preview = await DemandCsv.PreviewAsync(ctx, study, file, Map.Where(m => m.Key != "received_at").ToDictionary());
+        preview.FileErrors.ShouldBe(["The header names the column \"Said\" more than once (columns 1 and 8): give each column its own name."]);
+        preview.Rows.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_WithABadRow_ReportsItByLine_RejectsTheFile_OrTakesOnlyTheValidRows(DatabaseProvider provider)
     {
         var (db, studyId) = await SeedAsync(provider);

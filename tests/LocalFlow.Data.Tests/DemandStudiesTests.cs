@@ -208,6 +208,9 @@ public class DemandStudiesTests
         audit.UserName.ShouldBe("ann");
         audit.EventType.ShouldBe(AuditEventType.DemandChanged);
         audit.Detail!.ShouldContain("Nature: Value → Failure");
+        // The audit names what changed but does not copy what was written (issue 14): that stays in the correction.
+        audit.Detail!.ShouldContain("ReferredTo changed");
+        audit.Detail!.ShouldNotContain("Occupational therapy");
     }
 
     [Theory]

@@ -90,6 +90,10 @@ public class HelpAndSearchTests(HelpAndSearchTests.App app) : IClassFixture<Help
             var html = await study.GetStringAsync("/Search?q=" + Uri.EscapeDataString(visible.FamilyName.ToUpperInvariant()));
             html.ShouldContain($"href=\"/Flow/Person/{visible.Id}\"");
             (await WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EventType == AuditEventType.PersonalDataListed && a.UserName == "study" && a.Detail!.StartsWith("Site search")))).ShouldBeTrue();
+            // The administrator reads the audit trail, not what was searched for (issue 14).
+            var audit = WebUtility.HtmlDecode(await (await _app.ClientAsync(DemoUsers.Admin)).GetStringAsync("/Admin/Audit?type=PersonalDataListed"));
+            audit.ShouldContain("Site search (a search of 1 word)");
+            audit.ShouldNotContain(visible.FamilyName.ToUpperInvariant());
 
             var hidden = await study.GetStringAsync("/Search?q=" + Uri.EscapeDataString(restricted.GivenName + " " + restricted.FamilyName));
             hidden.ShouldNotContain(restricted.Id.ToString());

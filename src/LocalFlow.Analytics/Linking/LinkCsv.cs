@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace LocalFlow.Analytics.Linking;
@@ -278,14 +279,20 @@ public static class LinkCsv
         return new LinkSource(records, mapping, extra.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal), unmapped);
     }
 
-    /// <summary>Splits CSV text into rows of fields (each through <see cref="CsvFormula.Restore(string)"/>).</summary>
-    public static IEnumerable<string[]> ReadRows(TextReader reader)
+    /// <summary>
+    /// Splits CSV text into rows of fields (each through <see cref="CsvFormula.Restore(string)"/>). A line longer than
+    /// <see cref="Flow.Formats.ReadLimits.RecordBytes"/> characters (16 fields at the limit, 1 MB by default) is refused,
+    /// naming it, without being held whole.
+    /// </summary>
+    public static IEnumerable<string[]> ReadRows(TextReader reader, int? maxFieldChars = null)
     {
         var fields = new List<string>();
         var sb = new StringBuilder();
         var line = 0;
+        var maxLine = Flow.Formats.ReadLimits.RecordBytes(maxFieldChars ?? Flow.Formats.ReadLimits.FieldBytes);
+        var buffer = new StringBuilder();
         string? text;
-        while ((text = reader.ReadLine()) is not null)
+        while ((text = ReadLine(reader, buffer, maxLine, line + 1)) is not null)
         {
             line++;
             var i = 0;
@@ -300,7 +307,7 @@ public static class LinkCsv
                     {
                         if (i >= text.Length)
                         {
-                            var next = reader.ReadLine() ?? throw new LinkageInputException($"Line {line}: a quoted field is not closed.");
+                            var next = ReadLine(reader, buffer, maxLine, line + 1) ?? throw new LinkageInputException($"Line {line}: a quoted field is not closed.");
                             line++;
                             sb.Append('\n');
                             text = next;
@@ -373,5 +380,33 @@ public static class LinkCsv
             writer.Write(Escape(values[i]));
         }
         writer.Write('\n');
+    }
+
+    /// <summary>One line (without its line break) of at most <paramref name="max"/> characters; null at the end. A longer line is refused as it is read.</summary>
+    private static string? ReadLine(TextReader reader, StringBuilder buffer, int max, int line)
+    {
+        buffer.Clear();
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '\n')
+            {
+                break;
+            }
+            if (buffer.Length == max)
+            {
+                throw new LinkageInputException($"Line {line}: the line is longer than {max.ToString("N0", CultureInfo.InvariantCulture)} characters (a field may hold at most {(max / Flow.Formats.ReadLimits.RecordFactor).ToString("N0", CultureInfo.InvariantCulture)}); the file is refused without reading the rest of it.");
+            }
+            buffer.Append((char)c);
+        }
+        if (c < 0 && buffer.Length == 0)
+        {
+            return null;
+        }
+        if (buffer.Length > 0 && buffer[^1] == '\r')
+        {
+            buffer.Length--;
+        }
+        return buffer.ToString();
     }
 }

@@ -109,8 +109,16 @@ public static class AuditTrail
             {
                 sb.Append("; ");
             }
-            sb.Append(p.Metadata.Name).Append(": ")
-              .Append(Format(p.OriginalValue)).Append(" → ").Append(Format(p.CurrentValue));
+            // the field is named; its old and new values only when they say nothing about a person (AuditReference)
+            sb.Append(p.Metadata.Name);
+            if (AuditReference.Shows(p.OriginalValue) && AuditReference.Shows(p.CurrentValue))
+            {
+                sb.Append(": ").Append(Format(p.OriginalValue)).Append(" → ").Append(Format(p.CurrentValue));
+            }
+            else
+            {
+                sb.Append(" changed");
+            }
         }
         return sb.Length == 0 ? null : sb.ToString();
     }

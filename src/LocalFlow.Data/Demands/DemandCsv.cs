@@ -43,6 +43,9 @@ public static class DemandCsv
 
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
+    /// <summary>A time before this year is a mistake (year 0001 is what a blank date becomes in some systems), refused naming the row.</summary>
+    public const int EarliestYear = 1900;
+
     /// <summary>
     /// Guesses a mapping from column names ("Verbatim", "What happened", "type"...): each field to the column whose
     /// name, lower-cased without spaces, underscores or dashes, matches the field's name or label.
@@ -95,6 +98,12 @@ public static class DemandCsv
             return new ImportPreview([], [], [], ["The file is empty: it needs a header row naming the columns, then one row per demand."]);
         }
         var columns = records[0].Fields.ToList();
+        // Two columns with the same name: which one a mapping means is a guess, so the file is refused.
+        foreach (var repeated in columns.Select((name, at) => (Name: name.Trim(), At: at + 1)).Where(c => c.Name.Length > 0)
+            .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            fileErrors.Add($"The header names the column \"{repeated.Key}\" more than once (columns {string.Join(" and ", repeated.Select(c => c.At.ToString(CultureInfo.InvariantCulture)))}): give each column its own name.");
+        }
         foreach (var (field, column) in mapping)
         {
             if (!columns.Contains(column, StringComparer.Ordinal))
@@ -129,6 +138,15 @@ public static class DemandCsv
             // A cell LocalFlow's export neutralised against spreadsheet formulas comes back as it was.
             string? Get(string field) => mapping.TryGetValue(field, out var col) && index[col] < record.Fields.Length ? Analytics.CsvFormula.Restore(record.Fields[index[col]]) : null;
             var errors = new List<string>();
+            // Bytes that are not UTF-8 were read as the replacement character; a NUL byte is never text.
+            if (record.Fields.Any(f => f.Contains('\uFFFD', StringComparison.Ordinal)))
+            {
+                errors.Add("the row has bytes that are not UTF-8 text: save the file as UTF-8 and import it again");
+            }
+            if (record.Fields.Any(f => f.Contains('\0', StringComparison.Ordinal)))
+            {
+                errors.Add("the row holds a NUL byte (character 0), which is not text: check the file was exported as CSV");
+            }
             var input = new DemandInput
             {
                 Verbatim = Get("verbatim"),
@@ -163,11 +181,31 @@ public static class DemandCsv
             {
                 if (DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && HasOffset(when))
                 {
-                    input.ReceivedAt = withOffset.UtcDateTime;
+                    if (withOffset.Year < EarliestYear)
+                    {
+                        errors.Add($"\"{when}\" is before {EarliestYear}: check the year");
+                    }
+                    else
+                    {
+                        input.ReceivedAt = withOffset.UtcDateTime;
+                    }
                 }
                 else if (DateTime.TryParse(when, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var local))
                 {
-                    input.ReceivedAt = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), London);
+                    local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+                    if (local.Year < EarliestYear)
+                    {
+                        errors.Add($"\"{when}\" is before {EarliestYear}: check the year");
+                    }
+                    else if (London.IsInvalidTime(local))
+                    {
+                        // the spring clock change: London's clocks jump from 01:00 to 02:00, so this time never happened
+                        errors.Add($"\"{when}\" did not happen in London: the clocks went forward an hour that night. Give the time the person was heard with its offset (for example +00:00), or check the hour");
+                    }
+                    else
+                    {
+                        input.ReceivedAt = TimeZoneInfo.ConvertTimeToUtc(local, London);
+                    }
                 }
                 else
                 {

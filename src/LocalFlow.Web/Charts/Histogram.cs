@@ -1,3 +1,4 @@
+using LocalFlow.Analytics;
 using Microsoft.AspNetCore.Html;
 using static LocalFlow.Web.Charts.ChartFigure;
 using static LocalFlow.Web.Charts.ChartText;
@@ -27,6 +28,13 @@ public sealed record HistogramChart(string Title, string Description, IReadOnlyL
 
     /// <summary>The table row for <see cref="Missing"/>.</summary>
     public string MissingLabel { get; init; } = "No value";
+
+    /// <summary>
+    /// The values count people shown to someone who may not see people: counts go through the small-number rule
+    /// (<see cref="LocalFlow.Analytics.Disclosure"/>) and the outermost values are pulled in to the fifth highest and lowest,
+    /// so the end bars read "or more" and "or fewer".
+    /// </summary>
+    public bool SmallNumbers { get; init; }
 }
 
 /// <summary>One bin of a histogram: values from <see cref="From"/> up to but not including <see cref="To"/>.</summary>
@@ -43,11 +51,20 @@ public static partial class Charts
         {
             return new HtmlString(fig.RenderEmpty());
         }
+        var small = chart.SmallNumbers;
+        if (small)
+        {
+            values = Disclosure.TopCoded(values);
+        }
+        // a count as it may be shown, and the height of its bar (a withheld count is drawn as nothing)
+        string Shown(long count) => small ? Disclosure.Text(count) : Count(count);
+        long Height(long count) => small ? Disclosure.Count(count) ?? 0 : count;
         var bins = HistogramBins(values, chart.Whole, chart.MaxBins);
         var perValue = chart.Whole && bins[0].To - bins[0].From == 1;
+        string Name(int i) => BinName(bins[i], chart.Whole, perValue, chart.BinFormat) + (!small || bins.Count == 1 ? "" : i == 0 ? " or fewer" : i == bins.Count - 1 ? " or more" : "");
         var height = fig.Height = 380;
         var bottom = height - 76;
-        var y = Scale.Nice(bins.Select(b => (double)b.Count), bottom, Top, includeZero: true);
+        var y = Scale.Nice(bins.Select(b => (double)Height(b.Count)), bottom, Top, includeZero: true);
         var left = Math.Max(48, AxisLabelWidth(y, ValueFormat.Number));
         var right = Width - 40;
         fig.ValueAxis(y, left, right, ValueFormat.Number);
@@ -57,12 +74,12 @@ public static partial class Charts
         for (var i = 0; i < bins.Count; i++)
         {
             var b = bins[i];
-            var top = y.Map(b.Count);
-            var name = BinName(b, chart.Whole, perValue, chart.BinFormat);
-            fig.Svg.Append($"<rect class=\"lf-chart__bar\" x=\"{N(left + (slot * i) + 1)}\" y=\"{N(top)}\" width=\"{N(slot - 2)}\" height=\"{N(Math.Max(zero - top, 0.5))}\" fill=\"{Palette[0]}\" stroke=\"{Ink}\" stroke-width=\"1\"><title>{Isolate($"{name}: {Count(b.Count)}")}</title></rect>");
-            if (b.Count > 0 && slot - 4 >= TextWidth(Count(b.Count), 14))
+            var top = y.Map(Height(b.Count));
+            var name = Name(i);
+            fig.Svg.Append($"<rect class=\"lf-chart__bar\" x=\"{N(left + (slot * i) + 1)}\" y=\"{N(top)}\" width=\"{N(slot - 2)}\" height=\"{N(Math.Max(zero - top, 0.5))}\" fill=\"{Palette[0]}\" stroke=\"{Ink}\" stroke-width=\"1\"><title>{Isolate($"{name}: {Shown(b.Count)}")}</title></rect>");
+            if (Height(b.Count) > 0 && slot - 4 >= TextWidth(Shown(b.Count), 14))
             {
-                fig.Text(left + (slot * (i + 0.5)), top - 6, Escape(Count(b.Count)), "middle", "lf-chart__bar-value", 14);
+                fig.Text(left + (slot * (i + 0.5)), top - 6, Escape(Shown(b.Count)), "middle", "lf-chart__bar-value", 14);
             }
         }
         fig.Svg.Append($"<line x1=\"{N(left)}\" y1=\"{N(zero)}\" x2=\"{N(right)}\" y2=\"{N(zero)}\" stroke=\"{Ink}\" stroke-width=\"1.5\"/>");
@@ -82,17 +99,18 @@ public static partial class Charts
 
         Array.Sort(values);
         var median = values[Math.Clamp((int)Math.Ceiling(0.5 * values.Length) - 1, 0, values.Length - 1)];
-        var missing = chart.Missing > 0 ? $" {Count(chart.Missing)} more have no value ({chart.MissingLabel.ToLowerInvariant()})." : "";
-        fig.Summary = $"{Count(values.Length)} values from {Value(values[0], chart.BinFormat)} to {Value(values[^1], chart.BinFormat)}; the median is {Value(median, chart.BinFormat)}.{missing}";
+        var missing = chart.Missing > 0 ? $" {Shown(chart.Missing)} more have no value ({chart.MissingLabel.ToLowerInvariant()})." : "";
+        var range = small ? $"from {Value(values[0], chart.BinFormat)} or fewer to {Value(values[^1], chart.BinFormat)} or more" : $"from {Value(values[0], chart.BinFormat)} to {Value(values[^1], chart.BinFormat)}";
+        fig.Summary = $"{Shown(values.Length)} values {range}; the median is {Value(median, chart.BinFormat)}.{missing}";
 
         var table = new ChartTable(chart.BinLabel, chart.ValueLabel).Numeric(1);
-        foreach (var b in bins)
+        for (var i = 0; i < bins.Count; i++)
         {
-            table.Add(Escape(BinName(b, chart.Whole, perValue, chart.BinFormat)), Escape(Count(b.Count)));
+            table.Add(Escape(Name(i)), Escape(Shown(bins[i].Count)));
         }
         if (chart.Missing > 0)
         {
-            table.Add(Escape(chart.MissingLabel), Escape(Count(chart.Missing)));
+            table.Add(Escape(chart.MissingLabel), Escape(Shown(chart.Missing)));
         }
         return new HtmlString(fig.Render(table));
     }

@@ -61,7 +61,7 @@ public sealed class SearchModel(LocalFlowDb db, CurrentUser current) : PageModel
             People = [.. found.Select(p => new Hit(p.GivenName + " " + p.FamilyName, peopleHref + p.Id, p.DateOfBirth is DateOnly d ? SearchText.Born(d) : null))];
             foreach (var shown in found.GroupBy(p => p.LocalityId))
             {
-                await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, shown.Key, $"Site search \"{q}\": {shown.Count()} shown", ct: ct);
+                await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, shown.Key, $"Site search ({AuditReference.Search(q)}): {shown.Count()} shown", ct: ct);
             }
         }
 

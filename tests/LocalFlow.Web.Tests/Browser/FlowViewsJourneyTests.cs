@@ -62,13 +62,13 @@ public class FlowViewsJourneyTests(BrowserFixture browser) : BrowserTest(browser
         await page.AssertAccessibleAsync();
         var everyone = await page.Locator("[data-count=people]").InnerTextAsync();
 
-        // A threshold that at least seven people reach (a cohort of fewer than five is withheld from analysts).
+        // A threshold that at least ten people reach (a cohort of fewer than five is withheld from analysts, and counts are rounded to 5).
         int threshold;
         using (var scope = Browser.App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
             var counts = (await db.ActivityRecords.GroupBy(r => r.PersonId).Select(g => g.Count()).ToListAsync()).OrderByDescending(c => c).ToList();
-            threshold = counts[6];
+            threshold = counts[9];
         }
         await page.TabToAsync("#MinRecords");
         await page.Keyboard.TypeAsync(threshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -76,7 +76,7 @@ public class FlowViewsJourneyTests(BrowserFixture browser) : BrowserTest(browser
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]MinRecords=", System.Text.RegularExpressions.RegexOptions.IgnoreCase), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         var shown = int.Parse(await page.Locator("[data-count=people]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        shown.ShouldBeGreaterThanOrEqualTo(7);
+        shown.ShouldBeGreaterThanOrEqualTo(10);
         shown.ShouldBeLessThan(int.Parse(everyone.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
         (await page.Locator("figure.lf-chart--histogram").CountAsync()).ShouldBeGreaterThan(5);
         await page.AssertAccessibleAsync();

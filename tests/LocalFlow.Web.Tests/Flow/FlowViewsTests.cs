@@ -59,13 +59,15 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
     public async Task Cohort_ShowsTheEnginesTotals_SentenceAndSpreads_ForEveryone()
     {
         var (flow, everyone, _, _) = await EngineAsync();
-        var totals = CohortFigures.Of(everyone, flow.Log);
+        var exact = CohortFigures.Of(everyone, flow.Log);
+        // An analyst may not see people: every figure is the engine's through the small-number rule.
+        var totals = LocalFlow.Analytics.Disclosure.Of(exact);
         var client = await _app.ClientAsync(DemoUsers.Analyst);
 
         var html = await client.GetStringAsync("/Flow/Cohort");
 
         Text(html).ShouldContain(FlowSentence.Of(totals));
-        PeopleOf(html).ShouldBe(everyone.Length);
+        PeopleOf(html).ShouldBe((int)LocalFlow.Analytics.Disclosure.Count(everyone.Length)!.Value);
         Cell(html, "data-count", "records").ShouldBe(Gov.Number(totals.Records));
         Cell(html, "data-count", "assessments").ShouldBe(Gov.Number(totals.Assessments));
         Cell(html, "data-count", "repeated-assessments").ShouldBe(Gov.Number(totals.RepeatedAssessments));
@@ -75,9 +77,19 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
         Cell(html, "data-count", "hospital-days").ShouldBe(Gov.Number(totals.HospitalDays));
         Cell(html, "data-count", "admissions").ShouldBe(Gov.Number(totals.HospitalAdmissions));
         Cell(html, "data-count", "cost").ShouldBe(Gov.Money(totals.Cost, whole: true));
-        Cell(html, "data-median", "records").ShouldBe(Gov.Number(totals.RecordsPerPerson.Median));
-        Cell(html, "data-max", "records").ShouldBe(Gov.Number(totals.RecordsPerPerson.Max));
-        Cell(html, "data-max", "agencies").ShouldBe(Gov.Number(totals.AgenciesPerPerson.Max));
+        Cell(html, "data-median", "records").ShouldBe(Gov.Number(exact.RecordsPerPerson.Median));
+        // "The most" is what at least five people reached, not the busiest person's own count.
+        Cell(html, "data-max", "records").ShouldBe(Gov.Number(LocalFlow.Analytics.Disclosure.Most([.. everyone.Select(p => (double)p.Records)])));
+        Cell(html, "data-max", "records").ShouldNotBe(Gov.Number(exact.RecordsPerPerson.Max));
+        Cell(html, "data-max", "agencies").ShouldBe(Gov.Number(LocalFlow.Analytics.Disclosure.Most([.. everyone.Select(p => (double)p.Agencies)])));
+        html.ShouldContain("id=\"cohort-rounded\"");
+
+        // The study team sees the exact figures.
+        var study = await (await _app.ClientAsync(DemoUsers.Study)).GetStringAsync("/Flow/Cohort");
+        PeopleOf(study).ShouldBe(everyone.Length);
+        Cell(study, "data-count", "records").ShouldBe(Gov.Number(exact.Records));
+        Cell(study, "data-max", "records").ShouldBe(Gov.Number(exact.RecordsPerPerson.Max));
+        study.ShouldNotContain("id=\"cohort-rounded\"");
 
         // Each count's spread is a histogram with a title, a description and its data table, and the table's
         // bins add up to everyone.
@@ -95,12 +107,14 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
             html.ShouldContain($"<desc id=\"spread-{id}-desc\">");
             html.ShouldContain($"id=\"spread-{id}-table\"");
         }
-        var recordsTable = Regex.Match(html, "id=\"spread-records-table\".*?</table>", RegexOptions.Singleline).Value;
+        // The study team's bins add up to everyone; an analyst's are each rounded to 5 or "fewer than 5".
+        var recordsTable = Regex.Match(study, "id=\"spread-records-table\".*?</table>", RegexOptions.Singleline).Value;
         Regex.Matches(recordsTable, "govuk-table__cell--numeric\">([0-9,]+)<").Sum(m => int.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))
             .ShouldBe(everyone.Length);
+        AssertSmallNumbers(html);
         if (met > 0 && met < everyone.Length)
         {
-            Text(html).ShouldContain($"Need never recorded as met</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">{Gov.Number(everyone.Length - met)}<");
+            Text(study).ShouldContain($"Need never recorded as met</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">{Gov.Number(everyone.Length - met)}<");
         }
 
         // Analysts see counts, never names.
@@ -203,7 +217,9 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
         var client = await _app.ClientAsync(DemoUsers.Commissioner);
 
         var html = await client.GetStringAsync("/Flow/Handoffs");
-        var graph = HandOffs.Graph(flow.Log, FlowLevel.Agency);
+        // A commissioner may not see people: arrows of fewer than five people are left out, the rest rounded.
+        var (graph, leftOut) = LocalFlow.Analytics.Disclosure.Of(HandOffs.Graph(flow.Log, FlowLevel.Agency));
+        Text(html).ShouldContain($"({LocalFlow.Analytics.Plural.Of(leftOut, "arrow")} left out)");
         html.ShouldContain("<title id=\"handoff-map-title\">Hand-offs between agencies</title>");
         html.ShouldContain("<desc id=\"handoff-map-desc\">");
         var rows = TableRows(html, "handoff-map-table");
@@ -217,21 +233,33 @@ public partial class FlowViewsTests(FlowViewsTests.App app) : IClassFixture<Flow
         }
         Regex.Count(html, "class=\"lf-chart__handoff\"").ShouldBe(Math.Min(30, graph.Edges.Count));
         Regex.Count(html, "class=\"lf-chart__node\"").ShouldBe(graph.Nodes.Count);
-        var paths = HandOffs.MostCommonPaths(flow.Log, FlowLevel.Agency, HandoffsModel.PathsShown);
-        var pathRows = TableRows(html, "path-table");
-        pathRows.Count.ShouldBe(paths.Count);
-        pathRows[0][1].ShouldBe(string.Join(" → ", paths[0].Steps));
-        pathRows[0][2].ShouldBe(Gov.Number(paths[0].People));
+        var paths = LocalFlow.Analytics.Disclosure.Of(HandOffs.MostCommonPaths(flow.Log, FlowLevel.Agency, HandoffsModel.PathsShown), flow.Log.PersonCount);
+        if (paths.Count > 0)
+        {
+            var pathRows = TableRows(html, "path-table");
+            pathRows.Count.ShouldBe(paths.Count);
+            pathRows[0][1].ShouldBe(string.Join(" → ", paths[0].Steps));
+            pathRows[0][2].ShouldBe(Gov.Number(paths[0].People));
+        }
+        AssertNoPathOrArrowOfFewerThanFive(html);
 
         var teams = await client.GetStringAsync("/Flow/Handoffs?level=Team");
-        TableRows(teams, "handoff-map-table").Count.ShouldBe(HandOffs.Graph(flow.Log, FlowLevel.Team).Edges.Count);
+        TableRows(teams, "handoff-map-table").Count.ShouldBe(LocalFlow.Analytics.Disclosure.Of(HandOffs.Graph(flow.Log, FlowLevel.Team)).Graph.Edges.Count);
         teams.ShouldContain("Hand-offs between teams");
+        AssertNoPathOrArrowOfFewerThanFive(teams);
 
         var storyPeople = stories.Select(flow.PersonNumber).Where(p => p >= 0).ToList();
         var storyHtml = await client.GetStringAsync("/Flow/Handoffs?stories=true");
-        TableRows(storyHtml, "handoff-map-table").Count.ShouldBe(HandOffs.Graph(flow.Log, FlowLevel.Agency, storyPeople).Edges.Count);
-        Text(storyHtml).ShouldContain($"{stories.Count} of {Gov.Number(flow.Log.PersonCount)} people with records");
+        if (!storyHtml.Contains("id=\"cohort-withheld\"", StringComparison.Ordinal))
+        {
+            TableRows(storyHtml, "handoff-map-table").Count.ShouldBe(LocalFlow.Analytics.Disclosure.Of(HandOffs.Graph(flow.Log, FlowLevel.Agency, storyPeople)).Graph.Edges.Count);
+            Text(storyHtml).ShouldContain($"{Gov.Number(LocalFlow.Analytics.Disclosure.Count(stories.Count) ?? 0)} of {Gov.Number(LocalFlow.Analytics.Disclosure.Count(flow.Log.PersonCount) ?? 0)} people with records");
+        }
         storyHtml.ShouldNotContain("/Flow/Person/");
+
+        // The study team still sees every arrow, exactly.
+        var study = await (await _app.ClientAsync(DemoUsers.Study)).GetStringAsync("/Flow/Handoffs");
+        TableRows(study, "handoff-map-table").Count.ShouldBe(HandOffs.Graph(flow.Log, FlowLevel.Agency).Edges.Count);
     }
 
     [Fact]

@@ -22,9 +22,9 @@ public static class CsvActivityReader
     }
 
     /// <summary>Reads the header and the first <paramref name="rows"/> rows.</summary>
-    public static CsvPreview Preview(Stream stream, char delimiter = ',', int rows = 10)
+    public static CsvPreview Preview(Stream stream, char delimiter = ',', int rows = 10, int? maxFieldBytes = null)
     {
-        using var t = new CsvTokenizer(stream, checked((byte)delimiter));
+        using var t = new CsvTokenizer(stream, checked((byte)delimiter), maxFieldBytes ?? ReadLimits.FieldBytes);
         if (!t.ReadRecord())
         {
             return new CsvPreview([], []);
@@ -58,15 +58,16 @@ public static class CsvActivityReader
     /// numbering of the errors, so that a caller can name the line of any record without reading the file again. A
     /// lifecycle pair's record has the line of its "start" row.
     /// </param>
+    /// <param name="maxFieldBytes">The most bytes one field may hold (default <see cref="ReadLimits.FieldBytes"/>): a longer field, or a row of more than <see cref="ReadLimits.RecordFactor"/> times that, refuses the file naming its line.</param>
     public static FlowImportReport Read(Stream stream, CsvMapping mapping, ActivityLogBuilder builder, string? source = null,
-        bool allowPartial = false, IProgress<long>? progress = null, CancellationToken ct = default, List<long>? recordLines = null)
+        bool allowPartial = false, IProgress<long>? progress = null, CancellationToken ct = default, List<long>? recordLines = null, int? maxFieldBytes = null)
     {
         var linesMark = recordLines?.Count ?? 0;
         mapping.Validate();
         var report = new FlowImportReport { Source = source };
         var mark = builder.Count;
         var zone = mapping.TimeZone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(mapping.TimeZone);
-        using var t = new CsvTokenizer(stream, checked((byte)mapping.Delimiter));
+        using var t = new CsvTokenizer(stream, checked((byte)mapping.Delimiter), maxFieldBytes ?? ReadLimits.FieldBytes);
         if (!t.ReadRecord())
         {
             report.AddError(1, null, "the file is empty: expected a header row");

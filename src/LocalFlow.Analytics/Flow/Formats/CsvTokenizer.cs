@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace LocalFlow.Analytics.Flow.Formats;
@@ -7,8 +8,11 @@ namespace LocalFlow.Analytics.Flow.Formats;
 /// Reads RFC 4180 CSV records from a UTF-8 stream without making a string per field: quoted fields, doubled
 /// quotes, delimiters and line breaks inside quotes, CRLF or LF, a byte-order mark. Tracks the line each record starts on.
 /// </summary>
-internal sealed class CsvTokenizer(Stream stream, byte delimiter) : IDisposable
+internal sealed class CsvTokenizer(Stream stream, byte delimiter, int maxFieldBytes = ReadLimits.DefaultFieldBytes) : IDisposable
 {
+    // a record may hold this many bytes; a longer one is refused before the buffer grows to hold it
+    private readonly int _maxRecordBytes = ReadLimits.RecordBytes(maxFieldBytes);
+
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
     private int _pos;
     private int _end;
@@ -176,6 +180,13 @@ internal sealed class CsvTokenizer(Stream stream, byte delimiter) : IDisposable
 
     private int Finish(int next, int count, long newlines)
     {
+        for (var i = 0; i < count; i++)
+        {
+            if (_fields[i].Length > maxFieldBytes)
+            {
+                throw new FlowFormatException($"Line {_nextLine.ToString(CultureInfo.InvariantCulture)}, field {(i + 1).ToString(CultureInfo.InvariantCulture)}: the field is longer than {ReadLimits.Words(maxFieldBytes)}, the most one field may hold; the file is refused.");
+            }
+        }
         BytesRead += next - _pos;
         _pos = next;
         FieldCount = count;
@@ -198,6 +209,10 @@ internal sealed class CsvTokenizer(Stream stream, byte delimiter) : IDisposable
         }
         if (_end == _buffer.Length)
         {
+            if (_end >= _maxRecordBytes)
+            {
+                throw new FlowFormatException($"Line {_nextLine.ToString(CultureInfo.InvariantCulture)}: the row is longer than {ReadLimits.Words(_maxRecordBytes)} (a field may hold at most {ReadLimits.Words(maxFieldBytes)}); the file is refused without reading the rest of it.");
+            }
             var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
             Buffer.BlockCopy(_buffer, 0, bigger, 0, _end);
             ArrayPool<byte>.Shared.Return(_buffer);

@@ -36,6 +36,9 @@ public sealed record OcelReadOptions
 
     /// <summary>Keep the good events of a file with errors (default: reject the whole file).</summary>
     public bool AllowPartial { get; init; }
+
+    /// <summary>The most bytes one field may hold (<see cref="ReadLimits.FieldBytes"/>, 64 KB by default); one object or event may hold <see cref="ReadLimits.RecordFactor"/> times that. A longer one refuses the file.</summary>
+    public int MaxFieldBytes { get; init; } = ReadLimits.FieldBytes;
 }
 
 /// <summary>
@@ -69,7 +72,7 @@ public static class OcelReader
         long eventOrdinal = 0;
         try
         {
-            foreach (var (section, element) in Elements(stream, ct))
+            foreach (var (section, element) in Elements(stream, ReadLimits.RecordBytes(options.MaxFieldBytes), source, ct))
             {
                 using (element)
                 {
@@ -288,8 +291,9 @@ public static class OcelReader
     }
 
     /// <summary>Streams the elements of the top-level "objects" and "events" arrays, one small document each; other sections are skipped.</summary>
-    private static IEnumerable<(string Section, JsonDocument Element)> Elements(Stream stream, CancellationToken ct)
+    private static IEnumerable<(string Section, JsonDocument Element)> Elements(Stream stream, int maxRecordBytes, string? source, CancellationToken ct)
     {
+        long read = 0;
         var buffer = new byte[1 << 16];
         var length = 0;
         var eof = false;
@@ -300,6 +304,7 @@ public static class OcelReader
         while (!done)
         {
             var n = stream.Read(buffer, length, buffer.Length - length);
+            read += n;
             if (n == 0)
             {
                 eof = true;
@@ -324,7 +329,12 @@ public static class OcelReader
             length -= consumed;
             if (length == buffer.Length)
             {
-                Array.Resize(ref buffer, buffer.Length * 2);
+                if (buffer.Length >= maxRecordBytes)
+                {
+                    // one object or event would not fit: refuse it rather than hold it whole
+                    throw new FlowFormatException($"{source ?? "The file"}, near byte {(read - length).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}: one object or event is longer than {ReadLimits.Words(maxRecordBytes)} (a field may hold at most {ReadLimits.Words(maxRecordBytes / ReadLimits.RecordFactor)}); the file is refused without reading the rest of it.");
+                }
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, maxRecordBytes));
             }
         }
     }

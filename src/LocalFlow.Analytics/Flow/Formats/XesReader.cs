@@ -20,6 +20,9 @@ public sealed record XesReadOptions
 
     /// <summary>Keep the good events of a file with errors (default: reject the whole file).</summary>
     public bool AllowPartial { get; init; }
+
+    /// <summary>The most bytes one attribute or text may hold (<see cref="ReadLimits.FieldBytes"/>, 64 KB by default); a longer one refuses the file, naming its line and element.</summary>
+    public int MaxFieldBytes { get; init; } = ReadLimits.FieldBytes;
 }
 
 /// <summary>
@@ -62,6 +65,9 @@ public static class XesReader
         {
             stream = LimitedStream.WrapMaybeGzip(stream, options.MaxDecompressedBytes, source ?? "The file");
         }
+        // An element (a tag with its attributes, and any text after it) longer than a field may hold is refused as
+        // it streams past, before the XML reader holds it.
+        stream = new MarkupLimitedStream(stream, options.MaxFieldBytes, source ?? "The file");
         var report = new FlowImportReport { Source = source };
         var mark = builder.Count;
         var state = new State(builder, options, report);

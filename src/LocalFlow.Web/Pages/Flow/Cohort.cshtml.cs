@@ -61,6 +61,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
     public int Hidden { get; private set; }
     /// <summary>True when the cohort is too small to show to this user (<see cref="FlowAccess.SmallestCohortShown"/>).</summary>
     public bool Withheld { get; private set; }
+    /// <summary>True when this user sees the figures through the small-number rule (<see cref="Disclosure"/>): counts rounded to 5, the most top-coded.</summary>
+    public bool Rounded { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -98,15 +100,32 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         {
             var chosen = Filter.Apply(f, stories);
             var totals = CohortFigures.Of(chosen, f.Log);
-            return new CohortView(chosen, totals, FlowSentence.Of(totals), Spreads(chosen),
+            return new CohortView(chosen, totals, FlowSentence.Of(totals), Spreads(chosen, rounded: false),
                 [.. chosen.OrderByDescending(p => p.Records).ThenBy(p => p.PersonId, StringComparer.Ordinal)]);
         });
         var cohort = view.Cohort;
         MaySeePeople = Policies.Allows(User, Policies.FlowStudy);
+        Rounded = FlowAccess.RoundsFigures(User);
         if (FlowAccess.WithholdsCohort(User, cohort.Count))
         {
             Withheld = true;
+            Everyone = (int)(Disclosure.Count(Everyone) ?? 0);
             Sentence = $"Fewer than {Plural.Of(FlowAccess.SmallestCohortShown, "person", "people")} match these filters, so their figures are withheld: a group this small could pick out one person's history. Widen the filters.";
+            return;
+        }
+        if (Rounded)
+        {
+            // Someone who may not see people sees every figure through the small-number rule (docs/disclosure.md),
+            // kept with the engine beside the exact view.
+            var shown = flow.Kept("Flow/Cohort-rounded:" + Filter.Query(), f =>
+            {
+                var totals = Disclosure.Of(view.Totals);
+                return new CohortView(cohort, totals, FlowSentence.Of(totals), Spreads(cohort, rounded: true), []);
+            });
+            Everyone = (int)(Disclosure.Count(Everyone) ?? 0);
+            Totals = shown.Totals;
+            Sentence = shown.Sentence;
+            Distributions = shown.Distributions;
             return;
         }
         Totals = view.Totals;
@@ -130,7 +149,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             $"Flow cohort ({FilterText}): {Plural.Of(MostRecords.Count, "person", "people")} with most records shown");
     }
 
-    private static List<Distribution> Spreads(IReadOnlyList<PersonFigures> cohort)
+    private static List<Distribution> Spreads(IReadOnlyList<PersonFigures> cohort, bool rounded)
     {
         Distribution Whole(string id, string heading, string binLabel, Func<PersonFigures, double> value)
         {
@@ -140,8 +159,9 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
                 Id = "spread-" + id,
                 ValueLabel = "People",
                 BinLabel = binLabel,
+                SmallNumbers = rounded,
             };
-            return Drawn(id, heading, chart, values, ValueFormat.Number);
+            return Drawn(id, heading, chart, values, ValueFormat.Number, rounded);
         }
         var list = new List<Distribution>
         {
@@ -163,7 +183,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             BinLabel = "Cost of what was done",
             Whole = false,
             BinFormat = ValueFormat.Pounds,
-        }, costs, ValueFormat.Pounds));
+            SmallNumbers = rounded,
+        }, costs, ValueFormat.Pounds, rounded));
         var met = cohort.Where(p => p.DaysToNeedMet is not null).Select(p => p.DaysToNeedMet!.Value).ToArray();
         list.Add(Drawn("need-met", "First contact to need met", new HistogramChart("First contact to need met, in days", "How many people waited each number of days from their first contact to a record saying their need was met.", met)
         {
@@ -173,13 +194,14 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             Whole = false,
             Missing = cohort.Count - met.Length,
             MissingLabel = "Need never recorded as met",
-        }, met, ValueFormat.Number));
+            SmallNumbers = rounded,
+        }, met, ValueFormat.Number, rounded));
         return list;
     }
 
     /// <summary>A spread with its histogram drawn now: the view is kept with the engine, so each chart is drawn once per data version.</summary>
-    private static Distribution Drawn(string id, string heading, HistogramChart chart, double[] values, ValueFormat format)
-        => new(id, heading, chart, Spread.Of([.. values]), format, new HtmlString(Charts.Charts.Histogram(chart).ToString()));
+    private static Distribution Drawn(string id, string heading, HistogramChart chart, double[] values, ValueFormat format, bool rounded)
+        => new(id, heading, chart, rounded ? Disclosure.SpreadOf(values) : Spread.Of([.. values]), format, new HtmlString(Charts.Charts.Histogram(chart).ToString()));
 
     public static string Format(double value, ValueFormat format) => format == ValueFormat.Pounds
         ? Gov.Money((decimal)value, whole: true)

@@ -73,11 +73,17 @@ public static class FlowAccess
     /// The fewest people a cohort's figures are shown for to someone who may not see people (analysts,
     /// commissioners): a narrower cohort could pick out one person's history, so its figures are withheld.
     /// </summary>
-    public const int SmallestCohortShown = 5;
+    public const int SmallestCohortShown = LocalFlow.Analytics.Disclosure.Smallest;
 
-    /// <summary>Whether a cohort of <paramref name="people"/> is withheld from this user (<see cref="SmallestCohortShown"/>).</summary>
+    /// <summary>Whether a cohort of <paramref name="people"/> is withheld from this user (<see cref="LocalFlow.Analytics.Disclosure.Withholds"/>).</summary>
     public static bool WithholdsCohort(System.Security.Claims.ClaimsPrincipal user, int people)
-        => people is > 0 and < SmallestCohortShown && !Policies.Allows(user, Policies.FlowStudy);
+        => LocalFlow.Analytics.Disclosure.Withholds(people) && RoundsFigures(user);
+
+    /// <summary>
+    /// Whether this user sees figures about people only through the small-number rule (<see cref="LocalFlow.Analytics.Disclosure"/>):
+    /// everyone who may not see the people themselves. The study team sees exact figures.
+    /// </summary>
+    public static bool RoundsFigures(System.Security.Claims.ClaimsPrincipal user) => !Policies.Allows(user, Policies.FlowStudy);
 
     public static bool IsRestricted(Person person) => Visibility.IsRestricted(person);
 

@@ -1,3 +1,4 @@
+using LocalFlow.Analytics;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Flow;
@@ -41,6 +42,10 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current, FlowEngin
     public FlowCohortFilter Filter { get; private set; } = new(null, null, null, false, false);
     /// <summary>True when the chosen cohort is too small to show to this user (<see cref="FlowAccess.SmallestCohortShown"/>).</summary>
     public bool Withheld { get; private set; }
+    /// <summary>True when this user sees the small-number rule (<see cref="Disclosure"/>): small arrows and paths left out, counts rounded.</summary>
+    public bool Rounded { get; private set; }
+    /// <summary>How many arrows were left out because fewer than 5 people took them.</summary>
+    public int LeftOut { get; private set; }
     public string FilterText { get; private set; } = "everyone with records";
     public int People { get; private set; }
     public int Everyone { get; private set; }
@@ -87,6 +92,7 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current, FlowEngin
             {
                 // A group this small could pick out one person's path: the map is withheld.
                 Withheld = true;
+                Everyone = (int)(Disclosure.Count(Everyone) ?? 0);
                 return;
             }
             var people = cohort.Select(p => p.Person).ToList();
@@ -99,6 +105,16 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current, FlowEngin
         {
             People = log.PersonCount;
             (Graph, Paths) = flow.HandOffsOf(Level, PathsShown);
+        }
+        if (FlowAccess.RoundsFigures(User))
+        {
+            // Someone who may not see people sees the small-number rule (docs/disclosure.md): arrows and paths that
+            // fewer than 5 people took are left out, every other count is rounded to 5.
+            Rounded = true;
+            (Graph, LeftOut) = Disclosure.Of(Graph);
+            Paths = Disclosure.Of(Paths, People);
+            People = (int)(Disclosure.Count(People) ?? 0);
+            Everyone = (int)(Disclosure.Count(Everyone) ?? 0);
         }
         var handOffs = Graph.Edges.Select(e => new Charts.HandOff(e.From, e.To, e.Count, TimeSpan.FromDays(e.MedianWaitDays)) { People = e.People }).ToList();
         Map = new HandOffMapChart($"Hand-offs between {Places}", $"Each arrow is a hand-off: a person's record at one {Place} directly followed by their next record at another. Thicker arrows are more frequent; each is labelled with its count and the median wait in days (d) or hours (h).", handOffs)

@@ -49,6 +49,7 @@ public static class HelpTopics
                 new("flow-study.md", "Counts for a person (`PersonFigures`) and a cohort (`CohortFigures`)", "Counts"),
                 new("flow-study.md", "Failure-demand signals (`FlowSignal`)", "Failure-demand signals"),
                 new("flow-study.md", "Hand-offs and paths", "Hand-offs and paths"),
+                new("disclosure.md", "The rule", "Small numbers: how figures are protected"),
             ]),
         new("conditions", "System conditions", "Conditions", "/Conditions", Policies.ConditionsRead,
             "Record the causes of failure demand in the design of the system — targets, thresholds, specialisation and the rest — with the evidence that shows each one, and see how far each reaches.",

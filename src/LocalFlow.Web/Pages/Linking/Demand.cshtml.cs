@@ -206,7 +206,7 @@ public sealed class DemandModel(LocalFlowDb db, CurrentUser current) : PageModel
                 .Where(p => p.LocalityId == demand.LocalityId && p.FamilyName.ToUpper().StartsWith(upper))
                 .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
                 .Take(SearchLimit + 1).ToListAsync();
-            await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(Person), null, demand.LocalityId, $"Searched people for \"{q}\" to link a demand: {Math.Min(Found.Count, SearchLimit)} shown");
+            await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(Person), null, demand.LocalityId, $"Searched people ({AuditReference.Search(q)}) to link a demand: {Math.Min(Found.Count, SearchLimit)} shown");
         }
         return null;
     }

@@ -146,7 +146,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
                     || (s.Postcode != null && s.Postcode.Replace(" ", "").ToUpper() == compact))
                 .OrderBy(s => s.Surname).ThenBy(s => s.GivenNames).ThenBy(s => s.Source)
                 .Take(SearchLimit + 1).ToListAsync();
-            await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(SourceIdentity), null, person.LocalityId, $"Searched agencies' records for \"{q}\": {Math.Min(Found.Count, SearchLimit)} shown");
+            await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(SourceIdentity), null, person.LocalityId, $"Searched agencies' records ({AuditReference.Search(q)}): {Math.Min(Found.Count, SearchLimit)} shown");
         }
         return null;
     }

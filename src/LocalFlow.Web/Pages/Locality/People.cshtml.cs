@@ -51,6 +51,6 @@ public sealed class PeopleModel(LocalFlowDb db, CurrentUser current) : PageModel
             return;
         }
         Results = await SearchAsync(db, current.Viewer, locality, q);
-        await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality, $"Search \"{q}\": {Results.Count} shown");
+        await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality, $"Search ({AuditReference.Search(q)}): {Results.Count} shown");
     }
 }
