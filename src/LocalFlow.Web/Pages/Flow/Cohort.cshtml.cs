@@ -31,7 +31,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
     /// <summary>How one count is spread over the cohort; <paramref name="Drawn"/> is the chart's markup, drawn once with the kept view.</summary>
     public sealed record Distribution(string Id, string Heading, HistogramChart Chart, Spread Spread, ValueFormat Format, HtmlString Drawn);
 
-    private sealed record CohortView(IReadOnlyList<PersonFigures> Cohort, CohortFigures Totals, string Sentence, IReadOnlyList<Distribution> Distributions, PersonFigures[] ByRecords);
+    private sealed record CohortView(IReadOnlyList<PersonFigures> Cohort, CohortFigures Totals, string Sentence, IReadOnlyList<Distribution> Distributions, PersonFigures[] ByRecords, IReadOnlyList<JudgedQuarter> Judged);
 
     [BindProperty(SupportsGet = true)]
     public int? Agency { get; set; }
@@ -61,6 +61,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
     public int Hidden { get; private set; }
     /// <summary>True when the cohort is too small to show to this user (<see cref="FlowAccess.SmallestCohortShown"/>).</summary>
     public bool Withheld { get; private set; }
+    /// <summary>The cohort's records judged as helping or serving the system, by quarter (<see cref="Judging"/>).</summary>
+    public IReadOnlyList<JudgedQuarter> Judged { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -99,7 +101,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             var chosen = Filter.Apply(f, stories);
             var totals = CohortFigures.Of(chosen, f.Log);
             return new CohortView(chosen, totals, FlowSentence.Of(totals), Spreads(chosen),
-                [.. chosen.OrderByDescending(p => p.Records).ThenBy(p => p.PersonId, StringComparer.Ordinal)]);
+                [.. chosen.OrderByDescending(p => p.Records).ThenBy(p => p.PersonId, StringComparer.Ordinal)],
+                Judging.ByQuarter(f.Log, chosen.Select(p => p.Person)));
         });
         var cohort = view.Cohort;
         MaySeePeople = Policies.Allows(User, Policies.FlowStudy);
@@ -112,6 +115,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         Totals = view.Totals;
         Sentence = view.Sentence;
         Distributions = view.Distributions;
+        Judged = view.Judged;
 
         if (!MaySeePeople || cohort.Count == 0)
         {
