@@ -24,6 +24,8 @@ public static class Policies
     public const string FlowStudy = "flow.study";
     public const string FlowAnalyse = "flow.analyse";
     public const string FlowImport = "flow.import";
+    /// <summary>Judging records as helping the person or serving the system (the study team).</summary>
+    public const string FlowJudge = "flow.judge";
 
     public const string LinkingManage = "linking.manage";
 
@@ -54,6 +56,7 @@ public static class Policies
         [FlowStudy] = Roles.StudyTeam | Roles.DataOfficer,
         [FlowAnalyse] = Roles.StudyTeam | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer,
         [FlowImport] = Roles.StudyTeam | Roles.DataOfficer,
+        [FlowJudge] = Roles.StudyTeam,
         [LinkingManage] = Roles.DataOfficer,
         [ConditionsRead] = Roles.StudyTeam | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer,
         [ConditionsEdit] = Roles.StudyTeam,

@@ -31,7 +31,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
     /// <summary>How one count is spread over the cohort; <paramref name="Drawn"/> is the chart's markup, drawn once with the kept view.</summary>
     public sealed record Distribution(string Id, string Heading, HistogramChart Chart, Spread Spread, ValueFormat Format, HtmlString Drawn);
 
-    private sealed record CohortView(IReadOnlyList<PersonFigures> Cohort, CohortFigures Totals, string Sentence, IReadOnlyList<Distribution> Distributions, PersonFigures[] ByRecords);
+    private sealed record CohortView(IReadOnlyList<PersonFigures> Cohort, CohortFigures Totals, string Sentence, IReadOnlyList<Distribution> Distributions, PersonFigures[] ByRecords, IReadOnlyList<JudgedQuarter> Judged);
 
     [BindProperty(SupportsGet = true)]
     public int? Agency { get; set; }
@@ -63,6 +63,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
     public bool Withheld { get; private set; }
     /// <summary>True when this user sees the figures through the small-number rule (<see cref="Disclosure"/>): counts rounded to 5, the most top-coded.</summary>
     public bool Rounded { get; private set; }
+    /// <summary>The cohort's records judged as helping or serving the system, by quarter (<see cref="Judging"/>); shown only to those who see exact figures.</summary>
+    public IReadOnlyList<JudgedQuarter> Judged { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -101,7 +103,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             var chosen = Filter.Apply(f, stories);
             var totals = CohortFigures.Of(chosen, f.Log);
             return new CohortView(chosen, totals, FlowSentence.Of(totals), Spreads(chosen, rounded: false),
-                [.. chosen.OrderByDescending(p => p.Records).ThenBy(p => p.PersonId, StringComparer.Ordinal)]);
+                [.. chosen.OrderByDescending(p => p.Records).ThenBy(p => p.PersonId, StringComparer.Ordinal)],
+                Judging.ByQuarter(f.Log, chosen.Select(p => p.Person)));
         });
         var cohort = view.Cohort;
         MaySeePeople = Policies.Allows(User, Policies.FlowStudy);
@@ -120,7 +123,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
             var shown = flow.Kept("Flow/Cohort-rounded:" + Filter.Query(), f =>
             {
                 var totals = Disclosure.Of(view.Totals);
-                return new CohortView(cohort, totals, FlowSentence.Of(totals), Spreads(cohort, rounded: true), []);
+                return new CohortView(cohort, totals, FlowSentence.Of(totals), Spreads(cohort, rounded: true), [], []);
             });
             Everyone = (int)(Disclosure.Count(Everyone) ?? 0);
             Totals = shown.Totals;
@@ -131,6 +134,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         Totals = view.Totals;
         Sentence = view.Sentence;
         Distributions = view.Distributions;
+        Judged = view.Judged;
 
         if (!MaySeePeople || cohort.Count == 0)
         {
