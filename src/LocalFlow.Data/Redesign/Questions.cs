@@ -17,8 +17,14 @@ public sealed class QuestionInput
 
     public static QuestionInput From(CommissioningQuestion q) => new()
     {
-        Title = q.Title, Prompt = q.Prompt, Outcome = q.Outcome, Measure = q.Measure, GroupId = q.GroupId,
-        Feasibility = q.Feasibility, Plan = q.Plan, Version = q.Version,
+        Title = q.Title,
+        Prompt = q.Prompt,
+        Outcome = q.Outcome,
+        Measure = q.Measure,
+        GroupId = q.GroupId,
+        Feasibility = q.Feasibility,
+        Plan = q.Plan,
+        Version = q.Version,
     };
 }
 

@@ -102,8 +102,14 @@ public class RedesignTests
         {
             ctx.CommissioningQuestions.Add(new CommissioningQuestion
             {
-                LocalityId = locality, Number = i, Title = $"Question {i}", RaisedBy = "sam", RaisedUtc = DateTime.UtcNow,
-                GroupId = i % 2 == 0 ? group : null, Stage = (QuestionStage)(1 + (i % 5)), Status = i % 10 == 0 ? QuestionStatus.Stopped : QuestionStatus.Open,
+                LocalityId = locality,
+                Number = i,
+                Title = $"Question {i}",
+                RaisedBy = "sam",
+                RaisedUtc = DateTime.UtcNow,
+                GroupId = i % 2 == 0 ? group : null,
+                Stage = (QuestionStage)(1 + (i % 5)),
+                Status = i % 10 == 0 ? QuestionStatus.Stopped : QuestionStatus.Open,
             });
         }
         await ctx.SaveChangesAsync();
