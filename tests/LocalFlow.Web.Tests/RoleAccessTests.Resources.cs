@@ -20,7 +20,7 @@ public partial class RoleAccessTests
     public sealed record Planted(
         int OtherLocality, Guid OtherPerson, Guid OtherRecord, Guid OtherReview, int OtherRun, Guid OtherImport, Guid OtherCondition,
         Guid RestrictedPerson, Guid RestrictedRecord, string RestrictedAddress, Guid RestrictedReview,
-        int OtherStudy, int OtherType, Guid OtherDemand, Guid RestrictedDemand);
+        int OtherStudy, int OtherType, Guid OtherDemand, Guid RestrictedDemand, Guid OtherQuestion);
 
     /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
     private const string OtherGiven = "Quillon";
@@ -71,6 +71,8 @@ public partial class RoleAccessTests
         db.FlowImports.Add(import);
         var condition = new SystemCondition { LocalityId = locality.Id, Category = ConditionCategory.Specialisation, Title = $"{OtherFamily} condition", RecordedBy = "test", RecordedUtc = now };
         db.SystemConditions.Add(condition);
+        var question = new CommissioningQuestion { LocalityId = locality.Id, Number = 1, Title = $"{OtherFamily} question", Outcome = "Otherfield's outcome", RaisedBy = "test", RaisedUtc = now };
+        db.CommissioningQuestions.Add(question);
         // A demand study of the other locality, with a type and a demand, for the write endpoints that take study ids.
         var frontDoor = await db.FrontDoors.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         var study = new DemandStudy { LocalityId = locality.Id, Service = $"{OtherFamily} study", Purpose = "Otherfield's purpose", StartsOn = new DateOnly(2026, 1, 5), CreatedAt = now, CreatedBy = "test" };
@@ -116,7 +118,7 @@ public partial class RoleAccessTests
         await db.SaveChangesAsync();
         var restrictedRecord = await db.ActivityRecords.Where(r => r.PersonId == restricted.Id).OrderBy(r => r.StartUtc).Select(r => r.Id).FirstAsync();
         return new Planted(locality.Id, person.Id, records[0].Id, review.Id, run.Id, import.Id, condition.Id, restricted.Id, restrictedRecord, restricted.Household!.AddressLine, restrictedReview.Id,
-            study.Id, otherType.Id, demand.Id, restrictedDemand.Id);
+            study.Id, otherType.Id, demand.Id, restrictedDemand.Id, question.Id);
     }
 
     /// <summary>Every route that opens one resource, filled in with a resource no demo user may open.</summary>
@@ -136,6 +138,8 @@ public partial class RoleAccessTests
             "/Flow/ImportProgress/{id:guid}" or "/Flow/Undo/{id:guid}" => [Fill(pattern, p.OtherImport)],
             _ when pattern.StartsWith("/Conditions/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal)
                 || pattern == "/api/conditions/{id:guid}" => [Fill(pattern, p.OtherCondition)],
+            _ when pattern.StartsWith("/Redesign/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal) => [Fill(pattern, p.OtherQuestion)],
+            "/Redesign/Raise" => [$"/Redesign/Raise?condition={p.OtherCondition}"],
             _ when (pattern.StartsWith("/Demand/", StringComparison.Ordinal) || pattern.StartsWith("/api/demand/studies/", StringComparison.Ordinal)) && pattern.Contains("{id:int}", StringComparison.Ordinal)
                 => [FillStudy(pattern)],
             _ => [],

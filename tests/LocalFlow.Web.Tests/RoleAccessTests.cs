@@ -28,7 +28,9 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         }
     }
 
-    private const string Everyone = "admin study worker analyst commissioner dataofficer";
+    private const string Everyone = "admin study worker analyst commissioner dataofficer citizen steering";
+    private const string RedesignView = "study analyst commissioner citizen steering";
+    private const string RedesignWork = "study commissioner citizen steering";
     private const string Anonymous = "anonymous";
 
     /// <summary>Route pattern → who gets in ("anonymous" means anyone, signed in or not).</summary>
@@ -128,8 +130,17 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Measures/Index"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",
         ["GET /Economics/Index"] = "analyst commissioner",
-        ["GET /Redesign"] = "commissioner",
-        ["GET /Redesign/Index"] = "commissioner",
+        ["GET /Redesign"] = RedesignView,
+        ["GET /Redesign/Index"] = RedesignView,
+        ["GET /Redesign/Programme"] = "commissioner",
+        ["GET /Redesign/Groups"] = RedesignView,
+        ["GET /Redesign/Questions"] = RedesignView,
+        ["GET /Redesign/Question/{id:guid}"] = RedesignView,
+        ["GET /Redesign/Raise"] = RedesignWork,
+        ["GET /Redesign/Edit/{id:guid}"] = RedesignWork,
+        ["GET /Redesign/CostBenefit/{id:guid}"] = RedesignWork,
+        ["GET /Redesign/Gateway/{id:guid}"] = "steering",
+        ["GET /Redesign/Jigsaw"] = RedesignView,
         ["GET /api/antiforgery"] = Everyone,
         ["GET /api/localities"] = Everyone,
         ["GET /api/agencies"] = Everyone,
@@ -371,6 +382,8 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/api/flow/people/{id:guid}/summary" => $"/api/flow/people/{FlowPerson(db)}/summary",
             _ when pattern.StartsWith("/Conditions/", StringComparison.Ordinal) || pattern.StartsWith("/api/conditions/", StringComparison.Ordinal)
                 => pattern.Replace("{id:guid}", db.SystemConditions.OrderBy(c => c.Title).First().Id.ToString(), StringComparison.Ordinal),
+            _ when pattern.StartsWith("/Redesign/", StringComparison.Ordinal)
+                => pattern.Replace("{id:guid}", db.CommissioningQuestions.Where(q => !q.Title.StartsWith(OtherFamily) && q.Status == LocalFlow.Analytics.Redesign.QuestionStatus.Open && q.Stage != LocalFlow.Analytics.Redesign.QuestionStage.Approved).OrderBy(q => q.Number).First().Id.ToString(), StringComparison.Ordinal),
             _ when pattern.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException($"Add a concrete example for {pattern} in RoleAccessTests.ConcreteAsync"),
             _ => pattern,
         };

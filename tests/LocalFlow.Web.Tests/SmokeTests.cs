@@ -26,7 +26,7 @@ public class SmokeTests : IClassFixture<SmokeTests.App>
         html.ShouldContain("LocalFlow");
         html.ShouldContain("Northfield");
         html.ShouldContain("120 households");
-        html.ShouldContain("Not built yet");
+        html.ShouldNotContain("Not built yet");
     }
 
     [Fact]

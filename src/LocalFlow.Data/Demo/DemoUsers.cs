@@ -18,6 +18,8 @@ internal sealed class DemoUsers : IDemoPart
         ("analyst", "Ann Analyst (analyst)", Roles.Analyst, "Council", null),
         ("commissioner", "Colin Commissioner (commissioner)", Roles.Commissioner, "Council", null),
         ("dataofficer", "Dee Data (data officer)", Roles.DataOfficer, "Council", null),
+        ("citizen", "Chris Citizen (citizen member)", Roles.Citizen, "Council", null),
+        ("steering", "Stella Steering (steering group)", Roles.Steering, "Council", null),
     ];
 
     public Task AddAsync(DemoContext context, IProgress<DemoProgress> progress, CancellationToken ct)

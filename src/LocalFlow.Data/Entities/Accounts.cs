@@ -11,6 +11,10 @@ public enum Roles
     Analyst = 8,
     Commissioner = 16,
     DataOfficer = 32,
+    /// <summary>A citizen member of a commissioning group: sees the redesign programme and its evidence in aggregate (small numbers withheld), never a person's records.</summary>
+    Citizen = 64,
+    /// <summary>A member of the steering group: takes gateway decisions on commissioning questions.</summary>
+    Steering = 128,
 }
 
 /// <summary>A local account. Passwords are hashed with ASP.NET Core's PasswordHasher.</summary>

@@ -31,7 +31,7 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
         ("Locality", "/Locality", Policies.PeopleRead, CapabilityStatus.Locality),
         ("Measures", "/Measures", Policies.MeasuresView, CapabilityStatus.Measures),
         ("Economics", "/Economics", Policies.EconomicsView, CapabilityStatus.Economics),
-        ("Redesign", "/Redesign", Policies.RedesignManage, CapabilityStatus.Redesign),
+        ("Redesign", "/Redesign", Policies.RedesignView, CapabilityStatus.Redesign),
         ("Admin", "/Admin", Policies.AdminManage, true),
     ];
 
@@ -64,5 +64,5 @@ public static class CapabilityStatus
     public const bool Locality = true;
     public const bool Measures = true;
     public const bool Economics = true;
-    public const bool Redesign = false;
+    public const bool Redesign = true;
 }

@@ -41,12 +41,19 @@ public static class Policies
     public const string LocalityPicture = "locality.picture";
     /// <summary>Changing the picture's flag rules and tier rule.</summary>
     public const string LocalityPictureRules = "locality.picture.rules";
+    /// <summary>Read the redesign programme and its evidence in aggregate: commissioners, the steering group, citizen members, the study team and analysts.</summary>
+    public const string RedesignView = "redesign.view";
+    /// <summary>Raise and work on commissioning questions and answer the change jigsaw: group members of equal standing, staff and citizens alike.</summary>
+    public const string RedesignWork = "redesign.work";
+    /// <summary>Take gateway decisions: the steering group.</summary>
+    public const string RedesignDecide = "redesign.decide";
+    /// <summary>Edit the vision and principles and the commissioning groups: commissioners.</summary>
     public const string RedesignManage = "redesign.manage";
 
     /// <summary>The roles allowed each operation. Administrators manage the system but do not see case data unless they also hold a case role.</summary>
     public static readonly IReadOnlyDictionary<string, Roles> Allowed = new Dictionary<string, Roles>
     {
-        [SignedIn] = Roles.Administrator | Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer,
+        [SignedIn] = Roles.Administrator | Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner | Roles.DataOfficer | Roles.Citizen | Roles.Steering,
         [AdminManage] = Roles.Administrator,
         [AdminAudit] = Roles.Administrator,
         [PeopleRead] = Roles.LocalityWorker | Roles.DataOfficer,
@@ -65,6 +72,9 @@ public static class Policies
         [EconomicsView] = Roles.Analyst | Roles.Commissioner,
         [LocalityPicture] = Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,
         [LocalityPictureRules] = Roles.Administrator | Roles.Analyst,
+        [RedesignView] = Roles.Commissioner | Roles.Steering | Roles.Citizen | Roles.StudyTeam | Roles.Analyst,
+        [RedesignWork] = Roles.Commissioner | Roles.Steering | Roles.Citizen | Roles.StudyTeam,
+        [RedesignDecide] = Roles.Steering,
         [RedesignManage] = Roles.Commissioner,
     };
 

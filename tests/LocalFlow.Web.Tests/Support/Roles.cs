@@ -9,6 +9,8 @@ public static class DemoUsers
     public const string Analyst = "analyst";
     public const string Commissioner = "commissioner";
     public const string DataOfficer = "dataofficer";
+    public const string Citizen = "citizen";
+    public const string Steering = "steering";
 
-    public static readonly string[] All = [Admin, Study, Worker, Analyst, Commissioner, DataOfficer];
+    public static readonly string[] All = [Admin, Study, Worker, Analyst, Commissioner, DataOfficer, Citizen, Steering];
 }

@@ -31,6 +31,8 @@ public sealed partial class UsersModel(LocalFlowDb db, CurrentUser current) : Pa
         (Data.Entities.Roles.Analyst, "Analyst"),
         (Data.Entities.Roles.Commissioner, "Commissioner"),
         (Data.Entities.Roles.DataOfficer, "Data officer"),
+        (Data.Entities.Roles.Citizen, "Citizen member"),
+        (Data.Entities.Roles.Steering, "Steering group"),
     ];
 
     public static IEnumerable<(string, string)> RoleOptions => RoleList.Select(r => (r.Role.ToString(), r.Name));
