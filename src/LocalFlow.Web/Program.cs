@@ -22,6 +22,7 @@ builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddSingleton<LocalFlow.Web.Pages.Admin.AuditChainStatus>();
 builder.Services.AddSingleton<LocalFlow.Web.Infrastructure.LinkingRunner>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalFlow.Web.Infrastructure.LinkingRunner>());
 builder.Services.AddSingleton<FlowImportRunner>();
@@ -95,6 +96,15 @@ try
     });
     var report = await DatabaseStartup.RunAsync(database, makeDemo, app.Configuration.GetSection("LocalFlow:DemoOptions").Get<DemoOptions>(), progress, app.Services.GetRequiredService<TimeProvider>(),
         upgraded: v => logger.LogInformation("Schema upgraded to version {Version} ({Name})", v.Version, v.Name));
+    // The audit chain from its last anchor, so that a tampered trail is shown to administrators (docs/trust.md).
+    await using (var auditDb = database.CreateContext(new SystemActor("start-up"), app.Services.GetRequiredService<TimeProvider>()))
+    {
+        var chain = await app.Services.GetRequiredService<LocalFlow.Web.Pages.Admin.AuditChainStatus>().CheckAsync(auditDb, fromLastAnchor: true);
+        if (!chain.Whole)
+        {
+            logger.LogError("The audit chain is broken at entry {Entry}: {Problem}", chain.BrokenAt, chain.Problem);
+        }
+    }
     if (report.DemoCreated)
     {
         logger.LogInformation("Demo locality {Name} created. Demo sign-ins are listed in the README.", DemoLocality.Name);
