@@ -61,6 +61,22 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
     });
 builder.Services.AddAuthorization(Policies.Register);
+// Password guessing: sign-in attempts per address per minute (docs/trust.md); accounts also lock after repeated failures.
+var signInsPerMinute = builder.Configuration.GetValue("LocalFlow:SignInAttemptsPerMinute", 30);
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+        HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.Equals("/SignIn", StringComparison.OrdinalIgnoreCase)
+            ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter(""));
+    o.OnRejected = (ctx, ct) =>
+    {
+        ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+        return new ValueTask(ctx.HttpContext.Response.WriteAsync(LocalFlow.Web.Resources.SignInText.TooManyAttempts, ct));
+    };
+});
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AllowAnonymousToPage("/Index");
@@ -142,6 +158,7 @@ app.UseStaticFiles(new StaticFileOptions
 });
 // English or Welsh, by the user's choice (docs/welsh.md).
 app.UseRequestLocalization(Languages.Options());
+app.UseRateLimiter();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
