@@ -11,6 +11,46 @@ public static class Accounts
 
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>Wrong passwords in a row before the account is locked for a while (NCSC: about 10).</summary>
+    public const int FailuresBeforeLockout = 10;
+
+    /// <summary>The longest lockout: a user who keeps failing waits at most this long between tries.</summary>
+    public static readonly TimeSpan LongestLockout = TimeSpan.FromHours(1);
+
+    private static readonly User Nobody = new() { UserName = "", DisplayName = "" };
+    private static readonly string NobodysHash = Hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// The same work as checking a real password, for a user name that does not exist or an account that is locked, so
+    /// that the time a refusal takes does not tell which user names exist.
+    /// </summary>
+    public static void VerifyNobody(string password) => Hasher.VerifyHashedPassword(Nobody, NobodysHash, password);
+
+    /// <summary>How long the account stays locked after repeated wrong passwords; null when it is not locked.</summary>
+    public static TimeSpan? LockedFor(User user, DateTime now) => user.LockedUntil is DateTime until && until > now ? until - now : null;
+
+    /// <summary>
+    /// Counts a wrong password. From the <see cref="FailuresBeforeLockout"/>th in a row the account is locked for
+    /// 1 minute, then 2, 4, 8 … up to <see cref="LongestLockout"/>, so guessing gets slower and slower while the real
+    /// user is only delayed (docs/trust.md).
+    /// </summary>
+    public static void RecordFailure(User user, DateTime now)
+    {
+        user.FailedSignIns++;
+        if (user.FailedSignIns >= FailuresBeforeLockout)
+        {
+            var minutes = Math.Min(LongestLockout.TotalMinutes, Math.Pow(2, Math.Min(user.FailedSignIns - FailuresBeforeLockout, 10)));
+            user.LockedUntil = now + TimeSpan.FromMinutes(minutes);
+        }
+    }
+
+    /// <summary>A good sign-in (or an administrator's reset) clears the count and any lockout.</summary>
+    public static void ClearFailures(User user)
+    {
+        user.FailedSignIns = 0;
+        user.LockedUntil = null;
+    }
+
     /// <summary>Sets a new password and ends the user's other sessions (<see cref="RenewSecurityStamp"/>).</summary>
     public static void SetPassword(User user, string password)
     {
@@ -59,6 +99,10 @@ public static class Accounts
         if (password.Length < MinimumPasswordLength)
         {
             return $"Password must be {MinimumPasswordLength} characters or more";
+        }
+        if (CommonPasswords.Contains(password))
+        {
+            return "That password is one of the most common, so it is easy to guess: choose another, for example three random words";
         }
         return null;
     }

@@ -27,6 +27,7 @@ builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddSingleton<LocalFlow.Web.Pages.Admin.AuditChainStatus>();
 builder.Services.AddSingleton<LocalFlow.Web.Infrastructure.LinkingRunner>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalFlow.Web.Infrastructure.LinkingRunner>());
 builder.Services.AddSingleton<FlowImportRunner>();
@@ -65,6 +66,22 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
     });
 builder.Services.AddAuthorization(Policies.Register);
+// Password guessing: sign-in attempts per address per minute (docs/trust.md); accounts also lock after repeated failures.
+var signInsPerMinute = builder.Configuration.GetValue("LocalFlow:SignInAttemptsPerMinute", 30);
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+        HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.Equals("/SignIn", StringComparison.OrdinalIgnoreCase)
+            ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter(""));
+    o.OnRejected = (ctx, ct) =>
+    {
+        ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+        return new ValueTask(ctx.HttpContext.Response.WriteAsync(LocalFlow.Web.Resources.SignInText.TooManyAttempts, ct));
+    };
+});
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AllowAnonymousToPage("/Index");
@@ -100,6 +117,15 @@ try
     });
     var report = await DatabaseStartup.RunAsync(database, makeDemo, app.Configuration.GetSection("LocalFlow:DemoOptions").Get<DemoOptions>(), progress, app.Services.GetRequiredService<TimeProvider>(),
         upgraded: v => logger.LogInformation("Schema upgraded to version {Version} ({Name})", v.Version, v.Name));
+    // The audit chain from its last anchor, so that a tampered trail is shown to administrators (docs/trust.md).
+    await using (var auditDb = database.CreateContext(new SystemActor("start-up"), app.Services.GetRequiredService<TimeProvider>()))
+    {
+        var chain = await app.Services.GetRequiredService<LocalFlow.Web.Pages.Admin.AuditChainStatus>().CheckAsync(auditDb, fromLastAnchor: true);
+        if (!chain.Whole)
+        {
+            logger.LogError("The audit chain is broken at entry {Entry}: {Problem}", chain.BrokenAt, chain.Problem);
+        }
+    }
     if (report.DemoCreated)
     {
         logger.LogInformation("Demo locality {Name} created. Demo sign-ins are listed in the README.", DemoLocality.Name);
@@ -137,6 +163,7 @@ app.UseStaticFiles(new StaticFileOptions
 });
 // English or Welsh, by the user's choice (docs/welsh.md).
 app.UseRequestLocalization(Languages.Options());
+app.UseRateLimiter();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

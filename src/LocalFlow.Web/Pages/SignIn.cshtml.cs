@@ -48,19 +48,31 @@ public sealed class SignInModel(LocalFlowDb db) : PageModel
             .Include(u => u.Localities).Include(u => u.Agencies).Include(u => u.Teams)
             .SingleOrDefaultAsync(u => u.UserName == name);
         db.Actor = new SystemActor($"POST {Request.Path}", name);
-        if (user is null || user.Disabled || !Accounts.VerifyPassword(user, Password!))
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        if (user is not null && Accounts.LockedFor(user, now) is TimeSpan wait)
+        {
+            // the same work as a real check, and no check: a locked account cannot be guessed at
+            Accounts.VerifyNobody(Password!);
+            AuditTrail.Add(db, AuditEventType.SignInFailed, AuditOperation.Other, nameof(User), name, null, "Account locked after repeated wrong passwords");
+            await db.SaveChangesAsync();
+            ModelState.AddModelError(nameof(UserName), string.Format(CultureInfo.CurrentCulture, Resources.SignInText.Locked, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))));
+            return Page();
+        }
+        // an unknown user name costs the same password hash as a known one, so timing does not tell them apart
+        var matches = user is null ? VerifyNobody(Password!) : Accounts.VerifyPassword(user, Password!);
+        if (user is null || user.Disabled || !matches)
         {
             if (user is not null)
             {
-                user.FailedSignIns++;
+                Accounts.RecordFailure(user, now);
             }
             AuditTrail.Add(db, AuditEventType.SignInFailed, AuditOperation.Other, nameof(User), name, null, user is null ? "Unknown user name" : (user.Disabled ? "Account disabled" : "Wrong password"));
             await db.SaveChangesAsync();
             ModelState.AddModelError(nameof(UserName), Resources.SignInText.NotRight);
             return Page();
         }
-        user.FailedSignIns = 0;
-        user.LastSignInAt = db.Clock.GetUtcNow().UtcDateTime;
+        Accounts.ClearFailures(user);
+        user.LastSignInAt = now;
         AuditTrail.Add(db, AuditEventType.SignIn, AuditOperation.Other, nameof(User), user.Id.ToString(CultureInfo.InvariantCulture), null);
         await db.SaveChangesAsync();
 
@@ -70,6 +82,12 @@ public sealed class SignInModel(LocalFlowDb db) : PageModel
             return Redirect("/Account/ChangePassword");
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    private static bool VerifyNobody(string password)
+    {
+        Accounts.VerifyNobody(password);
+        return false;
     }
 
     /// <summary>The claims a signed-in user carries: roles, localities, memberships and the worker they are (if any).</summary>

@@ -24,6 +24,12 @@ public static class SignInText
 
     public static string NotRight => Get();
 
+    /// <summary>The account is locked for {0} minutes after repeated wrong passwords.</summary>
+    public static string Locked => Get();
+
+    /// <summary>Sign-in attempts from one address are limited per minute.</summary>
+    public static string TooManyAttempts => Get();
+
     /// <summary>The text under <paramref name="key"/> in the language of the request.</summary>
     public static string Get([CallerMemberName] string key = "") => Text.Of(Resources, key);
 }

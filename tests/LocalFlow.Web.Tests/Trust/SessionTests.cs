@@ -80,6 +80,24 @@ public class SessionTests(SmokeTests.App app) : IClassFixture<SmokeTests.App>
         (await captured.GetAsync("/Measures")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task TenWrongPasswords_LockTheAccount_SoEvenTheRightOneIsRefused_AndTheFormKeepsTheName()
+    {
+        var (user, _) = await NewUserAsync();
+        var client = await _app.ClientAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            (await LocalFlowApp.SignInAsync(client, user, "not the password " + i)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        var locked = await LocalFlowApp.SignInAsync(client, user, Password);
+        locked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await locked.Content.ReadAsStringAsync();
+        html.ShouldContain("This account is locked after too many wrong passwords. Try again in 1 minutes");
+        html.ShouldContain($"value=\"{user}\"");
+        var admin = await _app.ClientAsync(DemoUsers.Admin);
+        (await admin.GetStringAsync("/Admin/Audit?type=SignInFailed")).ShouldContain("Account locked after repeated wrong passwords");
+    }
+
     private static void ShouldBeSentToSignIn(HttpResponseMessage response)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

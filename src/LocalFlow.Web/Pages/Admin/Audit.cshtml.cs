@@ -10,8 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace LocalFlow.Web.Pages.Admin;
 
 [Authorize(Policy = Policies.AdminAudit)]
-public sealed class AuditModel(LocalFlowDb db) : PageModel
+public sealed class AuditModel(LocalFlowDb db, AuditChainStatus chain) : PageModel
 {
+    public AuditChainStatus Chain => chain;
+
+    /// <summary>Checks the whole audit chain now (not only since the last anchor) and shows what was found.</summary>
+    public async Task<IActionResult> OnPostCheckAsync()
+    {
+        await chain.CheckAsync(db, fromLastAnchor: false, HttpContext.RequestAborted);
+        return RedirectToPage();
+    }
+
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true, Name = "p")]

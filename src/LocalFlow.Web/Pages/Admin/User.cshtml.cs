@@ -105,6 +105,7 @@ public sealed class UserModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         var oneTime = Accounts.NewOneTimePassword();
         Accounts.SetPassword(Account, oneTime);
+        Accounts.ClearFailures(Account);
         Account.MustChangePassword = true;
         AuditTrail.Add(db, AuditEventType.UserChanged, AuditOperation.Update, nameof(User), Account.UserName, null, "Password reset to a one-time password");
         await db.SaveChangesAsync();
