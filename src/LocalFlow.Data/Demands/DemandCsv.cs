@@ -43,8 +43,8 @@ public static class DemandCsv
 
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    /// <summary>A time before this year is a mistake (year 0001 is what a blank date becomes in some systems), refused naming the row.</summary>
-    public const int EarliestYear = 1900;
+    /// <summary>A time before this year is a mistake (year 0001 is what a blank date becomes in some systems), refused naming the row: the flow import's year.</summary>
+    public const int EarliestYear = Analytics.Flow.Formats.FlowTimestamps.EarliestYear;
 
     /// <summary>
     /// Guesses a mapping from column names ("Verbatim", "What happened", "type"...): each field to the column whose

@@ -69,6 +69,31 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
     /// <summary>How long a preview's prepared import is kept for the import that follows it.</summary>
     public static readonly TimeSpan PreparedKeptFor = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// At most this many files are read for a preview at once (imports themselves run one at a time from the queue),
+    /// so that several large uploads previewed together cannot add up to more memory than the server has.
+    /// </summary>
+    public const int PreviewsAtOnce = 2;
+
+    private readonly SemaphoreSlim _previews = new(PreviewsAtOnce, PreviewsAtOnce);
+
+    /// <summary>A place to read a file for a preview, given back when disposed; null when <see cref="PreviewsAtOnce"/> are being read and none came free within <paramref name="wait"/>.</summary>
+    public async Task<IDisposable?> PreviewSlotAsync(TimeSpan wait, CancellationToken ct = default)
+        => await _previews.WaitAsync(wait, ct) ? new PreviewSlot(_previews) : null;
+
+    private sealed class PreviewSlot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Channel<FlowImportJob> _queue = Channel.CreateUnbounded<FlowImportJob>();
     private readonly ConcurrentDictionary<Guid, FlowImportJob> _jobs = new();

@@ -254,6 +254,36 @@ public partial class FlowImportPagesTests(FlowImportPagesTests.App app) : IClass
     }
 
     [Fact]
+    public async Task APreview_WhileTwoOthersAreBeingRead_IsRefusedClearly_AndRunsOnceOneIsDone()
+    {
+        var (_, key, police) = await PoliceSubjectAsync(2);
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var upload = await UploadAsync(client, police, "busy.csv", $"Ref,Subject,Occurred,Type,Outcome\nBUSY-1,{key},2025-06-01T10:00:00Z,INC,\n");
+        var mapPage = upload.Headers.Location!.ToString();
+        var file = Regex.Match(mapPage, "file=([0-9a-f-]+)").Groups[1].Value;
+        var runner = _app.Services.GetRequiredService<LocalFlow.Web.Infrastructure.FlowImportRunner>();
+        // two previews being read (held here) fill the places
+        var held = new List<IDisposable>();
+        for (var i = 0; i < LocalFlow.Web.Infrastructure.FlowImportRunner.PreviewsAtOnce; i++)
+        {
+            held.Add((await runner.PreviewSlotAsync(TimeSpan.Zero)).ShouldNotBeNull());
+        }
+        try
+        {
+            var busy = WebUtility.HtmlDecode(await (await PostFormAsync(client, mapPage, "/Flow/Import?handler=Preview", PoliceMap(file))).Content.ReadAsStringAsync());
+            busy.ShouldContain("2 other files are being read for a preview right now. Try again in a minute");
+            busy.ShouldNotContain("id=\"preview-summary\"");
+        }
+        finally
+        {
+            held.ForEach(h => h.Dispose());
+        }
+        var preview = WebUtility.HtmlDecode(await (await PostFormAsync(client, mapPage, "/Flow/Import?handler=Preview", PoliceMap(file))).Content.ReadAsStringAsync());
+        preview.ShouldNotContain("other files are being read");
+        preview.ShouldContain("id=\"preview-summary\"");
+    }
+
+    [Fact]
     public async Task Upload_SaysWhatIsMissingOrWrong()
     {
         var client = await _app.ClientAsync(DemoUsers.DataOfficer);

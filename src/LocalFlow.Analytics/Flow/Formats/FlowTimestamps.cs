@@ -10,6 +10,12 @@ namespace LocalFlow.Analytics.Flow.Formats;
 /// </summary>
 public static class FlowTimestamps
 {
+    /// <summary>
+    /// A time before this year is refused as a mistake: year 0001 is what a blank date becomes in some systems, and
+    /// no record of a living person's care is that old. The demand import uses the same year.
+    /// </summary>
+    public const int EarliestYear = 1900;
+
     /// <summary>Reads <paramref name="text"/>; on failure returns false with the reason in <paramref name="error"/>.</summary>
     /// <param name="text">The text of the timestamp.</param>
     /// <param name="format">A .NET custom date format to use instead of ISO 8601, or null.</param>
@@ -40,6 +46,11 @@ public static class FlowTimestamps
             if (DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withZone)
                 && (format.Contains('z', StringComparison.Ordinal) || format.Contains('K', StringComparison.Ordinal)))
             {
+                if (withZone.Year < EarliestYear)
+                {
+                    error = TooEarly(text);
+                    return false;
+                }
                 value = withZone;
                 error = null;
                 return true;
@@ -50,6 +61,11 @@ public static class FlowTimestamps
                 return false;
             }
             offset = null;
+        }
+        if (local.Year < EarliestYear)
+        {
+            error = TooEarly(text);
+            return false;
         }
         if (offset is { } o)
         {
@@ -76,6 +92,8 @@ public static class FlowTimestamps
         error = null;
         return true;
     }
+
+    private static string TooEarly(ReadOnlySpan<char> text) => $"\"{text}\" is before {EarliestYear}: check the year";
 
     /// <summary>A fast reader for ISO 8601 (extended format) dates and date-times.</summary>
     internal static bool TryIso(ReadOnlySpan<char> s, out DateTime local, out TimeSpan? offset)

@@ -169,7 +169,15 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
         {
             return Page();
         }
-        Preview = await FlowImporter.PreviewAsync(db, request, ct);
+        using (var slot = await runner.PreviewSlotAsync(TimeSpan.FromSeconds(5), ct))
+        {
+            if (slot is null)
+            {
+                ModelState.AddModelError("", $"{FlowImportRunner.PreviewsAtOnce} other files are being read for a preview right now. Try again in a minute: your file and choices are kept.");
+                return Page();
+            }
+            Preview = await FlowImporter.PreviewAsync(db, request, ct);
+        }
         // the import that follows stores what the preview read and checked, unless the choices change
         runner.KeepPrepared(Uploaded!, request, Preview);
         return Page();

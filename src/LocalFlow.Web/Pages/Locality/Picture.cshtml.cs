@@ -41,11 +41,14 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, TimeProvid
     /// <summary>Whether this user may change the rules.</summary>
     public bool MayChangeRules => Policies.Allows(User, Policies.LocalityPictureRules);
 
-    /// <summary>Whether a cell made from <paramref name="households"/> households is withheld from this user (small numbers, beyond the locality team).</summary>
-    public bool Hides(int households) => households is > 0 and < FlowAccess.SmallestCohortShown && !Team;
+    /// <summary>Whether a cell made from <paramref name="households"/> households is withheld from this user (the small-number rule, <see cref="LocalFlow.Analytics.Disclosure"/>, beyond the locality team).</summary>
+    public bool Hides(int households) => LocalFlow.Analytics.Disclosure.Withholds(households) && !Team;
 
-    /// <summary>A count, or "fewer than 5" when it is withheld.</summary>
-    public string Count(int households) => Hides(households) ? $"Fewer than {FlowAccess.SmallestCohortShown}" : Gov.Number(households);
+    /// <summary>A count as this user may see it: exact for the locality team; otherwise "Fewer than 5", or rounded to the nearest 5 (docs/disclosure.md).</summary>
+    public string Count(int households) => Hides(households) ? $"Fewer than {FlowAccess.SmallestCohortShown}" : Gov.Number(Shown(households));
+
+    /// <summary>The number a count is shown as, and the share worked out from: exact for the locality team, else rounded to 5.</summary>
+    public long Shown(long count) => Team ? count : LocalFlow.Analytics.Disclosure.Count(count) ?? 0;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -157,6 +157,10 @@ public class CsvFormatTests
         FlowTimestamps.TryParse("2009-13-04T10:15Z", null, null, out _, out _).ShouldBeFalse();
         FlowTimestamps.TryParse("2009-06-04T25:15Z", null, null, out _, out _).ShouldBeFalse();
         FlowTimestamps.TryParse("2009-06-04T10:15Zulu", null, null, out _, out _).ShouldBeFalse();
+        // year 0001 (a blank date in some systems) is refused with a reason, not stored or crashed on
+        FlowTimestamps.TryParse("0001-01-01T00:00:00+01:00", null, null, out _, out var early).ShouldBeFalse();
+        early.ShouldBe("\"0001-01-01T00:00:00+01:00\" is before 1900: check the year");
+        FlowTimestamps.TryParse("0001-01-01 00:00", null, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"), out _, out _).ShouldBeFalse();
         FlowTimestamps.TryParse("06/04/2009", null, TimeZoneInfo.Utc, out _, out var error).ShouldBeFalse();
         error!.ShouldContain("not an ISO 8601");
         FlowTimestamps.Format(new DateTimeOffset(2009, 6, 4, 10, 15, 0, TimeSpan.FromHours(1))).ShouldBe("2009-06-04T10:15:00+01:00");
