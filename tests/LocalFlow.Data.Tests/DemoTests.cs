@@ -25,7 +25,7 @@ public class DemoTests
         (await ctx.UnitCosts.AllAsync(c => c.Source != "" && c.PriceYear > 2000)).ShouldBeTrue();
         var users = await ctx.Users.Select(u => u.UserName).ToListAsync();
         // One per role, plus the locality team's two workers who sign in (docs/locality-working.md).
-        users.ShouldBe(["administrator", "admin", "study", "worker", "analyst", "commissioner", "dataofficer", "keyworker", "teamworker"], ignoreOrder: true);
+        users.ShouldBe(["administrator", "admin", "study", "worker", "analyst", "commissioner", "dataofficer", "citizen", "steering", "keyworker", "teamworker"], ignoreOrder: true);
     }
 
     [Fact]

@@ -62,6 +62,19 @@ public static class HelpTopics
                 new("system-conditions.md", "Categories", "Categories"),
                 new("system-conditions.md", "Reach: computed from the evidence, never typed in", "Reach"),
             ]),
+        new("redesign", "Redesign programme", "Redesign", "/Redesign", Policies.RedesignView,
+            "Redesign the whole system with staff and citizens, starting from the system conditions found: commissioning groups answer questions that think the unthinkable, and the steering group takes each through its gateways.",
+            [
+                "Raise a question from a system condition's page, or pose one from the portfolio (Redesign, then Portfolio of commissioning questions).",
+                "The group writes its feasibility finding, then a cost–benefit case, then an implementation plan.",
+                "The steering group decides go, hold or stop at each gateway, always with a reason.",
+                "Everyone involved answers the change jigsaw; missing pieces show with the symptom they produce.",
+            ],
+            [
+                new("redesign.md", "The choice: no targets, no outcome payments, no league tables", "No targets, outcome payments or league tables"),
+                new("redesign.md", "Cost–benefit", "Cost–benefit"),
+                new("redesign.md", "The change jigsaw and the change curve", "The change jigsaw"),
+            ]),
         new("linking", "Linking records", "Linking", "/Linking", Policies.LinkingManage,
             "Bring together the records each agency holds about the same person, so that flow and locality views are whole. Every link can be explained, and uncertain pairs wait for a person to decide.",
             [
