@@ -81,6 +81,7 @@ public static class DemoLocality
         new NorthfieldLocalityTeam(),
         new NorthfieldCohortHistory(),
         new NorthfieldStatements(),
+        new NorthfieldMeasures(),
     ];
 
     /// <summary>True when the database already holds a locality (the demo will not be made twice).</summary>
