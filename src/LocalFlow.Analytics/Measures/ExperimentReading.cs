@@ -83,13 +83,10 @@ public sealed record ExperimentReading(DateOnly Date, ChartPhase? Before, ChartP
             concern += cls == SignalClass.Concern ? 1 : 0;
             neutral += cls == SignalClass.Neutral ? 1 : 0;
         }
-        var verdict = (improvement, concern, neutral) switch
-        {
-            (0, 0, 0) => ExperimentVerdict.NoSignal,
-            (> 0, 0, 0) => ExperimentVerdict.Improvement,
-            (0, > 0, 0) => ExperimentVerdict.Concern,
-            _ => ExperimentVerdict.Changed,
-        };
+        var verdict = improvement + concern + neutral == 0 ? ExperimentVerdict.NoSignal
+            : concern + neutral == 0 ? ExperimentVerdict.Improvement
+            : improvement + neutral == 0 ? ExperimentVerdict.Concern
+            : ExperimentVerdict.Changed;
         return new ExperimentReading(date, beforePhase, afterPhase, before.Count, after.Count, improvement, concern, neutral, verdict);
     }
 }
