@@ -81,6 +81,7 @@ public static class DemoLocality
         new NorthfieldLocalityTeam(),
         new NorthfieldCohortHistory(),
         new NorthfieldStatements(),
+        new NorthfieldMeasures(),
         new NorthfieldRedesign(),
     ];
 

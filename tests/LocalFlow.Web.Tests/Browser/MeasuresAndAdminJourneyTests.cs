@@ -15,7 +15,7 @@ public class MeasuresAndAdminJourneyTests(BrowserFixture browser) : BrowserTest(
         await page.AssertAccessibleAsync();
 
         // A mistake first: values that are not dates keep what was typed and say which line is wrong.
-        await page.TabToAsync("#Input_Title", maxPresses: 60);
+        await page.TabToAsync("#Input_Title", maxPresses: 90);
         await page.Keyboard.TypeAsync("Days from first contact to need met");
         await page.TabToAsync("#Input_Values", maxPresses: 10);
         await page.Keyboard.PressAsync("Control+A");
@@ -41,6 +41,22 @@ public class MeasuresAndAdminJourneyTests(BrowserFixture browser) : BrowserTest(
         limits.ShouldContain("16.32");
         limits.ShouldContain("26.32");
         (await page.Locator("figure svg").CountAsync()).ShouldBeGreaterThan(0);
+        await page.AssertAccessibleAsync();
+
+        // A saved purpose measure: its chart from the demo's records, with the experiment as a phase.
+        var measure = await page.Locator("main a.govuk-link", new() { HasText = "Contacts into all agencies per household" }).GetAttributeAsync("href");
+        await page.FollowLinkByKeyboardAsync($"main a[href='{measure}']", "**/Measures/Measure/*", maxPresses: 120);
+        await page.Locator("#phase-limits").WaitForAsync();
+        (await page.Locator("#phase-limits").InnerTextAsync()).ShouldContain("2, from");
+        await page.AssertAccessibleAsync();
+        // Recording an experiment without saying what changed keeps the form and says what is missing.
+        await page.FollowLinkByKeyboardAsync("#add-experiment", "**/Measures/Experiment?measure=*");
+        await page.TabToAsync("#ForWhom", maxPresses: 60);
+        await page.Keyboard.TypeAsync("Everyone on Mill Lane");
+        await page.TabToAsync("#save-experiment", maxPresses: 20);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        (await page.Locator("#ForWhom").InputValueAsync()).ShouldBe("Everyone on Mill Lane");
         await page.AssertAccessibleAsync();
     }
 

@@ -1,21 +1,35 @@
 using System.Globalization;
 using LocalFlow.Analytics;
 using LocalFlow.Analytics.Measures;
+using LocalFlow.Data;
+using LocalFlow.Data.Entities;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Measures;
 
 /// <summary>
-/// Measures: chart any dated measure as a capability chart (XmR) — paste or upload "date,value" lines, mark the
-/// dates of changes as phases. No personal data is read or kept; nothing is saved.
+/// Measures: the locality's saved purpose measures, and a capability chart (XmR) of any dated measure — paste or
+/// upload "date,value" lines, mark the dates of changes as phases. What is pasted here is not saved.
 /// </summary>
 [Authorize(Policy = Policies.MeasuresView)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
 {
+    /// <summary>The locality's saved purpose measures, by level then name.</summary>
+    public IReadOnlyList<SavedMeasure> Saved { get; private set; } = [];
+
+    private async Task SavedAsync()
+    {
+        if (current.LocalityId is int locality)
+        {
+            Saved = await db.SavedMeasures.AsNoTracking().Where(m => m.LocalityId == locality).OrderBy(m => m.Level).ThenBy(m => m.Name).ToListAsync();
+        }
+    }
+
     /// <summary>Largest upload or paste accepted (about 200,000 days of values).</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
@@ -55,8 +69,9 @@ public sealed class IndexModel : PageModel
         }
     }
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
+        await SavedAsync();
         Input.Values = Example;
         Input.Phases = "2026-09-29";
         Input.Title = "Demands per day";
@@ -65,6 +80,7 @@ public sealed class IndexModel : PageModel
 
     public async Task<IActionResult> OnPostAsync(IFormFile? upload)
     {
+        await SavedAsync();
         if (upload is { Length: > 0 })
         {
             if (upload.Length > MaxBytes)

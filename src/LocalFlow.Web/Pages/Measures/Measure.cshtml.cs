@@ -1,0 +1,98 @@
+using LocalFlow.Analytics;
+using LocalFlow.Analytics.Measures;
+using LocalFlow.Data;
+using LocalFlow.Data.Entities;
+using LocalFlow.Data.Flow;
+using LocalFlow.Data.Measures;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Measures;
+
+/// <summary>
+/// One saved purpose measure: its definition, its values counted from the records as a capability chart with each
+/// experiment's date as a phase, and each experiment read from the signals (<see cref="ExperimentReading"/>).
+/// A period describing fewer households than <see cref="FlowAccess.SmallestCohortShown"/> is withheld from users who
+/// may not see people.
+/// </summary>
+[Authorize(Policy = Policies.MeasuresView)]
+public sealed class MeasureModel(LocalFlowDb db, CurrentUser current, FlowEngines engines, TimeProvider clock) : PageModel
+{
+    public SavedMeasure Measure { get; private set; } = null!;
+    public string? AgencyName { get; private set; }
+    public IReadOnlyList<Experiment> Experiments { get; private set; } = [];
+    public IReadOnlyList<ExperimentReading> Readings { get; private set; } = [];
+    public ChartView? Chart { get; private set; }
+    /// <summary>Periods left out because they describe too few households for this user.</summary>
+    public int Withheld { get; private set; }
+    public int Periods { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (current.LocalityId is not int locality)
+        {
+            return NotFound();
+        }
+        var measure = await db.SavedMeasures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.LocalityId == locality, ct);
+        if (measure is null)
+        {
+            return NotFound();
+        }
+        Measure = measure;
+        AgencyName = measure.AgencyId is int a ? await db.Agencies.Where(x => x.Id == a).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        Experiments = await db.Experiments.AsNoTracking().Where(x => x.MeasureId == id && x.LocalityId == locality).OrderBy(x => x.StartedOn).ThenBy(x => x.Id).ToListAsync(ct);
+
+        var today = DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
+        var flow = await engines.ForLocalityAsync(db, locality);
+        var series = await new SavedMeasures(db).SeriesAsync(flow, measure, today, ct);
+        Periods = series.Count;
+        var shown = series.Where(p => !FlowAccess.WithholdsCohort(User, p.Households)).ToList();
+        Withheld = series.Count - shown.Count;
+        var values = shown.Select(p => new DatedValue(p.Start, p.Value)).ToList();
+        if (values.Count == 0)
+        {
+            return Page();
+        }
+        var options = new CapabilityChartOptions
+        {
+            Direction = measure.Improvement,
+            LowerFloor = 0,
+            UpperCeiling = MeasureText.IsShare(measure.Counts) ? 1 : null,
+        };
+        var dates = Experiments.Select(x => x.StartedOn).ToList();
+        var result = DatedSeries.Chart(values, dates, options);
+        var chart = Pages.Measures.IndexModel.ChartFromResult(measure.Name, values, result);
+        Chart = new ChartView(values, result, chart with
+        {
+            Phases = [.. chart.Phases.Select((ph, i) => i == 0 ? ph : ph with { Name = PhaseLabel(ph.Start, i) })],
+        });
+        Readings = [.. Experiments.Select(x => ExperimentReading.Of(values, dates, x.StartedOn, options))];
+        return Page();
+    }
+
+    private string PhaseLabel(DateOnly start, int phase)
+    {
+        var experiment = Experiments.LastOrDefault(x => x.StartedOn <= start);
+        return experiment is null ? $"Phase {phase + 1}" : $"Phase {phase + 1}: {Shorten(experiment.Change)}";
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 39), "…");
+
+    /// <summary>The reading of an experiment in plain English.</summary>
+    public string Words(ExperimentReading r) => r.Verdict switch
+    {
+        ExperimentVerdict.NoValuesAfter => "No values yet after the change: wait for the next whole period.",
+        ExperimentVerdict.TooFewBefore => "Too few values before the change to have limits to judge it against.",
+        ExperimentVerdict.NoSignal => $"No signal: the {Plural.Of(r.PointsAfter, "value")} after the change stay within the variation before it. The change has not shifted the system (yet).",
+        ExperimentVerdict.Improvement => $"Improvement: {Plural.Of(r.ImprovementSignals, "value")} after the change {Plural.Word(r.ImprovementSignals, "signals", "signal")} in the better direction against the limits before it.",
+        ExperimentVerdict.Concern => $"Concern: {Plural.Of(r.ConcernSignals, "value")} after the change {Plural.Word(r.ConcernSignals, "signals", "signal")} in the worse direction against the limits before it.",
+        _ => $"Changed: {Plural.Of(r.ImprovementSignals + r.ConcernSignals + r.NeutralSignals, "value")} after the change signal against the limits before it.",
+    };
+
+    public string Value(double v) => MeasureText.Value(Measure.Counts, v);
+}

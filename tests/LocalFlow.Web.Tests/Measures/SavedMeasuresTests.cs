@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using LocalFlow.Data;
+using LocalFlow.Data.Audit;
+using LocalFlow.Data.Entities;
+using LocalFlow.Web.Tests.Flow;
+using LocalFlow.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalFlow.Web.Tests.Measures;
+
+/// <summary>Saved purpose measures and their experiments (/Measures/Define, /Measures/Measure, /Measures/Experiment), against the real app and its demo.</summary>
+public class SavedMeasuresTests(JudgePagesTests.App app) : IClassFixture<JudgePagesTests.App>
+{
+    private readonly LocalFlowApp _app = app.Factory;
+
+    private async Task<T> WithDbAsync<T>(Func<LocalFlowDb, Task<T>> work)
+    {
+        using var scope = _app.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<LocalFlowDb>());
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, Dictionary<string, string> form)
+    {
+        form["__RequestVerificationToken"] = await LocalFlowApp.AntiforgeryTokenAsync(client, page);
+        return await client.PostAsync(page, new FormUrlEncodedContent(form));
+    }
+
+    private static Dictionary<string, string> Measure(string name) => new()
+    {
+        ["Name"] = name,
+        ["Purpose"] = "People are not passed back for the same need",
+        ["Owner"] = "Test owner",
+        ["Level"] = "Strategic",
+        ["Counts"] = "AssessmentsPerPerson",
+        ["Period"] = "Month",
+        ["FromDay"] = "1",
+        ["FromMonth"] = "1",
+        ["FromYear"] = "2025",
+        ["Definition"] = "Assessments each month divided by people with a record that month",
+        ["Improvement"] = "down",
+    };
+
+    [Fact]
+    public async Task TheDemosMeasure_IsChartedFromTheRecords_WithTheExperimentAsAPhase_AndItsReading()
+    {
+        var client = await _app.ClientAsync(DemoUsers.Commissioner);
+        var index = await client.GetStringAsync("/Measures");
+        index.ShouldContain("Contacts into all agencies per household");
+        var id = await WithDbAsync(db => db.SavedMeasures.Where(m => m.Name == "Contacts into all agencies per household").Select(m => m.Id).SingleAsync());
+        var html = await client.GetStringAsync($"/Measures/Measure/{id}");
+        html.ShouldContain("<svg");
+        html.ShouldContain("Limits per phase");
+        // The experiment starts a second phase, named after it, and is read from the signals.
+        html.ShouldContain("Phase 2: Locality working");
+        Regex.IsMatch(html, "data-verdict=\"(NoSignal|Improvement|Concern|Changed|TooFewBefore)\"").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task DefiningAMeasure_RefusesBadFieldsKeepingWhatWasTyped_ThenSavesAndVersionsEachEdit()
+    {
+        var client = await _app.ClientAsync(DemoUsers.Analyst);
+        var bad = Measure("Assessments per person (test)");
+        bad["Purpose"] = "";
+        bad["Counts"] = "7";
+        bad["FromMonth"] = "13";
+        var refused = await PostAsync(client, "/Measures/Define", bad);
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldContain("Say what purpose the measure serves");
+        html.ShouldContain("Choose what the measure counts");
+        html.ShouldContain("Enter the date as day, month and year");
+        html.ShouldContain("value=\"Assessments per person (test)\"");
+        html.ShouldContain("Assessments each month divided by people with a record that month");
+
+        var saved = await PostAsync(client, "/Measures/Define", Measure("Assessments per person (test)"));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = await WithDbAsync(db => db.SavedMeasures.Where(m => m.Name == "Assessments per person (test)").Select(m => m.Id).SingleAsync());
+        saved.Headers.Location!.ToString().ShouldBe($"/Measures/Measure/{id}");
+        (await client.GetStringAsync($"/Measures/Measure/{id}")).ShouldContain("Limits per phase");
+
+        var same = await PostAsync(client, "/Measures/Define", Measure("Assessments per person (test)"));
+        (await same.Content.ReadAsStringAsync()).ShouldContain("There is already a measure called");
+
+        var edit = Measure("Assessments per person (test)");
+        edit["Period"] = "Quarter";
+        (await PostAsync(client, $"/Measures/Define?id={id}", edit)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await WithDbAsync(db => db.SavedMeasures.AsNoTracking().SingleAsync(m => m.Id == id));
+        stored.Version.ShouldBe(2);
+        stored.Period.ShouldBe(LocalFlow.Analytics.Measures.MeasurePeriod.Quarter);
+        var audit = await WithDbAsync(db => db.AuditEvents.Where(a => a.EventType == AuditEventType.ReferenceDataChanged && a.EntityType == nameof(SavedMeasure) && a.EntityId == id.ToString()).Select(a => a.Detail).ToListAsync());
+        audit.Count.ShouldBe(2);
+        audit.ShouldContain(d => d!.Contains("version 2") && d.Contains("per Month") && d.Contains("per Quarter"));
+    }
+
+    [Fact]
+    public async Task AnExperiment_AddsAPhaseToTheChart_AndBadDatesAreRefused()
+    {
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        (await PostAsync(client, "/Measures/Define", Measure("Assessments for experiments (test)"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = await WithDbAsync(db => db.SavedMeasures.Where(m => m.Name == "Assessments for experiments (test)").Select(m => m.Id).SingleAsync());
+        var phasesBefore = Regex.Count(await client.GetStringAsync($"/Measures/Measure/{id}"), "<td class=\"govuk-table__cell\">\\d+, from ");
+
+        var page = $"/Measures/Experiment?measure={id}";
+        var future = await PostAsync(client, page, new() { ["Change"] = "Assessments done once and shared", ["ForWhom"] = "Everyone", ["StartedOnDay"] = "1", ["StartedOnMonth"] = "1", ["StartedOnYear"] = "2999" });
+        var html = await future.Content.ReadAsStringAsync();
+        html.ShouldContain("must be today or in the past");
+        html.ShouldContain("Assessments done once and shared");
+
+        var started = await WithDbAsync(db => Task.FromResult(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-6)));
+        var ok = await PostAsync(client, page, new()
+        {
+            ["Change"] = "Assessments done once and shared",
+            ["ForWhom"] = "Everyone",
+            ["StartedOnDay"] = "1",
+            ["StartedOnMonth"] = started.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["StartedOnYear"] = started.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        ok.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = await client.GetStringAsync($"/Measures/Measure/{id}");
+        Regex.Count(after, "<td class=\"govuk-table__cell\">\\d+, from ").ShouldBe(phasesBefore + 1);
+        after.ShouldContain("Phase 2: Assessments done once and shared");
+        (await WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EntityType == nameof(Experiment) && a.UserName == "study"))).ShouldBeTrue();
+    }
+}
