@@ -55,7 +55,7 @@ public static class AuditChain
         }
         var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id)
             .Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
-        Link(added, last?.Id ?? 0, last?.Hash ?? Genesis);
+        Link(db, added, last?.Id ?? 0, last?.Hash ?? Genesis);
     }
 
     /// <summary>The same, without async (for <see cref="LocalFlowDb.SaveChanges(bool)"/>).</summary>
@@ -67,14 +67,20 @@ public static class AuditChain
         }
         var last = db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id)
             .Select(e => new { e.Id, e.Hash }).FirstOrDefault();
-        Link(added, last?.Id ?? 0, last?.Hash ?? Genesis);
+        Link(db, added, last?.Id ?? 0, last?.Hash ?? Genesis);
     }
 
-    private static void Link(List<AuditEvent> added, long lastId, string previous)
+    private static void Link(LocalFlowDb db, List<AuditEvent> added, long lastId, string previous)
     {
         foreach (var e in added)
         {
-            e.Id = ++lastId;
+            // Through the change tracker: the key of an added entry holds a temporary value, and with automatic change
+            // detection off (bulk writers) a value set on the object alone would be missed, and PostgreSQL's identity
+            // would number the entry instead.
+            var id = db.Entry(e).Property(x => x.Id);
+            id.CurrentValue = ++lastId;
+            id.IsTemporary = false;
+            e.Id = lastId;
             // PostgreSQL keeps microseconds: hash what both providers will give back
             e.At = new DateTime(e.At.Ticks - (e.At.Ticks % 10), DateTimeKind.Utc);
             e.PreviousHash = previous;

@@ -9,9 +9,9 @@ public class SignInJourneyTests(BrowserFixture browser) : BrowserTest(browser), 
     public static TheoryData<string, string[], string[]> Roles => new()
     {
         { "admin", ["Admin"], ["/Locality/People", "/Demand", "/Redesign"] },
-        { "study", ["Demand", "Conditions", "Flow", "Measures"], ["/Admin", "/Locality/People", "/Linking"] },
+        { "study", ["Demand", "Conditions", "Flow", "Measures", "Redesign"], ["/Admin", "/Locality/People", "/Linking"] },
         { "worker", ["Demand", "Locality", "Measures"], ["/Admin/Audit", "/Flow", "/Economics"] },
-        { "analyst", ["Demand", "Conditions", "Flow", "Measures", "Economics"], ["/Admin", "/Locality/People", "/Redesign"] },
+        { "analyst", ["Demand", "Conditions", "Flow", "Measures", "Economics", "Redesign"], ["/Admin", "/Locality/People", "/Linking"] },
         { "commissioner", ["Demand", "Conditions", "Flow", "Measures", "Economics", "Redesign"], ["/Admin/Users", "/Locality/People", "/Linking"] },
         { "dataofficer", ["Conditions", "Flow", "Linking", "Locality"], ["/Admin", "/Demand", "/Measures"] },
     };
