@@ -6,9 +6,8 @@ namespace LocalFlow.Analytics.Flow.Formats;
 /// A read-only stream that refuses to give more than a set number of bytes: wrapped round a decompressor it stops
 /// "zip bombs" (a few kilobytes that inflate to gigabytes) with a clear error instead of filling memory or disk.
 /// </summary>
-public sealed class LimitedStream(Stream inner, long limit, string what) : Stream
+public sealed class LimitedStream(Stream inner, long limit, string what) : CheckedReadStream(inner)
 {
-    private long _read;
 
     /// <summary>Opens a file for reading, decompressing it when it is gzip (by its first bytes, not its name) with at most <paramref name="maxDecompressedBytes"/>.</summary>
     public static Stream OpenMaybeGzip(string path, long maxDecompressedBytes)
@@ -35,56 +34,11 @@ public sealed class LimitedStream(Stream inner, long limit, string what) : Strea
     }
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc />
-    public override int Read(Span<byte> buffer)
+    protected override void Check(ReadOnlySpan<byte> block, long readSoFar)
     {
-        var n = inner.Read(buffer);
-        _read += n;
-        if (_read > limit)
+        if (readSoFar > limit)
         {
             throw new FlowFormatException($"{what} decompresses to more than {limit:N0} bytes; refused as a possible compression bomb (raise the limit if the file is genuine).");
         }
-        return n;
-    }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-        base.Dispose(disposing);
     }
 }

@@ -65,27 +65,20 @@ public static class ReadLimits
 /// line and element name as soon as the count passes the limit (with room for the element's name and key), so that
 /// the XML reader never holds the long value.
 /// </summary>
-public sealed class MarkupLimitedStream(Stream inner, int limit, string what) : Stream
+public sealed class MarkupLimitedStream(Stream inner, int limit, string what) : CheckedReadStream(inner)
 {
     private const int Slack = 1024;
 
     private long _run;
-    private long _read;
     private long _line = 1;
     private readonly byte[] _name = new byte[64];
     private int _nameLength = -1; // -1: not in a name
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc />
-    public override int Read(Span<byte> buffer)
+    protected override void Check(ReadOnlySpan<byte> block, long readSoFar)
     {
-        var n = inner.Read(buffer);
-        _read += n;
-        for (var i = 0; i < n; i++)
+        foreach (var b in block)
         {
-            var b = buffer[i];
             if (b == (byte)'<')
             {
                 _run = 0;
@@ -114,37 +107,5 @@ public sealed class MarkupLimitedStream(Stream inner, int limit, string what) : 
                 throw new FlowFormatException($"{what}, line {_line.ToString(CultureInfo.InvariantCulture)}: one attribute or text of the <{name}> element is longer than {ReadLimits.Words(limit)}, the most one may hold; the file is refused without reading the rest of it.");
             }
         }
-        return n;
-    }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-        base.Dispose(disposing);
     }
 }
