@@ -61,7 +61,7 @@ if ! dotnet build LocalFlow.slnx -c Release -nologo -v quiet >"$work/build.log" 
   exit 1
 fi
 
-# Three streams side by side, since no one of them keeps both cores busy: (1) the code style check, then the unit
+# Three streams side by side, since no one of them keeps both cores busy: (1) the layout check, then the unit
 # and data tests; (2) the web tests on SQLite; (3) the CLI tests, and the web tests again on PostgreSQL: every page and endpoint test
 # (not the browser journeys, which drive the same pages) with each app on its own PostgreSQL database copied from a
 # demo template. The in-process stop-and-restart of a flow import is left to the SQLite pass: on PostgreSQL, among the
@@ -80,7 +80,9 @@ run_tests() { # trx-name project [more dotnet test arguments]
 web=tests/LocalFlow.Web.Tests/LocalFlow.Web.Tests.csproj
 cli=tests/LocalFlow.Cli.Tests/LocalFlow.Cli.Tests.csproj
 (
-  if dotnet format LocalFlow.slnx --verify-no-changes --no-restore -v quiet >"$work/format.log" 2>&1; then
+  # The build already enforces the code style and analyzer rules (EnforceCodeStyleInBuild, warnings as errors); what
+  # is left is layout, checked file by file without loading the solution (a tenth of the CPU of a full `dotnet format`).
+  if dotnet format whitespace . --folder --verify-no-changes -v quiet >"$work/format.log" 2>&1; then
     echo passed >"$work/format.status"
   else
     echo FAILED >"$work/format.status"

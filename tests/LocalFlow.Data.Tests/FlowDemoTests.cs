@@ -36,8 +36,7 @@ public class FlowDemoTests(ITestOutputHelper output)
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CaseHistories_CountOutAsTheSeedsCountedThem(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 150, Users = false, Today = Today });
+        await using var db = await TestDatabase.CreateDemoAsync(provider, new DemoOptions { Households = 150, Users = false, Today = Today });
         await using var ctx = db.Options.CreateContext();
         await AssertStoriesAsync(ctx);
     }

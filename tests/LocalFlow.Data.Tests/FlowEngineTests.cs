@@ -15,8 +15,7 @@ public class FlowEngineTests
 {
     private static async Task<(TestDatabase Db, int Locality)> DemoAsync(DatabaseProvider provider)
     {
-        var db = await TestDatabase.CreateAsync(provider);
-        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 120, Users = false, Today = new DateOnly(2026, 11, 23) });
+        var db = await TestDatabase.CreateDemoAsync(provider, new DemoOptions { Households = 120, Users = false, Today = new DateOnly(2026, 11, 23) });
         await using var ctx = db.Options.CreateContext();
         return (db, (await ctx.Localities.SingleAsync()).Id);
     }

@@ -44,8 +44,7 @@ public class FlowImporterTests
 
     private static async Task<World> DemoAsync(DatabaseProvider provider)
     {
-        var db = await TestDatabase.CreateAsync(provider);
-        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 40, Users = false, Today = new DateOnly(2026, 11, 23) });
+        var db = await TestDatabase.CreateDemoAsync(provider, new DemoOptions { Households = 40, Users = false, Today = new DateOnly(2026, 11, 23) });
         await using var ctx = db.Options.CreateContext();
         var locality = await ctx.Localities.Select(l => l.Id).FirstAsync();
         var identity = await ctx.SourceIdentities.Where(s => s.LocalityId == locality && s.Source == Niche && s.PersonId != null).OrderBy(s => s.SourceRecordId).FirstAsync();

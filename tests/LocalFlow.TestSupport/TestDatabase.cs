@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using LocalFlow.Data;
+using LocalFlow.Data.Demo;
+using Microsoft.Data.Sqlite;
 
 namespace LocalFlow.TestSupport;
 
@@ -56,6 +59,47 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var ctx = db.Options.CreateContext();
         await LocalFlow.Data.Schema.SchemaUpgrader.UpgradeAsync(ctx, provider);
         return db;
+    }
+
+    /// <summary>Demo databases made so far in this test run, one per provider and set of demo options.</summary>
+    private static readonly ConcurrentDictionary<(DatabaseProvider Provider, DemoOptions Demo), Lazy<Task<TestDatabase>>> DemoTemplates = new();
+
+    /// <summary>
+    /// A new database holding the demo locality that <paramref name="demo"/> makes, as `DatabaseStartup` makes it on a
+    /// first run. The demo is made once per test run for each provider and set of options (it takes seconds) and each
+    /// caller gets its own copy to change: SQLite's backup of the file, or PostgreSQL's <c>CREATE DATABASE … TEMPLATE</c>.
+    /// Tests of the demo's making itself (that it is made once, the same for a seed) make their own instead.
+    /// </summary>
+    public static async Task<TestDatabase> CreateDemoAsync(DatabaseProvider provider, DemoOptions demo)
+    {
+        var template = await DemoTemplates.GetOrAdd((provider, demo), key => new Lazy<Task<TestDatabase>>(() => MakeDemoTemplateAsync(key.Provider, key.Demo))).Value;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var (name, cs) = PostgresDatabases.Create(template._pgName, prefix: "lf_test_", pooling: false);
+            return new TestDatabase(new DatabaseOptions(DatabaseProvider.Postgres, cs), null, name);
+        }
+        var dir = new TempDirectory();
+        var copy = DatabaseOptions.ForSqliteFile(System.IO.Path.Combine(dir.Path, "test.db"));
+        using (var from = new SqliteConnection(Unpooled(template.Options.ConnectionString)))
+        using (var to = new SqliteConnection(Unpooled(copy.ConnectionString)))
+        {
+            from.Open();
+            to.Open();
+            from.BackupDatabase(to);
+        }
+        return new TestDatabase(copy, dir, null);
+    }
+
+    private static string Unpooled(string connectionString) => new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+
+    private static async Task<TestDatabase> MakeDemoTemplateAsync(DatabaseProvider provider, DemoOptions demo)
+    {
+        var template = await CreateAsync(provider);
+        await DatabaseStartup.RunAsync(template.Options, createDemo: true, demo);
+        // Kept until the run ends: a template must have no open connection when PostgreSQL copies it.
+        SqliteConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template;
     }
 
     public ValueTask DisposeAsync()

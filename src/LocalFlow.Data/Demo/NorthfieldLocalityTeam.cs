@@ -193,9 +193,14 @@ internal sealed class NorthfieldLocalityTeam : IDemoPart
             }
 
             var volunteers = entries.Where(e => e.Kind != DirectoryEntryKind.Organisation).ToList();
-            for (var i = 0; i < chosen.Count; i++)
+            var chosenIds = chosen.Select(c => c.Id).ToList();
+            for (var i = 0; i < chosenIds.Count; i++)
             {
-                var person = chosen[i];
+                // Each household's work is stored and let go before the next: change detection on every save would
+                // otherwise go over all the households done so far.
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                var person = await db.People.SingleAsync(p => p.Id == chosenIds[i], ct);
                 var key = i < 2 || person.HouseholdId == restricted ? workers[0] : workers[random.Next(workers.Count)];
                 var started = today.AddDays(-(20 + random.Next(300)));
                 var support = await supports.StartAsync(person, key.Id, started, ct);

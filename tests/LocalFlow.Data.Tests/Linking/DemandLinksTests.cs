@@ -15,8 +15,7 @@ public class DemandLinksTests
 
     private static async Task<TestDatabase> DemoAsync(DatabaseProvider provider)
     {
-        var db = await TestDatabase.CreateAsync(provider);
-        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 60, Users = false, Today = Today });
+        var db = await TestDatabase.CreateDemoAsync(provider, new DemoOptions { Households = 60, Users = false, Today = Today });
         return db;
     }
 

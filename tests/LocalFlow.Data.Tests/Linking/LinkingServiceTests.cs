@@ -14,8 +14,7 @@ public class LinkingServiceTests
 
     private static async Task<TestDatabase> DemoAsync(DatabaseProvider provider)
     {
-        var db = await TestDatabase.CreateAsync(provider);
-        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 200, Users = false, Today = Today });
+        var db = await TestDatabase.CreateDemoAsync(provider, new DemoOptions { Households = 200, Users = false, Today = Today });
         return db;
     }
 
@@ -181,8 +180,7 @@ public class LinkingServiceTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ARunWithNothingToLink_FailsClearly_AndChangesNothing(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 20, Users = false, Today = Today });
+        await using var db = await TestDatabase.CreateDemoAsync(provider, new DemoOptions { Households = 20, Users = false, Today = Today });
         await using var ctx = db.Options.CreateContext(new SystemActor("test", "tester"));
         await ctx.LinkReviews.ExecuteDeleteAsync();
         await ctx.SourceIdentities.ExecuteDeleteAsync();

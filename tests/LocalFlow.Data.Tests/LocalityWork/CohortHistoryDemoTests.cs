@@ -17,8 +17,7 @@ public class CohortHistoryDemoTests
     [Fact]
     public async Task Demo_CohortCostsLessUnderLocalityWorking_WithTheSchoolInEducation()
     {
-        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 150, Users = false, Today = Today });
+        await using var db = await TestDatabase.CreateDemoAsync(DatabaseProvider.Sqlite, new DemoOptions { Households = 150, Users = false, Today = Today });
         await using var ctx = db.Options.CreateContext();
         var locality = await ctx.Localities.SingleAsync();
         var cohort = await CohortCosts.LoadAsync(ctx, locality.Id, new HashSet<Guid>());

@@ -13,8 +13,7 @@ public class StatementsDemoTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Demo_ScoresMelvynsFiveStatements_ACarersOwn_AndOthersOverSeveralConversations(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 150, Users = false, Today = new DateOnly(2026, 11, 23) });
+        await using var db = await TestDatabase.CreateDemoAsync(provider, new DemoOptions { Households = 150, Users = false, Today = new DateOnly(2026, 11, 23) });
         await using var ctx = db.Options.CreateContext();
 
         var melvynId = (await FlowQueries.CaseHistoriesAsync(ctx)).Single(c => c.Story == "Melvyn").PersonId;

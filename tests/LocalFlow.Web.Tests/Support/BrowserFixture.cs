@@ -5,7 +5,8 @@ namespace LocalFlow.Web.Tests.Support;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (no browser download) against the real app on a real port.
-/// One app and one browser per test class; each test gets its own browser context. Every console error, uncaught
+/// One app per test class, and one browser for the whole run (each launch costs a second or two of the run's two
+/// cores); each test gets its own browser context, so nothing is shared between tests but the browser process. Every console error, uncaught
 /// script error and content security policy violation in a page is recorded, and fails the test that caused it
 /// (see <see cref="BrowserTest"/> and <see cref="PageExtensions.AssertAccessibleAsync"/>).
 /// </summary>
@@ -19,8 +20,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, BrowserErrors> ErrorsByContext = new();
 
+    private static readonly Lazy<Task<IBrowser>> SharedBrowser = new(LaunchAsync);
+
     private readonly List<BrowserErrors> _errors = [];
-    private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _contexts = [];
 
     public LocalFlowApp App { get; } = new(households: 120);
     public IBrowser Browser { get; private set; } = null!;
@@ -33,13 +36,25 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Browser tests need Chromium at {ChromiumPath} (./test.sh installs Debian's chromium when run as root).");
         }
         BaseUrl = App.StartKestrel();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await SharedBrowser.Value;
+    }
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--headless", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            // Closed when the test run ends; a browser that will not close in time is ended with its driver.
+            Task.WhenAny(browser.CloseAsync(), Task.Delay(TimeSpan.FromSeconds(10))).GetAwaiter().GetResult();
+            playwright.Dispose();
+        };
+        return browser;
     }
 
     public async Task<IPage> NewPageAsync()
@@ -49,6 +64,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         await context.AddInitScriptAsync(ReportViolations);
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
         var errors = new BrowserErrors();
         ErrorsByContext.Add(context, errors);
         lock (_errors)
@@ -92,11 +111,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        // The browser is the run's: only this class's contexts are closed.
+        List<IBrowserContext> contexts;
+        lock (_contexts)
         {
-            await Browser.CloseAsync();
+            contexts = [.. _contexts];
         }
-        _playwright?.Dispose();
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
         App.Dispose();
     }
 }
@@ -207,15 +231,38 @@ public static class PageExtensions
         }
     }
 
-    /// <summary>Runs axe-core (WCAG 2.2 A and AA rules) and fails with every violation listed.</summary>
+    /// <summary>Pages axe-core has already passed in this run, by what it would see (see <see cref="AssertAccessibleAsync"/>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> AxePassed = new(StringComparer.Ordinal);
+
+    // What axe-core sees: the document, the window's size and the focused element. The per-request antiforgery token
+    // and script nonce are left out, so that the same page drawn twice is known as the same.
+    private const string AxeInputs = @"() => {
+        const html = document.documentElement.outerHTML
+            .replace(/name=""__RequestVerificationToken"" type=""hidden"" value=""[^""]*""/g, '')
+            .replace(/ nonce=""[^""]*""/g, '');
+        const focused = document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : '';
+        return window.innerWidth + 'x' + window.innerHeight + '\n' + focused + '\n' + html;
+    }";
+
+    /// <summary>
+    /// Runs axe-core (WCAG 2.2 A and AA rules) and fails with every violation listed. A page exactly as already
+    /// passed in this run (the same markup at the same window size; the style sheets and scripts are the app's own)
+    /// is not checked again: axe-core costs about a second of CPU a page on the run's two cores.
+    /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
         BrowserFixture.TakeErrors(page).ShouldBeEmpty($"the browser reported errors on {page.Url}");
+        var seen = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(await page.EvaluateAsync<string>(AxeInputs))));
+        if (AxePassed.ContainsKey(seen))
+        {
+            return;
+        }
         var results = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
         });
         var problems = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}").ToList();
         problems.ShouldBeEmpty($"axe-core found accessibility problems on {page.Url}");
+        AxePassed.TryAdd(seen, true);
     }
 }
