@@ -154,6 +154,14 @@ public sealed class ClearTextSchema : LinkageSchema
     }
 
     /// <summary>
+    /// The same street and house number where one record has no postcode is one household too: scored as a stranger's
+    /// address it let the surname add its full weight again, and namesakes of one household (a father and son with no date
+    /// of birth on one record) linked on it.
+    /// </summary>
+    public override bool AlsoShowsHousehold(int comparison, byte level, int a, int b) =>
+        comparison == Address && level == 3 && (_records[a].Postcode.Length == 0 || _records[b].Postcode.Length == 0);
+
+    /// <summary>
     /// Two records cannot be one person when both hold a valid NHS number and the numbers differ. Unless an NHS number or
     /// other id agrees, they cannot be one person either when the dates of birth are a generation apart (12 years or
     /// more, and not one digit apart: a parent and child of the same name), or, between records of one family (surname
@@ -268,6 +276,11 @@ public sealed class ClearTextSchema : LinkageSchema
                 // Short names typed wrong (Mai/Mia, Zpe/Zoe, Jmes/James) score low on Jaro–Winkler but are one keystroke apart.
                 return 4;
             }
+            if (Nicknames.OneKeystrokeFrom(x.Given, y.GivenGroups, y.Given) || Nicknames.OneKeystrokeFrom(y.Given, x.GivenGroups, x.Given))
+            {
+                // A typo of the other's nickname or formal name (JOHR for John where the other says Jack): not clearly different.
+                return 4;
+            }
             if (x.Given[0] == y.Given[0])
             {
                 // Different names with one initial (Mai/Mia typed wrong, Jack/James): not clearly different.
@@ -332,12 +345,35 @@ public sealed class ClearTextSchema : LinkageSchema
             }
             // A typo on top of a day–month swap (12/03 written 13/03 after the swap) is still a typo, not another person.
             var swapped = (y.Year * 10000) + (y.Day * 100) + y.Month;
-            return OneDigitApart(x.Packed, y.Packed) || OneDigitApart(x.Packed, swapped) ? (byte)2 : Math.Abs(x.Year - y.Year) >= 12 ? (byte)6 : (byte)5;
+            if (OneDigitApart(x.Packed, y.Packed) || OneDigitApart(x.Packed, swapped))
+            {
+                return 2;
+            }
+            if (!x.IsValidCalendarDate || !y.IsValidCalendarDate)
+            {
+                // A date that cannot exist (month 60, day 42) was mistyped beyond one digit: how far it lies from the
+                // other date says nothing, so it is neither agreement nor a clear difference.
+                return Unknown;
+            }
+            return Math.Abs(x.Year - y.Year) >= 12 ? (byte)6 : (byte)5;
         }
-        // Partial dates: agreement on every part both know.
-        var agree = (x.Year == 0 || y.Year == 0 || x.Year == y.Year) && (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
+        // Partial dates: agreement on every part both know, allowing what a typo does to a full date (day and month
+        // swapped, one digit wrong in the day or the month, the year ±1 with day and month agreeing): 1939-??-14 agrees
+        // with 11/02/1939, 03/1969 with 08/03/1969, 2006 with 21/01/2005.
+        if (!Known(x.Year, y.Year, exact: true))
+        {
+            return Math.Abs(x.Year - y.Year) == 1 && Known(x.Month, y.Month, exact: true) && Known(x.Day, y.Day, exact: true) ? (byte)4 : (byte)5;
+        }
+        var agree = (Known(x.Month, y.Month, exact: true) && Known(x.Day, y.Day, exact: true))
+            || (Known(x.Month, y.Day, exact: true) && Known(x.Day, y.Month, exact: true))
+            || (Known(x.Month, y.Month, exact: false) && Known(x.Day, y.Day, exact: true))
+            || (Known(x.Month, y.Month, exact: true) && Known(x.Day, y.Day, exact: false));
         return agree ? (byte)4 : (byte)5;
     }
+
+    /// <summary>True when either part is unknown (0), they are equal, or (not exact) the two-digit numbers differ in one digit.</summary>
+    private static bool Known(int a, int b, bool exact) =>
+        a == 0 || b == 0 || a == b || (!exact && (a / 10 == b / 10 || a % 10 == b % 10));
 
     private static byte CompareAddress(Prepared x, Prepared y)
     {

@@ -387,7 +387,7 @@ public sealed class PairScorer
             var best = double.NegativeInfinity;
             for (var c = 0; c < levels.Length; c++)
             {
-                if (_householdLevel[c] >= 0 && levels[c] == _householdLevel[c])
+                if (_householdLevel[c] >= 0 && levels[c] != LinkageSchema.Unknown && (levels[c] == _householdLevel[c] || _schema.AlsoShowsHousehold(c, levels[c], a, b)))
                 {
                     var v = _weights[c][levels[c]] + Term(c, levels[c], a, b);
                     if (v > best)
