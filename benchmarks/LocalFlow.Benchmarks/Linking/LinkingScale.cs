@@ -9,7 +9,7 @@ namespace LocalFlow.Benchmarks.Linking;
 /// <summary>
 /// One end-to-end linkage at scale (goal: 1,000,000 records from five agencies in at most 60 s and 3 GB). Run under
 /// /usr/bin/time -v for peak memory:
-/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom] [explain] [threshold=3] [margin=4] [households [members]]</c>
+/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom] [explain] [threshold=3] [margin=4] [seed=1] [random=500000] [households [members]]</c>
 /// (365,000 people of the hard profile make about 1,000,000 records; 250,000 of the default profile do).
 /// </summary>
 public static class LinkingScale
@@ -31,6 +31,17 @@ public static class LinkingScale
         var threshold = args.FirstOrDefault(a => a.StartsWith("threshold=", StringComparison.Ordinal));
         var margin = args.FirstOrDefault(a => a.StartsWith("margin=", StringComparison.Ordinal));
         var options = new LinkageOptions { LinkThreshold = threshold is null ? null : double.Parse(threshold[10..], System.Globalization.CultureInfo.InvariantCulture) };
+        var seed = args.FirstOrDefault(a => a.StartsWith("seed=", StringComparison.Ordinal));
+        if (seed is not null)
+        {
+            // The seed of the random pairs u is estimated from (not the generator's): shows how much the figures depend on the draw.
+            options.Seed = int.Parse(seed[5..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var randomPairs = args.FirstOrDefault(a => a.StartsWith("random=", StringComparison.Ordinal));
+        if (randomPairs is not null)
+        {
+            options.RandomPairs = long.Parse(randomPairs[7..], System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (margin is not null)
         {
             options.AmbiguityMargin = double.Parse(margin[7..], System.Globalization.CultureInfo.InvariantCulture);

@@ -154,12 +154,31 @@ public sealed class ClearTextSchema : LinkageSchema
     }
 
     /// <summary>
+    /// The same street and house number where one record has no postcode, and one record has no date of birth, is scored as
+    /// one household too: scored as a stranger's address it let the surname add its full weight again, and namesakes of
+    /// one household (a father and son, one record without a date of birth) linked on it. With both dates of birth known
+    /// the pair is scored as before: scoring every such pair as a household pair cost a million records 0.003 of recall.
+    /// </summary>
+    public override bool AlsoShowsHousehold(int comparison, byte level, int a, int b)
+    {
+        if (comparison != Address || level != 3)
+        {
+            return false;
+        }
+        var x = _records[a];
+        var y = _records[b];
+        return (x.Postcode.Length == 0 || y.Postcode.Length == 0) && (x.Dob.IsUnknown || y.Dob.IsUnknown);
+    }
+
+    /// <summary>
     /// Two records cannot be one person when both hold a valid NHS number and the numbers differ. Unless an NHS number or
     /// other id agrees, they cannot be one person either when the dates of birth are a generation apart (12 years or
     /// more, and not one digit apart: a parent and child of the same name), or, between records of one family (surname
     /// agreeing or similar), when the given names clearly differ (not a typo, swap, nickname, middle name or initial)
     /// while the full dates of birth are the same (twins, even when their names share the first letter: Leo and Lucas),
-    /// or when they clearly differ and do not even start with the same letter while the dates of birth clearly differ.
+    /// or when they clearly differ and do not even start with the same letter while the dates of birth clearly differ, or,
+    /// within one household, differ by less than that (a year apart, a digit apart: Paul and Dean Jones, born on 13 June
+    /// 2012 and 2013).
     /// Other ids that differ are not a rule: their kind is unknown and they are often mistyped.
     /// </summary>
     public override string? CannotLinkReason(ReadOnlySpan<byte> levels)
@@ -178,6 +197,7 @@ public sealed class ClearTextSchema : LinkageSchema
             : household && levels[DateOfBirth] == 5 ? "one household but clearly different dates of birth"
             : family && levels[GivenName] is GivenSameInitial or GivenDifferentInitial && levels[DateOfBirth] == 0 ? "same family and date of birth but a different given name (twins)"
             : family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == 5 ? "same family, different date of birth and given name"
+            : household && family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] is 1 or 2 or 3 or 4 ? "one household, a different given name and not the same date of birth"
             : null;
     }
 
@@ -235,8 +255,16 @@ public sealed class ClearTextSchema : LinkageSchema
 
     private static bool NamesSwapped(Prepared x, Prepared y) =>
         x.Given.Length > 1 && y.Given.Length > 1 && x.Surname.Length > 0 && y.Surname.Length > 0
-        && x.Given != y.Given && x.Given[0] == y.Surname[0] && x.Surname[0] == y.Given[0]
-        && Similarity.JaroWinkler(x.Given, y.Surname) >= 0.92 && Similarity.JaroWinkler(x.Surname, y.Given) >= 0.92;
+        && x.Given != y.Given && (SwappedInto(x, y) || SwappedInto(y, x));
+
+    /// <summary>
+    /// x's given name is y's surname, and y's given name is x's surname or, after a marriage, the surname x did not yet
+    /// have (Louise Wright, later Botby, written "BOTBY, Louise" the wrong way round, with Wright as her previous surname).
+    /// </summary>
+    private static bool SwappedInto(Prepared x, Prepared y) =>
+        x.Given[0] == y.Surname[0] && Similarity.JaroWinkler(x.Given, y.Surname) >= 0.92
+        && ((x.Surname[0] == y.Given[0] && Similarity.JaroWinkler(x.Surname, y.Given) >= 0.92)
+            || Contains(y.PreviousSurnames, x.Surname, 0) || Contains(x.PreviousSurnames, y.Given, 0));
 
     internal static byte CompareGiven(Prepared x, Prepared y, bool swapped)
     {
@@ -266,6 +294,13 @@ public sealed class ClearTextSchema : LinkageSchema
             if (jw >= 0.80 || Similarity.OneEditApart(x.Given, y.Given) || Similarity.OneInsertApart(x.Given, y.Given))
             {
                 // Short names typed wrong (Mai/Mia, Zpe/Zoe, Jmes/James) score low on Jaro–Winkler but are one keystroke apart.
+                return 4;
+            }
+            if ((x.GivenGroups.Length == 0 && Nicknames.OneKeystrokeFrom(x.Given, y.GivenGroups, y.Given))
+                || (y.GivenGroups.Length == 0 && Nicknames.OneKeystrokeFrom(y.Given, x.GivenGroups, x.Given)))
+            {
+                // A typo of the other's nickname or formal name (JOHR for John where the other says Jack): not clearly
+                // different. Only for a name the table does not know: Joan is one keystroke from John, and is Joan.
                 return 4;
             }
             if (x.Given[0] == y.Given[0])
@@ -332,12 +367,34 @@ public sealed class ClearTextSchema : LinkageSchema
             }
             // A typo on top of a day–month swap (12/03 written 13/03 after the swap) is still a typo, not another person.
             var swapped = (y.Year * 10000) + (y.Day * 100) + y.Month;
-            return OneDigitApart(x.Packed, y.Packed) || OneDigitApart(x.Packed, swapped) ? (byte)2 : Math.Abs(x.Year - y.Year) >= 12 ? (byte)6 : (byte)5;
+            if (OneDigitApart(x.Packed, y.Packed) || OneDigitApart(x.Packed, swapped))
+            {
+                return 2;
+            }
+            if (!x.IsValidCalendarDate || !y.IsValidCalendarDate)
+            {
+                // A date that cannot exist (month 60, day 42) was mistyped beyond one digit: how far it lies from the
+                // other date says nothing, so it is neither agreement nor a clear difference.
+                return Unknown;
+            }
+            return Math.Abs(x.Year - y.Year) >= 12 ? (byte)6 : (byte)5;
         }
-        // Partial dates: agreement on every part both know.
-        var agree = (x.Year == 0 || y.Year == 0 || x.Year == y.Year) && (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
+        // Partial dates: agreement on every part both know, allowing what a typo does to a full date (day and month
+        // swapped, one digit wrong in the day, the year ±1 with day and month agreeing): 1939-??-14 agrees with
+        // 11/02/1939, 03/1969 with 08/03/1969, 2006 with 21/01/2005.
+        if (!Known(x.Year, y.Year, exact: true))
+        {
+            return Math.Abs(x.Year - y.Year) == 1 && Known(x.Month, y.Month, exact: true) && Known(x.Day, y.Day, exact: true) ? (byte)4 : (byte)5;
+        }
+        var agree = (Known(x.Month, y.Month, exact: true) && Known(x.Day, y.Day, exact: true))
+            || (Known(x.Month, y.Day, exact: true) && Known(x.Day, y.Month, exact: true))
+            || (Known(x.Month, y.Month, exact: true) && Known(x.Day, y.Day, exact: false));
         return agree ? (byte)4 : (byte)5;
     }
+
+    /// <summary>True when either part is unknown (0), they are equal, or (not exact) the two-digit numbers differ in one digit.</summary>
+    private static bool Known(int a, int b, bool exact) =>
+        a == 0 || b == 0 || a == b || (!exact && (a / 10 == b / 10 || a % 10 == b % 10));
 
     private static byte CompareAddress(Prepared x, Prepared y)
     {

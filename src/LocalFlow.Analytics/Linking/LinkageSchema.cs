@@ -78,6 +78,13 @@ public abstract class LinkageSchema
     public virtual ulong HouseholdKey(int comparison, int record) => 0;
 
     /// <summary>
+    /// True when two records at a level other than the comparison's <see cref="ComparisonInfo.HouseholdLevel"/> still show
+    /// one household when scored (the same street and house number where one record lacks the postcode). Used by scoring
+    /// only: the model's household u and EM keep to the household level.
+    /// </summary>
+    public virtual bool AlsoShowsHousehold(int comparison, byte level, int a, int b) => false;
+
+    /// <summary>
     /// Why two records with these levels can never be one person, or null: evidence no shared address, phone or name
     /// can outweigh (two different valid NHS numbers, for example).
     /// </summary>

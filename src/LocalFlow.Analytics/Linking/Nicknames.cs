@@ -96,6 +96,26 @@ public static class Nicknames
 
     private static readonly string[][] Names = [.. Groups.Select(g => g.Split(' '))];
 
+    /// <summary>
+    /// True when the name is one keystroke (a letter wrong, added, dropped or two swapped) from a name of the groups
+    /// other than <paramref name="except"/>: JOHR, a typo of John, where the other record says Jack.
+    /// </summary>
+    internal static bool OneKeystrokeFrom(string name, int[] groups, string except)
+    {
+        foreach (var g in groups)
+        {
+            foreach (var other in Names[g])
+            {
+                if (other != except && Math.Abs(other.Length - name.Length) <= 1
+                    && (Similarity.OneEditApart(name, other) || Similarity.OneInsertApart(name, other)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     internal static bool Shared(int[] a, int[] b)
     {
         foreach (var x in a)

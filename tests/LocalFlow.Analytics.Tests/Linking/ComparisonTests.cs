@@ -59,6 +59,10 @@ public class ComparisonTests
     [InlineData("J", "John", 5)]
     [InlineData("Margaret", "Kevin", 7)]
     [InlineData("Jack", "James", 6)]
+    [InlineData("Johr", "Jack", 4)]
+    [InlineData("Aleaxnder", "Sandy", 4)]
+    [InlineData("Lim", "Bill", 4)]
+    [InlineData("Jack", "Joan", 6)]
     [InlineData("", "Kevin", Unknown)]
     public void GivenName_Levels(string a, string b, byte level) =>
         Levels(Person("a", "1", given: a, surname: "Okafor"), Person("b", "1", given: b, surname: "Okafor"))[ClearTextSchema.GivenName].ShouldBe(level);
@@ -67,6 +71,15 @@ public class ComparisonTests
     public void GivenAndSurnameSwapped_IsItsOwnLevel()
     {
         var levels = Levels(Person("a", "1", given: "Stephen", surname: "Howard"), Person("b", "1", given: "Howard", surname: "Stephen"));
+        levels[ClearTextSchema.GivenName].ShouldBe((byte)1);
+        levels[ClearTextSchema.Surname].ShouldBe((byte)1);
+    }
+
+    [Fact]
+    public void GivenAndSurnameSwapped_AfterAMarriage_IsStillASwap()
+    {
+        // Louise Wright, later Louise Botby, written the wrong way round with Wright as her previous surname.
+        var levels = Levels(Person("a", "1", given: "Louise", surname: "Wright"), Person("b", "1", given: "Botby", surname: "Louise", previousSurnames: "Wright"));
         levels[ClearTextSchema.GivenName].ShouldBe((byte)1);
         levels[ClearTextSchema.Surname].ShouldBe((byte)1);
     }
@@ -89,6 +102,14 @@ public class ComparisonTests
     [InlineData("1980-03-04", "1981-03-04", 3)]
     [InlineData("1980", "1980-03-04", 4)]
     [InlineData("1980-03-04", "1975-11-20", 5)]
+    [InlineData("1987-03-12", "1987-05-42", Unknown)]
+    [InlineData("1985-60-12", "1985-10-42", Unknown)]
+    [InlineData("1939-02-11", "02/1939", 4)]
+    [InlineData("1969-08-03", "03/1969", 4)]
+    [InlineData("2006", "2005-01-21", 4)]
+    [InlineData("1964", "1967-10-21", 5)]
+    [InlineData("1969-08-03", "11/1969", 5)]
+    [InlineData("1969-08-03", "06/1969", 5)]
     [InlineData("", "1975-11-20", Unknown)]
     public void DateOfBirth_Levels(string a, string b, byte level) =>
         Levels(Person("a", "1", surname: "Khan", dob: a), Person("b", "1", surname: "Khan", dob: b))[ClearTextSchema.DateOfBirth].ShouldBe(level);
