@@ -65,6 +65,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Admin/Users"] = "admin",
         ["GET /Admin/User/{id:int}"] = "admin",
         ["GET /Admin/Audit"] = "admin",
+        ["GET /Admin/Security"] = "admin",
         ["GET /Demand"] = "study worker analyst commissioner",
         ["GET /Demand/Index"] = "study worker analyst commissioner",
         ["GET /Demand/Create"] = "study",
