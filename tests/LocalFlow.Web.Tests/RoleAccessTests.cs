@@ -44,7 +44,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Error/{code:int?}"] = Anonymous,
         ["GET /health"] = Anonymous,
         ["GET /Language"] = Anonymous,
-        ["GET /api/openapi/{documentName}.json"] = Anonymous,
+        ["GET /api/openapi/{documentName}.json"] = Everyone,
         ["GET /SignOut"] = Everyone,
         ["GET /Account/ChangePassword"] = Everyone,
         ["GET /Help"] = Everyone,
