@@ -33,13 +33,18 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         return ForSqliteFile(Path.Combine(Path.GetFullPath(dataDir), DefaultFileName));
     }
 
+    /// <summary>
+    /// A SQLite file. A folder or file LocalFlow creates for it is readable by its owner only (0700 and 0600 on Linux
+    /// and macOS); SQLite gives its journal and WAL files the database file's permissions (docs/operations.md).
+    /// </summary>
     public static DatabaseOptions ForSqliteFile(string path)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir))
         {
-            Directory.CreateDirectory(dir);
+            OwnerOnly.CreateDirectory(dir);
         }
+        OwnerOnly.CreateFile(path);
         return new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={path};Foreign Keys=True;Pooling=True");
     }
 

@@ -45,7 +45,15 @@ if (string.IsNullOrWhiteSpace(keysDir))
     var dataDir = builder.Configuration["LocalFlow:DataDirectory"];
     keysDir = Path.Combine(string.IsNullOrWhiteSpace(dataDir) ? Path.Combine(builder.Environment.ContentRootPath, "data") : dataDir, "keys");
 }
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir)).SetApplicationName("LocalFlow");
+// Readable by LocalFlow's own account only (0700/0600), and encrypted at rest with a certificate when one is given (docs/operations.md).
+OwnerOnly.CreateDirectory(keysDir);
+OwnerOnly.Tighten(keysDir);
+var protection = builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir)).SetApplicationName("LocalFlow");
+if (builder.Configuration["LocalFlow:KeysCertificate"] is { Length: > 0 } certificate)
+{
+    protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificate, builder.Configuration["LocalFlow:KeysCertificatePassword"]));
+}
+var tls = Transport.Configure(builder.Services, builder.Configuration);
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>
@@ -76,11 +84,8 @@ builder.Services.AddRateLimiter(o =>
             ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter(""));
-    o.OnRejected = (ctx, ct) =>
-    {
-        ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-        return new ValueTask(ctx.HttpContext.Response.WriteAsync(LocalFlow.Web.Resources.SignInText.TooManyAttempts, ct));
-    };
+    // No body: the status code pages show the GOV.UK page for 429 (Pages/Error), in English or Welsh.
+    o.OnRejected = (_, _) => ValueTask.CompletedTask;
 });
 builder.Services.AddRazorPages(o =>
 {
@@ -91,7 +96,12 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Accessibility");
     o.Conventions.AuthorizeFolder("/Admin", Policies.AdminManage);
 });
-builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+builder.Services.AddAntiforgery(o =>
+{
+    o.HeaderName = "RequestVerificationToken";
+    // Secure whenever the page came over TLS (directly or through a proxy: docs/operations.md).
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
 // Show people's words as they wrote them (£, emoji, right-to-left scripts) rather than as numeric entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddOpenApi();
@@ -147,10 +157,8 @@ catch (DatabaseStartupException ex)
     return;
 }
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
+// Behind a proxy, TLS, HTTPS redirect and HSTS (docs/operations.md).
+Transport.Use(app, tls);
 app.UseExceptionHandler("/Error/500");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseMiddleware<SecurityHeaders>();
@@ -165,6 +173,8 @@ app.UseStaticFiles(new StaticFileOptions
 app.UseRequestLocalization(Languages.Options());
 app.UseRateLimiter();
 app.UseRouting();
+// An upload over the page's limit gets the GOV.UK size message (413), never a 500, before its body is read.
+app.UseMiddleware<UploadLimit>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<MustChangePassword>();
@@ -172,7 +182,8 @@ app.UseMiddleware<MustChangePassword>();
 app.UseMiddleware<PageExport>();
 app.UseAntiforgery();
 
-app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+// The API's description is for signed-in users only (issue 14, item 9).
+app.MapOpenApi("/api/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
 app.MapLocalFlowApi();
 app.MapRazorPages();
 app.MapLanguageChoice();

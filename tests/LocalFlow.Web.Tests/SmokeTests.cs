@@ -87,7 +87,7 @@ public class SmokeTests : IClassFixture<SmokeTests.App>
     [Fact]
     public async Task OpenApiDescription_ListsTheApi()
     {
-        var client = await _app.ClientAsync();
+        var client = await _app.ClientAsync(DemoUsers.Analyst);
         var json = await client.GetStringAsync("/api/openapi/v1.json");
         json.ShouldContain("/api/agencies");
         json.ShouldContain("/api/people/{id}");

@@ -13,6 +13,10 @@ public enum AuditEventType
     PasswordChanged = 103,
     UserCreated = 110,
     UserChanged = 111,
+    /// <summary>An administrator asked for access to people or restricted records; it waits for a second administrator.</summary>
+    AccessGrantRequested = 112,
+    AccessGrantApproved = 113,
+    AccessGrantRefused = 114,
 
     ReferenceDataChanged = 200,
 

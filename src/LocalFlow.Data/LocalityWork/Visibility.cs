@@ -13,6 +13,16 @@ public sealed record Viewer(IReadOnlyList<int> LocalityIds, bool MaySeeRestricte
     public static readonly Viewer Nobody = new([], false, null);
 }
 
+/// <summary>A person's whereabouts as a viewer may be shown them (<see cref="Visibility.WhereaboutsOf"/>): all empty when hidden.</summary>
+public sealed record Whereabouts(string? AddressLine, string? Postcode, Guid? HouseholdId)
+{
+    /// <summary>Nothing of where the person lives.</summary>
+    public static readonly Whereabouts Hidden = new(null, null, null);
+
+    /// <summary>The address as one line ("1 High Street, NF1 2AB"), or null when hidden or not known.</summary>
+    public string? Line => AddressLine is null && Postcode is null ? null : $"{AddressLine}, {Postcode}";
+}
+
 /// <summary>
 /// The one visibility decision for people, households and their records. A person is in view when they belong to one
 /// of the viewer's localities. A restricted person (or anyone in a restricted household, for example fleeing domestic
@@ -59,6 +69,35 @@ public static class Visibility
         }
         var seen = db.People.SeenInFull(db, viewer).Select(p => p.Id);
         return inView.Where(s => s.PersonId == null || seen.Contains(s.PersonId.Value));
+    }
+
+    /// <summary>
+    /// Where the person lives, as the viewer may be shown it: the household's address, postcode and id when the viewer
+    /// sees the person in full (<paramref name="seenInFull"/>, from <see cref="SeesInFullAsync(LocalFlowDb, Viewer, Person, CancellationToken)"/>),
+    /// otherwise <see cref="Whereabouts.Hidden"/>. A restricted household hides every member's whereabouts, whether or
+    /// not the member's own row is flagged, and the household link goes with the address: knowing whom someone lives
+    /// with is knowing where they live. The person's household must be loaded.
+    /// </summary>
+    public static Whereabouts WhereaboutsOf(Person person, bool seenInFull)
+        => seenInFull && person.Household is { } h ? new Whereabouts(h.AddressLine, h.Postcode, h.Id) : Whereabouts.Hidden;
+
+    /// <summary>
+    /// The others in the person's household whom the viewer may be shown beside them: nobody when the person's
+    /// whereabouts are hidden from the viewer (<paramref name="seenInFull"/> false) or they have no household, and
+    /// otherwise the members the viewer sees in full, so a restricted member of an ordinary household is not placed at
+    /// its address. <paramref name="includeSelf"/> keeps the person in the list (the unit of work); the person is seen in
+    /// full by the same rule, so they are in it.
+    /// </summary>
+    public static IQueryable<Person> HouseholdSeenWith(this IQueryable<Person> people, LocalFlowDb db, Viewer viewer, Person person, bool seenInFull, bool includeSelf = false)
+    {
+        if (!seenInFull || person.HouseholdId is not Guid household)
+        {
+            return includeSelf ? people.Where(p => p.Id == person.Id) : people.Where(p => false);
+        }
+        var loc = person.LocalityId;
+        var self = person.Id;
+        var seen = people.SeenInFull(db, viewer).Where(p => p.LocalityId == loc && p.HouseholdId == household);
+        return includeSelf ? seen : seen.Where(p => p.Id != self);
     }
 
     /// <summary>Whether the viewer may see this person in full (the person's household must be loaded).</summary>

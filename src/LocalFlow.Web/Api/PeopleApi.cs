@@ -25,8 +25,9 @@ public static class PeopleApi
             var restricted = Visibility.IsRestricted(p);
             var hide = !await Visibility.SeesInFullAsync(db, current.Viewer, p);
             await AuditTrail.ReadAsync(db, AuditEventType.PersonRead, nameof(Person), p.Id.ToString(), p.LocalityId, hide ? "Restricted record: address hidden" : null);
+            var where = Visibility.WhereaboutsOf(p, !hide);
             return Results.Ok(new PersonDto(p.Id, p.LocalityId, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber, restricted,
-                hide ? null : p.Household?.AddressLine, hide ? null : p.Household?.Postcode, hide ? null : p.Phone, hide ? null : p.Email, p.HouseholdId));
+                where.AddressLine, where.Postcode, hide ? null : p.Phone, hide ? null : p.Email, where.HouseholdId));
         }).RequireAuthorization(Policies.PeopleRead).WithSummary("One person (audited).");
         return api;
     }

@@ -145,6 +145,73 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
         }
     }
 
+    /// <summary>The most one user's uploads may take in the temp area (<c>Import:TempQuotaPerUserMB</c>, 1,024 MB unless set).</summary>
+    public long QuotaPerUser => Megabytes("Import:TempQuotaPerUserMB", 1024);
+
+    /// <summary>The most everyone's uploads may take in the temp area (<c>Import:TempQuotaMB</c>, 4,096 MB unless set).</summary>
+    public long QuotaTotal => Megabytes("Import:TempQuotaMB", 4096);
+
+    private long Megabytes(string key, double otherwise) => (long)(configuration.GetValue(key, otherwise) * 1024 * 1024);
+
+    /// <summary>
+    /// Why an upload of <paramref name="length"/> bytes by <paramref name="userName"/> does not fit in the temp area
+    /// (<see cref="QuotaPerUser"/>, <see cref="QuotaTotal"/>), or null when it fits. Uploads waiting for their import
+    /// count until it finishes; ones never imported are removed after a day.
+    /// </summary>
+    public string? NoRoomFor(string userName, long length)
+    {
+        RemoveStale();
+        long mine = 0, all = 0;
+        foreach (var file in Directory.EnumerateFiles(Folder))
+        {
+            all += new FileInfo(file).Length;
+        }
+        foreach (var meta in Directory.EnumerateFiles(Folder, "*.upload.json"))
+        {
+            var upload = JsonSerializer.Deserialize<FlowUpload>(File.ReadAllText(meta), Json);
+            if (upload is not null && upload.UserName == userName && File.Exists(PathOf(upload)))
+            {
+                mine += new FileInfo(PathOf(upload)).Length;
+            }
+        }
+        static string Mb(long bytes) => Math.Ceiling(bytes / (1024.0 * 1024)).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        if (mine + length > QuotaPerUser)
+        {
+            return mine == 0
+                ? $"The file is larger than the upload area takes from one person: each user may keep {Mb(QuotaPerUser)} MB. Split it into parts (for example, one for each year)"
+                : $"Your files waiting to be imported already take {Mb(mine)} MB, and each user may keep {Mb(QuotaPerUser)} MB. Import them (or leave them: they are removed after a day), then upload this file again";
+        }
+        return all + length > QuotaTotal
+            ? $"The upload area is full: everyone's files waiting to be imported may take {Mb(QuotaTotal)} MB. Try again later, or ask an administrator to make room"
+            : null;
+    }
+
+    /// <summary>
+    /// At start-up: removes what a killed server left in the temp area, that is, an upload's file without its
+    /// description or the other way round (killed while the upload was written), and anything older than a day that
+    /// no queued import needs. Files written since this start are never touched.
+    /// </summary>
+    internal void CleanUpAfterStop(DateTime startedUtc)
+    {
+        RemoveStale();
+        var queued = _jobs.Values.Where(j => !j.Finished && j.Upload is not null).SelectMany(j => new[] { PathOf(j.Upload!), MetaPath(j.Upload!.Token) }).ToHashSet();
+        var files = Directory.EnumerateFiles(Folder).Where(f => File.GetLastWriteTimeUtc(f) < startedUtc && !queued.Contains(f)).ToList();
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            var token = name[..Math.Min(32, name.Length)];
+            var isMeta = name.EndsWith(".upload.json", StringComparison.Ordinal);
+            var partner = isMeta
+                ? Directory.EnumerateFiles(Folder, token + ".*").Any(f => !f.EndsWith(".upload.json", StringComparison.Ordinal))
+                : File.Exists(Path.Combine(Folder, token + ".upload.json"));
+            if (!partner)
+            {
+                log.LogInformation("Removing {File} from the upload area: an upload cut off by a stop", name);
+                Delete(file);
+            }
+        }
+    }
+
     /// <summary>Writes an upload to the temp area (streamed) and returns its description; uploads older than a day are removed.</summary>
     public async Task<FlowUpload> SaveUploadAsync(IFormFile file, int agencyId, int localityId, string userName, CancellationToken ct)
     {
@@ -225,13 +292,15 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var started = clock.GetUtcNow().UtcDateTime;
         try
         {
             await ResumeAsync(stoppingToken);
+            CleanUpAfterStop(started);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            log.LogError(ex, "Could not read the stored queue of flow imports");
+            log.LogError(ex, "Could not read the stored queue of flow imports, or clean the upload area");
         }
         await foreach (var job in _queue.Reader.ReadAllAsync(stoppingToken))
         {

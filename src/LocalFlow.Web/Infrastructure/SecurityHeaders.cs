@@ -1,11 +1,23 @@
 namespace LocalFlow.Web.Infrastructure;
 
-/// <summary>Headers that keep pages from being framed, sniffed or fed scripts from elsewhere.</summary>
+/// <summary>
+/// Headers that keep pages from being framed, sniffed or fed scripts from elsewhere, and keep every page and API
+/// answer (anything an endpoint made, so personal data) out of browser and proxy caches: <c>Cache-Control: no-store</c>.
+/// Static files (stylesheets, scripts, fonts) may still be cached.
+/// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var h = context.Response.Headers;
+        context.Response.OnStarting(() =>
+        {
+            if (context.GetEndpoint() is not null)
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+            return Task.CompletedTask;
+        });
         h["X-Content-Type-Options"] = "nosniff";
         h["X-Frame-Options"] = "DENY";
         h["Referrer-Policy"] = "same-origin";

@@ -28,6 +28,18 @@ public static class CommonText
 
     public static string ForbiddenRole => Get();
 
+    public static string TooBigTitle => Get();
+
+    public static string TooBigLimit => Get();
+
+    public static string TooBigText => Get();
+
+    public static string TooBigBack => Get();
+
+    public static string TooManyTitle => Get();
+
+    public static string TooManyAgain => Get();
+
     public static string BadRequestTitle => Get();
 
     public static string BadRequestText => Get();

@@ -78,6 +78,12 @@ public static class Policies
         [RedesignManage] = Roles.Commissioner,
     };
 
+    /// <summary>
+    /// The roles that open people's records (people pages, person timelines): granting one of them, or a locality to
+    /// someone who holds one, waits for a second administrator (<see cref="LocalFlow.Data.AccessGrants"/>).
+    /// </summary>
+    public static Roles PeopleRoles => Allowed[PeopleRead] | Allowed[FlowStudy];
+
     public const string DenyAll = "deny-all";
 
     public static void Register(AuthorizationOptions options)

@@ -13,7 +13,7 @@ namespace LocalFlow.Web.Tests.Trust;
 /// request after sign-out, disabling or a change of role. Each test signs in a user of its own, so the demo users'
 /// shared sign-ins stay open.
 /// </summary>
-public class SessionTests(SmokeTests.App app) : IClassFixture<SmokeTests.App>
+public partial class SessionTests(SmokeTests.App app) : IClassFixture<SmokeTests.App>
 {
     private const string Password = "a long test pass phrase 42";
     private readonly LocalFlowApp _app = app.Factory;
@@ -125,13 +125,13 @@ public class SessionTests(SmokeTests.App app) : IClassFixture<SmokeTests.App>
         return await db.Localities.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync();
     }
 
-    /// <summary>An analyst in Northfield with a known password, made as an administrator would.</summary>
-    private async Task<(string Name, int Id)> NewUserAsync()
+    /// <summary>A user in Northfield (an analyst unless told) with a known password, made as an administrator would.</summary>
+    private async Task<(string Name, int Id)> NewUserAsync(Roles roles = Roles.Analyst)
     {
         _ = _app.Server;
         using var scope = _app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
-        var user = new User { UserName = "session" + Guid.NewGuid().ToString("N")[..8], DisplayName = "Session Test", Roles = Roles.Analyst, CreatedAt = DateTime.UtcNow };
+        var user = new User { UserName = "session" + Guid.NewGuid().ToString("N")[..8], DisplayName = "Session Test", Roles = roles, CreatedAt = DateTime.UtcNow };
         Accounts.SetPassword(user, Password);
         user.Localities.Add(new UserLocality { LocalityId = await db.Localities.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync() });
         db.Users.Add(user);

@@ -19,6 +19,7 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
             ("/Admin/UnitCosts", "Unit costs", $"{await db.UnitCosts.CountAsync()} unit costs", "What an activity costs an agency, with its source"),
             ("/Admin/PriceIndex", "Price index", $"{await db.PriceIndex.CountAsync()} years", "Restates costs at a chosen price year"),
             ("/Admin/Users", "Sign-ins", $"{await db.Users.CountAsync()} accounts", "Roles, localities, agencies and teams"),
+            ("/Admin/Security", "Security", LocalFlow.Analytics.Plural.Of(await db.AccessGrants.CountAsync(g => g.Decision == LocalFlow.Data.Entities.GrantDecision.Pending), "grant") + " waiting", "Access to people's records waiting for a second administrator"),
             ("/Admin/Audit", "Audit trail", $"{await db.AuditEvents.CountAsync()} entries", "Every read and change of personal data"),
         ];
     }

@@ -73,10 +73,12 @@ public sealed class UserModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         var before = $"roles {UsersModel.RoleNames(Account.Roles)}; restricted {Account.MaySeeRestricted}; disabled {Account.Disabled}";
         var accessBefore = Access(Account);
-        Account.Roles = roles;
-        Account.MaySeeRestricted = Input.Flags.Contains("restricted");
+        // Access to people or restricted records waits for a second administrator; the rest takes effect now.
+        var (now, held) = AccessGrants.Split(Account, new WantedAccess(roles, Input.Flags.Contains("restricted"), Ids(Input.Localities)), Policies.PeopleRoles);
+        Account.Roles = now.Roles;
+        Account.MaySeeRestricted = now.MaySeeRestricted;
         Account.Disabled = disabling;
-        Sync(Account.Localities, Ids(Input.Localities), x => x.LocalityId, i => new UserLocality { UserId = id, LocalityId = i });
+        Sync(Account.Localities, now.Localities.ToHashSet(), x => x.LocalityId, i => new UserLocality { UserId = id, LocalityId = i });
         Sync(Account.Agencies, Ids(Input.Agencies), x => x.AgencyId, i => new UserAgency { UserId = id, AgencyId = i });
         Sync(Account.Teams, Ids(Input.Teams), x => x.TeamId, i => new UserTeam { UserId = id, TeamId = i });
         var after = $"roles {UsersModel.RoleNames(Account.Roles)}; restricted {Account.MaySeeRestricted}; disabled {Account.Disabled}";
@@ -87,13 +89,18 @@ public sealed class UserModel(LocalFlowDb db, CurrentUser current) : PageModel
             Accounts.RenewSecurityStamp(Account);
         }
         AuditTrail.Add(db, AuditEventType.UserChanged, AuditOperation.Update, nameof(User), Account.UserName, null, $"{before} → {after}");
+        if (held is not null)
+        {
+            new AccessGrants(db).Hold(held, Account, current.UserId ?? 0);
+        }
         await db.SaveChangesAsync();
         if (accessChanged && Account.Id == current.UserId)
         {
             // the administrator changed their own localities or memberships: carry on with the new ones
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(SignInModel.Identity(Account, await Visibility.WorkerOfUserAsync(db, Account.Id))));
         }
-        TempData["Done"] = accessChanged ? "Changes saved. Any session the user has open ends now; they take effect when the user signs in again." : "Changes saved.";
+        TempData["Done"] = (accessChanged ? "Changes saved. Any session the user has open ends now; they take effect when the user signs in again." : "Changes saved.")
+            + (held is null ? "" : " " + SecurityText.GrantHeld);
         return RedirectToPage(new { id });
     }
 

@@ -94,9 +94,19 @@ public sealed partial class UsersModel(LocalFlowDb db, CurrentUser current) : Pa
         {
             user.Localities.Add(new UserLocality { LocalityId = l });
         }
+        // Access to people waits for a second administrator: the sign-in is made without it (AccessGrants).
+        var (now, held) = AccessGrants.Split(user, new WantedAccess(roles, false, user.Localities.Select(l => l.LocalityId).ToHashSet()), Policies.PeopleRoles);
+        user.Roles = now.Roles;
+        user.Localities.RemoveAll(l => !now.Localities.Contains(l.LocalityId));
         db.Users.Add(user);
-        AuditTrail.Add(db, AuditEventType.UserCreated, AuditOperation.Create, nameof(User), userName, null, $"Roles: {RoleNames(roles)}");
+        AuditTrail.Add(db, AuditEventType.UserCreated, AuditOperation.Create, nameof(User), userName, null, $"Roles: {RoleNames(now.Roles)}");
         await db.SaveChangesAsync();
+        if (held is not null)
+        {
+            new AccessGrants(db).Hold(held, user, current.UserId ?? 0);
+            await db.SaveChangesAsync();
+            TempData["Done"] = SecurityText.GrantHeld;
+        }
         TempData["OneTime"] = oneTime;
         TempData["OneTimeUser"] = userName;
         return RedirectToPage();

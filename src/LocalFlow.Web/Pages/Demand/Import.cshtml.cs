@@ -13,6 +13,7 @@ namespace LocalFlow.Web.Pages.Demand;
 /// row with its problems; import all (only when every row is valid) or only the valid rows, in one transaction.
 /// </summary>
 [Authorize(Policy = Policies.DemandStudy)]
+[LocalFlow.Web.Infrastructure.FileSizeLimit(ImportModel.MaxBytes)]
 public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : StudyPageModel(db, current)
 {
     /// <summary>The largest file accepted (a three-week study is well under 1 MB).</summary>

@@ -20,6 +20,7 @@ namespace LocalFlow.Web.Pages.Flow;
 [Authorize(Policy = Policies.FlowImport)]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[LocalFlow.Web.Infrastructure.FileSizeLimit(ImportModel.MaxBytes)]
 public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportRunner runner) : PageModel
 {
     /// <summary>The largest file accepted.</summary>
@@ -149,6 +150,10 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
         else if (!Extensions.Any(e => Upload.FileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
             ModelState.AddModelError(nameof(Upload), "The file must be a CSV, XES (.xes or .xes.gz) or OCEL 2.0 JSON (.jsonocel or .json) file");
+        }
+        else if (runner.NoRoomFor(current.UserName, Upload.Length) is { } noRoom)
+        {
+            ModelState.AddModelError(nameof(Upload), noRoom);
         }
         if (!ModelState.IsValid)
         {

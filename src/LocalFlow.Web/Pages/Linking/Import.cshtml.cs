@@ -15,6 +15,7 @@ namespace LocalFlow.Web.Pages.Linking;
 /// then store it (all or nothing). The records are linked on the next run.
 /// </summary>
 [Authorize(Policy = Policies.LinkingManage)]
+[LocalFlow.Web.Infrastructure.FileSizeLimit(ImportModel.MaxBytes)]
 public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : PageModel
 {
     public const long MaxBytes = 20 * 1024 * 1024;

@@ -100,7 +100,7 @@ public sealed class ActionModel(LocalFlowDb db, CurrentUser current, TimeProvide
             return false;
         }
         Person = person;
-        View = await LocalityView.LoadAsync(db, person);
+        View = await LocalityView.LoadAsync(db, current.Viewer, person, seenInFull: true);
         var team = await db.LocalityTeams.AsNoTracking().SingleOrDefaultAsync(t => t.LocalityId == person.LocalityId);
         Workers = team is null ? [] : (await db.Workers.AsNoTracking().Where(w => w.AgencyId == team.AgencyId).OrderBy(w => w.Name).ToListAsync())
             .Select(w => ("w:" + w.Id.ToString(CultureInfo.InvariantCulture), w.Name + (w.Id == View.Support?.KeyWorkerId ? " (key worker)" : ""))).ToList();

@@ -88,7 +88,7 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
             return false;
         }
         Person = person;
-        View = await LocalityView.LoadAsync(db, person);
+        View = await LocalityView.LoadAsync(db, current.Viewer, person, seenInFull: true);
         while (Said.Count < StatementRows)
         {
             Said.Add(null);

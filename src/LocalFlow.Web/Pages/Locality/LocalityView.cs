@@ -1,5 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Locality;
@@ -17,12 +18,15 @@ public sealed class LocalityView
     public required IReadOnlyDictionary<int, string> WorkerNames { get; init; }
     public required IReadOnlyDictionary<Guid, string> EntryNames { get; init; }
 
-    /// <summary>The person and everyone in their household (the unit of work), oldest first.</summary>
-    public static async Task<LocalityView> LoadAsync(LocalFlowDb db, Person person, CancellationToken ct = default)
+    /// <summary>
+    /// The person and everyone in their household the viewer sees in full (the unit of work), oldest first:
+    /// <see cref="Visibility.HouseholdSeenWith"/> decides, so a restricted member stays hidden from a worker not named on them.
+    /// </summary>
+    public static async Task<LocalityView> LoadAsync(LocalFlowDb db, Viewer viewer, Person person, bool seenInFull, CancellationToken ct = default)
     {
         var loc = person.LocalityId;
-        var members = person.HouseholdId is Guid h
-            ? await db.People.AsNoTracking().Where(p => p.LocalityId == loc && p.HouseholdId == h).OrderBy(p => p.DateOfBirth).ToListAsync(ct)
+        var members = person.HouseholdId is not null && seenInFull
+            ? await db.People.AsNoTracking().HouseholdSeenWith(db, viewer, person, seenInFull, includeSelf: true).OrderBy(p => p.DateOfBirth).ThenBy(p => p.Id).ToListAsync(ct)
             : [person];
         var ids = members.Select(m => m.Id).ToList();
         var support = await new Data.LocalityWork.Supports(db).ForPersonAsync(person, ct);

@@ -17,6 +17,7 @@ namespace LocalFlow.Web.Pages.Locality;
 [Authorize(Policy = Policies.LocalityWork)]
 [RequestFormLimits(MultipartBodyLengthLimit = PlanRecordings.MaxBytes + (4 * 1024 * 1024))]
 [RequestSizeLimit(PlanRecordings.MaxBytes + (4 * 1024 * 1024))]
+[LocalFlow.Web.Infrastructure.FileSizeLimit(LocalFlow.Data.LocalityWork.PlanRecordings.MaxBytes)]
 public sealed class MyPlanModel(LocalFlowDb db, CurrentUser current) : PageModel
 {
     /// <summary>One thing that will happen (or has happened): what, who and when.</summary>

@@ -251,13 +251,9 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         Person = person;
         Restricted = Visibility.IsRestricted(person);
         HideContact = !await Visibility.SeesInFullAsync(db, current.Viewer, person);
-        Address = HideContact || person.Household is null ? null : $"{person.Household.AddressLine}, {person.Household.Postcode}";
-        if (person.HouseholdId is not null)
-        {
-            Household = await db.People.AsNoTracking().Where(p => p.LocalityId == person.LocalityId && p.HouseholdId == person.HouseholdId && p.Id != person.Id)
-                .OrderBy(p => p.DateOfBirth).ToListAsync();
-        }
-        View = await LocalityView.LoadAsync(db, person);
+        Address = Visibility.WhereaboutsOf(person, !HideContact).Line;
+        Household = await db.People.AsNoTracking().HouseholdSeenWith(db, current.Viewer, person, !HideContact).OrderBy(p => p.DateOfBirth).ThenBy(p => p.Id).ToListAsync();
+        View = await LocalityView.LoadAsync(db, current.Viewer, person, !HideContact);
         WorksWith = !HideContact && await Visibility.WorksWithAsync(db, current.Viewer, person);
         if (!HideContact)
         {

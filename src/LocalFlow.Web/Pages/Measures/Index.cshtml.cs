@@ -17,6 +17,7 @@ namespace LocalFlow.Web.Pages.Measures;
 /// upload "date,value" lines, mark the dates of changes as phases. What is pasted here is not saved.
 /// </summary>
 [Authorize(Policy = Policies.MeasuresView)]
+[LocalFlow.Web.Infrastructure.FileSizeLimit(IndexModel.MaxBytes)]
 public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
 {
     /// <summary>The locality's saved purpose measures, by level then name.</summary>
