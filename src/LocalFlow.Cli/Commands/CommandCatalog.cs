@@ -16,5 +16,7 @@ internal static class CommandCatalog
         yield return EconomicsCommand.Create();
         yield return LocalityCommand.Create();
         yield return AuditCommand.Create();
+        yield return BackupCommand.Create();
+        yield return RestoreCommand.Create();
     }
 }

@@ -45,6 +45,10 @@ public enum AuditEventType
 
     DataExported = 900,
     AuditSearched = 901,
+    /// <summary>A backup of the whole database was made (`localflow backup`).</summary>
+    BackupMade = 910,
+    /// <summary>The database was restored from a backup (`localflow restore`): the first entry after the restored ones.</summary>
+    Restored = 911,
 }
 
 public enum AuditOperation

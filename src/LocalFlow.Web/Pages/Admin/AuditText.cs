@@ -38,6 +38,8 @@ public static partial class AuditText
         AuditEventType.LocalityCaseChanged => "Locality case changed",
         AuditEventType.DataExported => "Data exported",
         AuditEventType.AuditSearched => "Audit trail searched",
+        AuditEventType.BackupMade => "Backup made",
+        AuditEventType.Restored => "Restored from a backup",
         _ => KindName(type.ToString()),
     };
 
