@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return AuditCommand.Create();
         yield return BackupCommand.Create();
         yield return RestoreCommand.Create();
+        yield return SubjectAccessCommand.Create();
     }
 }

@@ -49,6 +49,8 @@ public enum AuditEventType
     BackupMade = 910,
     /// <summary>The database was restored from a backup (`localflow restore`): the first entry after the restored ones.</summary>
     Restored = 911,
+    /// <summary>Everything held about one person was gathered for them (subject access).</summary>
+    SubjectAccessExported = 920,
 }
 
 public enum AuditOperation

@@ -40,6 +40,7 @@ public static partial class AuditText
         AuditEventType.AuditSearched => "Audit trail searched",
         AuditEventType.BackupMade => "Backup made",
         AuditEventType.Restored => "Restored from a backup",
+        AuditEventType.SubjectAccessExported => "Subject access report made",
         _ => KindName(type.ToString()),
     };
 
