@@ -58,6 +58,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Admin/Agency/{id:int}"] = "admin",
         ["GET /Admin/Locality"] = "admin",
         ["GET /Admin/Workers"] = "admin",
+        ["GET /Admin/Retention"] = "admin",
         ["GET /Admin/FrontDoors"] = "admin",
         ["GET /Admin/UnitCosts"] = "admin",
         ["GET /Admin/UnitCost/{id:int}"] = "admin",

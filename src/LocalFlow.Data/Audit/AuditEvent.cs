@@ -51,6 +51,10 @@ public enum AuditEventType
     Restored = 911,
     /// <summary>Everything held about one person was gathered for them (subject access).</summary>
     SubjectAccessExported = 920,
+    /// <summary>A person and everything held about them were erased (one entry with the counts; the content is gone).</summary>
+    PersonErased = 930,
+    /// <summary>A retention rule was set, changed or removed.</summary>
+    RetentionRuleChanged = 931,
 }
 
 public enum AuditOperation

@@ -41,6 +41,8 @@ public static partial class AuditText
         AuditEventType.BackupMade => "Backup made",
         AuditEventType.Restored => "Restored from a backup",
         AuditEventType.SubjectAccessExported => "Subject access report made",
+        AuditEventType.PersonErased => "A person erased",
+        AuditEventType.RetentionRuleChanged => "Retention rule changed",
         _ => KindName(type.ToString()),
     };
 

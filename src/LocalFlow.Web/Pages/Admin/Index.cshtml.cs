@@ -20,6 +20,7 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
             ("/Admin/PriceIndex", "Price index", $"{await db.PriceIndex.CountAsync()} years", "Restates costs at a chosen price year"),
             ("/Admin/Users", "Sign-ins", $"{await db.Users.CountAsync()} accounts", "Roles, localities, agencies and teams"),
             ("/Admin/Audit", "Audit trail", $"{await db.AuditEvents.CountAsync()} entries", "Every read and change of personal data"),
+            ("/Admin/Retention", "Retention", LocalFlow.Analytics.Plural.Of(await db.RetentionRules.CountAsync(), "rule", "rules"), "How long each kind of record is kept, which holds back erasure"),
         ];
     }
 }
