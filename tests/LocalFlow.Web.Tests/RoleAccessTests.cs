@@ -58,6 +58,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Admin/Agency/{id:int}"] = "admin",
         ["GET /Admin/Locality"] = "admin",
         ["GET /Admin/Workers"] = "admin",
+        ["GET /Admin/Retention"] = "admin",
         ["GET /Admin/FrontDoors"] = "admin",
         ["GET /Admin/UnitCosts"] = "admin",
         ["GET /Admin/UnitCost/{id:int}"] = "admin",
@@ -114,6 +115,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/Index"] = "worker dataofficer",
         ["GET /Locality/People"] = "worker dataofficer",
         ["GET /Locality/Person/{id:guid}"] = "worker dataofficer",
+        ["GET /Locality/Person/{id:guid}/SubjectAccess"] = "dataofficer",
         ["GET /Locality/Conversation/{id:guid}"] = "worker",
         ["GET /Locality/Action/{id:guid}"] = "worker",
         ["GET /Locality/Directory"] = "worker",
@@ -365,7 +367,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Linking/Pair/{id:guid}" => $"/Linking/Pair/{await Support.LinkingData.AnyReviewAsync(db)}",
             "/Linking/Person/{id:guid}" => $"/Linking/Person/{FlowPerson(db)}",
             "/Linking/Demand/{id:guid}" => $"/Linking/Demand/{db.Demands.Where(d => d.StudyId == db.DemandStudies.Min(s => s.Id)).OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).First().Id}",
-            "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}"
+            "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}" or "/Locality/Person/{id:guid}/SubjectAccess"
                 => pattern.Replace("{id:guid}", db.People.Where(p => !p.Restricted && (p.Household == null || !p.Household.Restricted)).OrderBy(p => p.FamilyName).First().Id.ToString(), StringComparison.Ordinal),
             "/Locality/Statements/{id:guid}" => $"/Locality/Statements/{UnrestrictedPerson(db)}",
             "/Locality/MyPlan/{id:guid}" => $"/Locality/MyPlan/{UnrestrictedPerson(db)}",

@@ -16,5 +16,8 @@ internal static class CommandCatalog
         yield return EconomicsCommand.Create();
         yield return LocalityCommand.Create();
         yield return AuditCommand.Create();
+        yield return BackupCommand.Create();
+        yield return RestoreCommand.Create();
+        yield return SubjectAccessCommand.Create();
     }
 }

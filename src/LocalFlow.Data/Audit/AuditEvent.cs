@@ -49,6 +49,16 @@ public enum AuditEventType
 
     DataExported = 900,
     AuditSearched = 901,
+    /// <summary>A backup of the whole database was made (`localflow backup`).</summary>
+    BackupMade = 910,
+    /// <summary>The database was restored from a backup (`localflow restore`): the first entry after the restored ones.</summary>
+    Restored = 911,
+    /// <summary>Everything held about one person was gathered for them (subject access).</summary>
+    SubjectAccessExported = 920,
+    /// <summary>A person and everything held about them were erased (one entry with the counts; the content is gone).</summary>
+    PersonErased = 930,
+    /// <summary>A retention rule was set, changed or removed.</summary>
+    RetentionRuleChanged = 931,
 }
 
 public enum AuditOperation

@@ -210,6 +210,14 @@ public static partial class SchemaUpgrader
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
+    /// <summary>How many tables the database holds (0 for an empty one), LocalFlow's or not.</summary>
+    internal static async Task<long> CountTablesAsync(LocalFlowDb db, DatabaseProvider provider, CancellationToken ct)
+    {
+        var conn = db.Database.GetDbConnection();
+        await OpenAsync(conn, db, ct);
+        return await CountTablesAsync(conn, provider, ct);
+    }
+
     private static async Task<long> CountTablesAsync(DbConnection conn, DatabaseProvider provider, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();

@@ -16,6 +16,8 @@ public static class Policies
     public const string AdminAudit = "admin.audit";
 
     public const string PeopleRead = "people.read";
+    /// <summary>Subject access: gather everything held about one person (the data officer, who answers such requests).</summary>
+    public const string PeopleSubjectAccess = "people.subject-access";
 
     public const string DemandStudy = "demand.study";
     public const string DemandAnalyse = "demand.analyse";
@@ -57,6 +59,7 @@ public static class Policies
         [AdminManage] = Roles.Administrator,
         [AdminAudit] = Roles.Administrator,
         [PeopleRead] = Roles.LocalityWorker | Roles.DataOfficer,
+        [PeopleSubjectAccess] = Roles.DataOfficer,
         [DemandStudy] = Roles.StudyTeam,
         [DemandAnalyse] = Roles.StudyTeam | Roles.Analyst | Roles.Commissioner,
         [DemandBoard] = Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,

@@ -41,6 +41,11 @@ public static partial class AuditText
         AuditEventType.LocalityCaseChanged => "Locality case changed",
         AuditEventType.DataExported => "Data exported",
         AuditEventType.AuditSearched => "Audit trail searched",
+        AuditEventType.BackupMade => "Backup made",
+        AuditEventType.Restored => "Restored from a backup",
+        AuditEventType.SubjectAccessExported => "Subject access report made",
+        AuditEventType.PersonErased => "A person erased",
+        AuditEventType.RetentionRuleChanged => "Retention rule changed",
         _ => KindName(type.ToString()),
     };
 
