@@ -132,6 +132,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Measures/Measure/{id:int}"] = "study worker analyst commissioner",
         ["GET /Measures/Experiment"] = "study worker analyst commissioner",
         ["GET /Measures/Population"] = "study worker analyst commissioner",
+        ["GET /Measures/Report"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",
         ["GET /Economics/Index"] = "analyst commissioner",
         ["GET /Redesign"] = RedesignView,

@@ -157,4 +157,33 @@ public class SavedMeasuresTests(JudgePagesTests.App app) : IClassFixture<JudgePa
         var ids = Regex.Matches(html, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         ids.Count.ShouldBe(ids.Distinct().Count());
     }
+
+    [Fact]
+    public async Task TheReport_ShowsTheSameFiguresAsPageAsPdfAndAsCsv_WithTiersOnlyForThoseWhoMaySeeThePicture()
+    {
+        var client = await _app.ClientAsync(DemoUsers.Commissioner);
+        var curves = await client.GetStringAsync("/Measures/Population");
+        var html = await client.GetStringAsync("/Measures/Report");
+        html.ShouldContain("id=\"report-curves\"");
+        html.ShouldContain("id=\"report-tiers\"");
+        html.ShouldContain("Assumptions");
+        var turns = Regex.Matches(curves, "data-turn=\"[^\"]+\">([^<]+)<").Select(m => m.Groups[1].Value).ToList();
+        turns.ShouldNotBeEmpty();
+
+        var csv = await client.GetAsync("/Measures/Report?handler=Csv");
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Where(l => l.Contains(",Has the curve turned?,", StringComparison.Ordinal)).Select(l => l[(l.LastIndexOf(',') + 1)..]).ShouldBe(turns);
+        lines.ShouldContain(l => l.StartsWith("Tiers,Households by tier,", StringComparison.Ordinal));
+
+        var pdf = await client.GetAsync("/Measures/Report?handler=Pdf");
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        using var doc = PdfSharp.Pdf.IO.PdfReader.Open(await pdf.Content.ReadAsStreamAsync(), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        doc.PageCount.ShouldBeGreaterThanOrEqualTo(2);
+        doc.Info.Title.ShouldEndWith(": locality measures report");
+
+        // the study team may not see the locality picture, so its report has no tiers
+        var study = await _app.ClientAsync(DemoUsers.Study);
+        (await study.GetStringAsync("/Measures/Report")).ShouldNotContain("id=\"report-tiers\"");
+    }
 }
