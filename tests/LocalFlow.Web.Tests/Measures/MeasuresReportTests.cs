@@ -11,8 +11,15 @@ public class MeasuresReportTests
 {
     private static readonly SavedMeasure Contacts = new()
     {
-        Id = 7, Name = "Contacts per household", Purpose = "p", Owner = "Team leader", Definition = "d",
-        Level = MeasureLevel.Geography, Counts = MeasureCount.ContactsPerHousehold, Period = MeasurePeriod.Month, Improvement = ImprovementDirection.LowerIsBetter,
+        Id = 7,
+        Name = "Contacts per household",
+        Purpose = "p",
+        Owner = "Team leader",
+        Definition = "d",
+        Level = MeasureLevel.Geography,
+        Counts = MeasureCount.ContactsPerHousehold,
+        Period = MeasurePeriod.Month,
+        Improvement = ImprovementDirection.LowerIsBetter,
     };
 
     private static PopulationCurves Curves()
