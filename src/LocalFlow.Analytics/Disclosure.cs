@@ -155,6 +155,18 @@ public static class Disclosure
     }
 
     /// <summary>
+    /// A purpose measure's periods as they may be shown: a period whose value describes 1 to 4 households
+    /// (<see cref="Withholds"/>) is left out (their number is returned); the values themselves are ratios and stay as
+    /// they are, since each describes at least <see cref="Smallest"/> households.
+    /// </summary>
+    public static (IReadOnlyList<Measures.MeasurePoint> Kept, int LeftOut) Of(IReadOnlyList<Measures.MeasurePoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var kept = points.Where(p => !Withholds(p.Households)).ToList();
+        return (kept, points.Count - kept.Count);
+    }
+
+    /// <summary>
     /// Paths as they may be shown: a path fewer than <see cref="Smallest"/> people took is left out; the rest have their
     /// people rounded and their share worked out from the rounded figures (of <paramref name="everyone"/>, also rounded).
     /// </summary>

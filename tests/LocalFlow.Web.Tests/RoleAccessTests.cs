@@ -134,6 +134,8 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Measures/Define"] = "study worker analyst commissioner",
         ["GET /Measures/Measure/{id:int}"] = "study worker analyst commissioner",
         ["GET /Measures/Experiment"] = "study worker analyst commissioner",
+        ["GET /Measures/Population"] = "study worker analyst commissioner",
+        ["GET /Measures/Report"] = "study worker analyst commissioner",
         ["GET /Economics"] = "analyst commissioner",
         ["GET /Economics/Index"] = "analyst commissioner",
         ["GET /Redesign"] = RedesignView,

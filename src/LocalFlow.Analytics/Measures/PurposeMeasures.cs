@@ -52,6 +52,16 @@ public static class PurposeMeasures
     /// <summary>Days before a referral in which an earlier referral of the same person makes it a re-referral.</summary>
     public const int ReReferralDays = 365;
 
+    /// <summary>Whether the measure is a share (0 to 1, shown as a percentage; its chart is capped at 1) rather than a count or money per household or person.</summary>
+    public static bool IsShare(MeasureCount count) => count is MeasureCount.ReReferralRate or MeasureCount.HelpedShare or MeasureCount.SameWorkerShare;
+
+    /// <summary>
+    /// The chart options a purpose measure is drawn with: its direction of improvement, floored at 0, and shares capped
+    /// at 1 (<see cref="IsShare"/>).
+    /// </summary>
+    public static CapabilityChartOptions ChartOptions(MeasureCount count, ImprovementDirection direction)
+        => new() { Direction = direction, LowerFloor = 0, UpperCeiling = IsShare(count) ? 1 : null };
+
     /// <summary>The first day of the period <paramref name="date"/> falls in.</summary>
     public static DateOnly PeriodOf(DateOnly date, MeasurePeriod period) => period switch
     {

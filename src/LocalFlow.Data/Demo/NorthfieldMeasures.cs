@@ -1,7 +1,7 @@
 using LocalFlow.Analytics.Measures;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
-using Microsoft.EntityFrameworkCore;
+using LocalFlow.Data.Measures;
 
 namespace LocalFlow.Data.Demo;
 
@@ -55,7 +55,7 @@ internal sealed class NorthfieldMeasures : IDemoPart
         await db.SaveChangesAsync(ct);
 
         // Locality working began with the team's first household; without a team, nine months ago.
-        var began = await db.Supports.Where(s => s.LocalityId == locality).MinAsync(s => (DateOnly?)s.StartedOn, ct) ?? today.AddMonths(-9);
+        var began = await new SavedMeasures(db).LocalityWorkingBeganAsync(locality, ct) ?? today.AddMonths(-9);
         db.Experiments.Add(new Experiment
         {
             LocalityId = locality,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalFlow.Analytics;
 using LocalFlow.Analytics.Measures;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
@@ -90,6 +91,37 @@ public sealed class SavedMeasures(LocalFlowDb db)
         return flow.Kept($"Measures/series:{measure.Id}:{measure.Version}:{until:yyyy-MM-dd}", f => PurposeMeasures.Series(f.Log, definition, until, households));
     }
 
+    /// <summary>
+    /// The date locality working began in <paramref name="locality"/>: the day the locality team took on its first
+    /// household (the earliest start of a support). Null when the team has taken on none.
+    /// </summary>
+    public Task<DateOnly?> LocalityWorkingBeganAsync(int locality, CancellationToken ct = default)
+        => db.Supports.Where(s => s.LocalityId == locality).MinAsync(s => (DateOnly?)s.StartedOn, ct);
+
+    /// <summary>
+    /// The locality's population curves (docs/measures.md, "Population curves"): every saved measure at the geography
+    /// and strategic levels, by level then name, each as a <see cref="PopulationCurve"/> with a phase where locality
+    /// working began. When <paramref name="exact"/> is false (someone who may not see people), periods describing fewer
+    /// than 5 households are left out first (<see cref="Disclosure.Of(IReadOnlyList{MeasurePoint})"/>) and counted in
+    /// <see cref="MeasureCurve.LeftOut"/>.
+    /// </summary>
+    public async Task<PopulationCurves> PopulationCurvesAsync(FlowEngine flow, DateOnly until, bool exact, CancellationToken ct = default)
+    {
+        var locality = flow.LocalityId;
+        var began = await LocalityWorkingBeganAsync(locality, ct);
+        var measures = await db.SavedMeasures.AsNoTracking()
+            .Where(m => m.LocalityId == locality && (m.Level == MeasureLevel.Geography || m.Level == MeasureLevel.Strategic))
+            .OrderBy(m => m.Level).ThenBy(m => m.Name).ToListAsync(ct);
+        var curves = new List<MeasureCurve>(measures.Count);
+        foreach (var m in measures)
+        {
+            var series = await SeriesAsync(flow, m, until, ct);
+            var (kept, leftOut) = exact ? (series, 0) : Disclosure.Of(series);
+            curves.Add(new MeasureCurve(m, PopulationCurve.Of(kept, began, PurposeMeasures.ChartOptions(m.Counts, m.Improvement)), series.Count, leftOut));
+        }
+        return new PopulationCurves(began, until, curves);
+    }
+
     /// <summary>Each engine person's household as a number (−1 for none), read once per engine.</summary>
     private async Task<IReadOnlyList<int>> HouseholdsAsync(FlowEngine flow, CancellationToken ct)
     {
@@ -116,3 +148,9 @@ public sealed class SavedMeasures(LocalFlowDb db)
     private static string Describe(SavedMeasure m)
         => $"“{m.Name}” ({m.Level}; {m.Counts} per {m.Period} from {m.FromDate:yyyy-MM-dd}{(m.AgencyId is int a ? $", agency {a}" : "")}; owner {m.Owner}; {m.Improvement}; purpose: {m.Purpose}; definition: {m.Definition})";
 }
+
+/// <summary>A saved measure's population curve, with how many whole periods it has and how many were left out as too small to show.</summary>
+public sealed record MeasureCurve(SavedMeasure Measure, PopulationCurve Curve, int Periods, int LeftOut);
+
+/// <summary>A locality's population curves: when locality working began (null: not yet), counted up to <paramref name="Until"/>.</summary>
+public sealed record PopulationCurves(DateOnly? Began, DateOnly Until, IReadOnlyList<MeasureCurve> Curves);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Tests.Flow;
 using LocalFlow.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -122,5 +123,67 @@ public class SavedMeasuresTests(JudgePagesTests.App app) : IClassFixture<JudgePa
         Regex.Count(after, "<td class=\"govuk-table__cell\">\\d+, from ").ShouldBe(phasesBefore + 1);
         after.ShouldContain("Phase 2: Assessments done once and shared");
         (await WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EntityType == nameof(Experiment) && a.UserName == "study"))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task PopulationCurves_ShowTheLocalityWideMeasures_WithAPhaseWhereLocalityWorkingBegan_AndWhetherEachHasTurned()
+    {
+        var locality = await WithDbAsync(db => db.SavedMeasures.Where(m => m.Name == "Contacts into all agencies per household").Select(m => m.LocalityId).SingleAsync());
+        var began = await WithDbAsync(db => db.Supports.Where(s => s.LocalityId == locality).MinAsync(s => (DateOnly?)s.StartedOn));
+        began.ShouldNotBeNull();
+        var expected = await WithDbAsync(db => db.SavedMeasures.Where(m => m.LocalityId == locality && m.Level != MeasureLevel.Individual).Select(m => m.Id).ToListAsync());
+        var individual = await WithDbAsync(db => db.SavedMeasures.Where(m => m.LocalityId == locality && m.Level == MeasureLevel.Individual).Select(m => m.Id).ToListAsync());
+        expected.Count.ShouldBeGreaterThanOrEqualTo(3);
+        individual.ShouldNotBeEmpty();
+
+        var client = await _app.ClientAsync(DemoUsers.Commissioner);
+        (await client.GetStringAsync("/Measures")).ShouldContain("href=\"/Measures/Population\"");
+        var html = await client.GetStringAsync("/Measures/Population");
+        html.ShouldContain(Gov.Date(began.Value));
+        foreach (var id in expected)
+        {
+            html.ShouldContain($"id=\"curve-{id}-heading\"");
+            html.ShouldContain($"id=\"curve-{id}-phase-limits\"");
+        }
+        foreach (var id in individual)
+        {
+            html.ShouldNotContain($"id=\"curve-{id}-heading\"");
+        }
+        Regex.Count(html, "data-turn=\"(Improvement|Concern|Changed|NoSignal|TooFewBefore|NoValuesAfter)\"").ShouldBe(expected.Count);
+        html.ShouldContain("Before locality working");
+        html.ShouldContain("Locality working");
+        Regex.Count(html, "<svg").ShouldBeGreaterThanOrEqualTo(expected.Count);
+        // every chart and table has its own id on the one page
+        var ids = Regex.Matches(html, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        ids.Count.ShouldBe(ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task TheReport_ShowsTheSameFiguresAsPageAsPdfAndAsCsv_WithTiersOnlyForThoseWhoMaySeeThePicture()
+    {
+        var client = await _app.ClientAsync(DemoUsers.Commissioner);
+        var curves = await client.GetStringAsync("/Measures/Population");
+        var html = await client.GetStringAsync("/Measures/Report");
+        html.ShouldContain("id=\"report-curves\"");
+        html.ShouldContain("id=\"report-tiers\"");
+        html.ShouldContain("Assumptions");
+        var turns = Regex.Matches(curves, "data-turn=\"[^\"]+\">([^<]+)<").Select(m => m.Groups[1].Value).ToList();
+        turns.ShouldNotBeEmpty();
+
+        var csv = await client.GetAsync("/Measures/Report?handler=Csv");
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Where(l => l.Contains(",Has the curve turned?,", StringComparison.Ordinal)).Select(l => l[(l.LastIndexOf(',') + 1)..]).ShouldBe(turns);
+        lines.ShouldContain(l => l.StartsWith("Tiers,Households by tier,", StringComparison.Ordinal));
+
+        var pdf = await client.GetAsync("/Measures/Report?handler=Pdf");
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        using var doc = PdfSharp.Pdf.IO.PdfReader.Open(await pdf.Content.ReadAsStreamAsync(), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        doc.PageCount.ShouldBeGreaterThanOrEqualTo(2);
+        doc.Info.Title.ShouldEndWith(": locality measures report");
+
+        // the study team may not see the locality picture, so its report has no tiers
+        var study = await _app.ClientAsync(DemoUsers.Study);
+        (await study.GetStringAsync("/Measures/Report")).ShouldNotContain("id=\"report-tiers\"");
     }
 }

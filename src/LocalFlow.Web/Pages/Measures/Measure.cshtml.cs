@@ -58,12 +58,7 @@ public sealed class MeasureModel(LocalFlowDb db, CurrentUser current, FlowEngine
         {
             return Page();
         }
-        var options = new CapabilityChartOptions
-        {
-            Direction = measure.Improvement,
-            LowerFloor = 0,
-            UpperCeiling = MeasureText.IsShare(measure.Counts) ? 1 : null,
-        };
+        var options = PurposeMeasures.ChartOptions(measure.Counts, measure.Improvement);
         var dates = Experiments.Select(x => x.StartedOn).ToList();
         var result = DatedSeries.Chart(values, dates, options);
         var chart = Pages.Measures.IndexModel.ChartFromResult(measure.Name, values, result);

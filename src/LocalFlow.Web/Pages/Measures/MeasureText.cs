@@ -38,7 +38,7 @@ public static class MeasureText
     public static string Period(MeasurePeriod period) => Periods.First(p => p.Period == period).Text;
 
     /// <summary>Shares are shown as percentages, money in pounds, the rest as numbers.</summary>
-    public static bool IsShare(MeasureCount count) => count is MeasureCount.ReReferralRate or MeasureCount.HelpedShare or MeasureCount.SameWorkerShare;
+    public static bool IsShare(MeasureCount count) => PurposeMeasures.IsShare(count);
 
     public static string Value(MeasureCount count, double value) => IsShare(count)
         ? value.ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))
@@ -53,4 +53,36 @@ public static class MeasureText
 }
 
 /// <summary>A computed capability chart and the dated values it was drawn from, for <c>_ChartResult</c>.</summary>
-public sealed record ChartView(IReadOnlyList<DatedValue> Values, CapabilityChart Result, LocalFlow.Web.Charts.CapabilityChartData Chart);
+public sealed record ChartView(IReadOnlyList<DatedValue> Values, CapabilityChart Result, LocalFlow.Web.Charts.CapabilityChartData Chart)
+{
+    /// <summary>Put before the ids of the limits table and the signals list, so that several charts can share a page.</summary>
+    public string Prefix { get; init; } = "";
+}
+
+/// <summary>The words for a population curve (the page and the report say the same).</summary>
+public static class CurveText
+{
+    /// <summary>Whether the curve has turned, in a few words.</summary>
+    public static string Turn(PopulationCurve curve) => curve.Turn switch
+    {
+        ExperimentVerdict.Improvement => "Turned the better way",
+        ExperimentVerdict.Concern => "Turned the worse way",
+        ExperimentVerdict.Changed => "Changed",
+        ExperimentVerdict.NoSignal => "Not turned yet",
+        ExperimentVerdict.TooFewBefore => "Too few periods before locality working to tell",
+        _ => curve.Began is null ? "Locality working has not begun" : "No whole period since locality working began",
+    };
+
+    /// <summary>The centre line before and after, and the change between them, in the measure's units.</summary>
+    public static string Centres(MeasureCount count, PopulationCurve curve) => curve.Reading is { Before: { } b, After: { } a }
+        ? $"{MeasureText.Value(count, b.Centre)} before, {MeasureText.Value(count, a.Centre)} since" + (curve.CentreChange is double c ? $" ({(c > 0 ? "up" : c < 0 ? "down" : "no change")}{(c == 0 ? "" : " " + Math.Abs(c).ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")))})" : "")
+        : "–";
+
+    /// <summary>A slope per period in words: "rising 0.12 a month".</summary>
+    public static string Slope(MeasureCount count, MeasurePeriod period, double? slope) => slope switch
+    {
+        null => "–",
+        0 => "level",
+        double s => $"{(s > 0 ? "rising" : "falling")} {(MeasureText.IsShare(count) ? (Math.Abs(s) * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " percentage points" : MeasureText.Value(count, Math.Abs(s)))} a {period.ToString().ToLowerInvariant()}",
+    };
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using LocalFlow.Analytics.Locality;
+using LocalFlow.Data;
+using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Measures;
+
+/// <summary>
+/// The locality measures report (<see cref="MeasuresReport"/>): population curves, tiers for those who may see the
+/// picture, and the assumptions; to print, or to download as PDF (<c>?handler=Pdf</c>) or CSV (<c>?handler=Csv</c>).
+/// The three are one object, written three ways.
+/// </summary>
+[Authorize(Policy = Policies.MeasuresView)]
+public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines engines, TimeProvider clock) : PageModel
+{
+    public MeasuresReport Report { get; private set; } = new("", []);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+        => await LoadAsync(ct) ? File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Report.Csv())).ToArray(), "text/csv; charset=utf-8", FileName("csv")) : NotFound();
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+        => await LoadAsync(ct) ? File(ReportPdf.Write(Report, clock.GetUtcNow()), "application/pdf", FileName("pdf")) : NotFound();
+
+    private string FileName(string extension) => $"localflow-measures-report-{Today:yyyy-MM-dd}.{extension}";
+
+    private DateOnly Today => DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (current.LocalityId is not int locality)
+        {
+            return false;
+        }
+        var exact = !FlowAccess.RoundsFigures(User);
+        var curves = await PopulationModel.LoadAsync(db, engines, locality, clock, exact, ct);
+        TierCounts? tiers = null;
+        if (Policies.Allows(User, Policies.LocalityPicture))
+        {
+            var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
+            tiers = (await LocalityPicture.LoadAsync(db, locality, hidden, Today, ct: ct)).TierTotals;
+        }
+        var name = await db.Localities.Where(l => l.Id == locality).Select(l => l.Name).SingleAsync(ct);
+        Report = MeasuresReport.Of(name, Today, curves, tiers, exact);
+        return true;
+    }
+}
