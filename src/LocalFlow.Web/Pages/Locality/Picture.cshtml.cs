@@ -120,17 +120,19 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, TimeProvid
     /// <summary>Tiers by street for the street table.</summary>
     public TierCounts? TiersOf(string street) => Picture?.TiersByStreet.FirstOrDefault(t => t.Label == street);
 
+    /// <summary>Households by tier; beyond the locality team each count is rounded by the small-number rule, in the chart, its table and its download.</summary>
     public BarChart TierChart() => new(
         "Households by tier",
         "How many households of the locality are in each tier, by the rule (and the locality team's own placings).",
-        Enum.GetValues<Tier>().Select(t => new BarValue(Tiers.Words(t), Hides(Picture!.TierTotals.Of(t)) ? double.NaN : Picture!.TierTotals.Of(t))).ToList())
+        Enum.GetValues<Tier>().Select(t => new BarValue(Tiers.Words(t), Hides(Picture!.TierTotals.Of(t)) ? double.NaN : Shown(Picture!.TierTotals.Of(t)))).ToList())
     { CategoryLabel = "Tier", ValueLabel = "Households", Id = "tiers" };
 
+    /// <summary>Households by tier each quarter, rounded as <see cref="TierChart"/> is.</summary>
     public LineChart TiersOverTimeChart() => new(
         "Households by tier over time",
         "For each quarter, households placed by the rule from their records in the year to its end (the locality team's own placings are today's, so they are left out).",
         Enum.GetValues<Tier>().Select(t => new LineSeries(Tiers.Words(t),
-            Picture!.TiersOverTime.Select((c, i) => (c, i)).Where(x => !Hides(x.c.Of(t))).Select(x => LinePoint.At(x.i + 1, x.c.Of(t))).ToList())).ToList())
+            Picture!.TiersOverTime.Select((c, i) => (c, i)).Where(x => !Hides(x.c.Of(t))).Select(x => LinePoint.At(x.i + 1, Shown(x.c.Of(t)))).ToList())).ToList())
     { XLabel = "Quarter (oldest first)", ValueLabel = "Households", Id = "tiers-over-time" };
 
     public LineChart DemandChart() => Economics.IndexModel.Lorenz(Picture!.Concentration, "How concentrated demand is",
