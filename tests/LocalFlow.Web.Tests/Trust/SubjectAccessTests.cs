@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
@@ -23,7 +24,7 @@ public class SubjectAccessTests(SmokeTests.App app) : IClassFixture<SmokeTests.A
         {
             var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
             // someone with records from several agencies, not restricted
-            var p = await db.People.Where(x => !x.Restricted && (x.Household == null || !x.Household.Restricted))
+            var p = await db.People.Where(x => !x.Restricted && (x.Household == null || !x.Household.Restricted) && !db.TeamActions.Any(a => a.PersonId == x.Id))
                 .OrderByDescending(x => db.ActivityRecords.Where(r => r.PersonId == x.Id).Select(r => r.AgencyId).Distinct().Count()).ThenBy(x => x.Id).FirstAsync();
             person = p.Id;
             name = p.DisplayName;
@@ -65,4 +66,62 @@ public class SubjectAccessTests(SmokeTests.App app) : IClassFixture<SmokeTests.A
         var worker = await _app.ClientAsync(DemoUsers.Worker);
         (await worker.GetStringAsync($"/Locality/Person/{person}")).ShouldNotContain("/SubjectAccess");
     }
+
+    [Fact]
+    public async Task Erasure_IsRefusedWhileARetentionRuleHoldsTheRecords_NamingIt_ThenErasesEverythingWithOneAuditEntry()
+    {
+        Guid person;
+        int records;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            // someone the locality team works with: conversations, what mattered and actions as well as agencies' records
+            person = await db.People.Where(x => !x.Restricted && (x.Household == null || !x.Household.Restricted)
+                    && db.TeamActions.Any(a => a.PersonId == x.Id) && db.ActivityRecords.Any(r => r.PersonId == x.Id))
+                .OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            records = await db.ActivityRecords.CountAsync(r => r.PersonId == person);
+        }
+
+        var admin = await _app.ClientAsync(DemoUsers.Admin);
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(admin, "/Admin/Retention");
+        var bad = await admin.PostAsync("/Admin/Retention", Form(token, ("Input.Kind", "1"), ("Input.KeepYears", "six"), ("Input.Reason", "Limitation Act 1980")));
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        badHtml.ShouldContain("Years to keep must be a whole number from 0 to 150");
+        badHtml.ShouldContain("Limitation Act 1980");
+        (await admin.PostAsync("/Admin/Retention", Form(token, ("Input.Kind", "1"), ("Input.KeepYears", "150"), ("Input.Reason", "Limitation Act 1980")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.GetStringAsync("/Admin/Retention")).ShouldContain("150 years");
+
+        var officer = await _app.ClientAsync(DemoUsers.DataOfficer);
+        var path = $"/Locality/Person/{person}/SubjectAccess";
+        var officerToken = await LocalFlowApp.AntiforgeryTokenAsync(officer, path);
+        var refused = await (await officer.PostAsync(path + "?handler=Erase", Form(officerToken, ("Reason", "Request SAR-17")))).Content.ReadAsStringAsync();
+        refused.ShouldContain("Not erased: Agencies&#x27; activity records are kept for 150 years (Limitation Act 1980): the newest, of ");
+        refused.ShouldContain("Request SAR-17"); // the form keeps what was typed
+        using (var scope = _app.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<LocalFlowDb>().ActivityRecords.CountAsync(r => r.PersonId == person)).ShouldBe(records);
+        }
+
+        // the rule removed, nothing holds the records back
+        (await admin.PostAsync("/Admin/Retention", Form(token, ("Input.Kind", "1"), ("Input.KeepYears", ""), ("Input.Reason", "")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var erased = await (await officer.PostAsync(path + "?handler=Erase", Form(officerToken, ("Reason", "Request SAR-17")))).Content.ReadAsStringAsync();
+        erased.ShouldContain("Everything LocalFlow held about them has been deleted");
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlowDb>();
+            (await db.People.AnyAsync(p => p.Id == person)).ShouldBeFalse();
+            (await db.ActivityRecords.AnyAsync(r => r.PersonId == person)).ShouldBeFalse();
+            (await db.TeamActions.AnyAsync(a => a.PersonId == person)).ShouldBeFalse();
+            (await db.WhatMattered.AnyAsync(w => w.PersonId == person)).ShouldBeFalse();
+            (await db.SourceIdentities.AnyAsync(s => s.PersonId == person)).ShouldBeFalse();
+            var entry = await db.AuditEvents.SingleAsync(e => e.EventType == AuditEventType.PersonErased && e.EntityId == person.ToString());
+            entry.UserName.ShouldBe(DemoUsers.DataOfficer);
+            entry.Detail!.ShouldStartWith("Erased (Request SAR-17): ");
+            entry.Detail.ShouldContain($"{records} activity records");
+        }
+        (await officer.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields)
+        => new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
 }
