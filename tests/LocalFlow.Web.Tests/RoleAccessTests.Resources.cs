@@ -76,9 +76,17 @@ public partial class RoleAccessTests
         // A purpose measure of the other locality, at the strategic level, so that it would be a population curve there.
         var measure = new SavedMeasure
         {
-            LocalityId = locality.Id, Name = $"{OtherFamily} measure", Purpose = "Otherfield's purpose", Owner = "Otherfield", Definition = $"{OtherFamily} definition",
-            Level = MeasureLevel.Strategic, Counts = LocalFlow.Analytics.Measures.MeasureCount.ContactsPerHousehold, Period = LocalFlow.Analytics.Measures.MeasurePeriod.Month,
-            FromDate = new DateOnly(2025, 1, 1), UpdatedBy = "test", UpdatedUtc = now,
+            LocalityId = locality.Id,
+            Name = $"{OtherFamily} measure",
+            Purpose = "Otherfield's purpose",
+            Owner = "Otherfield",
+            Definition = $"{OtherFamily} definition",
+            Level = MeasureLevel.Strategic,
+            Counts = LocalFlow.Analytics.Measures.MeasureCount.ContactsPerHousehold,
+            Period = LocalFlow.Analytics.Measures.MeasurePeriod.Month,
+            FromDate = new DateOnly(2025, 1, 1),
+            UpdatedBy = "test",
+            UpdatedUtc = now,
         };
         db.SavedMeasures.Add(measure);
         // A demand study of the other locality, with a type and a demand, for the write endpoints that take study ids.

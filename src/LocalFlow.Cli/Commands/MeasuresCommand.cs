@@ -70,8 +70,17 @@ internal static class MeasuresCommand
         {
             return (0, JsonSerializer.Serialize(measures.Select(m => new
             {
-                m.Id, Level = m.Level.ToString(), m.Name, Counts = m.Counts.ToString(), Period = m.Period.ToString(), From = m.FromDate, m.Owner, m.Purpose,
-                Improvement = m.Improvement.ToString(), m.Definition, m.Version,
+                m.Id,
+                Level = m.Level.ToString(),
+                m.Name,
+                Counts = m.Counts.ToString(),
+                Period = m.Period.ToString(),
+                From = m.FromDate,
+                m.Owner,
+                m.Purpose,
+                Improvement = m.Improvement.ToString(),
+                m.Definition,
+                m.Version,
             }), Json) + Environment.NewLine);
         }
         var sb = new StringBuilder("id,level,name,counts,period,from,owner,improvement\n");
