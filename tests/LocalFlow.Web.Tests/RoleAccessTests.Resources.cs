@@ -20,7 +20,7 @@ public partial class RoleAccessTests
     public sealed record Planted(
         int OtherLocality, Guid OtherPerson, Guid OtherRecord, Guid OtherReview, int OtherRun, Guid OtherImport, Guid OtherCondition,
         Guid RestrictedPerson, Guid RestrictedRecord, string RestrictedAddress, Guid RestrictedReview,
-        int OtherStudy, int OtherType, Guid OtherDemand, Guid RestrictedDemand, Guid OtherQuestion);
+        int OtherStudy, int OtherType, Guid OtherDemand, Guid RestrictedDemand, Guid OtherQuestion, int OtherMeasure);
 
     /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
     private const string OtherGiven = "Quillon";
@@ -73,6 +73,22 @@ public partial class RoleAccessTests
         db.SystemConditions.Add(condition);
         var question = new CommissioningQuestion { LocalityId = locality.Id, Number = 1, Title = $"{OtherFamily} question", Outcome = "Otherfield's outcome", RaisedBy = "test", RaisedUtc = now };
         db.CommissioningQuestions.Add(question);
+        // A purpose measure of the other locality, at the strategic level, so that it would be a population curve there.
+        var measure = new SavedMeasure
+        {
+            LocalityId = locality.Id,
+            Name = $"{OtherFamily} measure",
+            Purpose = "Otherfield's purpose",
+            Owner = "Otherfield",
+            Definition = $"{OtherFamily} definition",
+            Level = MeasureLevel.Strategic,
+            Counts = LocalFlow.Analytics.Measures.MeasureCount.ContactsPerHousehold,
+            Period = LocalFlow.Analytics.Measures.MeasurePeriod.Month,
+            FromDate = new DateOnly(2025, 1, 1),
+            UpdatedBy = "test",
+            UpdatedUtc = now,
+        };
+        db.SavedMeasures.Add(measure);
         // A demand study of the other locality, with a type and a demand, for the write endpoints that take study ids.
         var frontDoor = await db.FrontDoors.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         var study = new DemandStudy { LocalityId = locality.Id, Service = $"{OtherFamily} study", Purpose = "Otherfield's purpose", StartsOn = new DateOnly(2026, 1, 5), CreatedAt = now, CreatedBy = "test" };
@@ -118,7 +134,7 @@ public partial class RoleAccessTests
         await db.SaveChangesAsync();
         var restrictedRecord = await db.ActivityRecords.Where(r => r.PersonId == restricted.Id).OrderBy(r => r.StartUtc).Select(r => r.Id).FirstAsync();
         return new Planted(locality.Id, person.Id, records[0].Id, review.Id, run.Id, import.Id, condition.Id, restricted.Id, restrictedRecord, restricted.Household!.AddressLine, restrictedReview.Id,
-            study.Id, otherType.Id, demand.Id, restrictedDemand.Id, question.Id);
+            study.Id, otherType.Id, demand.Id, restrictedDemand.Id, question.Id, measure.Id);
     }
 
     /// <summary>Every route that opens one resource, filled in with a resource no demo user may open.</summary>
@@ -140,6 +156,9 @@ public partial class RoleAccessTests
                 || pattern == "/api/conditions/{id:guid}" => [Fill(pattern, p.OtherCondition)],
             _ when pattern.StartsWith("/Redesign/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal) => [Fill(pattern, p.OtherQuestion)],
             "/Redesign/Raise" => [$"/Redesign/Raise?condition={p.OtherCondition}"],
+            "/Measures/Measure/{id:int}" => [$"/Measures/Measure/{S(p.OtherMeasure)}"],
+            "/Measures/Define" => [$"/Measures/Define?id={S(p.OtherMeasure)}"],
+            "/Measures/Experiment" => [$"/Measures/Experiment?measure={S(p.OtherMeasure)}"],
             _ when (pattern.StartsWith("/Demand/", StringComparison.Ordinal) || pattern.StartsWith("/api/demand/studies/", StringComparison.Ordinal)) && pattern.Contains("{id:int}", StringComparison.Ordinal)
                 => [FillStudy(pattern)],
             _ => [],
@@ -151,6 +170,8 @@ public partial class RoleAccessTests
         .Replace("{id:int}", _planted.OtherStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{typeId:int}", _planted.OtherType.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{demandId:guid}", _planted.OtherDemand.ToString(), StringComparison.Ordinal);
+
+    private static string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Fill(string pattern, Guid id) => pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
 

@@ -82,6 +82,28 @@ public partial class RoleAccessTests
         }
 
         // Demand: the other locality's study, and the user's own study with the other locality's type or demand.
+        attempts.Add(new("GET /Measures/Define", "POST", $"/Measures/Define?id={S(p.OtherMeasure)}", true, Form: new()
+        {
+            ["Name"] = "Role test measure",
+            ["Purpose"] = "p",
+            ["Owner"] = "o",
+            ["Level"] = "Strategic",
+            ["Counts"] = "ContactsPerHousehold",
+            ["Period"] = "Month",
+            ["FromDay"] = "1",
+            ["FromMonth"] = "1",
+            ["FromYear"] = "2025",
+            ["Definition"] = "d",
+            ["Improvement"] = "down",
+        }));
+        attempts.Add(new("GET /Measures/Experiment", "POST", $"/Measures/Experiment?measure={S(p.OtherMeasure)}", true, Form: new()
+        {
+            ["Change"] = "Role test change",
+            ["ForWhom"] = "Everyone",
+            ["StartedOnDay"] = "1",
+            ["StartedOnMonth"] = "1",
+            ["StartedOnYear"] = "2026",
+        }));
         var os = S(p.OtherStudy);
         attempts.Add(new("GET /Demand/Types/{id:int}", "POST", $"/Demand/Types/{os}", true, Form: new() { ["Name"] = "Role test type", ["Nature"] = "Value" }));
         foreach (var h in new[] { "Upload", "Preview", "Import" })

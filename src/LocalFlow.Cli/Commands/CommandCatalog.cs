@@ -15,6 +15,7 @@ internal static class CommandCatalog
         yield return FlowCommand.Create();
         yield return EconomicsCommand.Create();
         yield return LocalityCommand.Create();
+        yield return MeasuresCommand.Create();
         yield return AuditCommand.Create();
         yield return BackupCommand.Create();
         yield return RestoreCommand.Create();

@@ -38,6 +38,8 @@ public static class Policies
 
     public const string LocalityWork = "locality.work";
     public const string MeasuresView = "measures.view";
+    /// <summary>Define and change purpose measures and record experiments on them: those who study and do the work and the analysts who help them; commissioners read (docs/measures.md, "Who may define a measure").</summary>
+    public const string MeasuresDefine = "measures.define";
     public const string EconomicsView = "economics.view";
     /// <summary>The locality picture and tiers: the locality team, analysts and commissioners (small numbers withheld beyond the team).</summary>
     public const string LocalityPicture = "locality.picture";
@@ -72,6 +74,7 @@ public static class Policies
         [ConditionsEdit] = Roles.StudyTeam,
         [LocalityWork] = Roles.LocalityWorker,
         [MeasuresView] = Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,
+        [MeasuresDefine] = Roles.StudyTeam | Roles.LocalityWorker | Roles.Analyst,
         [EconomicsView] = Roles.Analyst | Roles.Commissioner,
         [LocalityPicture] = Roles.LocalityWorker | Roles.Analyst | Roles.Commissioner,
         [LocalityPictureRules] = Roles.Administrator | Roles.Analyst,

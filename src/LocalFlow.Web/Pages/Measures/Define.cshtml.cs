@@ -16,7 +16,7 @@ namespace LocalFlow.Web.Pages.Measures;
 /// which agency's records, its purpose, owner, level and operational definition. No target can be entered: there is
 /// no field for one. Every save is audited and raises the measure's version.
 /// </summary>
-[Authorize(Policy = Policies.MeasuresView)]
+[Authorize(Policy = Policies.MeasuresDefine)]
 public sealed class DefineModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

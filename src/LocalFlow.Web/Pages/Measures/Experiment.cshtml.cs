@@ -14,7 +14,7 @@ namespace LocalFlow.Web.Pages.Measures;
 /// Record an experiment on a saved measure (study, plan, do, check, make normal), or change one (<c>&amp;id=</c>):
 /// what was changed, for whom, from when, what was learned and whether it became normal practice. Audited.
 /// </summary>
-[Authorize(Policy = Policies.MeasuresView)]
+[Authorize(Policy = Policies.MeasuresDefine)]
 public sealed class ExperimentModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "measure")]

@@ -31,6 +31,8 @@ public sealed class MeasureModel(LocalFlowDb db, CurrentUser current, FlowEngine
     /// <summary>Periods left out because they describe too few households for this user.</summary>
     public int Withheld { get; private set; }
     public int Periods { get; private set; }
+    /// <summary>Whether this user may change the measure and record experiments (<see cref="Policies.MeasuresDefine"/>).</summary>
+    public bool MayDefine => Policies.Allows(User, Policies.MeasuresDefine);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

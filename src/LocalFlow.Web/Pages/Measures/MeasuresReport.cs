@@ -97,7 +97,7 @@ public sealed record MeasuresReport(string Title, IReadOnlyList<ReportSection> S
 
         sections.Add(new("Assumptions",
         [
-            "Every value is counted from the activity records by the purpose measure's definition (docs/measures.md); none is typed in.",
+            "Every value is counted from the activity records by the purpose measure's operational definition; none is typed in.",
             "A person without a household counts as a household of one. Records are dated by when they started, in the time the source gave.",
             "Cost per household uses each record's own cost, else the unit-cost catalogue's cost for its kind of work, at the prices the records carry.",
             "The centre line is the mean of a phase; its natural process limits are the centre ± 2.66 times the mean moving range, after screening out unusually large moving ranges. Signals: a point beyond a limit, 7 in a row on one side, 7 in a row rising or falling, 2 of 3 near a limit.",
