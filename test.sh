@@ -11,7 +11,9 @@ say() { printf '\n==> %s (%ds since the start)\n' "$*" "$SECONDS"; }
 
 # --- 1. What a fresh machine lacks -------------------------------------------------------------
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# The measures report's PDF is set in Liberation Sans (or DejaVu Sans), which it finds among the system's fonts.
+[ -d /usr/share/fonts/truetype/liberation ] || [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-liberation)
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need+=(postgresql)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
