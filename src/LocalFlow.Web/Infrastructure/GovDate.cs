@@ -46,12 +46,18 @@ public static partial class Gov
 
     /// <summary>
     /// A date of something that has happened, typed as day, month and year in <paramref name="key"/>: today when all
-    /// three boxes are empty; null, with the field's error in <paramref name="state"/>, when it is not a date or is
-    /// later than <paramref name="today"/>. The boxes keep what was typed (<see cref="DateInput"/> with the form).
+    /// three boxes are empty, unless <paramref name="required"/> gives the error to show then; null, with the field's
+    /// error in <paramref name="state"/>, when it is not a date or is later than <paramref name="today"/>. The boxes
+    /// keep what was typed (<see cref="DateInput"/> with the form).
     /// </summary>
-    public static DateOnly? ReadPastDate(ModelStateDictionary state, IFormCollection form, string key, DateOnly today)
+    public static DateOnly? ReadPastDate(ModelStateDictionary state, IFormCollection form, string key, DateOnly today, string? required = null)
     {
         var (on, empty) = ReadDate(form, key);
+        if (empty && required is not null)
+        {
+            state.AddModelError(key, required);
+            return null;
+        }
         if (on is null && !empty)
         {
             state.AddModelError(key, "Enter the date as day, month and year, for example 27 3 2026");

@@ -187,6 +187,11 @@ public partial class FrontDoorTests(SmokeTests.App app) : IClassFixture<SmokeTes
         var future = Fields("x");
         future["HeldOnYear"] = "2999";
         WebUtility.HtmlDecode(await (await PostAsync(kim, page, future)).Content.ReadAsStringAsync()).ShouldContain("<a href=\"#HeldOn\">The date must be today or in the past");
+        var none = Fields("Kept when the date is missing");
+        (none["HeldOnDay"], none["HeldOnMonth"], none["HeldOnYear"]) = ("", "", "");
+        var noDate = WebUtility.HtmlDecode(await (await PostAsync(kim, page, none)).Content.ReadAsStringAsync());
+        noDate.ShouldContain("<a href=\"#HeldOn\">Enter the date of the conversation", Case.Sensitive, "an edited conversation keeps a date: it is not today by default");
+        noDate.ShouldContain("Kept when the date is missing");
 
         (await PostAsync(theo, page, Fields("Theo's note: back at the allotment by spring"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         const string mine = "Kim's note: “seeing the grandchildren every Sunday”";

@@ -52,16 +52,8 @@ public sealed class EditConversationModel(LocalFlowDb db, CurrentUser current, T
         {
             return NotFound();
         }
-        var (on, empty) = Gov.ReadDate(Request.Form, "HeldOn");
         var today = DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
-        if (on is null)
-        {
-            ModelState.AddModelError("HeldOn", empty ? "Enter the date of the conversation" : "Enter the date as day, month and year, for example 27 3 2026");
-        }
-        else if (on > today)
-        {
-            ModelState.AddModelError("HeldOn", "The date must be today or in the past");
-        }
+        var on = Gov.ReadPastDate(ModelState, Request.Form, "HeldOn", today, required: "Enter the date of the conversation");
         if (!ModelState.IsValid)
         {
             return Page();
