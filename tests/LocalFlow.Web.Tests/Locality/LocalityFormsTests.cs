@@ -56,6 +56,23 @@ public partial class LocalityFormsTests(SmokeTests.App app) : IClassFixture<Smok
     }
 
     [Fact]
+    public async Task AnAction_TakesItsDateAsDayMonthAndYear_AFutureOneAsAPlan_KeepingWhatWasTypedWhenItIsNotADate()
+    {
+        var client = await _app.ClientAsync("keyworker");
+        var person = await FirstOfMyPeopleAsync(client);
+        var page = person.Replace("/Locality/Person/", "/Locality/Action/", StringComparison.Ordinal);
+        const string what = "Go with her to the housing office";
+        var worker = Regex.Match(await client.GetStringAsync(page), "<option value=\"(w:\\d+)\"").Groups[1].Value;
+        Dictionary<string, string> Fields(string day, string month, string year) => new() { ["What"] = what, ["Kind"] = "Meeting", ["Who"] = worker, ["WhenDay"] = day, ["WhenMonth"] = month, ["WhenYear"] = year };
+        var notADate = WebUtility.HtmlDecode(await (await PostAsync(client, page, "", Fields("30", "2", "2027"))).Content.ReadAsStringAsync());
+        notADate.ShouldContain("<a href=\"#When\">Enter the date as day, month and year");
+        notADate.ShouldContain(what, Case.Sensitive, "what was typed is kept");
+        notADate.ShouldContain("name=\"WhenDay\" type=\"text\" inputmode=\"numeric\" value=\"30\"");
+        (await PostAsync(client, page, "", Fields("3", "4", "2099"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        WebUtility.HtmlDecode(await client.GetStringAsync(person)).ShouldContain("3 April 2099", Case.Sensitive, "a planned action keeps its day to come");
+    }
+
+    [Fact]
     public async Task InvolvingAnExpert_NeedsAReason_AndKeepsTheKeyWorker()
     {
         var client = await _app.ClientAsync("keyworker");

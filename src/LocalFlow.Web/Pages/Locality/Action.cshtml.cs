@@ -37,7 +37,9 @@ public sealed class ActionModel(LocalFlowDb db, CurrentUser current, TimeProvide
     [BindProperty] public string? What { get; set; }
     [BindProperty] public string? Kind { get; set; }
     [BindProperty] public string? Who { get; set; }
-    [BindProperty] public string? When { get; set; }
+
+    /// <summary>What was posted, so that the date's three boxes keep what was typed.</summary>
+    public IFormCollection? Typed => Request.HasFormContentType ? Request.Form : null;
     [BindProperty] public string? Serves { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -56,10 +58,12 @@ public sealed class ActionModel(LocalFlowDb db, CurrentUser current, TimeProvide
             return NotFound();
         }
         var today = DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
-        var when = string.IsNullOrWhiteSpace(When) ? today : LocalityView.ParseDate(When);
+        // An action is planned as often as it is recorded, so its date may be in the future.
+        var (typed, empty) = Gov.ReadDate(Request.Form, "When");
+        var when = empty ? today : typed;
         if (when is null)
         {
-            ModelState.AddModelError(nameof(When), "Enter the date as day/month/year, for example 27/3/2026");
+            ModelState.AddModelError("When", "Enter the date as day, month and year, for example 27 3 2026");
         }
         if (!Enum.TryParse<ActivityKind>(Kind, out var kind) || !Kinds.Any(k => k.Kind == kind))
         {

@@ -86,17 +86,4 @@ public sealed class LocalityView
         AvoidedKind.ExclusionAvoided => "School exclusion avoided",
         _ => "Something else",
     };
-
-    /// <summary>Reads a date typed as "27/3/2026", "27 3 2026" or "2026-03-27"; null when it is not a date.</summary>
-    public static DateOnly? ParseDate(string? text)
-    {
-        var t = text?.Trim();
-        if (string.IsNullOrEmpty(t))
-        {
-            return null;
-        }
-        var en = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
-        string[] formats = ["d/M/yyyy", "d M yyyy", "d-M-yyyy", "yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy"];
-        return DateOnly.TryParseExact(t, formats, en, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
-    }
 }
