@@ -1,8 +1,10 @@
 using System.Globalization;
+using LocalFlow.Analytics;
 using LocalFlow.Analytics.Economics;
 using LocalFlow.Data;
 using LocalFlow.Data.Economics;
 using LocalFlow.Web.Charts;
+using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Pages.Flow;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -15,8 +17,10 @@ namespace LocalFlow.Web.Pages.Economics;
 /// The economics of the households the locality team took on (docs/economics.md): cost by agency group under the
 /// historic approach and under locality working, cumulative transactions and cost by quarter, unit cost beside
 /// end-to-end cost, the tally of what was avoided, how concentrated cost is, a glide path and an extrapolation with
-/// its assumptions in the form. Every cost is at one price year, shown beside it. Cells from fewer than
-/// <see cref="FlowAccess.SmallestCohortShown"/> households are withheld from users who may not see people.
+/// its assumptions in the form. Every cost is at one price year, shown beside it. Users who may not see people see
+/// every figure through the small-number rule (<see cref="Disclosure"/>, docs/disclosure.md): cells from fewer than
+/// <see cref="FlowAccess.SmallestCohortShown"/> households are withheld, other counts are rounded to 5 and money is
+/// shown to two significant figures, on the page and in its chart's data table.
 /// </summary>
 [Authorize(Policy = Policies.EconomicsView)]
 public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
@@ -62,6 +66,21 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider
 
     /// <summary>Whether a cell made from <paramref name="households"/> households is withheld from this user.</summary>
     public bool Hides(int households) => FlowAccess.WithholdsCohort(User, households);
+
+    /// <summary>Whether this user sees the figures through the small-number rule: everyone who may not see people.</summary>
+    public bool Rounds => FlowAccess.RoundsFigures(User);
+
+    /// <summary>A sum of money as this user may see it: to two significant figures (<see cref="Disclosure.Money"/>) when <see cref="Rounds"/>.</summary>
+    public decimal Money(decimal amount) => Rounds ? Disclosure.Money(amount) : amount;
+
+    /// <summary>A count of things other than households (transactions, records, times avoided) as this user may see it: rounded to 5 (<see cref="Disclosure.Rounded"/>) when <see cref="Rounds"/>.</summary>
+    public long Count(long count) => Rounds ? Disclosure.Rounded(count) : count;
+
+    /// <summary>A count of households as this user may see it: rounded to 5 (<see cref="Disclosure.Count"/>) when <see cref="Rounds"/>; the caller withholds 1 to 4 (<see cref="Hides"/>).</summary>
+    public long Households(long households) => Rounds ? Disclosure.Count(households) ?? 0 : households;
+
+    /// <summary>Household-years observed as this user may see them: to one decimal place, or whole years rounded to 5 when <see cref="Rounds"/>.</summary>
+    public string HouseholdYears(double years) => Rounds ? Gov.Number(Disclosure.Rounded((long)Math.Round(years, MidpointRounding.AwayFromZero))) : Gov.Number(years, 1);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -113,8 +132,8 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider
         "Cumulative cost by quarter, before and after being taken on",
         $"The cost of the same households, added up quarter by quarter, in the four quarters before the locality team took each one on and the four after ({At}).",
         [
-            new LineSeries("Before (historic approach)", Quarters.Where(q => q.Before && !Hides(q.Households)).Select(q => LinePoint.At(q.Quarter + 5, (double)q.CumulativeCost)).ToList()),
-            new LineSeries("After (locality working)", Quarters.Where(q => !q.Before && !Hides(q.Households)).Select(q => LinePoint.At(q.Quarter + 1, (double)q.CumulativeCost)).ToList()),
+            new LineSeries("Before (historic approach)", Quarters.Where(q => q.Before && !Hides(q.Households)).Select(q => LinePoint.At(q.Quarter + 5, (double)Money(q.CumulativeCost))).ToList()),
+            new LineSeries("After (locality working)", Quarters.Where(q => !q.Before && !Hides(q.Households)).Select(q => LinePoint.At(q.Quarter + 1, (double)Money(q.CumulativeCost))).ToList()),
         ])
     { XLabel = "Quarter", Format = ValueFormat.Pounds, ValueLabel = "Cumulative cost" };
 
