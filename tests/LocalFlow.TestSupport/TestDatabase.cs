@@ -96,8 +96,8 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var template = await CreateAsync(provider);
         await DatabaseStartup.RunAsync(template.Options, createDemo: true, demo);
-        // Kept until the run ends: a template must have no open connection when PostgreSQL copies it.
-        SqliteConnection.ClearAllPools();
+        // Kept until the run ends. PostgreSQL copies a template only while nothing is connected to it: test databases
+        // there are unpooled (CreateAsync), so none is. SQLite copies through the backup API, open connections or not.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return template;
     }
