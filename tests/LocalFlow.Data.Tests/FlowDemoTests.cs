@@ -2,6 +2,7 @@ using LocalFlow.Analytics.Flow;
 using LocalFlow.Data.Demo;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -25,7 +26,7 @@ public class FlowDemoTests(ITestOutputHelper output)
         foreach (var (key, id) in await FlowQueries.CaseHistoriesAsync(ctx))
         {
             var person = await ctx.People.SingleAsync(p => p.Id == id);
-            var records = await FlowQueries.RecordsForAsync(ctx, person.LocalityId, id);
+            var records = await FlowQueries.RecordsForAsync(ctx, new Viewer([person.LocalityId], true, null), person.LocalityId, id);
             var flow = await engines.ForLocalityAsync(ctx, person.LocalityId);
             result[key] = new Story(person, records, flow.Person(id)!.Figures);
         }

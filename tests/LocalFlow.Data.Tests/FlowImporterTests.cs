@@ -3,6 +3,7 @@ using LocalFlow.Analytics.Flow.Formats;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Demo;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -101,7 +102,7 @@ public class FlowImporterTests
         {
             var police = await ctx.Agencies.SingleAsync(a => a.ShortName == "Police");
             var council = await ctx.Agencies.SingleAsync(a => a.ShortName == "Council");
-            var linked = (await FlowQueries.RecordsForAsync(ctx, w.LocalityId, w.LinkedPerson)).Where(r => r.SourceSystem == Niche).ToList();
+            var linked = (await FlowQueries.RecordsForAsync(ctx, new Viewer([w.LocalityId], true, null), w.LocalityId, w.LinkedPerson)).Where(r => r.SourceSystem == Niche).ToList();
             linked.Select(r => r.SourceRecordId).ShouldBe(["N-1", "N-2"]);
             linked.ShouldAllBe(r => r.AgencyId == police.Id && r.HouseholdId == w.LinkedHousehold && r.WorkerId != null && r.TeamId != null);
             linked[0].Kind.ShouldBe(ActivityKind.EmergencyResponse);
@@ -110,7 +111,7 @@ public class FlowImporterTests
             linked[0].Cost.ShouldBe(240m);
             linked[0].CostFromCatalogue.ShouldBeTrue();
             linked[1].ReferredToAgencyId.ShouldBe(council.Id);
-            var other = (await FlowQueries.RecordsForAsync(ctx, w.LocalityId, w.OtherPerson)).Where(r => r.SourceSystem == Niche).ToList();
+            var other = (await FlowQueries.RecordsForAsync(ctx, new Viewer([w.LocalityId], true, null), w.LocalityId, w.OtherPerson)).Where(r => r.SourceSystem == Niche).ToList();
             other.Select(r => (r.SourceRecordId, r.Kind)).ShouldBe([("N-3", ActivityKind.Closure), ("N-4", ActivityKind.Other)]);
             other[0].Cost.ShouldBe(12.50m);
             other[0].CostFromCatalogue.ShouldBeFalse();
@@ -156,7 +157,7 @@ public class FlowImporterTests
         await using (var check = w.Context())
         {
             var trust = await check.Agencies.SingleAsync(x => x.ShortName == "NHS Trust");
-            var mine = (await FlowQueries.RecordsForAsync(check, w.LocalityId, w.OtherPerson)).Where(r => r.AgencyId == trust.Id && r.ImportId != null).ToList();
+            var mine = (await FlowQueries.RecordsForAsync(check, new Viewer([w.LocalityId], true, null), w.LocalityId, w.OtherPerson)).Where(r => r.AgencyId == trust.Id && r.ImportId != null).ToList();
             mine.Select(r => r.Kind).ShouldBe([ActivityKind.Assessment, ActivityKind.Admission, ActivityKind.Review]);
             mine[0].SourceSystem.ShouldBe("SystmOne");
             mine[2].SourceRecordId.ShouldBe($"ev9/{w.OtherPerson}");
@@ -329,7 +330,7 @@ public class FlowImporterTests
         {
             var outcome = await FlowImporter.ImportAsync(ctx, request with { AllowPartial = true });
             outcome.Import.ShouldNotBeNull().RecordCount.ShouldBe(1);
-            (await FlowQueries.RecordsForAsync(ctx, w.LocalityId, ruth)).ShouldContain(r => r.SourceRecordId == "R-1" && r.AgencyId == police);
+            (await FlowQueries.RecordsForAsync(ctx, new Viewer([w.LocalityId], true, null), w.LocalityId, ruth)).ShouldContain(r => r.SourceRecordId == "R-1" && r.AgencyId == police);
         }
     }
 
@@ -376,7 +377,7 @@ public class FlowImporterTests
 
         outcome.Preview.Errors.ShouldBeEmpty();
         outcome.Import.ShouldNotBeNull().RecordCount.ShouldBe(2);
-        var records = (await FlowQueries.RecordsForAsync(ctx, w.LocalityId, w.LinkedPerson)).Where(r => r.SourceRecordId.StartsWith("EL-", StringComparison.Ordinal)).ToList();
+        var records = (await FlowQueries.RecordsForAsync(ctx, new Viewer([w.LocalityId], true, null), w.LocalityId, w.LinkedPerson)).Where(r => r.SourceRecordId.StartsWith("EL-", StringComparison.Ordinal)).ToList();
         records.Select(r => r.Kind).ShouldBe([ActivityKind.Contact, ActivityKind.Assessment]);
         records[1].EndUtc.ShouldBe(new DateTime(2025, 6, 2, 10, 0, 0, DateTimeKind.Utc));
         records.ShouldAllBe(r => r.WorkerId != null);

@@ -144,7 +144,7 @@ public partial class RoleAccessTests
         return pattern switch
         {
             "/Flow/Person/{id:guid}" or "/Flow/Judge/{id:guid}" or "/Linking/Person/{id:guid}" or "/api/flow/people/{id:guid}/records" or "/api/flow/people/{id:guid}/summary"
-                or "/Locality/Records/{id:guid}" or "/Locality/Person/{id:guid}/SubjectAccess" => [Fill(pattern, p.OtherPerson), Fill(pattern, p.RestrictedPerson)],
+                or "/Locality/Records/{id:guid}" or "/Locality/Person/{id:guid}/SubjectAccess" or "/Locality/Person/{id:guid}/Consent" => [Fill(pattern, p.OtherPerson), Fill(pattern, p.RestrictedPerson)],
             "/Flow/Record/{id:guid}" => [Fill(pattern, p.OtherRecord), Fill(pattern, p.RestrictedRecord)],
             "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}" or "/Locality/Statements/{id:guid}"
                 or "/Locality/MyPlan/{id:guid}" or "/api/people/{id:guid}" => [Fill(pattern, p.OtherPerson)],

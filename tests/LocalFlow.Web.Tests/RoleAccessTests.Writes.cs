@@ -42,6 +42,8 @@ public partial class RoleAccessTests
             attempts.Add(new("GET /Locality/Conversation/{id:guid}", "POST", $"/Locality/Conversation/{person}", true));
             attempts.Add(new("GET /Locality/Action/{id:guid}", "POST", $"/Locality/Action/{person}", true));
             attempts.Add(new("GET /Locality/Person/{id:guid}/SubjectAccess", "POST", $"/Locality/Person/{person}/SubjectAccess?handler=Erase", true, Form: new() { ["Reason"] = "Forged request" }));
+            attempts.Add(new("GET /Locality/Person/{id:guid}/Consent", "POST", $"/Locality/Person/{person}/Consent", true,
+                Form: new() { ["Agreement"] = "1", ["Given"] = "yes", ["OnDay"] = "1", ["OnMonth"] = "1", ["OnYear"] = "2026" }));
             attempts.Add(new("GET /Flow/Judge/{id:guid}", "POST", $"/Flow/Judge/{person}", true, Form: new() { ["Judgement"] = "helped" }));
             foreach (var h in new[] { "Add", "Score", "Remove" })
             {

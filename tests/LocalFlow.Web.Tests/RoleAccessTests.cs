@@ -59,6 +59,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Admin/Locality"] = "admin",
         ["GET /Admin/Workers"] = "admin",
         ["GET /Admin/Retention"] = "admin",
+        ["GET /Admin/Sharing"] = "admin",
         ["GET /Admin/FrontDoors"] = "admin",
         ["GET /Admin/UnitCosts"] = "admin",
         ["GET /Admin/UnitCost/{id:int}"] = "admin",
@@ -116,6 +117,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Locality/People"] = "worker dataofficer",
         ["GET /Locality/Person/{id:guid}"] = "worker dataofficer",
         ["GET /Locality/Person/{id:guid}/SubjectAccess"] = "dataofficer",
+        ["GET /Locality/Person/{id:guid}/Consent"] = "worker dataofficer",
         ["GET /Locality/Conversation/{id:guid}"] = "worker",
         ["GET /Locality/Action/{id:guid}"] = "worker",
         ["GET /Locality/Directory"] = "worker",
@@ -370,6 +372,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             "/Linking/Person/{id:guid}" => $"/Linking/Person/{FlowPerson(db)}",
             "/Linking/Demand/{id:guid}" => $"/Linking/Demand/{db.Demands.Where(d => d.StudyId == db.DemandStudies.Min(s => s.Id)).OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).First().Id}",
             "/Locality/Person/{id:guid}" or "/Locality/Conversation/{id:guid}" or "/Locality/Action/{id:guid}" or "/Locality/Person/{id:guid}/SubjectAccess"
+                or "/Locality/Person/{id:guid}/Consent"
                 => pattern.Replace("{id:guid}", db.People.Where(p => !p.Restricted && (p.Household == null || !p.Household.Restricted)).OrderBy(p => p.FamilyName).First().Id.ToString(), StringComparison.Ordinal),
             "/Locality/Statements/{id:guid}" => $"/Locality/Statements/{UnrestrictedPerson(db)}",
             "/Locality/MyPlan/{id:guid}" => $"/Locality/MyPlan/{UnrestrictedPerson(db)}",

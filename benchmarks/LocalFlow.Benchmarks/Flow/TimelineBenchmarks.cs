@@ -5,6 +5,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Demo;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Benchmarks.Flow;
@@ -63,7 +64,7 @@ public class TimelineBenchmarks
         await using var db = _options.CreateContext();
         var person = await db.People.AsNoTracking().Include(p => p.Household).SingleAsync(p => p.Id == _ruth && p.LocalityId == _locality);
         var story = (await FlowQueries.CaseHistoriesAsync(db)).Count;
-        var all = await FlowQueries.RecordsForAsync(db, person.LocalityId, _ruth);
+        var all = await FlowQueries.RecordsForAsync(db, new Viewer([person.LocalityId], true, null), person.LocalityId, _ruth);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
         var teamIds = all.Where(r => r.TeamId is not null).Select(r => r.TeamId!.Value).Distinct().ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name);

@@ -59,6 +59,10 @@ public enum AuditEventType
     PersonErased = 930,
     /// <summary>A retention rule was set, changed or removed.</summary>
     RetentionRuleChanged = 931,
+    /// <summary>A data sharing agreement was made, changed or ended (a new version each time).</summary>
+    SharingAgreementChanged = 932,
+    /// <summary>A person's consent to a consent-based sharing agreement was recorded as given or withdrawn.</summary>
+    SharingConsentRecorded = 933,
 }
 
 public enum AuditOperation

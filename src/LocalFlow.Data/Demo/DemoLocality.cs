@@ -83,6 +83,7 @@ public static class DemoLocality
         new NorthfieldStatements(),
         new NorthfieldMeasures(),
         new NorthfieldRedesign(),
+        new NorthfieldSharing(),
     ];
 
     /// <summary>True when the database already holds a locality (the demo will not be made twice).</summary>

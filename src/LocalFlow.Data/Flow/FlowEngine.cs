@@ -190,6 +190,25 @@ public sealed class FlowEngine
         return new FlowEngine(localityId, version, log, settings?.ToOptions() ?? new FlowOptions(), [.. rows.People.Keys], [.. rows.RecordIds], rows.AgencyOfString);
     }
 
+    /// <summary>
+    /// An engine over some stored records only: one person's records as a viewer may see them by data sharing agreement
+    /// (<see cref="FlowEngines.ForPersonAsync"/>), so that the figures shown beside the records count no record the
+    /// viewer may not see. The same arithmetic and windows as the locality's engine; not kept.
+    /// </summary>
+    internal static async Task<FlowEngine> OfRecordsAsync(LocalFlowDb db, int localityId, IReadOnlyList<Entities.ActivityRecord> records, CancellationToken ct)
+    {
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var settings = await db.FlowSettings.AsNoTracking().SingleOrDefaultAsync(s => s.LocalityId == localityId, ct);
+        var rows = new RowSink(new ActivityLogBuilder(Math.Max(16, records.Count)) { EveryRecordHasAnId = true }, agencies, teams, records.Count);
+        foreach (var r in records)
+        {
+            rows.Add(r.Id, r.PersonId, r.AgencyId, r.TeamId, r.WorkerId, r.Kind, r.Subtype is null ? 0 : rows.Builder.Strings.Intern(r.Subtype), r.ReferredToAgencyId, r.ReferredToTeamId,
+                r.StartUtc.Ticks, r.EndUtc?.Ticks, r.Cost, r.Helped);
+        }
+        return new FlowEngine(localityId, "shared", rows.Builder.Build(), settings?.ToOptions() ?? new FlowOptions(), [.. rows.People.Keys], [.. rows.RecordIds], rows.AgencyOfString);
+    }
+
     private const string Select = "SELECT id, person_id, agency_id, team_id, worker_id, kind, subtype, referred_to_agency_id, referred_to_team_id, start_utc, end_utc, cost, helped FROM activity_records WHERE locality_id = ";
 
     private static void ReadSqlite(SqliteConnection connection, int localityId, RowSink rows, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.Flow;
 
@@ -12,6 +13,20 @@ public sealed class FlowEngines
 {
     private readonly ConcurrentDictionary<int, FlowEngine> _built = new();
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _building = new();
+
+    /// <summary>
+    /// The engine to read one person's figures, signals and cost curve from as a viewer may see them: the locality's
+    /// (kept) when the viewer may see every record of the person, otherwise one over the records they may see
+    /// (<paramref name="shared"/>, from <see cref="FlowQueries.RecordsForAsync"/>), so that no figure counts a record
+    /// that a data sharing agreement hides from them (docs/trust.md).
+    /// </summary>
+    public async Task<FlowEngine> ForPersonAsync(LocalFlowDb db, int localityId, Guid personId, IReadOnlyList<Entities.ActivityRecord> shared, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(shared);
+        var held = await db.ActivityRecords.CountAsync(r => r.LocalityId == localityId && r.PersonId == personId, ct);
+        return held == shared.Count ? await ForLocalityAsync(db, localityId, ct) : await FlowEngine.OfRecordsAsync(db, localityId, shared, ct);
+    }
 
     /// <summary>The engine of locality <paramref name="localityId"/> over its stored records as they are now.</summary>
     public async Task<FlowEngine> ForLocalityAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.Flow;
@@ -23,9 +24,12 @@ public static class FlowQueries
             .Select(p => (p[0], Guid.Parse(p[1]))).ToList();
     }
 
-    /// <summary>A person's records in time order (ties in the order they were stored).</summary>
-    public static Task<List<ActivityRecord>> RecordsForAsync(LocalFlowDb db, int localityId, Guid personId, CancellationToken ct = default)
-        => db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId && r.PersonId == personId)
+    /// <summary>
+    /// A person's records that the viewer may see by data sharing agreement (<see cref="Visibility.SharedWith(IQueryable{ActivityRecord}, LocalFlowDb, Viewer)"/>),
+    /// in time order (ties in the order they were stored). Whether the person may be seen at all is the caller's to check first.
+    /// </summary>
+    public static Task<List<ActivityRecord>> RecordsForAsync(LocalFlowDb db, Viewer viewer, int localityId, Guid personId, CancellationToken ct = default)
+        => db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId && r.PersonId == personId).SharedWith(db, viewer)
             .OrderBy(r => r.StartUtc).ThenBy(r => r.SourceRecordId).ToListAsync(ct);
 
 }

@@ -1,6 +1,7 @@
 using LocalFlow.Analytics.Economics;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Analytics.Locality;
+using LocalFlow.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.LocalityWork;
@@ -46,8 +47,13 @@ public sealed class LocalityPicture
         => await db.TierRules.AsNoTracking().Where(r => r.LocalityId == localityId)
             .Select(r => new TierRule(r.SeriousFlags, r.SeriousServices, r.EitherWayFlags, r.EitherWayServices)).SingleOrDefaultAsync(ct) ?? new TierRule();
 
-    /// <summary>Loads and works out the picture of <paramref name="localityId"/> as at <paramref name="today"/>, over the records of the last <paramref name="years"/> years.</summary>
-    public static async Task<LocalityPicture> LoadAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years = 2, CancellationToken ct = default)
+    /// <summary>
+    /// Loads and works out the picture of <paramref name="localityId"/> as at <paramref name="today"/>, over the records
+    /// of the last <paramref name="years"/> years: every record for a picture seen only in aggregate, or, with
+    /// <paramref name="sharedWith"/> (the locality team, who see households by address), only the records data sharing
+    /// agreements share with that viewer (<see cref="Visibility.SharedWith(IQueryable{ActivityRecord}, LocalFlowDb, Viewer)"/>).
+    /// </summary>
+    public static async Task<LocalityPicture> LoadAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years = 2, Viewer? sharedWith = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(hidden);
@@ -70,8 +76,8 @@ public sealed class LocalityPicture
         // A quarter more than the years asked for: the oldest quarter of the tiers over time looks back a whole year from its end.
         var since = today.AddYears(-years).AddMonths(-3);
         var from = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var rows = await db.ActivityRecords.AsNoTracking()
-            .Where(r => r.LocalityId == localityId && r.HouseholdId != null && r.StartUtc >= from)
+        var inPicture = db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId && r.HouseholdId != null && r.StartUtc >= from);
+        var rows = await (sharedWith is null ? inPicture : inPicture.SharedWith(db, sharedWith))
             .Select(r => new { Household = r.HouseholdId!.Value, r.AgencyId, r.TeamId, r.Kind, r.Subtype, r.Text, r.StartUtc })
             .ToListAsync(ct);
         var records = new List<FlagRecord>(rows.Count);

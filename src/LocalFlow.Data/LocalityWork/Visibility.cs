@@ -1,4 +1,5 @@
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.Trust;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.LocalityWork;
@@ -11,6 +12,16 @@ public sealed record Viewer(IReadOnlyList<int> LocalityIds, bool MaySeeRestricte
 {
     /// <summary>Someone who sees nothing (no locality).</summary>
     public static readonly Viewer Nobody = new([], false, null);
+
+    /// <summary>
+    /// The agencies the viewer works for: their own agencies' records are always seen, another agency's only through a
+    /// data sharing agreement (<see cref="Visibility.SharedWith(IQueryable{ActivityRecord}, LocalFlowDb, Viewer)"/>).
+    /// Null for LocalFlow itself and the command line run by whoever runs the server, which are not narrowed by agency.
+    /// </summary>
+    public IReadOnlyList<int>? AgencyIds { get; init; }
+
+    /// <summary>What the viewer reads other agencies' records for, from their roles (<see cref="Trust.Sharing.PurposesOf"/>).</summary>
+    public Trust.SharingPurposes Purposes { get; init; }
 }
 
 /// <summary>A person's whereabouts as a viewer may be shown them (<see cref="Visibility.WhereaboutsOf"/>): all empty when hidden.</summary>
@@ -29,6 +40,8 @@ public sealed record Whereabouts(string? AddressLine, string? Postcode, Guid? Ho
 /// abuse) is shown in full only to viewers allowed to see restricted records and to workers named on the person or
 /// the household (<see cref="NamedWorker"/>); everyone else sees that the record is restricted, never what it hides,
 /// and pages that study records (flow, conditions, counts, exports, the API) leave the person out altogether.
+/// Of the people in view, a viewer sees their own agencies' records and other agencies' records only as data sharing
+/// agreements in force today allow (<see cref="SharedWith(IQueryable{ActivityRecord}, LocalFlowDb, Viewer)"/>).
 /// Every page, endpoint, search and export goes through this class; none writes its own copy of the check.
 /// </summary>
 public static class Visibility
@@ -55,8 +68,9 @@ public static class Visibility
     }
 
     /// <summary>
-    /// The agencies' source records (linking's identities) the viewer may see: in the viewer's localities, and either
-    /// not yet linked to a person or linked to a person the viewer sees in full (<see cref="SeenInFull(IQueryable{Person}, LocalFlowDb, Viewer)"/>).
+    /// The agencies' source records (linking's identities) the viewer may see: in the viewer's localities, either
+    /// not yet linked to a person or linked to a person the viewer sees in full (<see cref="SeenInFull(IQueryable{Person}, LocalFlowDb, Viewer)"/>),
+    /// and shared with the viewer's agency (<see cref="SharedWith(IQueryable{SourceIdentity}, LocalFlowDb, Viewer)"/>).
     /// A record of a restricted person carries their name, address and numbers, so it is hidden with them.
     /// </summary>
     public static IQueryable<SourceIdentity> SeenInFull(this IQueryable<SourceIdentity> identities, LocalFlowDb db, Viewer viewer)
@@ -65,10 +79,64 @@ public static class Visibility
         var inView = identities.Where(s => localities.Contains(s.LocalityId));
         if (viewer.MaySeeRestricted)
         {
-            return inView;
+            return inView.SharedWith(db, viewer);
         }
         var seen = db.People.SeenInFull(db, viewer).Select(p => p.Id);
-        return inView.Where(s => s.PersonId == null || seen.Contains(s.PersonId.Value));
+        return inView.Where(s => s.PersonId == null || seen.Contains(s.PersonId.Value)).SharedWith(db, viewer);
+    }
+
+    /// <summary>
+    /// The agreements in force today (London) under which the viewer's agencies receive records for one of the
+    /// viewer's purposes: a viewer's agency must be party to it.
+    /// </summary>
+    private static IQueryable<SharingAgreement> ReceivedBy(LocalFlowDb db, Viewer viewer, IReadOnlyList<int> own)
+    {
+        var today = Sharing.Today(db.Clock);
+        var purposes = (int)viewer.Purposes;
+        return db.SharingAgreements.Where(a => a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today) && ((int)a.Purposes & purposes) != 0
+            && a.Parties.Any(p => own.Contains(p.AgencyId)));
+    }
+
+    /// <summary>
+    /// The activity records the viewer may see by data sharing agreement (docs/trust.md): every record of the viewer's
+    /// own agencies; another agency's record only when an agreement in force today, for one of the viewer's purposes,
+    /// has both a viewer's agency and the record's agency as parties, covers the record's category (its agency's kind,
+    /// <see cref="Sharing.CategoryOf"/>) and, when it is consent-based, the person has given consent that stands. A
+    /// viewer with no agency sees no one's records through an agreement. A SQL filter: lists, searches and exports
+    /// leave the others out. Whether the person may be seen at all is <see cref="SeenInFull(IQueryable{Person}, LocalFlowDb, Viewer)"/>.
+    /// </summary>
+    public static IQueryable<ActivityRecord> SharedWith(this IQueryable<ActivityRecord> records, LocalFlowDb db, Viewer viewer)
+    {
+        if (viewer.AgencyIds is not { } own)
+        {
+            return records;
+        }
+        var agreements = ReceivedBy(db, viewer, own);
+        var keys = Sharing.CategoryKindKeys;
+        return records.Where(r => own.Contains(r.AgencyId) || agreements.Any(a => a.LocalityId == r.LocalityId
+            && a.Parties.Any(p => p.AgencyId == r.AgencyId)
+            && a.Categories.Any(k => db.Agencies.Any(g => g.Id == r.AgencyId && keys.Contains(((int)k.Category * 1000) + (int)g.Kind)))
+            && (!a.ConsentBased || db.SharingConsents.Any(c => c.AgreementId == a.Id && c.PersonId == r.PersonId && c.Given))));
+    }
+
+    /// <summary>
+    /// <see cref="SharedWith(IQueryable{ActivityRecord}, LocalFlowDb, Viewer)"/> for the agencies' identifying records:
+    /// the same rule, by the record's agency. A record with no agency (made from a demand heard at a front door) is
+    /// the locality's own and is not narrowed; an unlinked record of another agency needs an agreement that does not
+    /// depend on consent, since whose consent it would need is not yet known.
+    /// </summary>
+    public static IQueryable<SourceIdentity> SharedWith(this IQueryable<SourceIdentity> identities, LocalFlowDb db, Viewer viewer)
+    {
+        if (viewer.AgencyIds is not { } own)
+        {
+            return identities;
+        }
+        var agreements = ReceivedBy(db, viewer, own);
+        var keys = Sharing.CategoryKindKeys;
+        return identities.Where(s => s.AgencyId == null || own.Contains(s.AgencyId.Value) || agreements.Any(a => a.LocalityId == s.LocalityId
+            && a.Parties.Any(p => p.AgencyId == s.AgencyId)
+            && a.Categories.Any(k => db.Agencies.Any(g => g.Id == s.AgencyId && keys.Contains(((int)k.Category * 1000) + (int)g.Kind)))
+            && (!a.ConsentBased || db.SharingConsents.Any(c => c.AgreementId == a.Id && c.PersonId == s.PersonId && c.Given))));
     }
 
     /// <summary>

@@ -105,6 +105,7 @@ public static class Erasure
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.PersonId, (Guid?)null).SetProperty(h => h.LinkedBy, (string?)null).SetProperty(h => h.LinkedUtc, (DateTime?)null), ct);
         removed["condition evidence"] = await db.ConditionEvidence.Where(e => e.LocalityId == loc && e.PersonId == id).ExecuteDeleteAsync(ct);
         removed["activity records"] = await db.ActivityRecords.Where(r => r.LocalityId == loc && r.PersonId == id).ExecuteDeleteAsync(ct);
+        removed["consents to sharing"] = await db.SharingConsents.Where(c => c.LocalityId == loc && c.PersonId == id).ExecuteDeleteAsync(ct);
         await db.People.Where(p => p.LocalityId == loc && p.Id == id).ExecuteDeleteAsync(ct);
 
         await FlowDataVersion.ChangedAsync(db, loc, ct);

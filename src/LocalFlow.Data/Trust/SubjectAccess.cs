@@ -128,6 +128,12 @@ public static class SubjectAccess
             ["File", "Kind", "Size (bytes)", "Uploaded", "By", "Removed"],
             [.. recordings.Select(r => (IReadOnlyList<string>)[r.FileName, r.ContentType, r.SizeBytes.ToString(CultureInfo.InvariantCulture), Instant(r.UploadedUtc), r.UploadedBy, Removed(r.RemovedUtc)])]));
 
+        var consents = await db.SharingConsents.AsNoTracking().Where(c => c.LocalityId == loc && c.PersonId == personId)
+            .Join(db.SharingAgreements, c => c.AgreementId, a => a.Id, (c, a) => new { a.Name, c.Given, c.On, c.RecordedBy }).OrderBy(c => c.Name).ToListAsync(ct);
+        sections.Add(new("Consent to sharing", "Whether they consented to agreements by which agencies share their records only with consent.",
+            ["Agreement", "Consent", "On", "Recorded by"],
+            [.. consents.Select(c => (IReadOnlyList<string>)[c.Name, c.Given ? "Given" : "Withdrawn", c.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.RecordedBy])]));
+
         // Entries about the person, their household and the records linked to them: who saw or changed what, when.
         var ids = new List<string> { personId.ToString() };
         if (person.HouseholdId is Guid hid)

@@ -28,7 +28,7 @@ public static class FlowApi
             {
                 return Results.NotFound();
             }
-            var records = await FlowQueries.RecordsForAsync(db, person.LocalityId, id);
+            var records = await FlowQueries.RecordsForAsync(db, current.Viewer, person.LocalityId, id);
             await AuditTrail.ReadAsync(db, AuditEventType.FlowRecordRead, nameof(Person), id.ToString(), person.LocalityId, $"API: {records.Count} activity records");
             return Results.Ok(records.Select(r => new RecordDto(r.Id, r.StartUtc, r.EndUtc, r.SourceOffsetMinutes, r.AgencyId, r.TeamId, r.WorkerId, r.Kind, r.Subtype,
                 r.ReferredToAgencyId, r.ReferredToTeamId, r.SourceSystem, r.SourceRecordId, r.Text, r.Cost, r.CostFromCatalogue, r.Helped, r.HelpedReason, r.ImportId)));
@@ -41,7 +41,8 @@ public static class FlowApi
             {
                 return Results.NotFound();
             }
-            var flow = await engines.ForLocalityAsync(db, person.LocalityId);
+            var shared = await FlowQueries.RecordsForAsync(db, current.Viewer, person.LocalityId, id);
+            var flow = await engines.ForPersonAsync(db, person.LocalityId, id, shared);
             var figures = flow.Person(id)?.Figures ?? PersonFigures.None(id.ToString("N"));
             var mattered = db.WhatMattered.Where(w => w.LocalityId == person.LocalityId && w.PersonId == id && w.Item != "" && w.RemovedUtc == null).OrderBy(w => w.AskedOn)
                 .Select(w => new WhatMatteredDto(w.InTheirWords, w.Item, w.Cost, w.AskedOn)).ToList();

@@ -95,6 +95,18 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IAuditActor
     /// </summary>
     public int? WorkerId => int.TryParse(Principal.FindFirstValue(LocalFlowClaims.Worker), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    /// <summary>The user as the one visibility rule (<see cref="LocalFlow.Data.LocalityWork.Visibility"/>) sees them.</summary>
-    public LocalFlow.Data.LocalityWork.Viewer Viewer => new(LocalityIds, MaySeeRestricted, WorkerId);
+    /// <summary>The roles the user holds (from the sign-in's claims).</summary>
+    public LocalFlow.Data.Entities.Roles Roles => Enum.GetValues<LocalFlow.Data.Entities.Roles>()
+        .Where(r => r != LocalFlow.Data.Entities.Roles.None && Principal.IsInRole(r.ToString()))
+        .Aggregate(LocalFlow.Data.Entities.Roles.None, (all, r) => all | r);
+
+    /// <summary>
+    /// The user as the one visibility rule (<see cref="LocalFlow.Data.LocalityWork.Visibility"/>) sees them: their
+    /// localities, restricted access, worker, agencies and the purposes their roles read other agencies' records for.
+    /// </summary>
+    public LocalFlow.Data.LocalityWork.Viewer Viewer => new(LocalityIds, MaySeeRestricted, WorkerId)
+    {
+        AgencyIds = AgencyIds,
+        Purposes = LocalFlow.Data.Trust.Sharing.PurposesOf(Roles),
+    };
 }

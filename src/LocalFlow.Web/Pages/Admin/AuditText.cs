@@ -46,6 +46,8 @@ public static partial class AuditText
         AuditEventType.SubjectAccessExported => "Subject access report made",
         AuditEventType.PersonErased => "A person erased",
         AuditEventType.RetentionRuleChanged => "Retention rule changed",
+        AuditEventType.SharingAgreementChanged => "Data sharing agreement changed",
+        AuditEventType.SharingConsentRecorded => "Consent to sharing recorded",
         _ => KindName(type.ToString()),
     };
 

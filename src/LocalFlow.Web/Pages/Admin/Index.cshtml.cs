@@ -21,6 +21,7 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
             ("/Admin/Users", "Sign-ins", $"{await db.Users.CountAsync()} accounts", "Roles, localities, agencies and teams"),
             ("/Admin/Security", "Security", LocalFlow.Analytics.Plural.Of(await db.AccessGrants.CountAsync(g => g.Decision == LocalFlow.Data.Entities.GrantDecision.Pending), "grant") + " waiting", "Access to people's records waiting for a second administrator"),
             ("/Admin/Audit", "Audit trail", $"{await db.AuditEvents.CountAsync()} entries", "Every read and change of personal data"),
+            ("/Admin/Sharing", "Data sharing agreements", LocalFlow.Analytics.Plural.Of(await db.SharingAgreements.CountAsync(), "agreement", "agreements"), "Which agencies share which records, for what and on which lawful basis"),
             ("/Admin/Retention", "Retention", LocalFlow.Analytics.Plural.Of(await db.RetentionRules.CountAsync(), "rule", "rules"), "How long each kind of record is kept, which holds back erasure"),
         ];
     }

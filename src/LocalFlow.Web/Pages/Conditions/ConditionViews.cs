@@ -50,6 +50,8 @@ public static class ConditionViews
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
         var recordIds = evidence.Select(e => e.Evidence.RecordId).OfType<Guid>().Distinct().ToList();
         var records = await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId && recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        // A record another agency does not share with this reader's (no agreement in force) is described without its content.
+        var shared = (await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId && recordIds.Contains(r.Id)).SharedWith(db, current.Viewer).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         var personIds = evidence.Select(e => e.Evidence.PersonId).OfType<Guid>().Concat(records.Values.Select(r => r.PersonId)).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => p.LocalityId == localityId && personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         // The one visibility rule decides who may be named (restricted, unless allowed or named on them).
@@ -74,8 +76,12 @@ public static class ConditionViews
                     what = $"{FlowAccess.SignalName(kind)} signals in the flow study's records" + (e.AgencyId is int a ? $", where {agencies.GetValueOrDefault(a, "an agency")} made one of the records" : ", any agency");
                     break;
                 case EvidenceKind.ActivityRecord when e.RecordId is Guid rid && records.TryGetValue(rid, out var r):
-                    var owner = Named(r.PersonId);
-                    if (owner is null)
+                    var owner = shared.Contains(r.Id) ? Named(r.PersonId) : null;
+                    if (owner is null && maySeePeople && !shared.Contains(r.Id))
+                    {
+                        what = "An activity record that its agency does not share with yours";
+                    }
+                    else if (owner is null)
                     {
                         what = maySeePeople ? "An activity record about a person with a restricted record" : "An activity record (the study team and data officers can open it)";
                     }

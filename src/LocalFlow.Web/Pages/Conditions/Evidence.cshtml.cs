@@ -85,7 +85,8 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow
         }
         if (Input.Kind == EvidenceKind.ActivityRecord && Input.RecordId is Guid rid
             && await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == locality && r.Id == rid).Select(r => (Guid?)r.PersonId).SingleOrDefaultAsync() is Guid owner
-            && await FlowAccess.PersonAsync(db, current, owner) is null)
+            && (await FlowAccess.PersonAsync(db, current, owner) is null
+                || !await db.ActivityRecords.Where(r => r.LocalityId == locality && r.Id == rid).SharedWith(db, current.Viewer).AnyAsync()))
         {
             ModelState.AddModelError("Input.RecordId", "Enter the id of an activity record in this locality (it is at the end of the record's address)");
         }
@@ -168,7 +169,7 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow
             }
             Person = null;
         }
-        var records = db.ActivityRecords.Where(r => r.LocalityId == locality);
+        var records = db.ActivityRecords.Where(r => r.LocalityId == locality).SharedWith(db, current.Viewer);
         var visible = db.People.Where(p => p.LocalityId == locality && records.Any(r => r.PersonId == p.Id)).SeenInFull(db, current.Viewer);
         var stories = (await FlowQueries.CaseHistoriesAsync(db)).ToDictionary(s => s.PersonId, s => s.Story);
         var q = Q?.Trim();

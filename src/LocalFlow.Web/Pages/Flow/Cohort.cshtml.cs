@@ -5,6 +5,7 @@ using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Security;
@@ -148,7 +149,26 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         var ids = top.Select(p => flow.PersonId(p.Person)).ToList();
         // with the locality, so the lookup uses the primary key (locality_id, id) instead of scanning every person
         var names = await db.People.AsNoTracking().Where(p => p.LocalityId == locality && ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
-        MostRecords = [.. top.Select(p => new PersonRow(flow.PersonId(p.Person), names.GetValueOrDefault(flow.PersonId(p.Person), "Unknown person"), p, flow.Analyzer.Signals(p.Person).Count))];
+        // A named row counts only the records data sharing agreements share with the user: a person some of whose
+        // records are hidden from them gets figures from an engine over the rest (docs/trust.md).
+        var inLocality = db.ActivityRecords.Where(r => r.LocalityId == locality && ids.Contains(r.PersonId));
+        var held = await inLocality.GroupBy(r => r.PersonId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N);
+        var shared = await inLocality.SharedWith(db, current.Viewer).GroupBy(r => r.PersonId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N);
+        var rows = new List<PersonRow>(top.Count);
+        foreach (var p in top)
+        {
+            var id = flow.PersonId(p.Person);
+            var name = names.GetValueOrDefault(id, "Unknown person");
+            if (shared.GetValueOrDefault(id) == held.GetValueOrDefault(id))
+            {
+                rows.Add(new PersonRow(id, name, p, flow.Analyzer.Signals(p.Person).Count));
+                continue;
+            }
+            var records = await FlowQueries.RecordsForAsync(db, current.Viewer, locality, id);
+            var seen = (await engines.ForPersonAsync(db, locality, id, records)).Person(id);
+            rows.Add(new PersonRow(id, name, seen?.Figures ?? PersonFigures.None(id.ToString("N")), seen?.Signals.Count ?? 0));
+        }
+        MostRecords = rows;
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
             $"Flow cohort ({FilterText}): {Plural.Of(MostRecords.Count, "person", "people")} with most records shown");
     }

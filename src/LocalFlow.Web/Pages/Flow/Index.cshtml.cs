@@ -74,7 +74,8 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
     {
         var ids = await people.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(MaxResults).Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName }).ToListAsync();
         var idList = ids.Select(p => p.Id).ToList();
-        var stats = (await db.ActivityRecords.Where(r => r.LocalityId == locality && idList.Contains(r.PersonId))
+        // a named person's figures count only the records shared with the user's agency (the totals above count all)
+        var stats = (await db.ActivityRecords.Where(r => r.LocalityId == locality && idList.Contains(r.PersonId)).SharedWith(db, current.Viewer)
                 .Select(r => new { r.PersonId, r.AgencyId, r.Cost, r.StartUtc }).ToListAsync())
             .GroupBy(r => r.PersonId)
             .ToDictionary(g => g.Key, g => (Records: g.Count(), Agencies: g.Select(r => r.AgencyId).Distinct().Count(), Cost: g.Sum(r => r.Cost ?? 0), First: g.Min(r => r.StartUtc), Last: g.Max(r => r.StartUtc)));

@@ -124,7 +124,7 @@ public sealed class JudgeModel(LocalFlowDb db, CurrentUser current, FlowEngines 
             return false;
         }
         Person = person;
-        var story = await PersonStory.LoadAsync(db, engines, person, Year, null, null, linkRecords: false, ct);
+        var story = await PersonStory.LoadAsync(db, engines, current.Viewer, person, Year, null, null, linkRecords: false, ct);
         Whole = story.Whole;
         Years = story.Years;
         Rows = story.Rows;

@@ -44,7 +44,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, FlowEngines
     public IReadOnlyList<WhatMattered> Mattered { get; private set; } = [];
     public TimelineChart Timeline { get; private set; } = null!;
     public CostCurveChart CostCurve { get; private set; } = null!;
-    /// <summary>The analytics engine's figures and failure-demand signals over every record (docs/flow-study.md).</summary>
+    /// <summary>The analytics engine's figures and failure-demand signals over every record the user may see (docs/flow-study.md, docs/trust.md).</summary>
     public PersonAnalysis? Engine { get; private set; }
     public bool Filtered => Year is not null || Agency is not null || Kind is not null;
 
@@ -57,7 +57,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, FlowEngines
             return NotFound();
         }
         Person = person;
-        var story = await PersonStory.LoadAsync(db, engines, person, Year, Agency, Kind);
+        var story = await PersonStory.LoadAsync(db, engines, current.Viewer, person, Year, Agency, Kind);
         Story = story.Story;
         Engine = story.Engine;
         Whole = story.Whole;

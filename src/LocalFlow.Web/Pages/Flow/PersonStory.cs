@@ -2,6 +2,7 @@ using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,11 +34,12 @@ public sealed class PersonStory
     /// The person's story. <paramref name="linkRecords"/> makes each timeline mark link to its row in the page's list
     /// (<c>#record-{id}</c>); a page without that list passes false.
     /// </summary>
-    public static async Task<PersonStory> LoadAsync(LocalFlowDb db, FlowEngines engines, Person person, int? year, int? agency, ActivityKind? kind, bool linkRecords = true, CancellationToken ct = default)
+    public static async Task<PersonStory> LoadAsync(LocalFlowDb db, FlowEngines engines, Viewer viewer, Person person, int? year, int? agency, ActivityKind? kind, bool linkRecords = true, CancellationToken ct = default)
     {
         var id = person.Id;
         var story = (await FlowQueries.CaseHistoriesAsync(db)).Where(s => s.PersonId == id).Select(s => FlowAccess.StoryName(s.Story)).FirstOrDefault();
-        var all = await FlowQueries.RecordsForAsync(db, person.LocalityId, id);
+        // only the records that data sharing agreements let the viewer see, and figures over those alone
+        var all = await FlowQueries.RecordsForAsync(db, viewer, person.LocalityId, id);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
         var teamIds = all.Where(r => r.TeamId is not null).Select(r => r.TeamId!.Value).Distinct().ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
@@ -46,9 +48,9 @@ public sealed class PersonStory
         // Only what has been priced is drawn beside the cost of what was done; the team's unpriced statements are on the locality page.
         var mattered = await db.WhatMattered.AsNoTracking().Where(w => w.LocalityId == person.LocalityId && w.PersonId == id && w.Item != "" && w.RemovedUtc == null).OrderBy(w => w.AskedOn).ToListAsync(ct);
 
-        // Figures, signals and the cost curve come from the locality's engine (kept between views); the records are
-        // read once, for the list.
-        var flow = await engines.ForLocalityAsync(db, person.LocalityId);
+        // Figures, signals and the cost curve come from the locality's engine (kept between views), or from one over the
+        // records the viewer may see when an agreement hides some; the records are read once, for the list.
+        var flow = await engines.ForPersonAsync(db, person.LocalityId, id, all, ct);
         var engine = flow.Person(id);
         var whole = engine?.Figures ?? PersonFigures.None(id.ToString("N"));
 

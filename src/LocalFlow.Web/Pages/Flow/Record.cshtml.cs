@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Flow;
 
-/// <summary>One activity record in full, with where it came from. Audited; hidden when its person is.</summary>
+/// <summary>One activity record in full, with where it came from. Audited; hidden when its person is, or when no data sharing agreement shares it with the user's agency.</summary>
 [Authorize(Policy = Policies.FlowStudy)]
 public sealed class RecordModel(LocalFlowDb db, CurrentUser current) : PageModel
 {
@@ -24,7 +25,7 @@ public sealed class RecordModel(LocalFlowDb db, CurrentUser current) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var localities = current.LocalityIds;
-        var record = await db.ActivityRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && localities.Contains(r.LocalityId));
+        var record = await db.ActivityRecords.AsNoTracking().Where(r => r.Id == id && localities.Contains(r.LocalityId)).SharedWith(db, current.Viewer).SingleOrDefaultAsync();
         var person = record is null ? null : await FlowAccess.PersonAsync(db, current, record.PersonId);
         if (record is null || person is null)
         {

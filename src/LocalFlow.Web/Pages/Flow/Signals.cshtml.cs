@@ -4,6 +4,7 @@ using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -140,8 +141,14 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
         var ids = page.Select(x => x.PersonId).Distinct().ToList();
         // with the locality, so the lookup uses the primary key (locality_id, id) instead of scanning every person
         var names = await db.People.AsNoTracking().Where(p => p.LocalityId == locality && ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
-        Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, "Unknown person"), x.Date, x.Signal.Describe(log),
-            [.. x.Signal.Events.Select(i => new SignalRecord(flow.RecordId(i), log.Start(i).UtcDateTime, agencies.GetValueOrDefault(flow.AgencyId(i), ""), FlowAccess.Describe(log.Kind(i), log.Subtype(i))))]))];
+        // A signal is named, so its records are shown only as data sharing agreements share them with the user; a
+        // signal raised partly by records they may not see says so without describing them.
+        var recordIds = page.SelectMany(x => x.Signal.Events.Select(flow.RecordId)).Distinct().ToList();
+        var shared = (await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == locality && recordIds.Contains(r.Id)).SharedWith(db, current.Viewer)
+            .Select(r => r.Id).ToListAsync()).ToHashSet();
+        Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, "Unknown person"), x.Date,
+            x.Signal.Events.All(i => shared.Contains(flow.RecordId(i))) ? x.Signal.Describe(log) : "Found partly in records that their agencies do not share with yours",
+            [.. x.Signal.Events.Where(i => shared.Contains(flow.RecordId(i))).Select(i => new SignalRecord(flow.RecordId(i), log.Start(i).UtcDateTime, agencies.GetValueOrDefault(flow.AgencyId(i), ""), FlowAccess.Describe(log.Kind(i), log.Subtype(i))))]))];
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
             $"Flow signals{(Filtered ? " (" + Describe() + ")" : "")}: page {PageNumber}, {Plural.Of(Rows.Count, "signal")} of {Rows.Select(r => r.PersonId).Distinct().Count()} people shown");
     }

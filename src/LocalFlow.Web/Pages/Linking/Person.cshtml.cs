@@ -125,7 +125,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         Person = person;
         Records = await db.SourceIdentities.AsNoTracking()
-            .Where(s => s.LocalityId == person.LocalityId && s.PersonId == person.Id)
+            .Where(s => s.LocalityId == person.LocalityId && s.PersonId == person.Id).SharedWith(db, current.Viewer)
             .OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).ToListAsync();
         await AuditTrail.ReadAsync(db, AuditEventType.LinkRead, nameof(Person), person.Id.ToString(), person.LocalityId, $"Manual linking page: {Records.Count} linked records");
         var q = Q?.Trim();

@@ -58,7 +58,8 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, TimeProvid
             return;
         }
         var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
-        Picture = await LocalityPicture.LoadAsync(db, locality, hidden, Today, ct: ct);
+        // the locality team sees households by address, so only what agreements share with them; others see aggregates over all records
+        Picture = await LocalityPicture.LoadAsync(db, locality, hidden, Today, sharedWith: Team ? current.Viewer : null, ct: ct);
         if (Team)
         {
             await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Household", null, locality,

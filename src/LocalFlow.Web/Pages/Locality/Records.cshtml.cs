@@ -82,7 +82,7 @@ public sealed class RecordsModel(LocalFlowDb db, CurrentUser current, FlowEngine
 
     private async Task ShowAsync(string because)
     {
-        Story = await PersonStory.LoadAsync(db, engines, Person, null, null, null, linkRecords: false);
+        Story = await PersonStory.LoadAsync(db, engines, current.Viewer, Person, null, null, null, linkRecords: false);
         await AuditTrail.ReadAsync(db, AuditEventType.FlowRecordRead, nameof(Person), Person.Id.ToString(), Person.LocalityId,
             $"Flow timeline for the locality team ({because}): {Plural.Of(Story.AllRecords, "record")}");
     }
