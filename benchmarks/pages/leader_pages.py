@@ -3,7 +3,9 @@
 the measures (/Measures, a saved measure, /Measures/Population, /Measures/Report as a page, PDF and CSV), /Economics,
 the person page's "Everything held" (subject access, as a page and as JSON) and the redesign programme's pages.
 
-Usage: leader_pages.py BASE_URL DATABASE_FILE [later_views] [server_pid]
+Usage: leader_pages.py BASE_URL DATABASE_FILE [later_views] [server_pid] [only]
+
+`only`, a regular expression, times only the pages whose "user path" matches it (e.g. "^(commissioner|steering) ").
 
 For each page, as the demo user named beside it:
   1. a warm-up view (JIT and Razor compilation on a cold server),
@@ -27,7 +29,8 @@ from signed_in import SignedIn, data_changed, load
 
 base, db_file = sys.argv[1], sys.argv[2]
 later = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-server = sys.argv[4] if len(sys.argv) > 4 else None
+server = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
+only = re.compile(sys.argv[5]) if len(sys.argv) > 5 else None
 sessions = {}
 
 
@@ -90,6 +93,8 @@ print(f"{records:,} records, {households:,} households; subject access for the p
 print(f"| page | as | size | warm-up (cold server) | first view after a data change | later views: median of {later} | later views: slowest | server CPU per later view | load average |")
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
 for user, path in pages:
+    if only is not None and not only.search(f"{user} {path}"):
+        continue
     get = signed_in(user).get
     warm, status, body = get(path)
     assert status == 200 and b"Sign in" not in body[:2000], (user, path, status)
