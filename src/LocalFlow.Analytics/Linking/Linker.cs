@@ -91,9 +91,10 @@ public sealed class LinkageOptions
     /// Whether a household pair (the same address, phone or e-mail) where either record lacks the given name or the date
     /// of birth, and no NHS number or other id agrees, goes to review instead of being linked: nothing recorded tells
     /// such a record from another member of the household of the same name (a father and son, a mother and daughter).
-    /// Default true.
+    /// Default false: on 100,000 hard records it took within-household false pairs from 53 to 33 but people recall from
+    /// 0.979 to 0.911, because most records lacking a date of birth at their own address are the person's own.
     /// </summary>
-    public bool UntoldHouseholdPairsToReview { get; set; } = true;
+    public bool UntoldHouseholdPairsToReview { get; set; }
 
     /// <summary>Reviewers' decisions from earlier runs: accepted pairs are linked and rejected pairs are not, whatever their weight.</summary>
     public IReadOnlyList<PairDecisionRecord> Decisions { get; set; } = [];

@@ -89,8 +89,7 @@ public class HouseholdTests
             // A police record of one of them without a given name: it matches both twins equally.
             Person("police", "9", "", "Clarke", "05-Nov-2010", "NF24 6AA", "177 Chestnut Road", sex: "M"),
         };
-        // Without the review rule for untold household pairs, clustering's own ambiguity check must still keep it apart.
-        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel, UntoldHouseholdPairsToReview = false });
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
         result.Explain(0, 2).Contributions.ShouldContain(c => c.Comparison == "cannot link");
         var c = result.Clusters;
         c.PersonIdOf(0).ShouldBe(c.PersonIdOf(1));
@@ -113,8 +112,7 @@ public class HouseholdTests
             // A housing record of one of them without a date of birth.
             Person("housing", "9", "Peter", "Graham", "", "NF24 0DA", "Flat 102, 8 Kings Court", sex: "M"),
         };
-        // Without the review rule for untold household pairs, clustering's own ambiguity check must still keep it apart.
-        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel, UntoldHouseholdPairsToReview = false });
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
         var c = result.Clusters;
         c.PersonIdOf(0).ShouldBe(c.PersonIdOf(1));
         c.PersonIdOf(2).ShouldBe(c.PersonIdOf(3));
@@ -148,7 +146,7 @@ public class HouseholdTests
     }
 
     [Fact]
-    public void ARecordWithNoDateOfBirth_ThatOnlyAHouseholdAndAName_Join_GoesToReview_UnlessAnIdAgrees()
+    public void WithTheReviewRule_ARecordWithNoDateOfBirth_ThatOnlyAHouseholdAndAName_Join_GoesToReview_UnlessAnIdAgrees()
     {
         var records = new List<LinkRecord>
         {
@@ -159,7 +157,7 @@ public class HouseholdTests
             // The father at the hospital, no date of birth taken, but his NHS number.
             Person("hospital", "1", "Brian", "Mordale", "", "NF27 0DA", "Flat 30, 11 School Point", nhs: "9434765919", sex: "M"),
         };
-        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel, UntoldHouseholdPairsToReview = true });
         var x = result.Explain(1, 2);
         x.TotalWeight.ShouldBeGreaterThanOrEqualTo(result.Model.LinkThreshold, "by weight alone the pair would link");
         x.Decision.ShouldBe(PairDecision.Review);
@@ -167,8 +165,8 @@ public class HouseholdTests
         c.PersonIdOf(0).ShouldBe(c.PersonIdOf(1));
         c.PersonIdOf(2).ShouldNotBe(c.PersonIdOf(0), "the police record is left for a person to decide");
         c.PersonIdOf(3).ShouldBe(c.PersonIdOf(0), "an agreeing NHS number tells him apart");
-        var before = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel, UntoldHouseholdPairsToReview = false });
-        before.Clusters.PersonIdOf(2).ShouldBe(before.Clusters.PersonIdOf(0), "without the rule the son is merged with his father");
+        var byDefault = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        byDefault.Clusters.PersonIdOf(2).ShouldBe(byDefault.Clusters.PersonIdOf(0), "without the rule (the default) the son is merged with his father");
     }
 
     [Fact]
