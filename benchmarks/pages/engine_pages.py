@@ -14,13 +14,11 @@ Signs in as the demo's study team user, then for each page:
      warmer has caught up.
 Each time is the whole request as the browser sees it (server work and the HTML transfer, on localhost).
 """
-import os
-import sqlite3
 import statistics
 import sys
 import time
 
-from signed_in import SignedIn, load
+from signed_in import SignedIn, data_changed, load
 
 base, db_file = sys.argv[1], sys.argv[2]
 later = int(sys.argv[3]) if len(sys.argv) > 3 else 5
@@ -29,23 +27,15 @@ session = SignedIn(base, "study")
 get = session.get
 
 
-def changed():
-    """A change in the demo's locality only: its own stamp (FlowDataVersion.KeyOf), as an import there stores."""
-    with sqlite3.connect(db_file) as c:
-        locality = c.execute("SELECT min(id) FROM localities").fetchone()[0]
-        c.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                  (f"flow.data-version.{locality}", os.urandom(8).hex()))
-
-
 print(f"| page | warm-up (cold server) | first view at once after a data change | later views: median | later views: slowest | first view {warm_wait:.0f} s after a data change | load average |")
 print("|---|---:|---:|---:|---:|---:|---:|")
 for path in ["/Flow/Cohort", "/Flow/Handoffs", "/Flow/Signals", "/Conditions"]:
     warm, status, body = get(path)
     assert status == 200 and b"Sign in" not in body[:2000], path
-    changed()
+    data_changed(db_file)
     first, _, _ = get(path)
     times = [get(path)[0] for _ in range(later)]
-    changed()
+    data_changed(db_file)
     time.sleep(warm_wait)
     warmed, _, _ = get(path)
     print(f"| {path} | {warm:.2f} s | {first:.2f} s | {statistics.median(times) * 1000:.0f} ms | {max(times) * 1000:.0f} ms | {warmed:.2f} s | {load()} |", flush=True)

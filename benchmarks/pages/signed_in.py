@@ -1,6 +1,8 @@
 """A signed-in session of a running LocalFlow web app, shared by the page benchmarks in this folder."""
 import http.cookiejar
+import os
 import re
+import sqlite3
 import time
 import urllib.parse
 import urllib.request
@@ -32,3 +34,13 @@ def load():
     """The machine's one-minute load average (the machine is shared: say so beside every figure)."""
     with open("/proc/loadavg") as f:
         return f.read().split()[0]
+
+
+def data_changed(db_file):
+    """A change in the demo's locality only: a new flow data-version stamp of its own (FlowDataVersion.KeyOf), as any
+    import, undo or record change there stores (not the shared stamp, which agency changes set). The next view
+    rebuilds the locality's engine from the stored records."""
+    with sqlite3.connect(db_file) as c:
+        locality = c.execute("SELECT min(id) FROM localities").fetchone()[0]
+        c.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                  (f"flow.data-version.{locality}", os.urandom(8).hex()))

@@ -51,6 +51,15 @@ public static class Disclosure
     /// <summary>A count for a total of things other than people (records, days), shown rounded even when small: a total is never withheld, only its cohort is.</summary>
     public static long Rounded(long count) => count <= 0 ? 0 : Math.Max(Base, (count + (Base / 2)) / Base * Base);
 
+    /// <summary>
+    /// A total of time observed in household-years (or person-years) as it may be shown: to the nearest whole year,
+    /// halves away from zero, then rounded like any other total (<see cref="Rounded"/>). Under half a year shows as 0;
+    /// from half a year to 7.49 years as 5; 7.5 to 12.49 years as 10. Never withheld: the households it sums are a
+    /// cohort, which the caller withholds when it is 1 to 4.
+    /// </summary>
+    public static long HouseholdYears(double years)
+        => double.IsNaN(years) || years <= 0 ? 0 : Rounded((long)Math.Round(years, MidpointRounding.AwayFromZero));
+
     /// <summary>A sum of money as it may be shown: to two significant figures (£1,234,567 shows as £1,200,000; £3,456 as £3,500).</summary>
     public static decimal Money(decimal amount)
     {
@@ -164,6 +173,33 @@ public static class Disclosure
         ArgumentNullException.ThrowIfNull(points);
         var kept = points.Where(p => !Withholds(p.Households)).ToList();
         return (kept, points.Count - kept.Count);
+    }
+
+    /// <summary>
+    /// A concentration (Lorenz) curve as it may be shown, read at every <c>1/parts</c> of the households as the pages
+    /// draw it (<see cref="Economics.Concentration.At"/>). A point between the two ends is left out unless at least
+    /// <see cref="Smallest"/> households lie on each side of it (the dearest up to it, and the rest after it), so no
+    /// point tells what fewer than 5 households had, least of all the dearest one's share; the points kept give their
+    /// share to the whole percent. The ends, (0, 0) and all households with the whole total, tell nothing and are kept.
+    /// The share of households that makes up half the total is worked out from rounded counts (<see cref="Count"/> of
+    /// those households over <see cref="Count"/> of all), and is null when fewer than 5 households make up half.
+    /// </summary>
+    public static (IReadOnlyList<Economics.LorenzPoint> Points, double? ShareForHalf) Of(Economics.Concentration concentration, int parts = 10)
+    {
+        ArgumentNullException.ThrowIfNull(concentration);
+        var n = concentration.Households;
+        var points = concentration.At(parts).Where((p, k) =>
+        {
+            if (k == 0 || k == parts)
+            {
+                return true;
+            }
+            var x = p.HouseholdShare * n;
+            return Math.Floor(x + 1e-9) >= Smallest && n - Math.Ceiling(x - 1e-9) >= Smallest;
+        }).Select(p => p with { TotalShare = Math.Round(p.TotalShare, 2, MidpointRounding.AwayFromZero) }).ToList();
+        var forHalf = (long)Math.Round(concentration.ShareForHalf * n);
+        double? share = concentration.ShareForHalf == 0 ? 0 : Withholds(forHalf) ? null : (double)Count(forHalf)!.Value / Count(n)!.Value;
+        return (points, share);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using LocalFlow.Analytics.Economics;
 using LocalFlow.Analytics.Flow;
 
 namespace LocalFlow.Analytics.Tests;
@@ -52,6 +53,18 @@ public class DisclosureTests
     }
 
     [Theory]
+    [InlineData(0.0, 0L)]
+    [InlineData(0.49, 0L)]
+    [InlineData(0.5, 5L)]
+    [InlineData(7.49, 5L)]
+    [InlineData(7.5, 10L)]
+    [InlineData(12.49, 10L)]
+    [InlineData(12.5, 15L)]
+    [InlineData(131.3, 130L)]
+    [InlineData(-2.0, 0L)]
+    public void HouseholdYears_AreWholeYears_RoundedToFive(double years, long shown) => Disclosure.HouseholdYears(years).ShouldBe(shown);
+
+    [Theory]
     [InlineData(1234567, 1200000)]
     [InlineData(3456, 3500)]
     [InlineData(45, 45)]
@@ -104,5 +117,51 @@ public class DisclosureTests
         shown.Assessments.ShouldBe(5);
         shown.HospitalDays.ShouldBe(0);
         shown.Cost.ShouldBe(120_000m);
+    }
+
+    [Fact]
+    public void Concentration_NeverShowsTheDearestHouseholdsShare_NorAPointWithFewerThanFiveOnASide()
+    {
+        // one dear household among twelve: exactly, the first tenth of the curve is most of its share (1,000 of 2,100)
+        var c = Concentration.Of([1000m, .. Enumerable.Repeat(100m, 11)]);
+        c.At(10)[1].TotalShare.ShouldBeGreaterThan(0.4);
+        var (points, half) = Disclosure.Of(c);
+        points.Select(p => p.HouseholdShare).ToArray().ShouldBe(new[] { 0, 0.5, 1 }, 1e-9);
+        points[1].TotalShare.ShouldBe(0.71, "the dearest six of twelve: 1,500 of 2,100, to the whole percent");
+        half.ShouldBeNull("two households make up half the cost: fewer than 5");
+    }
+
+    [Fact]
+    public void Concentration_ShareForHalf_IsWorkedOutFromRoundedCounts()
+    {
+        // 7 of 23 households make up half (700 of 1,340): shown as 5 of 25
+        var c = Concentration.Of([.. Enumerable.Repeat(100m, 7), .. Enumerable.Repeat(40m, 16)]);
+        c.ShareForHalf.ShouldBe(7 / 23.0, 1e-9);
+        Disclosure.Of(c).ShareForHalf.ShouldBe(0.2);
+        Disclosure.Of(Concentration.Of([0m, 0m, 0m])).ShareForHalf.ShouldBe(0.0, "no cost at all: nothing to hide");
+    }
+
+    [Fact]
+    public void Concentration_EveryPointShown_HasAtLeastFiveHouseholdsOnEachSide()
+    {
+        var random = new Random(11);
+        for (var n = 1; n <= 60; n++)
+        {
+            var c = Concentration.Of([.. Enumerable.Range(0, n).Select(_ => (decimal)random.Next(0, 5000))]);
+            var (points, _) = Disclosure.Of(c);
+            points[0].ShouldBe(new LorenzPoint(0, 0));
+            points[^1].HouseholdShare.ShouldBe(1, 1e-9);
+            foreach (var p in points.Skip(1).SkipLast(1))
+            {
+                var before = p.HouseholdShare * n;
+                Math.Floor(before + 1e-9).ShouldBeGreaterThanOrEqualTo(Disclosure.Smallest, $"{n} households, point at {p.HouseholdShare}");
+                (n - Math.Ceiling(before - 1e-9)).ShouldBeGreaterThanOrEqualTo(Disclosure.Smallest, $"{n} households, point at {p.HouseholdShare}");
+                (p.TotalShare * 100).ShouldBe(Math.Round(p.TotalShare * 100), 1e-9);
+            }
+            if (n < 2 * Disclosure.Smallest)
+            {
+                points.Count.ShouldBe(2, $"{n} households: only the ends");
+            }
+        }
     }
 }

@@ -13,13 +13,13 @@ public class DemoTests
     public async Task Demo_MakesALocality_WithAgenciesFrontDoorsCostsAndOneSignInPerRole(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var report = await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 150, Today = Today });
+        var report = await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 40, Today = Today });
         report.DemoCreated.ShouldBeTrue();
         report.OneTimeAdminPassword.ShouldNotBeNullOrEmpty();
         await using var ctx = db.Options.CreateContext();
         (await ctx.Localities.SingleAsync()).Name.ShouldBe("Northfield");
-        (await ctx.Households.CountAsync()).ShouldBe(150);
-        (await ctx.People.CountAsync()).ShouldBeGreaterThan(150);
+        (await ctx.Households.CountAsync()).ShouldBe(40);
+        (await ctx.People.CountAsync()).ShouldBeGreaterThan(40);
         (await ctx.Agencies.CountAsync()).ShouldBeGreaterThanOrEqualTo(8);
         (await ctx.FrontDoors.CountAsync()).ShouldBeGreaterThanOrEqualTo(6);
         (await ctx.UnitCosts.AllAsync(c => c.Source != "" && c.PriceYear > 2000)).ShouldBeTrue();
@@ -34,7 +34,7 @@ public class DemoTests
         async Task<List<string>> PeopleFor(int seed)
         {
             await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-            await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 80, Seed = seed, Users = false, Today = Today });
+            await DatabaseStartup.RunAsync(db.Options, createDemo: true, new DemoOptions { Households = 40, Seed = seed, Users = false, Today = Today });
             await using var ctx = db.Options.CreateContext();
             return (await ctx.People.Include(p => p.Household).ToListAsync())
                 .Select(p => $"{p.Id} {p.GivenName} {p.FamilyName} {p.DateOfBirth} {p.Household!.AddressLine} {p.Household.Postcode}")

@@ -14,7 +14,8 @@ public class FlowStoreTests(ITestOutputHelper output)
 
     private sealed record World(int LocalityId, int CouncilId, int PoliceId, int TeamId, int WorkerId, Guid HouseholdId, Guid[] People);
 
-    private static async Task<World> SeedAsync(LocalFlowDb ctx, int people = 3)
+    /// <summary>A locality with two agencies, a worker and one household of <paramref name="people"/> people; <paramref name="like"/> gives the people and household the ids of another database's.</summary>
+    private static async Task<World> SeedAsync(LocalFlowDb ctx, int people = 3, World? like = null)
     {
         var loc = new Locality { Name = "Northfield" };
         ctx.Localities.Add(loc);
@@ -26,11 +27,19 @@ public class FlowStoreTests(ITestOutputHelper output)
         var worker = new Worker { AgencyId = council.Id, TeamId = council.Teams[0].Id, Name = "Pat Jones", JobTitle = "Social worker" };
         ctx.Workers.Add(worker);
         var household = new Household { LocalityId = loc.Id, AddressLine = "4 Mill Lane", Postcode = "NF1 2AB" };
+        if (like is not null)
+        {
+            household.Id = like.HouseholdId;
+        }
         ctx.Households.Add(household);
         var ids = new Guid[people];
         for (var i = 0; i < people; i++)
         {
             var p = new Person { LocalityId = loc.Id, HouseholdId = household.Id, GivenName = "Person" + i, FamilyName = "Smith" };
+            if (like is not null)
+            {
+                p.Id = like.People[i];
+            }
             ctx.People.Add(p);
             ids[i] = p.Id;
         }
@@ -59,12 +68,13 @@ public class FlowStoreTests(ITestOutputHelper output)
                 SourceOffsetMinutes = i % 2 == 0 ? 60 : null,
                 SourceSystem = "Mosaic",
                 SourceRecordId = $"{prefix}{i}",
-                Text = i % 6 == 0 ? "Rang: \"can't get upstairs\" — advised, NFA" : null,
+                Text = (i % 6) switch { 0 => "Rang: \"can't get upstairs\" — advised, NFA", 3 => "Seen at home.\nSaid: \"I'm fine 👍\"\tthen cried", _ => null },
                 Cost = i % 2 == 0 ? 450.25m + i : null,
                 CostFromCatalogue = i % 4 == 0,
                 Helped = i % 3 == 0 ? false : null,
                 HelpedReason = i % 3 == 0 ? ActivityServed.Targets : null,
                 HelpedNote = i % 3 == 0 ? "CQUIN form filed" : null,
+                PriceYear = i % 5 == 0 ? 2009 : null,
             };
         }
     }
@@ -103,6 +113,57 @@ public class FlowStoreTests(ITestOutputHelper output)
         var audit = await check.AuditEvents.Where(a => a.EventType == AuditEventType.FlowImported).ToListAsync();
         audit.Count.ShouldBe(1, "one audit entry for the import, not one per row");
         audit[0].Detail!.ShouldContain("40 activity records from mosaic.csv");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_StoresTheSameRows_AsTheSqlitePath(DatabaseProvider provider)
+    {
+        // The same file stored through SQLite's path (one prepared INSERT) and through the provider's (binary COPY on
+        // PostgreSQL): every mapped column of every row reads back the same, and as it was given.
+        await using var sqlite = await TestDatabase.CreateUpgradedAsync(DatabaseProvider.Sqlite);
+        await using var other = await TestDatabase.CreateUpgradedAsync(provider);
+        await using var sqliteCtx = sqlite.Options.CreateContext();
+        await using var otherCtx = other.Options.CreateContext();
+        var w = await SeedAsync(sqliteCtx);
+        var v = await SeedAsync(otherCtx, like: w);
+        (v.LocalityId, v.CouncilId, v.PoliceId, v.TeamId, v.WorkerId).ShouldBe((w.LocalityId, w.CouncilId, w.PoliceId, w.TeamId, w.WorkerId));
+        var given = Records(w, 60).ToList();
+        var again = Records(w, 60).ToList();
+        for (var i = 0; i < given.Count; i++)
+        {
+            again[i].Id = given[i].Id;
+        }
+        var importId = Guid.CreateVersion7();
+        FlowImport File() => new() { Id = importId, LocalityId = w.LocalityId, FileName = "mosaic.csv", SourceSystem = "Mosaic", AgencyId = w.CouncilId, ImportedBy = "" };
+        await FlowStore.ImportAsync(sqliteCtx, File(), given);
+        await FlowStore.ImportAsync(otherCtx, File(), again);
+
+        var columns = sqliteCtx.Model.FindEntityType(typeof(ActivityRecord))!.GetProperties().Where(p => p.PropertyInfo is not null).Select(p => p.PropertyInfo!).ToList();
+        columns.Count.ShouldBeGreaterThanOrEqualTo(24, "every stored column is compared");
+        async Task<List<ActivityRecord>> ReadAsync(TestDatabase db)
+        {
+            await using var ctx = db.Options.CreateContext();
+            return [.. (await ctx.ActivityRecords.AsNoTracking().ToListAsync()).OrderBy(r => r.SourceRecordId, StringComparer.Ordinal)];
+        }
+        var fromSqlite = await ReadAsync(sqlite);
+        var fromOther = await ReadAsync(other);
+        fromOther.Count.ShouldBe(given.Count);
+        fromSqlite.Count.ShouldBe(given.Count);
+        var byId = given.ToDictionary(r => r.Id);
+        for (var i = 0; i < given.Count; i++)
+        {
+            var (s, o, g) = (fromSqlite[i], fromOther[i], byId[fromSqlite[i].Id]);
+            foreach (var column in columns)
+            {
+                column.GetValue(o).ShouldBe(column.GetValue(s), $"{column.Name} of {s.SourceRecordId}: {provider} against SQLite");
+                column.GetValue(s).ShouldBe(column.GetValue(g), $"{column.Name} of {s.SourceRecordId}: stored against given");
+                if (column.GetValue(o) is DateTime instant)
+                {
+                    instant.Kind.ShouldBe(DateTimeKind.Utc, $"{column.Name} of {s.SourceRecordId}");
+                }
+            }
+        }
     }
 
     [Theory]

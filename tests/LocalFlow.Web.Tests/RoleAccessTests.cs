@@ -208,6 +208,11 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         missing.Distinct().ShouldBeEmpty("every page and endpoint needs a row in RoleAccessTests.Table saying who may use it");
     }
 
+    /// <summary>
+    /// Every route with every role and no sign-in. On the PostgreSQL pass, only those let in: a refusal is decided by the
+    /// same policies on either database (the SQLite pass tries every refusal), while an answered page runs its queries,
+    /// which is what the second pass is for.
+    /// </summary>
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
@@ -215,11 +220,16 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         {
             foreach (var user in DemoUsers.All.Append(Anonymous))
             {
-                data.Add(route, user);
+                if (!LocalFlow.TestSupport.PostgresDatabases.WebTestsOnPostgres || IsLetIn(route, user))
+                {
+                    data.Add(route, user);
+                }
             }
         }
         return data;
     }
+
+    private static bool IsLetIn(string route, string user) => Table[route] == Anonymous || Table[route].Split(' ').Contains(user);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -241,7 +251,7 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
             request.Content = System.Net.Http.Json.JsonContent.Create(await PostBodyAsync(parts[1]));
         }
         var response = await client.SendAsync(request);
-        var allowed = Table[route] == Anonymous || Table[route].Split(' ').Contains(user);
+        var allowed = IsLetIn(route, user);
         var isApi = path.StartsWith("/api", StringComparison.Ordinal);
         if (allowed)
         {

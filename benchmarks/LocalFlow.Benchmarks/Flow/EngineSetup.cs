@@ -32,7 +32,7 @@ public static class EngineSetup
         await using var db = options.CreateContext();
         db.AuditChangesIndividually = false;
         var locality = await db.Localities.Select(l => l.Id).SingleAsync();
-        var people = await db.People.Where(p => p.LocalityId == locality).Select(p => p.Id).ToListAsync();
+        var people = await PeopleAsync(db, locality);
         var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
         var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
         var workersOf = agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray());
@@ -45,10 +45,11 @@ public static class EngineSetup
     }
 
     /// <summary>
-    /// PostgreSQL bulk import speed (binary COPY, <see cref="FlowStore.BulkInsertAsync"/>): the demo locality with
-    /// <c>households</c> households in the database of <c>CONNECTION</c> (which must be empty), then three batches of
-    /// <c>records</c> records shaped as for the page benchmark, each stored in one transaction; prints records a
-    /// second, wall and CPU, and the load average for each.
+    /// PostgreSQL import speed (binary COPY): the demo locality with <c>households</c> households in the database of
+    /// <c>CONNECTION</c> (which must be empty), then three files of <c>records</c> records shaped as for the page
+    /// benchmark, each stored as the flow import stores a checked file (<see cref="FlowStore.ImportAsync"/>: the import
+    /// row, every record stamped with it and its person's household, the audit entry and the data-version stamp, in one
+    /// transaction); prints records a second, wall and CPU, and the load average for each.
     /// </summary>
     public static async Task<int> PostgresImportAsync(string connection, int households, int records)
     {
@@ -60,15 +61,16 @@ public static class EngineSetup
             await using var db = options.CreateContext();
             db.AuditChangesIndividually = false;
             var locality = await db.Localities.Select(l => l.Id).SingleAsync();
-            var people = await db.People.Where(p => p.LocalityId == locality).Select(p => p.Id).ToListAsync();
+            var people = await PeopleAsync(db, locality);
             var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
             var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
             var workersOf = agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray());
             // made before the clock starts, with run-specific record ids (source record ids are unique per system)
             var batch = Records(locality, people, agencies, workersOf, records).Select(r => { r.SourceRecordId = $"run{run}-{r.SourceRecordId}"; return r; }).ToList();
+            var import = new FlowImport { LocalityId = locality, FileName = $"bench-{run}.csv", SourceSystem = "Bench", AgencyId = agencies[0], ImportedBy = "benchmark" };
             var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var stored = await FlowStore.BulkInsertAsync(db, batch);
+            var stored = (await FlowStore.ImportAsync(db, import, batch)).RecordCount;
             watch.Stop();
             var used = process.TotalProcessorTime - cpu;
             Console.WriteLine($"run {run}: {stored:N0} records in {watch.Elapsed.TotalSeconds:N2} s wall ({stored / watch.Elapsed.TotalSeconds:N0} a second), {used.TotalSeconds:N2} s CPU in .NET (load {File.ReadAllText("/proc/loadavg").Trim()})");
@@ -104,7 +106,11 @@ public static class EngineSetup
         return 0;
     }
 
-    private static IEnumerable<ActivityRecord> Records(int locality, List<Guid> people, List<int> agencies, Dictionary<int, int[]> workersOf, int count)
+    /// <summary>The locality's people with their households (a record carries its person's household, as the importer sets it).</summary>
+    private static async Task<List<(Guid Id, Guid? Household)>> PeopleAsync(LocalFlowDb db, int locality)
+        => [.. (await db.People.Where(p => p.LocalityId == locality).OrderBy(p => p.Id).Select(p => new { p.Id, p.HouseholdId }).ToListAsync()).Select(p => (p.Id, p.HouseholdId))];
+
+    private static IEnumerable<ActivityRecord> Records(int locality, List<(Guid Id, Guid? Household)> people, List<int> agencies, Dictionary<int, int[]> workersOf, int count)
     {
         var random = new Random(20261206);
         var start = new DateTime(2010, 1, 1, 8, 0, 0, DateTimeKind.Utc);
@@ -118,6 +124,7 @@ public static class EngineSetup
                 {
                     LocalityId = locality,
                     PersonId = previous.PersonId,
+                    HouseholdId = previous.HouseholdId,
                     AgencyId = previous.AgencyId,
                     WorkerId = previous.WorkerId,
                     Kind = previous.Kind,
@@ -133,10 +140,12 @@ public static class EngineSetup
             var agency = agencies[random.Next(agencies.Count)];
             var kind = (ActivityKind)(1 + random.Next(11));
             var staff = workersOf[agency];
+            var person = people[random.Next(people.Count)];
             previous = new ActivityRecord
             {
                 LocalityId = locality,
-                PersonId = people[random.Next(people.Count)],
+                PersonId = person.Id,
+                HouseholdId = person.Household,
                 AgencyId = agency,
                 WorkerId = staff.Length > 0 && random.Next(3) > 0 ? staff[random.Next(staff.Length)] : null,
                 Kind = kind,

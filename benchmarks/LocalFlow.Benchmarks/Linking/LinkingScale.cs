@@ -9,7 +9,7 @@ namespace LocalFlow.Benchmarks.Linking;
 /// <summary>
 /// One end-to-end linkage at scale (goal: 1,000,000 records from five agencies in at most 60 s and 3 GB). Run under
 /// /usr/bin/time -v for peak memory:
-/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom] [explain] [threshold=3] [margin=4] [seed=1] [random=500000] [households [members]]</c>
+/// <c>dotnet LocalFlow.Benchmarks.dll link-scale 365000 hard [bloom] [explain] [threshold=3] [margin=4] [seed=1] [random=500000] [households [members]] [calibration] [untold]</c>
 /// (365,000 people of the hard profile make about 1,000,000 records; 250,000 of the default profile do).
 /// </summary>
 public static class LinkingScale
@@ -46,6 +46,8 @@ public static class LinkingScale
         {
             options.AmbiguityMargin = double.Parse(margin[7..], System.Globalization.CultureInfo.InvariantCulture);
         }
+        // untold: household pairs lacking the given name or date of birth (no id agreeing) go to review.
+        options.UntoldHouseholdPairsToReview = args.Contains("untold");
         var result = Linker.Run(schema, options);
         var t = result.Timings;
         var report = result.Report(data.Truth, data.Households);
@@ -73,6 +75,26 @@ public static class LinkingScale
         }
         Console.WriteLine($"true pairs {LinkageEvaluation.TruePairs(data.Truth):N0}, of which blocking paired {blockedTrue:N0}");
         Console.WriteLine(report.EstimateKnown ? $"model's estimate at the threshold: precision {report.EstimatedPrecision:F4} recall {report.EstimatedRecall:F4}" : $"model cannot estimate: {report.EstimateCaveat}");
+        if (args.Contains("calibration"))
+        {
+            // Per 2-bit band of weight: candidate pairs, matches the model expects (sum of probabilities) and true matches,
+            // to see where the model's own estimate of recall goes wrong.
+            var bands = new SortedDictionary<int, (long Pairs, double Expected, long True)>();
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                var w = result.Weights[i];
+                var band = (int)Math.Floor(Math.Clamp(w, -31, 40) / 2);
+                var (n, e, tr) = bands.GetValueOrDefault(band);
+                bands[band] = (n + 1, e + FellegiSunterModel.Probability(w), tr + (data.Truth[result.Pairs.A(i)] == data.Truth[result.Pairs.B(i)] ? 1 : 0));
+            }
+            foreach (var (band, (n, e, tr)) in bands)
+            {
+                Console.WriteLine($"band [{band * 2}, {(band * 2) + 2}): pairs {n:N0} expected matches {e:N0} true matches {tr:N0}");
+            }
+            var records = (double)data.Records.Count;
+            var trueLambda = LinkageEvaluation.TruePairs(data.Truth) / (records * (records - 1) / 2);
+            Console.WriteLine($"prior {result.Model.PriorWeight:F2} bits; from the truth {Math.Log2(trueLambda / (1 - trueLambda)):F2} bits");
+        }
         if (args.Contains("explain"))
         {
             var shown = 0;
@@ -148,17 +170,32 @@ public static class LinkingScale
             {
                 Console.WriteLine($"true pairs held apart by \"{rule}\": {count:N0}");
             }
-            // Every within-household false pair after clustering, explained, to see what kind of record causes them.
+            // Every within-household false pair after clustering, counted by kind, and 200 explained.
             var shown = 0;
+            var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var k = result.Schema.Comparisons.Count;
+            string Kind(int a, int b)
+            {
+                var levels = new byte[k];
+                result.Schema.Compare(a, b, levels);
+                string L(int c) => levels[c] == LinkageSchema.Unknown ? "?" : result.Schema.Comparisons[c].Levels[levels[c]].Split(' ')[0];
+                return $"given {L(0)}, dob {L(2)}, sex {L(4)}, flagged {result.Clusters.People[result.Clusters.PersonOf[a]].Flagged}";
+            }
             foreach (var person in result.Clusters.People)
             {
                 var m = person.Members;
-                for (var i = 0; i < m.Count && shown < 200; i++)
+                for (var i = 0; i < m.Count; i++)
                 {
-                    for (var j = i + 1; j < m.Count && shown < 200; j++)
+                    for (var j = i + 1; j < m.Count; j++)
                     {
                         if (data.Truth[m[i]] != data.Truth[m[j]] && data.Households[m[i]] == data.Households[m[j]])
                         {
+                            var kind = Kind(m[i], m[j]);
+                            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+                            if (shown >= 200)
+                            {
+                                continue;
+                            }
                             shown++;
                             if (args.Contains("members") && i == 0 && j == 1)
                             {
@@ -176,6 +213,10 @@ public static class LinkingScale
                         }
                     }
                 }
+            }
+            foreach (var (kind, count) in kinds.OrderByDescending(x => x.Value))
+            {
+                Console.WriteLine($"household false pairs: {count:N0} with {kind}");
             }
         }
         Console.WriteLine($"managed heap (GC) {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MB now; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");

@@ -37,6 +37,16 @@ public sealed record Concentration(IReadOnlyList<LorenzPoint> Curve, int Househo
         return new Concentration(curve, sorted.Length, half);
     }
 
+    /// <summary>
+    /// The curve read at every <c>1/parts</c> of the households from the one with most (<see cref="TotalShareOf"/>):
+    /// <paramref name="parts"/> + 1 points from (0, 0) to all households, as the pages draw it (tenths).
+    /// </summary>
+    public IReadOnlyList<LorenzPoint> At(int parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        return [.. Enumerable.Range(0, parts + 1).Select(k => new LorenzPoint(k / (double)parts, TotalShareOf(k / (double)parts)))];
+    }
+
     /// <summary>The share of the total made by the dearest <paramref name="householdShare"/> of households (read off the curve, between points by straight line).</summary>
     public double TotalShareOf(double householdShare)
     {

@@ -187,7 +187,7 @@ public sealed class ClearTextSchema : LinkageSchema
         {
             return "two different valid NHS numbers";
         }
-        if (levels[Nhs] is 0 or 1 || levels[OtherId] is 0 or 1)
+        if (IdentifierAgrees(levels))
         {
             return null;
         }
@@ -200,6 +200,9 @@ public sealed class ClearTextSchema : LinkageSchema
             : household && family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] is 1 or 2 or 3 or 4 ? "one household, a different given name and not the same date of birth"
             : null;
     }
+
+    /// <inheritdoc/>
+    public override bool IdentifierAgrees(ReadOnlySpan<byte> levels) => levels[Nhs] is 0 or 1 || levels[OtherId] is 0 or 1;
 
     private const byte GivenSameInitial = 6;
     private const byte GivenDifferentInitial = 7;

@@ -131,7 +131,7 @@ public sealed class LinkageResult
         {
             parts.Add(new WeightContribution("cannot link", cannotLink, "", "", total - sum, 0));
         }
-        return new PairExplanation(Record(a), Record(b), Model.PriorWeight, parts, total, FellegiSunterModel.Probability(total), decision ?? _scorer.Decide(total, agreeing));
+        return new PairExplanation(Record(a), Record(b), Model.PriorWeight, parts, total, FellegiSunterModel.Probability(total), decision ?? _scorer.Decide(a, b, levels, total, agreeing));
     }
 
     /// <summary>The quality report of this run.</summary>

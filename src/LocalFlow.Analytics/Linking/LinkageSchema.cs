@@ -90,6 +90,9 @@ public abstract class LinkageSchema
     /// </summary>
     public virtual string? CannotLinkReason(ReadOnlySpan<byte> levels) => null;
 
+    /// <summary>True when an identifier (NHS number, other id) agrees, exactly or but for a typo.</summary>
+    public virtual bool IdentifierAgrees(ReadOnlySpan<byte> levels) => false;
+
     /// <summary>Problems found in the input, per row.</summary>
     public abstract IReadOnlyList<RecordIssue> Issues { get; }
 

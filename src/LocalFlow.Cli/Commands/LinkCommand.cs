@@ -36,6 +36,7 @@ internal static class LinkCommand
         };
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateEncode());
+        command.Subcommands.Add(LinkDemandsCommand.Create());
         command.SetAction((parse, ct) =>
         {
             try

@@ -93,29 +93,9 @@ public static class LinkingService
     internal static async Task LinkWithinTransactionAsync(LocalFlowDb db, LinkRun run, IProgress<LinkageProgress>? progress, LinkageOptions options, CancellationToken ct)
     {
         var localityId = run.LocalityId;
-        // A record with nothing to compare (a demand linked by hand before any details were taken) stays as it is.
-        var identities = (await db.SourceIdentities.Where(s => s.LocalityId == localityId).OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).ToListAsync(ct))
-            .Where(Linkable).ToList();
-        if (identities.Count < 2)
-        {
-            throw new LinkingException("There are fewer than two source records to link. Import agencies' extracts first.");
-        }
-        var byKey = identities.ToDictionary(s => (s.Source, s.SourceRecordId));
-        var byId = identities.ToDictionary(s => s.Id);
-        var decisions = await db.LinkDecisions.Where(d => d.LocalityId == localityId).OrderBy(d => d.DecidedAt).ToListAsync(ct);
-        var remembered = new List<PairDecisionRecord>();
-        foreach (var d in decisions)
-        {
-            if (byId.TryGetValue(d.IdentityAId, out var a) && byId.TryGetValue(d.IdentityBId, out var b))
-            {
-                remembered.Add(new PairDecisionRecord(a.Source, a.SourceRecordId, b.Source, b.SourceRecordId, d.IsMatch));
-            }
-        }
-        var previous = identities.Where(s => s.PersonId is not null).ToDictionary(s => (s.Source, s.SourceRecordId), s => s.PersonId!.Value.ToString("N"));
-
-        options.Decisions = remembered;
-        options.PreviousPersonIds = previous;
+        var identities = await PrepareAsync(db, localityId, options, ct);
         options.Progress = progress;
+        var byKey = identities.ToDictionary(s => (s.Source, s.SourceRecordId));
         List<LinkRecord> records = [.. identities.Select(ToRecord)];
         // Privacy-preserving: every record is encoded as keyed Bloom filters with a secret made for this run and
         // forgotten after it, and only the encodings are compared (as `localflow link --encoded` does with agencies'
@@ -202,6 +182,34 @@ public static class LinkingService
         run.ReviewThreshold = report.ReviewThreshold;
         run.ModelJson = result.Model.ToJson();
         run.ReportJson = JsonSerializer.Serialize(report, Json);
+    }
+
+    /// <summary>
+    /// The locality's records a run compares (those with something to compare, in a fixed order), with the remembered
+    /// decisions and earlier person ids set on <paramref name="options"/>. Shared by runs and bulk demand linking.
+    /// </summary>
+    internal static async Task<List<SourceIdentity>> PrepareAsync(LocalFlowDb db, int localityId, LinkageOptions options, CancellationToken ct)
+    {
+        // A record with nothing to compare (a demand linked by hand before any details were taken) stays as it is.
+        var identities = (await db.SourceIdentities.Where(s => s.LocalityId == localityId).OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).ToListAsync(ct))
+            .Where(Linkable).ToList();
+        if (identities.Count < 2)
+        {
+            throw new LinkingException("There are fewer than two source records to link. Import agencies' extracts first.");
+        }
+        var byId = identities.ToDictionary(s => s.Id);
+        var decisions = await db.LinkDecisions.Where(d => d.LocalityId == localityId).OrderBy(d => d.DecidedAt).ToListAsync(ct);
+        var remembered = new List<PairDecisionRecord>();
+        foreach (var d in decisions)
+        {
+            if (byId.TryGetValue(d.IdentityAId, out var a) && byId.TryGetValue(d.IdentityBId, out var b))
+            {
+                remembered.Add(new PairDecisionRecord(a.Source, a.SourceRecordId, b.Source, b.SourceRecordId, d.IsMatch));
+            }
+        }
+        options.Decisions = remembered;
+        options.PreviousPersonIds = identities.Where(s => s.PersonId is not null).ToDictionary(s => (s.Source, s.SourceRecordId), s => s.PersonId!.Value.ToString("N"));
+        return identities;
     }
 
     /// <summary>Whether a source record carries anything linking can compare (a surname, date of birth, NHS number or other id).</summary>

@@ -49,9 +49,7 @@ public static class SubjectAccess
     /// </summary>
     public static async Task<SubjectAccessReport?> MakeAsync(LocalFlowDb db, Viewer viewer, Guid personId, CancellationToken ct = default)
     {
-        var localities = viewer.LocalityIds;
-        var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == personId && localities.Contains(p.LocalityId), ct);
-        if (person is null || !await Visibility.SeesInFullAsync(db, viewer, person, ct))
+        if (await PersonInView.SeenInFullAsync(db, viewer, personId, ct) is not { } person)
         {
             return null;
         }

@@ -146,6 +146,30 @@ public class HouseholdTests
     }
 
     [Fact]
+    public void WithTheReviewRule_ARecordWithNoDateOfBirth_ThatOnlyAHouseholdAndAName_Join_GoesToReview_UnlessAnIdAgrees()
+    {
+        var records = new List<LinkRecord>
+        {
+            Person("gp", "1", "Brian", "Mordale", "1961-03-14", "NF27 0DA", "Flat 30, 11 School Point", nhs: "9434765919", sex: "M", phone: "07356852021"),
+            Person("council", "1", "Brian", "Mordale", "14/03/1961", "NF27 0DA", "Flat 30, 11 School Point", sex: "M", phone: "07356852021"),
+            // His son of the same name, known only to the police, with no date of birth: nothing recorded tells him from his father.
+            Person("police", "2", "Brian", "Mordale", "", "NF27 0DA", "Flat 30, 11 School Point", sex: "M", phone: "01408379935"),
+            // The father at the hospital, no date of birth taken, but his NHS number.
+            Person("hospital", "1", "Brian", "Mordale", "", "NF27 0DA", "Flat 30, 11 School Point", nhs: "9434765919", sex: "M"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel, UntoldHouseholdPairsToReview = true });
+        var x = result.Explain(1, 2);
+        x.TotalWeight.ShouldBeGreaterThanOrEqualTo(result.Model.LinkThreshold, "by weight alone the pair would link");
+        x.Decision.ShouldBe(PairDecision.Review);
+        var c = result.Clusters;
+        c.PersonIdOf(0).ShouldBe(c.PersonIdOf(1));
+        c.PersonIdOf(2).ShouldNotBe(c.PersonIdOf(0), "the police record is left for a person to decide");
+        c.PersonIdOf(3).ShouldBe(c.PersonIdOf(0), "an agreeing NHS number tells him apart");
+        var byDefault = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        byDefault.Clusters.PersonIdOf(2).ShouldBe(byDefault.Clusters.PersonIdOf(0), "without the rule (the default) the son is merged with his father");
+    }
+
+    [Fact]
     public void SiblingsBornOnOneDayAYearApart_CannotLink()
     {
         var records = new List<LinkRecord>

@@ -1,3 +1,4 @@
+using LocalFlow.Analytics.Linking;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Demands;
 using LocalFlow.Data.Demo;
@@ -28,10 +29,10 @@ public class DemandLinksTests
     }
 
     /// <summary>A person with at least two agencies' records (so that linking knows them well), and one of those records.</summary>
-    private static async Task<(Guid Person, SourceIdentity Record)> WellKnownPersonAsync(LocalFlowDb ctx)
+    private static async Task<(Guid Person, SourceIdentity Record)> WellKnownPersonAsync(LocalFlowDb ctx, int skip = 0)
     {
         var person = await ctx.SourceIdentities.Where(s => s.PersonId != null && s.Surname != null && s.DateOfBirth != null && s.Postcode != null)
-            .GroupBy(s => s.PersonId!.Value).Where(g => g.Count() >= 3).OrderBy(g => g.Key).Select(g => g.Key).FirstAsync();
+            .GroupBy(s => s.PersonId!.Value).Where(g => g.Count() >= 3).OrderBy(g => g.Key).Select(g => g.Key).Skip(skip).FirstAsync();
         var record = await ctx.SourceIdentities.Where(s => s.PersonId == person && s.Surname != null && s.DateOfBirth != null && s.Postcode != null)
             .OrderBy(s => s.Source).ThenBy(s => s.SourceRecordId).FirstAsync();
         return (person, record);
@@ -94,5 +95,64 @@ public class DemandLinksTests
         await RunAsync(ctx);
         ctx.ChangeTracker.Clear();
         (await ctx.SourceIdentities.SingleAsync(s => s.Id == identity.Id)).PersonId.ShouldNotBe(person);
+    }
+
+    private static DemandDetails DetailsOf(SourceIdentity record)
+        => new(record.GivenNames, record.Surname, DateOnly.ParseExact(record.DateOfBirth!, "yyyy-MM-dd"), record.Postcode, record.Phone);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ABulkLink_LinksAStudysIdentifiableDemands_LeavesTheRest_AndIsRefusedWhileARunIsRunning(DatabaseProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        await using var ctx = db.Options.CreateContext(new SystemActor("test", "tester"));
+        var studyId = await ctx.Demands.GroupBy(d => d.StudyId).Where(g => g.Count() >= 4).OrderBy(g => g.Key).Select(g => g.Key).FirstAsync();
+        var demands = await ctx.Demands.Where(d => d.StudyId == studyId).OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).Take(4).ToListAsync();
+        var facts = await FactsAsync(ctx, demands[0]);
+        var (first, firstRecord) = await WellKnownPersonAsync(ctx);
+        var skip = 1;
+        var (second, secondRecord) = await WellKnownPersonAsync(ctx, skip);
+        while (secondRecord.Surname == firstRecord.Surname)
+        {
+            (second, secondRecord) = await WellKnownPersonAsync(ctx, ++skip);
+        }
+        await DemandLinks.SetDetailsAsync(ctx, demands[0], DetailsOf(firstRecord));
+        await DemandLinks.SetDetailsAsync(ctx, demands[1], DetailsOf(secondRecord) with { Surname = secondRecord.Surname!.ToUpperInvariant() });
+        // Someone no agency holds.
+        await DemandLinks.SetDetailsAsync(ctx, demands[2], new DemandDetails("Zebedee", "Quarrington-Vask", new DateOnly(1931, 2, 3), "NF99 9QQ", null));
+        // Linked by hand before: left as it is.
+        await DemandLinks.SetDetailsAsync(ctx, demands[3], DetailsOf(firstRecord) with { Phone = null });
+        await DemandLinks.LinkAsync(ctx, demands[3], first, "tester", null, "She rang for her mother");
+        var localityId = demands[0].LocalityId;
+
+        // While a run is running nothing changes.
+        var running = await LinkingService.StartAsync(ctx, localityId, "tester", null);
+        await Should.ThrowAsync<LinkingException>(() => DemandLinks.LinkStudyAsync(ctx, localityId, studyId));
+        (await DemandLinks.IdentityAsync(ctx, localityId, demands[0].Id))!.PersonId.ShouldBeNull();
+        running.Status = LinkRunStatus.Failed;
+        await ctx.SaveChangesAsync();
+        await Should.ThrowAsync<LinkingException>(() => DemandLinks.LinkStudyAsync(ctx, localityId, 987654));
+
+        var report = await DemandLinks.LinkStudyAsync(ctx, localityId, studyId);
+        report.WithDetails.ShouldBe(4);
+        report.AlreadyLinked.ShouldBe(1);
+        report.Lines.Count.ShouldBe(3);
+        report.Lines.Single(l => l.DemandId == demands[0].Id).ShouldSatisfyAllConditions(l => l.Outcome.ShouldBe(AttachmentOutcome.Linked), l => l.PersonId.ShouldBe(first));
+        report.Lines.Single(l => l.DemandId == demands[1].Id).ShouldSatisfyAllConditions(l => l.Outcome.ShouldBe(AttachmentOutcome.Linked), l => l.PersonId.ShouldBe(second));
+        report.Lines.Single(l => l.DemandId == demands[2].Id).Outcome.ShouldBe(AttachmentOutcome.NoMatch);
+        ctx.ChangeTracker.Clear();
+        (await DemandLinks.DemandsOfAsync(ctx, localityId, first)).Order().ShouldBe(new[] { demands[0].Id, demands[3].Id }.Order());
+        (await DemandLinks.DemandsOfAsync(ctx, localityId, second)).ShouldBe([demands[1].Id]);
+        (await DemandLinks.IdentityAsync(ctx, localityId, demands[2].Id))!.PersonId.ShouldBeNull();
+        (await ctx.AuditEvents.AnyAsync(e => e.EntityType == nameof(DemandStudy) && e.EntityId == studyId.ToString() && e.Detail!.StartsWith("Linked study") && e.Detail.Contains("2 linked"))).ShouldBeTrue();
+        var identity = (await DemandLinks.IdentityAsync(ctx, localityId, demands[1].Id))!;
+        (await ctx.AuditEvents.AnyAsync(e => e.EventType == AuditEventType.LinkChanged && e.EntityId == identity.Id.ToString() && e.Detail!.Contains("in bulk"))).ShouldBeTrue();
+        (await FactsAsync(ctx, demands[0])).ShouldBe(facts);
+
+        // Again: only the demand nobody matched is tried, and it stays unlinked.
+        var again = await DemandLinks.LinkStudyAsync(ctx, localityId, studyId);
+        again.AlreadyLinked.ShouldBe(3);
+        again.Lines.Select(l => l.DemandId).ShouldBe([demands[2].Id]);
+        again.Count(AttachmentOutcome.Linked).ShouldBe(0);
     }
 }

@@ -18,6 +18,19 @@ public class BrowserPageTests(BrowserFixture browser) : BrowserTest(browser), IC
         classes.Where(t => !t.IsSubclassOf(typeof(BrowserTest))).Select(t => t.Name).ShouldBeEmpty("browser test classes must derive from BrowserTest");
     }
 
+    [Fact]
+    public async Task TheAccessibilityCheck_FailsOnAProblemPlantedInAPage_NamingTheRuleAndTheElement()
+    {
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync("/Accessibility");
+        await page.EvaluateAsync("() => { const input = document.createElement('input'); input.id = 'planted-unlabelled'; document.querySelector('main').appendChild(input); }");
+
+        var failure = await Record.ExceptionAsync(page.AssertAccessibleAsync);
+
+        failure.ShouldBeOfType<ShouldAssertException>().Message.ShouldContain("label (critical)");
+        failure.Message.ShouldContain("#planted-unlabelled");
+    }
+
     [Theory]
     [InlineData(null, "/")]
     [InlineData(null, "/SignIn")]

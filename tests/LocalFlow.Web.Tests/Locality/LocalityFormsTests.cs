@@ -78,8 +78,11 @@ public partial class LocalityFormsTests(SmokeTests.App app) : IClassFixture<Smok
         var client = await _app.ClientAsync("keyworker");
         var page = await FirstOfMyPeopleAsync(client);
         var html = await client.GetStringAsync(page);
-        var expert = ExpertOption().Match(html);
-        expert.Success.ShouldBeTrue("workers of other agencies are offered as experts");
+        ExpertOption().IsMatch(html).ShouldBeFalse("experts are offered one agency at a time, not every worker on the page");
+        var agency = AgencyOption().Match(html);
+        agency.Success.ShouldBeTrue("the other agencies are offered to choose an expert's agency from");
+        var expert = ExpertOption().Match(await client.GetStringAsync($"{page}?from={agency.Groups[1].Value}"));
+        expert.Success.ShouldBeTrue("workers of the chosen agency are offered as experts");
         var noWhy = WebUtility.HtmlDecode(await (await PostAsync(client, page, "Involve", new() { ["InvolveWorkerId"] = expert.Groups[1].Value, ["InvolveWhy"] = "" })).Content.ReadAsStringAsync());
         noWhy.ShouldContain("<a href=\"#InvolveWhy\">Say why they are involved");
         (await PostAsync(client, page, "Involve", new() { ["InvolveWorkerId"] = expert.Groups[1].Value, ["InvolveWhy"] = "Knows housing law: the eviction notice" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -140,6 +143,9 @@ public partial class LocalityFormsTests(SmokeTests.App app) : IClassFixture<Smok
 
     [GeneratedRegex("<option value=\"(\\d+)\">[^<]+\\((?!our team)[^)]+\\)</option>")]
     private static partial Regex ExpertOption();
+
+    [GeneratedRegex("<select class=\"govuk-select\" id=\"from\" name=\"from\"[^>]*><option value=\"\">[^<]*</option><option value=\"(\\d+)\">")]
+    private static partial Regex AgencyOption();
 
     [GeneratedRegex("href=\"(/Locality/Person/[0-9a-f-]{36})\">[^<]+</a>\\s*<br>\\s*<span class=\"govuk-tag govuk-tag--red\">Restricted")]
     private static partial Regex RestrictedRow();

@@ -33,6 +33,23 @@ public partial class SessionTests
         }
     }
 
+    [Fact]
+    public async Task TheEconomicsPagesConcentration_ShowsAnAnalystTheShareMakingHalf_FromRoundedCounts()
+    {
+        var analyst = await _app.ClientAsync(DemoUsers.Analyst);
+        var html = await analyst.GetStringAsync("/Economics");
+        var households = long.Parse(Regex.Match(html, "([0-9][0-9,]*) households? taken on by the locality team").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var share = Regex.Match(html, "(Fewer than 5|([0-9]+)%) of these households make up half of their whole cost");
+        share.Success.ShouldBeTrue();
+        if (share.Groups[2].Success)
+        {
+            // worked out from rounded counts: a multiple of 5 households out of the rounded cohort, to the whole percent
+            var percent = int.Parse(share.Groups[2].Value, CultureInfo.InvariantCulture);
+            Enumerable.Range(1, (int)(households / 5)).Any(k => Math.Abs((k * 5 * 100.0 / households) - percent) <= 0.5)
+                .ShouldBeTrue($"{percent}% of {households} households is not a rounded count of them");
+        }
+    }
+
     private static int SignificantFigures(decimal value)
     {
         var digits = value.ToString(CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal).Trim('0');

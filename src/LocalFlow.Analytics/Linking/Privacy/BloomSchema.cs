@@ -135,13 +135,16 @@ public sealed class BloomSchema : LinkageSchema
         {
             return "two different NHS numbers";
         }
-        if (levels[5] < Cuts[5].Length || levels[8] < Cuts[8].Length)
+        if (IdentifierAgrees(levels))
         {
             return null;
         }
         var family = levels[1] < Cuts[1].Length;
         return family && levels[0] == Cuts[0].Length && levels[2] == Cuts[2].Length ? "same family, a different given name and a clearly different date of birth" : null;
     }
+
+    /// <inheritdoc/>
+    public override bool IdentifierAgrees(ReadOnlySpan<byte> levels) => levels[5] < Cuts[5].Length || levels[8] < Cuts[8].Length;
 
     /// <inheritdoc/>
     public override ulong TermKey(int comparison, int record) => comparison switch

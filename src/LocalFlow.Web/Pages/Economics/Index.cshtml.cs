@@ -79,8 +79,8 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider
     /// <summary>A count of households as this user may see it: rounded to 5 (<see cref="Disclosure.Count"/>) when <see cref="Rounds"/>; the caller withholds 1 to 4 (<see cref="Hides"/>).</summary>
     public long Households(long households) => Rounds ? Disclosure.Count(households) ?? 0 : households;
 
-    /// <summary>Household-years observed as this user may see them: to one decimal place, or whole years rounded to 5 when <see cref="Rounds"/>.</summary>
-    public string HouseholdYears(double years) => Rounds ? Gov.Number(Disclosure.Rounded((long)Math.Round(years, MidpointRounding.AwayFromZero))) : Gov.Number(years, 1);
+    /// <summary>Household-years observed as this user may see them: to one decimal place, or as <see cref="Disclosure.HouseholdYears"/> shows them when <see cref="Rounds"/>.</summary>
+    public string HouseholdYears(double years) => Rounds ? Gov.Number(Disclosure.HouseholdYears(years)) : Gov.Number(years, 1);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -137,19 +137,30 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider
         ])
     { XLabel = "Quarter", Format = ValueFormat.Pounds, ValueLabel = "Cumulative cost" };
 
-    /// <summary>The concentration curve as a shape: share of households (dearest first) against share of cost.</summary>
-    public LineChart LorenzChart() => Lorenz(CostConcentration!, "How concentrated the cost is",
+    /// <summary>
+    /// The share of households that makes up half of the cost as this user may see it: exact, or worked out from
+    /// rounded counts when <see cref="Rounds"/> (<see cref="Disclosure.Of(Concentration, int)"/>), and null when
+    /// fewer than 5 households make up half.
+    /// </summary>
+    public double? ShareForHalf => Rounds ? Disclosure.Of(CostConcentration!).ShareForHalf : CostConcentration!.ShareForHalf;
+
+    /// <summary>
+    /// The concentration curve as a shape: share of households (dearest first) against share of cost, read at every
+    /// tenth; for those who see figures through the small-number rule, only the tenths with at least 5 households on
+    /// each side (<see cref="Disclosure.Of(Concentration, int)"/>).
+    /// </summary>
+    public LineChart LorenzChart() => Lorenz(Rounds ? Disclosure.Of(CostConcentration!).Points : CostConcentration!.At(10), "How concentrated the cost is",
         "Households ordered from the dearest to the cheapest: how much of the whole cost the dearest share of households makes up. A straight diagonal would mean every household cost the same.",
         "Share of cost", "lorenz");
 
     /// <summary>
-    /// A concentration (Lorenz) curve as a shape, read at every tenth of the households from the one with most: the
+    /// A concentration (Lorenz) curve as a shape, from points read off it (<see cref="Concentration.At"/>): the
     /// economics page draws it for cost, the locality picture for demand. It never names or ranks a household.
     /// </summary>
-    public static LineChart Lorenz(Concentration concentration, string title, string description, string shareOf, string id) => new(
+    public static LineChart Lorenz(IReadOnlyList<LorenzPoint> points, string title, string description, string shareOf, string id) => new(
         title, description,
         [
-            new LineSeries(shareOf, Enumerable.Range(0, 11).Select(k => LinePoint.At(k * 10, Math.Round(concentration.TotalShareOf(k / 10.0) * 100, 1))).ToList()),
+            new LineSeries(shareOf, points.Select(p => LinePoint.At(Math.Round(p.HouseholdShare * 100, 1), Math.Round(p.TotalShare * 100, 1))).ToList()),
             new LineSeries("Equal shares", [LinePoint.At(0, 0), LinePoint.At(100, 100)]),
         ])
     { XLabel = "Share of households (%)", Format = ValueFormat.Percent, ValueLabel = shareOf, Range = (0, 100, 20), Markers = false, Id = id };

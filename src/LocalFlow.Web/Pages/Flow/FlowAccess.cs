@@ -3,7 +3,6 @@ using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Flow;
 
@@ -16,16 +15,7 @@ public static class FlowAccess
 {
     /// <summary>The person if they are in one of the user's localities and may be shown; otherwise null (the caller answers 404).</summary>
     public static async Task<Person?> PersonAsync(LocalFlowDb db, CurrentUser current, Guid id, CancellationToken ct = default)
-    {
-        var localities = current.LocalityIds;
-        var person = await db.People.AsNoTracking().Include(p => p.Household)
-            .SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId), ct);
-        if (person is null || !await Visibility.SeesInFullAsync(db, current.Viewer, person, ct))
-        {
-            return null;
-        }
-        return person;
-    }
+        => await PersonInView.SeenInFullAsync(db, current.Viewer, id, ct);
 
     /// <summary>
     /// The people of a locality the user may not see in the flow study (restricted, or in a restricted household):

@@ -97,9 +97,7 @@ public sealed class ActionModel(LocalFlowDb db, CurrentUser current, TimeProvide
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var localities = current.LocalityIds;
-        var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
-        if (person is null || !await Visibility.SeesInFullAsync(db, current.Viewer, person))
+        if (await PersonInView.SeenInFullAsync(db, current.Viewer, id) is not { } person)
         {
             return false;
         }

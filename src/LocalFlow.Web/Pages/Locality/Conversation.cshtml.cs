@@ -39,7 +39,7 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
         {
             return NotFound();
         }
-        await AuditTrail.ReadAsync(db, AuditEventType.LocalityCaseRead, nameof(Person), Person.Id.ToString(), Person.LocalityId, "Good-life conversation form: what is already known shown");
+        await PersonInView.AuditReadAsync(db, Person, AuditEventType.LocalityCaseRead, "Good-life conversation form: what is already known shown");
         return Page();
     }
 
@@ -81,9 +81,7 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var localities = current.LocalityIds;
-        var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
-        if (person is null || !await Visibility.SeesInFullAsync(db, current.Viewer, person))
+        if (await PersonInView.SeenInFullAsync(db, current.Viewer, id) is not { } person)
         {
             return false;
         }

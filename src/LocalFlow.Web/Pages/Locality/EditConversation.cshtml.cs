@@ -83,8 +83,7 @@ public sealed class EditConversationModel(LocalFlowDb db, CurrentUser current, T
         {
             return false;
         }
-        var person = await db.People.AsNoTracking().Include(p => p.Household).SingleAsync(p => p.LocalityId == conversation.LocalityId && p.Id == conversation.PersonId);
-        if (!await Visibility.SeesInFullAsync(db, current.Viewer, person))
+        if (await PersonInView.SeenInFullAsync(db, current.Viewer, conversation.PersonId) is not { } person)
         {
             return false;
         }

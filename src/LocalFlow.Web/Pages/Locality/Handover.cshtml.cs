@@ -97,9 +97,8 @@ public sealed class HandoverModel(LocalFlowDb db, CurrentUser current, TimeProvi
         Heard = heard;
         if (heard.Handover.PersonId is Guid linked)
         {
-            var person = await db.People.AsNoTracking().Include(p => p.Household).SingleAsync(p => p.LocalityId == heard.Handover.LocalityId && p.Id == linked);
             // A restricted person the user may not see stays unnamed here too.
-            LinkedTo = await Visibility.SeesInFullAsync(db, current.Viewer, person) ? person : null;
+            LinkedTo = await PersonInView.SeenInFullAsync(db, current.Viewer, linked);
             return true;
         }
         TeamWorkers = await LocalityView.TeamWorkersAsync(db, heard.Handover.LocalityId);

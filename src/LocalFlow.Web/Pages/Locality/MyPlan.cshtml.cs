@@ -44,14 +44,14 @@ public sealed class MyPlanModel(LocalFlowDb db, CurrentUser current) : PageModel
             return NotFound();
         }
         Large = print == "large";
-        await AuditTrail.ReadAsync(db, AuditEventType.LocalityCaseRead, nameof(Person), Person.Id.ToString(), Person.LocalityId, Large ? "My plan (large print)" : "My plan");
+        await PersonInView.AuditReadAsync(db, Person, AuditEventType.LocalityCaseRead, Large ? "My plan (large print)" : "My plan");
         return Page();
     }
 
     /// <summary>The recording itself, for the page's player and for download.</summary>
     public async Task<IActionResult> OnGetRecordingAsync(Guid id, Guid recording)
     {
-        var person = await StatementViews.FindAsync(db, current, id);
+        var person = await PersonInView.SeenInFullAsync(db, current.Viewer, id);
         if (person is null)
         {
             return NotFound();
@@ -91,7 +91,7 @@ public sealed class MyPlanModel(LocalFlowDb db, CurrentUser current) : PageModel
 
     public async Task<IActionResult> OnPostRemoveRecordingAsync(Guid id, Guid recording)
     {
-        var person = await StatementViews.FindAsync(db, current, id);
+        var person = await PersonInView.SeenInFullAsync(db, current.Viewer, id);
         if (person is null)
         {
             return NotFound();
@@ -102,7 +102,7 @@ public sealed class MyPlanModel(LocalFlowDb db, CurrentUser current) : PageModel
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var person = await StatementViews.FindAsync(db, current, id);
+        var person = await PersonInView.SeenInFullAsync(db, current.Viewer, id);
         if (person is null)
         {
             return false;

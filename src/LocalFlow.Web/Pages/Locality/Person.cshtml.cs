@@ -35,6 +35,34 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
     /// <summary>The workers named on this restricted record (shown only to those who see it in full).</summary>
     public IReadOnlyList<string> Named { get; private set; } = [];
 
+    /// <summary>How many good-life conversations are shown in full, the latest first, before "Show all".</summary>
+    public const int ConversationsShown = 3;
+
+    /// <summary>How many done actions are listed, the latest done first, before "Show all" (open actions are always listed).</summary>
+    public const int DoneActionsShown = 10;
+
+    /// <summary>A long list shown in full (<c>?all=conversations</c> or <c>?all=actions</c>); otherwise the latest few.</summary>
+    [BindProperty(SupportsGet = true, Name = "all")]
+    public string? All { get; set; }
+
+    /// <summary>The conversations shown: the latest <see cref="ConversationsShown"/>, or all of them when asked.</summary>
+    public IReadOnlyList<GoodLifeConversation> ConversationsListed
+        => All == "conversations" ? View.Conversations : [.. View.Conversations.Take(ConversationsShown)];
+
+    /// <summary>The actions listed, by date: every open one, and the latest <see cref="DoneActionsShown"/> done (all when asked).</summary>
+    public IReadOnlyList<TeamAction> ActionsListed
+    {
+        get
+        {
+            if (All == "actions")
+            {
+                return View.Actions;
+            }
+            var latestDone = View.Actions.Where(a => a.DoneOn != null).OrderByDescending(a => a.DoneOn).ThenByDescending(a => a.When).Take(DoneActionsShown).ToHashSet();
+            return [.. View.Actions.Where(a => a.DoneOn == null || latestDone.Contains(a))];
+        }
+    }
+
     [BindProperty]
     public string? KeyWorkerId { get; set; }
 
@@ -62,7 +90,14 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
     [BindProperty]
     public string? NameWorkerId { get; set; }
 
-    /// <summary>Workers of other agencies, who can be pulled in as experts ("Name, job (agency)").</summary>
+    /// <summary>The agency whose workers "Involve someone else" offers as experts (<c>?from=</c>); none offers the team's own workers.</summary>
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    /// <summary>The other agencies with workers, to choose an expert's agency from first (a short list, not every worker).</summary>
+    public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
+
+    /// <summary>The workers of the chosen agency (<see cref="From"/>), who can be pulled in as experts ("Name, job (agency)").</summary>
     public IReadOnlyList<(string Value, string Text)> Experts { get; private set; } = [];
 
     /// <summary>The form's fields as typed, so that the date fields keep what was typed.</summary>
@@ -76,7 +111,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         {
             return NotFound();
         }
-        await AuditTrail.ReadAsync(db, AuditEventType.PersonRead, nameof(Person), Person.Id.ToString(), Person.LocalityId, Restricted ? (HideContact ? "Restricted record: address hidden" : "Restricted record: address shown (user allowed or named)") : null);
+        await PersonInView.AuditReadAsync(db, Person, AuditEventType.PersonRead, Restricted ? (HideContact ? "Restricted record: address hidden" : "Restricted record: address shown (user allowed or named)") : null);
         return Page();
     }
 
@@ -95,9 +130,16 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         return Redirect($"/Locality/Person/{id}#working");
     }
 
-    public async Task<IActionResult> OnPostDoneAsync(Guid id, Guid action)
+    /// <summary>
+    /// Marks an action done. The actions table is one form: each "Mark done" button sends <paramref name="done"/> as
+    /// "action id:version", so no row repeats a form, a token or a hidden field.
+    /// </summary>
+    public async Task<IActionResult> OnPostDoneAsync(Guid id, string? done)
     {
-        if (!await LoadAsync(id) || !MayWork || View.Support is null)
+        var parts = done?.Split(':');
+        if (parts is not [var actionText, var versionText] || !Guid.TryParse(actionText, out var action)
+            || !int.TryParse(versionText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            || !await LoadAsync(id) || !MayWork || View.Support is null)
         {
             return NotFound();
         }
@@ -108,7 +150,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         try
         {
-            await new Supports(db).MarkDoneAsync(a, a.When <= Today ? a.When : Today, Version);
+            await new Supports(db).MarkDoneAsync(a, a.When <= Today ? a.When : Today, version);
         }
         catch (EditConflictException ex)
         {
@@ -202,13 +244,23 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         {
             return NotFound();
         }
-        if (!Experts.Any(e => e.Value == InvolveWorkerId) && !TeamWorkers.Any(e => e.Value == InvolveWorkerId))
+        // Any worker: a colleague in the team, or an expert from another agency (offered one agency at a time).
+        var chosen = int.TryParse(InvolveWorkerId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var w)
+            ? await db.Workers.AsNoTracking().Where(x => x.Id == w).Select(x => new { x.Id, x.AgencyId }).SingleOrDefaultAsync()
+            : null;
+        if (chosen is null || TeamAgency is null)
         {
             ModelState.AddModelError(nameof(InvolveWorkerId), "Choose who to involve");
             return Page();
         }
-        var worker = int.Parse(InvolveWorkerId!, System.Globalization.CultureInfo.InvariantCulture);
-        var kind = TeamWorkers.Any(e => e.Value == InvolveWorkerId) ? InvolvementKind.TeamMember : InvolvementKind.Expert;
+        var worker = chosen.Id;
+        var kind = chosen.AgencyId == TeamAgency ? InvolvementKind.TeamMember : InvolvementKind.Expert;
+        if (kind == InvolvementKind.Expert && From != chosen.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            // Shown again, the form offers the chosen expert's agency.
+            From = chosen.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await LoadExpertsAsync();
+        }
         var support = await db.Supports.SingleAsync(s => s.LocalityId == Person.LocalityId && s.Id == View.Support.Id);
         try
         {
@@ -239,21 +291,31 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         return Redirect($"/Locality/Person/{id}#named");
     }
 
+    /// <summary>The agency of the locality's team (null with no team): its workers are colleagues, everyone else's are experts.</summary>
+    private int? TeamAgency { get; set; }
+
+    /// <summary>The chosen agency's workers (<see cref="From"/>, one of <see cref="Agencies"/>), as experts; none when no agency is chosen.</summary>
+    private async Task LoadExpertsAsync()
+    {
+        var agency = Agencies.Any(a => a.Value == From) ? int.Parse(From!, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        Experts = agency is null ? [] : (await db.Workers.AsNoTracking().Include(w => w.Agency).Where(w => w.AgencyId == agency).OrderBy(w => w.Name).ToListAsync())
+            .Select(w => (w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{w.Name}{(w.JobTitle.Length > 0 ? ", " + w.JobTitle : "")} ({w.Agency!.ShortName})")).ToList();
+    }
+
     private async Task<bool> LoadAsync(Guid id)
     {
-        var localities = current.LocalityIds;
-        var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
-        if (person is null)
+        if (await PersonInView.FindAsync(db, current.Viewer, id) is not { } found)
         {
-            // Same answer whether the record does not exist or is in a locality the user cannot see.
             return false;
         }
+        var person = found.Person;
         Person = person;
-        Restricted = Visibility.IsRestricted(person);
-        HideContact = !await Visibility.SeesInFullAsync(db, current.Viewer, person);
-        Address = Visibility.WhereaboutsOf(person, !HideContact).Line;
-        Household = await db.People.AsNoTracking().HouseholdSeenWith(db, current.Viewer, person, !HideContact).OrderBy(p => p.DateOfBirth).ThenBy(p => p.Id).ToListAsync();
+        Restricted = found.Restricted;
+        HideContact = !found.SeenInFull;
+        Address = found.Whereabouts.Line;
         View = await LocalityView.LoadAsync(db, current.Viewer, person, !HideContact);
+        // The others of the unit of work, by the same rule (Visibility.HouseholdSeenWith): nobody when the person's whereabouts are hidden.
+        Household = [.. View.Members.Where(m => m.Id != person.Id)];
         WorksWith = !HideContact && await Visibility.WorksWithAsync(db, current.Viewer, person);
         if (!HideContact)
         {
@@ -262,10 +324,14 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         MayWork = Policies.Allows(User, Policies.LocalityWork) && !HideContact;
         if (MayWork)
         {
-            var team = await db.LocalityTeams.AsNoTracking().SingleOrDefaultAsync(t => t.LocalityId == person.LocalityId);
+            TeamAgency = await db.LocalityTeams.AsNoTracking().Where(t => t.LocalityId == person.LocalityId).Select(t => (int?)t.AgencyId).SingleOrDefaultAsync();
             TeamWorkers = await LocalityView.TeamWorkersAsync(db, person.LocalityId);
-            Experts = team is null ? [] : (await db.Workers.AsNoTracking().Include(w => w.Agency).Where(w => w.AgencyId != team.AgencyId).OrderBy(w => w.Name).ToListAsync())
-                .Select(w => (w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{w.Name}{(w.JobTitle.Length > 0 ? ", " + w.JobTitle : "")} ({w.Agency!.ShortName})")).ToList();
+            if (TeamAgency is int teamAgency)
+            {
+                Agencies = (await db.Agencies.AsNoTracking().Where(a => a.Id != teamAgency && db.Workers.Any(w => w.AgencyId == a.Id)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
+                    .Select(a => (a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name)).ToList();
+                await LoadExpertsAsync();
+            }
             if (Restricted)
             {
                 Named = await db.NamedWorkers.AsNoTracking().Where(n => n.LocalityId == person.LocalityId && n.RemovedUtc == null

@@ -136,7 +136,7 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, TimeProvid
             Picture!.TiersOverTime.Select((c, i) => (c, i)).Where(x => !Hides(x.c.Of(t))).Select(x => LinePoint.At(x.i + 1, Shown(x.c.Of(t)))).ToList())).ToList())
     { XLabel = "Quarter (oldest first)", ValueLabel = "Households", Id = "tiers-over-time" };
 
-    public LineChart DemandChart() => Economics.IndexModel.Lorenz(Picture!.Concentration, "How concentrated demand is",
+    public LineChart DemandChart() => Economics.IndexModel.Lorenz(Picture!.Concentration.At(10), "How concentrated demand is",
         "Households ordered from the one with most records to the one with fewest: how much of all the records the busiest share of households makes up. A straight diagonal would mean every household made the same demand.",
         "Share of records", "demand-lorenz");
 }

@@ -18,7 +18,7 @@ namespace LocalFlow.Web.Pages.Locality;
 /// The other agencies' records of a person the team works with: the flow timeline and cost curve, for a purpose. A
 /// worker who works with the person (key worker, involved, or named on them: <see cref="Visibility.WorksWithAsync"/>)
 /// opens it at once; anyone else first says why, and the reason is audited with every view that day. A person the
-/// user may not see in full (<see cref="FlowAccess.PersonAsync"/>) is not found, whatever the reason.
+/// user may not see in full (<see cref="PersonInView.SeenInFullAsync"/>) is not found, whatever the reason.
 /// </summary>
 [Authorize(Policy = Policies.PeopleRead)]
 public sealed class RecordsModel(LocalFlowDb db, CurrentUser current, FlowEngines engines, TimeProvider clock) : PageModel
@@ -38,7 +38,7 @@ public sealed class RecordsModel(LocalFlowDb db, CurrentUser current, FlowEngine
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await FlowAccess.PersonAsync(db, current, id) is not { } person)
+        if (await PersonInView.SeenInFullAsync(db, current.Viewer, id) is not { } person)
         {
             return NotFound();
         }
@@ -59,7 +59,7 @@ public sealed class RecordsModel(LocalFlowDb db, CurrentUser current, FlowEngine
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (await FlowAccess.PersonAsync(db, current, id) is not { } person)
+        if (await PersonInView.SeenInFullAsync(db, current.Viewer, id) is not { } person)
         {
             return NotFound();
         }
@@ -76,14 +76,14 @@ public sealed class RecordsModel(LocalFlowDb db, CurrentUser current, FlowEngine
             return Page();
         }
         // The reason is audited as given; the view that follows is audited again, naming it.
-        await AuditTrail.ReadAsync(db, AuditEventType.FlowRecordRead, nameof(Person), person.Id.ToString(), person.LocalityId, ReasonPrefix + reason);
+        await PersonInView.AuditReadAsync(db, person, AuditEventType.FlowRecordRead, ReasonPrefix + reason);
         return Redirect($"/Locality/Records/{id}");
     }
 
     private async Task ShowAsync(string because)
     {
         Story = await PersonStory.LoadAsync(db, engines, current.Viewer, Person, null, null, null, linkRecords: false);
-        await AuditTrail.ReadAsync(db, AuditEventType.FlowRecordRead, nameof(Person), Person.Id.ToString(), Person.LocalityId,
+        await PersonInView.AuditReadAsync(db, Person, AuditEventType.FlowRecordRead,
             $"Flow timeline for the locality team ({because}): {Plural.Of(Story.AllRecords, "record")}");
     }
 

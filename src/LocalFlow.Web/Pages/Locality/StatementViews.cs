@@ -1,30 +1,12 @@
 using LocalFlow.Analytics.Locality;
-using LocalFlow.Data;
-using LocalFlow.Data.Entities;
-using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Infrastructure;
-using LocalFlow.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Locality;
 
-/// <summary>What the I-statement, "my plan" and board pages share: finding the person the user may see, and the two charts.</summary>
+/// <summary>What the I-statement, "my plan" and board pages share: the two charts.</summary>
 public static class StatementViews
 {
-    /// <summary>
-    /// The person, with their household, when the user may see them in full under the one visibility rule
-    /// (<see cref="Visibility"/>): in one of the user's localities and, when restricted, only to users allowed to see
-    /// restricted records or named on them. Null otherwise (the page answers 404 either way, so nothing leaks).
-    /// </summary>
-    public static async Task<Person?> FindAsync(LocalFlowDb db, CurrentUser current, Guid id)
-    {
-        var viewer = current.Viewer;
-        var localities = viewer.LocalityIds;
-        var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
-        return person is not null && await Visibility.SeesInFullAsync(db, viewer, person) ? person : null;
-    }
-
     /// <summary>The radar of slide 13: one spoke per statement, one outline per conversation date.</summary>
     public static RadarChart Radar(IStatementSeries series, string name) => new(
         $"How life is going for {name}, in their own words",

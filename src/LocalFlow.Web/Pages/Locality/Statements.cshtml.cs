@@ -128,7 +128,7 @@ public sealed class StatementsModel(LocalFlowDb db, CurrentUser current, TimePro
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var person = await StatementViews.FindAsync(db, current, id);
+        var person = await PersonInView.SeenInFullAsync(db, current.Viewer, id);
         if (person is null)
         {
             return false;

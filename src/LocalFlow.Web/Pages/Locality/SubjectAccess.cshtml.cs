@@ -5,7 +5,6 @@ using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Locality;
 
@@ -44,9 +43,7 @@ public sealed class SubjectAccessModel(LocalFlowDb db, CurrentUser current, Time
     /// </summary>
     public async Task<IActionResult> OnPostEraseAsync(Guid id)
     {
-        var localities = current.Viewer.LocalityIds;
-        var person = await db.People.AsNoTracking().Include(p => p.Household).SingleOrDefaultAsync(p => p.Id == id && localities.Contains(p.LocalityId));
-        if (person is null || !await LocalFlow.Data.LocalityWork.Visibility.SeesInFullAsync(db, current.Viewer, person))
+        if (await LocalFlow.Data.LocalityWork.PersonInView.SeenInFullAsync(db, current.Viewer, id) is not { } person)
         {
             return NotFound();
         }
