@@ -97,6 +97,17 @@ public static class Visibility
             && a.Parties.Any(p => own.Contains(p.AgencyId)));
     }
 
+    private const int CategoryKeyBase = 100;
+
+    /// <summary>
+    /// Each agency with the category of its records (<see cref="Sharing.CategoryOf"/>), as agency id × 100 + category,
+    /// read from the small agencies table. Compared in SQL with the record's agency and an agreement's category, with
+    /// the integer column first: PostgreSQL's provider would otherwise give the array the enum's converter.
+    /// </summary>
+    private static int[] AgencyCategoryKeys(LocalFlowDb db) =>
+        [.. db.Agencies.AsNoTracking().Select(g => new { g.Id, g.Kind }).AsEnumerable()
+            .Select(g => (g.Id * CategoryKeyBase) + (int)Sharing.CategoryOf(g.Kind))];
+
     /// <summary>
     /// The activity records the viewer may see by data sharing agreement (docs/trust.md): every record of the viewer's
     /// own agencies; another agency's record only when an agreement in force today, for one of the viewer's purposes,
@@ -112,10 +123,10 @@ public static class Visibility
             return records;
         }
         var agreements = ReceivedBy(db, viewer, own);
-        var keys = Sharing.CategoryKindKeys;
+        var keys = AgencyCategoryKeys(db);
         return records.Where(r => own.Contains(r.AgencyId) || agreements.Any(a => a.LocalityId == r.LocalityId
             && a.Parties.Any(p => p.AgencyId == r.AgencyId)
-            && a.Categories.Any(k => db.Agencies.Any(g => g.Id == r.AgencyId && keys.Contains(((int)k.Category * 1000) + (int)g.Kind)))
+            && a.Categories.Any(k => keys.Contains((r.AgencyId * CategoryKeyBase) + (int)k.Category))
             && (!a.ConsentBased || db.SharingConsents.Any(c => c.AgreementId == a.Id && c.PersonId == r.PersonId && c.Given))));
     }
 
@@ -132,10 +143,10 @@ public static class Visibility
             return identities;
         }
         var agreements = ReceivedBy(db, viewer, own);
-        var keys = Sharing.CategoryKindKeys;
+        var keys = AgencyCategoryKeys(db);
         return identities.Where(s => s.AgencyId == null || own.Contains(s.AgencyId.Value) || agreements.Any(a => a.LocalityId == s.LocalityId
             && a.Parties.Any(p => p.AgencyId == s.AgencyId)
-            && a.Categories.Any(k => db.Agencies.Any(g => g.Id == s.AgencyId && keys.Contains(((int)k.Category * 1000) + (int)g.Kind)))
+            && a.Categories.Any(k => keys.Contains((s.AgencyId!.Value * CategoryKeyBase) + (int)k.Category))
             && (!a.ConsentBased || db.SharingConsents.Any(c => c.AgreementId == a.Id && c.PersonId == s.PersonId && c.Given))));
     }
 

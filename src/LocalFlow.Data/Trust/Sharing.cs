@@ -212,12 +212,6 @@ public static class Sharing
     };
 
     /// <summary>
-    /// Every (category, agency kind) pair of <see cref="CategoryOf"/> as one number, category × 1000 + kind, so that a
-    /// SQL filter can ask whether an agreement's category covers an agency's kind.
-    /// </summary>
-    internal static readonly int[] CategoryKindKeys = [.. Enum.GetValues<AgencyKind>().Select(k => ((int)CategoryOf(k) * 1000) + (int)k)];
-
-    /// <summary>
     /// The purposes each role reads other agencies' records for: locality workers to support the person, the study
     /// team to study the flow, the data officer to manage the data. Other roles see figures only, never records.
     /// </summary>
