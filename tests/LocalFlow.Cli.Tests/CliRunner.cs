@@ -16,11 +16,6 @@ internal static class CliRunner
         }
         psi.Environment["NO_COLOR"] = "1";
         psi.Environment["COLUMNS"] = "200";
-        // The CLI turns tiered compilation off, because its real work is long passes over large files (see
-        // benchmarks/results/flow.md). These tests run about eighty short commands on a 40-household demo, where that
-        // setting makes each start compile EF Core fully optimised: 4-5 s of CPU instead of 2. The setting decides only
-        // when methods are compiled, not what they do.
-        psi.Environment["DOTNET_TieredCompilation"] = "1";
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
