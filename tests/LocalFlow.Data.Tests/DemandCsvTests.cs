@@ -80,6 +80,64 @@ public class DemandCsvTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_KeepsTheLanguageEachDemandWasMadeIn_RefusesOneItDoesNotKnow_AndExportsIt(DatabaseProvider provider)
+    {
+        var (db, studyId) = await SeedAsync(provider);
+        await using var _ = db;
+        await using var ctx = db.Options.CreateContext();
+        var study = await StudyAsync(ctx, studyId);
+        const string file = "Said,Language,V/F,Outcome,Door\r\n"
+            + "\"Mae angen help arna i gyda'r bin\",Cymraeg,value,resolved there and then,One-stop shop\r\n"
+            + "Potrzebuję pomocy z czynszem,pl,value,resolved there and then,One-stop shop\r\n"
+            + "The bin was missed again,,value,resolved there and then,One-stop shop\r\n"
+            + "nuqneH,Klingonese,value,resolved there and then,One-stop shop\r\n";
+        var map = DemandCsv.GuessMapping(CsvText.Read(file)[0].Fields);
+        map["language"].ShouldBe("Language", "a column named Language is mapped without asking");
+        map["verbatim"] = "Said";
+        map["value_or_failure"] = "V/F";
+        map["what_happened"] = "Outcome";
+        map["front_door"] = "Door";
+        var preview = await DemandCsv.PreviewAsync(ctx, study, file, map);
+        preview.Rows.Select(r => r.IsValid).ShouldBe([true, true, true, false]);
+        preview.Rows[3].Errors.ShouldHaveSingleItem().ShouldContain("\"Klingonese\"");
+        await new DemandStudies(ctx).ImportAsync(study, preview.Rows.Where(r => r.IsValid).Select(r => r.Input).ToList(), "languages.csv");
+
+        ctx.ChangeTracker.Clear();
+        var stored = await ctx.Demands.OrderBy(d => d.Verbatim).Select(d => new { d.Verbatim, d.Language }).ToListAsync();
+        stored.Select(d => d.Language).ShouldBe(["cy", "pl", null], "by the words: Mae…, Potrzebuję…, The bin…");
+        stored[0].Verbatim.ShouldBe("Mae angen help arna i gyda'r bin", "the words are kept as said, never translated");
+
+        var sw = new StringWriter();
+        await DemandCsv.ExportAsync(ctx, study, sw);
+        var exported = CsvText.Read(sw.ToString());
+        var at = Array.IndexOf(DemandCsv.ExportColumns, "language");
+        exported.Skip(1).Select(r => r.Fields[at]).Order(StringComparer.Ordinal).ShouldBe(["", "cy", "pl"]);
+    }
+
+    [Fact]
+    public void SpokenLanguages_KnowATagANameAndTheLanguagesOwnName_AndSayWhenTheyDoNotKnow()
+    {
+        foreach (var written in new[] { "Cymraeg", "Welsh", "cy", " CY ", "cy-GB" })
+        {
+            SpokenLanguages.TryTag(written, out var tag).ShouldBeTrue(written);
+            tag.ShouldBe("cy", written);
+        }
+        SpokenLanguages.TryTag("polski", out var polish).ShouldBeTrue();
+        polish.ShouldBe("pl");
+        SpokenLanguages.TryTag("English", out var english).ShouldBeTrue();
+        english.ShouldBeNull("no tag is English");
+        SpokenLanguages.TryTag("", out var none).ShouldBeTrue();
+        none.ShouldBeNull();
+        SpokenLanguages.TryTag("Klingonese", out _).ShouldBeFalse();
+        SpokenLanguages.LangOf(null).ShouldBe("en-GB");
+        SpokenLanguages.LangOf("Welsh").ShouldBe("cy");
+        SpokenLanguages.LangOf("Klingonese").ShouldBe("", "an unknown language is marked unknown, not guessed");
+        SpokenLanguages.NameOf("cy").ShouldBe("Welsh (Cymraeg)");
+        SpokenLanguages.NameOf(null).ShouldBe("English");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Export_NeutralisesSpreadsheetFormulas_AndImportingItBackRestoresTheWords(DatabaseProvider provider)
     {
         var (db, studyId) = await SeedAsync(provider);

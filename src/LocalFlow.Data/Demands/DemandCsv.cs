@@ -28,6 +28,7 @@ public static class DemandCsv
     public static readonly IReadOnlyList<(string Field, string Label, bool Required)> Fields =
     [
         ("verbatim", "The demand in the person's words", true),
+        ("language", "The language it was made in (Cymraeg, Polish, pl; empty for English)", false),
         ("received_at", "When it arrived (2026-11-23 09:41, London time, or with an offset)", false),
         ("front_door", "Front door (its name)", false),
         ("channel", "Channel", false),
@@ -150,6 +151,7 @@ public static class DemandCsv
             var input = new DemandInput
             {
                 Verbatim = Get("verbatim"),
+                Language = Blank(Get("language")),
                 WhatTheyWanted = Get("what_they_wanted"),
                 FailureOther = Blank(Get("failure_other")),
                 ReferredTo = Blank(Get("referred_to")),
@@ -308,7 +310,7 @@ public static class DemandCsv
 
     /// <summary>The export's columns, in order (an export can be imported again with the guessed mapping).</summary>
     public static readonly string[] ExportColumns =
-        ["id", "received_at", "front_door", "channel", "verbatim", "what_they_wanted", "value_or_failure", "failure_kind", "failure_other", "type", "what_happened", "referred_to", "life_context", "captured_by", "captured_at", "version"];
+        ["id", "received_at", "front_door", "channel", "verbatim", "language", "what_they_wanted", "value_or_failure", "failure_kind", "failure_other", "type", "what_happened", "referred_to", "life_context", "captured_by", "captured_at", "version"];
 
     /// <summary>Writes every demand of a study as CSV, oldest first.</summary>
     public static async Task<int> ExportAsync(LocalFlowDb db, DemandStudy study, TextWriter writer, CancellationToken ct = default)
@@ -326,6 +328,7 @@ public static class DemandCsv
                 doors.GetValueOrDefault(d.FrontDoorId, ""),
                 d.Channel.ToString(),
                 d.Verbatim,
+                d.Language,
                 d.WhatTheyWanted,
                 d.Nature == DemandNature.Failure ? "failure" : "value",
                 d.FailureKind?.ToString(),

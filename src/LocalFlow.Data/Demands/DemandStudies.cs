@@ -50,6 +50,8 @@ public sealed class DemandInput
     /// <summary>When the demand arrived, UTC; empty means now.</summary>
     public DateTime? ReceivedAt { get; set; }
     public string? Verbatim { get; set; }
+    /// <summary>The language the demand was made in, as typed ("Cymraeg", "Polish", "pl"); empty for English.</summary>
+    public string? Language { get; set; }
     public string? WhatTheyWanted { get; set; }
     public DemandNature? Nature { get; set; }
     public FailureKind? FailureKind { get; set; }
@@ -67,6 +69,7 @@ public sealed class DemandInput
         Channel = d.Channel,
         ReceivedAt = d.ReceivedAt,
         Verbatim = d.Verbatim,
+        Language = d.Language,
         WhatTheyWanted = d.WhatTheyWanted,
         Nature = d.Nature,
         FailureKind = d.FailureKind,
@@ -264,6 +267,7 @@ public sealed class DemandStudies(LocalFlowDb db)
         Field("Channel", a.Channel, b.Channel);
         Field("Received", a.ReceivedAt?.ToString("u", CultureInfo.InvariantCulture), b.ReceivedAt?.ToString("u", CultureInfo.InvariantCulture));
         Field("Verbatim", a.Verbatim, b.Verbatim);
+        Field("Language", a.Language, b.Language);
         Field("What they wanted", a.WhatTheyWanted, b.WhatTheyWanted);
         Field("Value or failure", a.Nature, b.Nature);
         Field("Failure kind", a.FailureKind, b.FailureKind);
@@ -286,6 +290,10 @@ public sealed class DemandStudies(LocalFlowDb db)
         else if (input.Verbatim.Length > MaxTextLength)
         {
             errors[nameof(input.Verbatim)] = $"The demand must be {MaxTextLength:N0} characters or fewer (it is {input.Verbatim.Length:N0})";
+        }
+        if (!SpokenLanguages.TryTag(input.Language, out var language))
+        {
+            errors[nameof(input.Language)] = $"LocalFlow does not know the language \"{input.Language!.Trim()}\": enter its name, for example Cymraeg, Polish or Urdu, or its code, for example cy, or leave it empty for English";
         }
         var doors = study.FrontDoors.Count > 0
             ? study.FrontDoors.Select(f => f.FrontDoorId).ToList()
@@ -373,6 +381,7 @@ public sealed class DemandStudies(LocalFlowDb db)
         demand.ReceivedAt = input.ReceivedAt?.ToUniversalTime() ?? demand.CapturedAt;
         // The person's words are kept exactly as written: no trimming, no normalising.
         demand.Verbatim = input.Verbatim!;
+        demand.Language = language;
         demand.WhatTheyWanted = (input.WhatTheyWanted ?? "").Trim();
         demand.Nature = input.Nature!.Value;
         demand.FailureKind = demand.Nature == DemandNature.Failure ? input.FailureKind : null;

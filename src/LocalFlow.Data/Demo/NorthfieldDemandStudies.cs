@@ -149,15 +149,19 @@ internal sealed class NorthfieldDemandStudies : IDemoPart
                 var outcome = spec.Outcomes[random.Next(spec.Outcomes.Length)];
                 var type = types[spec.Name];
                 firstSeen.Add(spec.Name);
+                // drawn in the order they always were, so that a seed makes the same locality
+                var id = DemoContext.NextId(random);
+                var said = Speech.Say(spec, door.Channel, random);
                 db.Demands.Add(new Demand
                 {
-                    Id = DemoContext.NextId(random),
+                    Id = id,
                     LocalityId = study.LocalityId,
                     StudyId = study.Id,
                     FrontDoorId = door.Id,
                     Channel = door.Channel,
                     ReceivedAt = received,
-                    Verbatim = Speech.Say(spec, door.Channel, random),
+                    Verbatim = said,
+                    Language = Speech.LanguageOf(said),
                     WhatTheyWanted = spec.Wanted,
                     Nature = type.Nature,
                     FailureKind = kind,
@@ -498,21 +502,24 @@ internal static class Speech
     private static readonly string[] WrittenOpenings = ["", "", "Hello, ", "To whom it may concern, ", "Hi, ", "Dear Sir/Madam, "];
     private static readonly string[] WrittenEndings = ["", "", " Thank you.", " Kind regards.", " 🙏", " Please can someone get back to me.", " Thanks 😊", " I work shifts so email is best."];
 
-    // Now and then someone writes in their own language (kept exactly as written).
-    private static readonly string[] OtherLanguages =
+    // Now and then someone writes in their own language (kept exactly as written, and the language recorded).
+    private static readonly (string Words, string Language)[] OtherLanguages =
     [
-        "Dzień dobry, moja mama potrzebuje pomocy w domu, nie daje sobie rady sama.",
-        "السلام عليكم، والدي كبير في السن ويحتاج إلى مساعدة في البيت. من فضلكم اتصلوا بي.",
-        "میری امی کو گھر میں مدد چاہیے، وہ اکیلی نہیں رہ سکتیں۔",
-        "Bore da, mae fy nhad angen help gyda'r grisiau.",
+        ("Dzień dobry, moja mama potrzebuje pomocy w domu, nie daje sobie rady sama.", "pl"),
+        ("السلام عليكم، والدي كبير في السن ويحتاج إلى مساعدة في البيت. من فضلكم اتصلوا بي.", "ar"),
+        ("میری امی کو گھر میں مدد چاہیے، وہ اکیلی نہیں رہ سکتیں۔", "ur"),
+        ("Bore da, mae fy nhad angen help gyda'r grisiau.", "cy"),
     ];
+
+    /// <summary>The language of words <see cref="Say"/> gave: a tag for those written in another language, null for English.</summary>
+    public static string? LanguageOf(string words) => OtherLanguages.FirstOrDefault(o => o.Words == words).Language;
 
     public static string Say(NorthfieldDemandStudies.TypeSpec spec, Channel channel, Random random)
     {
         var written = channel is Channel.WebForm or Channel.Email or Channel.Letter;
         if (written && random.Next(200) == 0)
         {
-            return OtherLanguages[random.Next(OtherLanguages.Length)];
+            return OtherLanguages[random.Next(OtherLanguages.Length)].Words;
         }
         var template = spec.Templates[random.Next(spec.Templates.Length)];
         var (who, he, his, him) = People[random.Next(People.Length)];

@@ -145,6 +145,8 @@ public sealed class Demand : IPersonalData
     public DateTime ReceivedAt { get; set; }
     /// <summary>The demand in the person's words, kept exactly as written (any length, any script, emoji).</summary>
     public required string Verbatim { get; set; }
+    /// <summary>The language the demand was made in, as a BCP 47 tag ("cy", "pl"); null for English (<see cref="SpokenLanguages"/>). The words are never translated.</summary>
+    public string? Language { get; set; }
     /// <summary>What the person wanted, in the study team's words.</summary>
     public string WhatTheyWanted { get; set; } = "";
     public DemandNature Nature { get; set; }

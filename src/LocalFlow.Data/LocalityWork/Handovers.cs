@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LocalFlow.Data.LocalityWork;
 
 /// <summary>A demand handed over, with the words heard at the front door (read from the demand, never copied).</summary>
-public sealed record HeardAtFrontDoor(FrontDoorHandover Handover, string Verbatim, string? LifeContext, string FrontDoor, DateTime ReceivedAt);
+public sealed record HeardAtFrontDoor(FrontDoorHandover Handover, string Verbatim, string? LifeContext, string FrontDoor, DateTime ReceivedAt, string? Language = null);
 
 /// <summary>
 /// "Help me" demands heard at a front door in a demand study, handed to the locality team: the front door hands one
@@ -113,5 +113,5 @@ public sealed class Handovers(LocalFlowDb db)
            join d in db.Demands on new { h.LocalityId, Id = h.DemandId } equals new { d.LocalityId, d.Id }
            join f in db.FrontDoors on d.FrontDoorId equals f.Id
            orderby d.ReceivedAt, h.Id
-           select new HeardAtFrontDoor(h, d.Verbatim, d.LifeContext, f.Name, d.ReceivedAt);
+           select new HeardAtFrontDoor(h, d.Verbatim, d.LifeContext, f.Name, d.ReceivedAt, d.Language);
 }

@@ -95,8 +95,8 @@ public static class SubjectAccess
         var demandIds = await DemandLinks.DemandsOfAsync(db, loc, personId, ct);
         var demands = await db.Demands.AsNoTracking().Where(d => d.LocalityId == loc && demandIds.Contains(d.Id)).OrderBy(d => d.ReceivedAt).ToListAsync(ct);
         sections.Add(new("Demands at front doors", "What the person asked for at a front door, in their own words, from the demand study.",
-            ["When", "In their words", "What they wanted", "Value or failure", "Their life as they told it", "Referred to"],
-            [.. demands.Select(d => (IReadOnlyList<string>)[Instant(d.ReceivedAt), d.Verbatim, d.WhatTheyWanted, d.Nature.ToString(), d.LifeContext ?? "", d.ReferredTo ?? ""])]));
+            ["When", "In their words", "Language", "What they wanted", "Value or failure", "Their life as they told it", "Referred to"],
+            [.. demands.Select(d => (IReadOnlyList<string>)[Instant(d.ReceivedAt), d.Verbatim, SpokenLanguages.NameOf(d.Language), d.WhatTheyWanted, d.Nature.ToString(), d.LifeContext ?? "", d.ReferredTo ?? ""])]));
 
         var mattered = await db.WhatMattered.AsNoTracking().Where(w => w.LocalityId == loc && w.PersonId == personId).OrderBy(w => w.AskedOn).ToListAsync(ct);
         sections.Add(new("What matters to them", "What mattered to the person, in their words, and what meeting it takes.",

@@ -14,7 +14,7 @@ namespace LocalFlow.Web.Api;
 public static class DemandApi
 {
     public sealed record StudyDto(int Id, int LocalityId, string Service, StudyKind Kind, string Purpose, DateOnly StartsOn, DateOnly? EndsOn, int? TeamId, IReadOnlyList<int> FrontDoorIds, double PredictableLevel, bool StartedWithReadyMadeTypes);
-    public sealed record DemandDto(Guid Id, int StudyId, int FrontDoorId, Channel Channel, DateTime ReceivedAt, string Verbatim, string WhatTheyWanted, DemandNature Nature, FailureKind? FailureKind, string? FailureOther, int? TypeId, TransactionOutcome Outcome, string? ReferredTo, string? LifeContext, string CapturedBy, DateTime CapturedAt, int Version);
+    public sealed record DemandDto(Guid Id, int StudyId, int FrontDoorId, Channel Channel, DateTime ReceivedAt, string Verbatim, string? Language, string WhatTheyWanted, DemandNature Nature, FailureKind? FailureKind, string? FailureOther, int? TypeId, TransactionOutcome Outcome, string? ReferredTo, string? LifeContext, string CapturedBy, DateTime CapturedAt, int Version);
     public sealed record DemandPage(int Total, int Skip, int Take, IReadOnlyList<DemandDto> Demands);
     public sealed record TypeDto(int Id, string Name, string Description, DemandNature Nature, int? MergedIntoId, bool ReadyMade, int Demands);
     public sealed record NewType(string? Name, DemandNature? Nature, string? Description);
@@ -217,7 +217,7 @@ public static class DemandApi
     private static StudyDto ToDto(DemandStudy s) => new(s.Id, s.LocalityId, s.Service, s.Kind, s.Purpose, s.StartsOn, s.EndsOn, s.TeamId,
         s.FrontDoors.Select(f => f.FrontDoorId).Order().ToList(), s.PredictableLevel, s.StartedWithReadyMadeTypes);
 
-    private static DemandDto ToDto(Demand d) => new(d.Id, d.StudyId, d.FrontDoorId, d.Channel, d.ReceivedAt, d.Verbatim, d.WhatTheyWanted, d.Nature, d.FailureKind, d.FailureOther,
+    private static DemandDto ToDto(Demand d) => new(d.Id, d.StudyId, d.FrontDoorId, d.Channel, d.ReceivedAt, d.Verbatim, d.Language, d.WhatTheyWanted, d.Nature, d.FailureKind, d.FailureOther,
         d.TypeId, d.Outcome, d.ReferredTo, d.LifeContext, d.CapturedBy, d.CapturedAt, d.Version);
 
     private static AnalysisDto ToDto(DemandAnalysis a, DemandStudy s)

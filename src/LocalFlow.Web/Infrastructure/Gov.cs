@@ -197,5 +197,13 @@ public static partial class Gov
 
     public static DateTime FromLondon(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), London);
 
+    /// <summary>
+    /// A person's own words, as they said them: isolated for direction (<c>bdi</c>) and marked with the language they
+    /// were said in (<paramref name="language"/>: a tag or a name, see <see cref="LocalFlow.Data.SpokenLanguages"/>;
+    /// none is English), so that a Welsh page reads English words as English and an English page reads Welsh as Welsh.
+    /// </summary>
+    public static IHtmlContent Words(string? words, string? language, string cssClass = "lf-verbatim")
+        => new HtmlString($"<bdi{(cssClass.Length > 0 ? $" class=\"{E(cssClass)}\"" : "")} lang=\"{E(LocalFlow.Data.SpokenLanguages.LangOf(language))}\">{E(words)}</bdi>");
+
     public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 }

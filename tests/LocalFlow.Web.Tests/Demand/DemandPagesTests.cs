@@ -122,6 +122,35 @@ public class DemandPagesTests : IClassFixture<DemandPagesTests.App>
     }
 
     [Fact]
+    public async Task Capture_KeepsTheLanguageTheDemandWasMadeIn_MarksTheWordsWithIt_AndAsksAgainForOneItDoesNotKnow()
+    {
+        var (study, door) = RunningStudy();
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(client, $"/Demand/Capture/{study}");
+        var form = Form(token, door, "Mae'r bin heb ei gasglu eto");
+        form["Input.Language"] = "Cymraeg";
+        var response = await client.PostAsync($"/Demand/Capture/{study}", new FormUrlEncodedContent(form));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = Guid.Parse(response.Headers.Location!.ToString().Split("saved=")[1].Split('&')[0]);
+        (await WithDbAsync(db => db.Demands.Where(d => d.Id == id).Select(d => d.Language).SingleAsync())).ShouldBe("cy");
+        (await client.GetStringAsync(response.Headers.Location!.ToString())).ShouldContain("id=\"saved-verbatim\" lang=\"cy\"");
+        var list = await client.GetStringAsync($"/Demand/Demands/{study}");
+        list.ShouldContain("lang=\"cy\">Mae&#x27;r bin heb ei gasglu eto</bdi>", Case.Sensitive, "the words stay in Welsh and are marked as Welsh");
+        list.ShouldContain("lang=\"en-GB\">", Case.Sensitive, "words with no language recorded are English");
+
+        var before = await WithDbAsync(db => db.Demands.CountAsync());
+        token = await LocalFlowApp.AntiforgeryTokenAsync(client, $"/Demand/Capture/{study}");
+        form = Form(token, door, "nuqneH");
+        form["Input.Language"] = "Klingonese";
+        response = await client.PostAsync($"/Demand/Capture/{study}", new FormUrlEncodedContent(form));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("LocalFlow does not know the language");
+        html.ShouldContain("value=\"Klingonese\"", Case.Sensitive, "what was typed is kept");
+        (await WithDbAsync(db => db.Demands.CountAsync())).ShouldBe(before, "nothing is saved");
+    }
+
+    [Fact]
     public async Task Capture_WithAnEmptyVerbatim_IsRefusedClearly_KeepsWhatWasTyped_AndSavesNothing()
     {
         var (study, door) = RunningStudy();

@@ -17,7 +17,7 @@ namespace LocalFlow.Web.Pages.Demand;
 [Authorize(Policy = Policies.DemandBoard)]
 public sealed class BoardModel(LocalFlowDb db, CurrentUser current) : StudyPageModel(db, current)
 {
-    public sealed record TypeCard(int Id, string Name, DemandNature Nature, int Count, IReadOnlyList<string> Examples);
+    public sealed record TypeCard(int Id, string Name, DemandNature Nature, int Count, IReadOnlyList<SaidWords> Examples);
 
     public override string StudyPage => "Board";
 
@@ -35,8 +35,8 @@ public sealed class BoardModel(LocalFlowDb db, CurrentUser current) : StudyPageM
         var counts = Analysis.ValuePareto.Concat(Analysis.FailurePareto)
             .GroupBy(b => int.Parse(b.Key, System.Globalization.CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
         var examples = (await Db.Demands.AsNoTracking().Where(d => d.LocalityId == Study.LocalityId && d.StudyId == Study.Id && d.TypeId != null)
-                .OrderByDescending(d => d.ReceivedAt).Select(d => new { d.TypeId, d.Verbatim }).Take(5000).ToListAsync())
-            .GroupBy(d => d.TypeId!.Value).ToDictionary(g => g.Key, g => g.Select(x => x.Verbatim).Distinct().Take(3).ToList());
+                .OrderByDescending(d => d.ReceivedAt).Select(d => new { d.TypeId, d.Verbatim, d.Language }).Take(5000).ToListAsync())
+            .GroupBy(d => d.TypeId!.Value).ToDictionary(g => g.Key, g => g.Select(x => new SaidWords(x.Verbatim, x.Language)).Distinct().Take(3).ToList());
         Cards = counts.Where(c => types.ContainsKey(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => types[c.Key].Name)
             .Select(c => new TypeCard(c.Key, types[c.Key].Name, types[c.Key].Nature, c.Value, examples.GetValueOrDefault(c.Key) ?? [])).ToList();
         await AuditTrail.ReadAsync(Db, AuditEventType.DemandRead, nameof(DemandStudy), Study.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Study.LocalityId, "Demand board with example verbatims");

@@ -34,6 +34,8 @@ public sealed class CaptureModel(LocalFlowDb db, CurrentUser current) : StudyPag
     public IReadOnlyList<Data.Entities.Demand> Recent { get; private set; } = [];
     public int Captured { get; private set; }
     public string? Saved { get; private set; }
+    /// <summary>The <c>lang</c> of the saved demand's words.</summary>
+    public string SavedLanguage { get; private set; } = "en-GB";
 
     public static readonly (string Value, string Text, string? Hint)[] FailureKinds =
     [
@@ -67,6 +69,7 @@ public sealed class CaptureModel(LocalFlowDb db, CurrentUser current) : StudyPag
         {
             var d = await Db.Demands.AsNoTracking().SingleOrDefaultAsync(x => x.LocalityId == Study.LocalityId && x.Id == savedId);
             Saved = d?.Verbatim;
+            SavedLanguage = SpokenLanguages.LangOf(d?.Language);
         }
         await LoadAsync();
         return Page();
@@ -100,6 +103,7 @@ public sealed class CaptureModel(LocalFlowDb db, CurrentUser current) : StudyPag
                 }
                 // Next demand: keep the front door and channel, clear the rest.
                 Saved = demand.Verbatim;
+                SavedLanguage = SpokenLanguages.LangOf(demand.Language);
                 ModelState.Clear();
                 Input = new DemandInput { FrontDoorId = Input.FrontDoorId, Channel = Input.Channel };
                 When = null;

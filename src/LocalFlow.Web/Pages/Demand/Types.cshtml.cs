@@ -19,7 +19,7 @@ public sealed class TypesModel(LocalFlowDb db, CurrentUser current) : StudyPageM
         public string? Description { get; set; }
     }
 
-    public sealed record Row(DemandType Type, int Value, int Failure, IReadOnlyList<string> Examples);
+    public sealed record Row(DemandType Type, int Value, int Failure, IReadOnlyList<SaidWords> Examples);
 
     public override string StudyPage => "Types";
 
@@ -70,8 +70,8 @@ public sealed class TypesModel(LocalFlowDb db, CurrentUser current) : StudyPageM
             .GroupBy(d => new { d.TypeId, d.Nature }).Select(g => new { g.Key.TypeId, g.Key.Nature, Count = g.Count() }).ToListAsync();
         // Three recent verbatims per type: enough to see what the type means in people's words.
         var examples = (await Db.Demands.AsNoTracking().Where(d => d.LocalityId == Study.LocalityId && d.StudyId == Study.Id && d.TypeId != null)
-                .OrderByDescending(d => d.ReceivedAt).Select(d => new { d.TypeId, d.Verbatim }).Take(5000).ToListAsync())
-            .GroupBy(d => d.TypeId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Take(3).Select(x => x.Verbatim).ToList());
+                .OrderByDescending(d => d.ReceivedAt).Select(d => new { d.TypeId, d.Verbatim, d.Language }).Take(5000).ToListAsync())
+            .GroupBy(d => d.TypeId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<SaidWords>)g.Take(3).Select(x => new SaidWords(x.Verbatim, x.Language)).ToList());
         Rows = types.Select(t => new Row(t,
                 counts.Where(c => c.TypeId == t.Id && c.Nature == DemandNature.Value).Sum(c => c.Count),
                 counts.Where(c => c.TypeId == t.Id && c.Nature == DemandNature.Failure).Sum(c => c.Count),
