@@ -179,7 +179,9 @@ public sealed class ClearTextSchema : LinkageSchema
     /// or when they clearly differ and do not even start with the same letter while the dates of birth clearly differ, or,
     /// within one household, differ by less than that (a year apart, a digit apart: Paul and Dean Jones, born on 13 June
     /// 2012 and 2013); for this last rule the same street and house number with a postcode missing or mistyped counts as
-    /// one household (a couple of one surname whose birthdays are a day–month swap of each other).
+    /// one household (a couple of one surname whose birthdays are a day–month swap of each other). Within one household
+    /// and family, a given name with another initial cannot link either when a date of birth is missing: among a million
+    /// hard records 22,437 such pairs scored between −4 and 4 bits and none was one person.
     /// Other ids that differ are not a rule: their kind is unknown and they are often mistyped.
     /// </summary>
     public override string? CannotLinkReason(ReadOnlySpan<byte> levels)
@@ -199,6 +201,7 @@ public sealed class ClearTextSchema : LinkageSchema
             : family && levels[GivenName] is GivenSameInitial or GivenDifferentInitial && levels[DateOfBirth] == 0 ? "same family and date of birth but a different given name (twins)"
             : family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == 5 ? "same family, different date of birth and given name"
             : (household || levels[Address] == AddressSameStreet) && family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] is 1 or 2 or 3 or 4 ? "one household, a different given name and not the same date of birth"
+            : household && family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == Unknown ? "one household, a different given name and no date of birth to say otherwise"
             : null;
     }
 

@@ -198,6 +198,19 @@ public class HouseholdTests
     }
 
     [Fact]
+    public void AMotherAndHerSon_OfOneHouse_WithNoDateOfBirthOnHisRecord_CannotLink()
+    {
+        var records = new List<LinkRecord>
+        {
+            Person("gp", "1", "Karen", "Webb", "1979-04-02", "NF12 7DE", "14 Orchard Way", sex: "F", phone: "01632960212"),
+            Person("housing", "2", "Thomas", "Webb", "", "NF12 7DE", "14 Orchard Way", phone: "01632960212"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        result.Explain(0, 1).Contributions.ShouldContain(c => c.Comparison == "cannot link" && c.Level == "one household, a different given name and no date of birth to say otherwise");
+        result.Clusters.PersonIdOf(0).ShouldNotBe(result.Clusters.PersonIdOf(1));
+    }
+
+    [Fact]
     public void WithBloomFilters_StrangersSharingOnlyAGivenNameAndABirthday_AreReviewedNotLinked()
     {
         var encoder = new BloomEncoder(Secret);
