@@ -93,7 +93,60 @@ public static class LinkingScale
             }
             var records = (double)data.Records.Count;
             var trueLambda = LinkageEvaluation.TruePairs(data.Truth) / (records * (records - 1) / 2);
-            Console.WriteLine($"prior {result.Model.PriorWeight:F2} bits; from the truth {Math.Log2(trueLambda / (1 - trueLambda)):F2} bits");
+            var truePrior = Math.Log2(trueLambda / (1 - trueLambda));
+            Console.WriteLine($"prior {result.Model.PriorWeight:F2} bits; from the truth {truePrior:F2} bits");
+            PriorParts(result, data.Truth, options);
+            // The pairs near the threshold by kind (of one true household or not; their date of birth's level), with
+            // the matches the model expects and the true ones: where the weights are wrong.
+            var near = new SortedDictionary<string, (long Pairs, double Expected, long True)>(StringComparer.Ordinal);
+            var lv = new byte[result.Schema.Comparisons.Count];
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                var w = result.Weights[i];
+                if (w is < -4 or >= 4)
+                {
+                    continue;
+                }
+                var (a, b) = (result.Pairs.A(i), result.Pairs.B(i));
+                result.Schema.Compare(a, b, lv);
+                string L(int c) => lv[c] == LinkageSchema.Unknown ? "?" : lv[c].ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var kind = $"{(w < 0 ? "[-4,0)" : "[0,4)")} {(data.Households[a] == data.Households[b] ? "household" : "other")} given {L(0)} surname {L(1)} dob {L(2)}";
+                var (n, e, tr) = near.GetValueOrDefault(kind);
+                near[kind] = (n + 1, e + FellegiSunterModel.Probability(w), tr + (data.Truth[a] == data.Truth[b] ? 1 : 0));
+            }
+            foreach (var (kind, (n, e, tr)) in near.Where(x => x.Value.Pairs >= Math.Max(20, result.Pairs.Count / 20_000)))
+            {
+                Console.WriteLine($"near the threshold, {kind}: pairs {n:N0} expected matches {e:N0} true {tr:N0}");
+            }
+            // The same pairs with the truth's prior: every weight moves by the same amount, so this is the pairwise
+            // accuracy and the model's estimate the run would give if only the prior were right.
+            var shift = truePrior - result.Model.PriorWeight;
+            long tp = 0, fp = 0, allTrue = LinkageEvaluation.TruePairs(data.Truth);
+            double pAbove = 0, pAll = 0;
+            var linkAt = result.Model.LinkThreshold;
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                if (result.Weights[i] <= -30)
+                {
+                    continue;
+                }
+                var w = result.Weights[i] + shift;
+                var p = FellegiSunterModel.Probability(w);
+                pAll += p;
+                if (w >= linkAt)
+                {
+                    pAbove += p;
+                    if (data.Truth[result.Pairs.A(i)] == data.Truth[result.Pairs.B(i)])
+                    {
+                        tp++;
+                    }
+                    else
+                    {
+                        fp++;
+                    }
+                }
+            }
+            Console.WriteLine($"with the truth's prior ({shift:+0.00;-0.00} bits), weight alone at the threshold: pairwise precision {(double)tp / Math.Max(1, tp + fp):F4} recall {(double)tp / allTrue:F4}; the model's recall estimate would be {pAbove / Math.Max(1e-9, pAll):F4}");
         }
         if (args.Contains("explain"))
         {
@@ -218,8 +271,96 @@ public static class LinkingScale
             {
                 Console.WriteLine($"household false pairs: {count:N0} with {kind}");
             }
+            UntoldBySource(result, data.Truth);
         }
         Console.WriteLine($"managed heap (GC) {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MB now; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
+    }
+
+    /// <summary>
+    /// Splits the prior into what it is made of and sets each part against the truth: the matches the date-of-birth
+    /// rule's EM expects among that rule's pairs, and the share of all matches that rule can catch (its coverage).
+    /// </summary>
+    private static void PriorParts(LinkageResult result, IReadOnlyList<string> truth, LinkageOptions options)
+    {
+        var schema = result.Schema;
+        var n = (double)schema.Count;
+        var possible = n * (n - 1) / 2;
+        long keyed = 0;
+        for (var i = 0; i < schema.Count; i++)
+        {
+            if (schema.BlockingKey(0, i) != 0)
+            {
+                keyed++;
+            }
+        }
+        var coverage = (keyed / n) * (keyed / n);
+        foreach (var c in schema.BlockedComparisons[0])
+        {
+            coverage *= result.Model.Comparisons[c].M[0];
+        }
+        var ruleMatches = result.Model.Lambda * possible * coverage;
+        var rulePairs = CandidatePairs.ForRule(schema, 0, options.MaxBlockSize, options.LinkWithinSources, options.MaxTrainingPairsPerRule, out var step);
+        long trueInRule = 0;
+        foreach (var p in rulePairs)
+        {
+            if (truth[(int)(p >> 32)] == truth[(int)(uint)p])
+            {
+                trueInRule++;
+            }
+        }
+        long truePairs = 0, sharingKey = 0;
+        foreach (var group in Enumerable.Range(0, schema.Count).GroupBy(i => truth[i]))
+        {
+            var m = group.ToArray();
+            for (var i = 0; i < m.Length; i++)
+            {
+                for (var j = i + 1; j < m.Length; j++)
+                {
+                    truePairs++;
+                    var k = schema.BlockingKey(0, m[i]);
+                    if (k != 0 && k == schema.BlockingKey(0, m[j]))
+                    {
+                        sharingKey++;
+                    }
+                }
+            }
+        }
+        Console.WriteLine($"prior parts, rule \"{schema.BlockingRules[0]}\": {rulePairs.Length * step:N0} pairs; matches its EM expects {ruleMatches:N0}, true {trueInRule * step:N0}; share of matches it catches {coverage:F4}, true {(double)sharingKey / Math.Max(1, truePairs):F4}");
+    }
+    /// <summary>
+    /// Records lacking a date of birth put with a person, counted by whether they are that person's (the truth most of
+    /// its members have) and whether the person already holds a record of the same source that has a date of birth
+    /// (a source holds a person once, so a second record of it with nothing to tell it apart may be someone else).
+    /// </summary>
+    private static void UntoldBySource(LinkageResult result, IReadOnlyList<string> truth)
+    {
+        var schema = result.Schema;
+        var levels = new byte[schema.Comparisons.Count];
+        bool HasDob(int r)
+        {
+            schema.Compare(r, r, levels);
+            return levels[2] != LinkageSchema.Unknown;
+        }
+        var counts = new long[2, 2];
+        foreach (var person in result.Clusters.People)
+        {
+            var m = person.Members;
+            if (m.Count < 2)
+            {
+                continue;
+            }
+            var major = m.GroupBy(r => truth[r]).OrderByDescending(g => g.Count()).First().Key;
+            foreach (var r in m)
+            {
+                if (HasDob(r))
+                {
+                    continue;
+                }
+                var sameSource = m.Any(o => o != r && schema.SourceIndex(o) == schema.SourceIndex(r) && HasDob(o));
+                counts[truth[r] == major ? 0 : 1, sameSource ? 1 : 0]++;
+            }
+        }
+        Console.WriteLine($"records without a date of birth put with a person: theirs {counts[0, 0]:N0} (+{counts[0, 1]:N0} where the person holds a record of that source with a date of birth); someone else's {counts[1, 0]:N0} (+{counts[1, 1]:N0})");
     }
 }

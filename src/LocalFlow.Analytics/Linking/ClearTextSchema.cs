@@ -178,7 +178,10 @@ public sealed class ClearTextSchema : LinkageSchema
     /// while the full dates of birth are the same (twins, even when their names share the first letter: Leo and Lucas),
     /// or when they clearly differ and do not even start with the same letter while the dates of birth clearly differ, or,
     /// within one household, differ by less than that (a year apart, a digit apart: Paul and Dean Jones, born on 13 June
-    /// 2012 and 2013).
+    /// 2012 and 2013); for this last rule the same street and house number with a postcode missing or mistyped counts as
+    /// one household (a couple of one surname whose birthdays are a day–month swap of each other). Within one household
+    /// and family, a given name with another initial cannot link either when a date of birth is missing: among a million
+    /// hard records 22,437 such pairs scored between −4 and 4 bits and none was one person.
     /// Other ids that differ are not a rule: their kind is unknown and they are often mistyped.
     /// </summary>
     public override string? CannotLinkReason(ReadOnlySpan<byte> levels)
@@ -197,13 +200,15 @@ public sealed class ClearTextSchema : LinkageSchema
             : household && levels[DateOfBirth] == 5 ? "one household but clearly different dates of birth"
             : family && levels[GivenName] is GivenSameInitial or GivenDifferentInitial && levels[DateOfBirth] == 0 ? "same family and date of birth but a different given name (twins)"
             : family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == 5 ? "same family, different date of birth and given name"
-            : household && family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] is 1 or 2 or 3 or 4 ? "one household, a different given name and not the same date of birth"
+            : (household || levels[Address] == AddressSameStreet) && family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] is 1 or 2 or 3 or 4 ? "one household, a different given name and not the same date of birth"
+            : household && family && levels[GivenName] == GivenDifferentInitial && levels[DateOfBirth] == Unknown ? "one household, a different given name and no date of birth to say otherwise"
             : null;
     }
 
     /// <inheritdoc/>
     public override bool IdentifierAgrees(ReadOnlySpan<byte> levels) => levels[Nhs] is 0 or 1 || levels[OtherId] is 0 or 1;
 
+    private const byte AddressSameStreet = 3;
     private const byte GivenSameInitial = 6;
     private const byte GivenDifferentInitial = 7;
 

@@ -90,6 +90,12 @@ public abstract class LinkageSchema
     /// </summary>
     public virtual string? CannotLinkReason(ReadOnlySpan<byte> levels) => null;
 
+    /// <summary>
+    /// True when a pair with these levels goes to review instead of being linked, whatever its weight: evidence the
+    /// model over-counts in this schema (see <see cref="Privacy.BloomSchema.ReviewOnly"/>). False by default.
+    /// </summary>
+    public virtual bool ReviewOnly(ReadOnlySpan<byte> levels) => false;
+
     /// <summary>True when an identifier (NHS number, other id) agrees, exactly or but for a typo.</summary>
     public virtual bool IdentifierAgrees(ReadOnlySpan<byte> levels) => false;
 

@@ -478,12 +478,13 @@ public sealed class PairScorer
 
     /// <summary>
     /// As <see cref="Decide(double, int)"/>, but a pair that would link is sent to review when it is an untold household
-    /// pair (<see cref="UntoldHouseholdPair"/>) and <see cref="UntoldHouseholdPairsToReview"/> is on.
+    /// pair (<see cref="UntoldHouseholdPair"/>) and <see cref="UntoldHouseholdPairsToReview"/> is on, or when the schema
+    /// reviews its levels (<see cref="LinkageSchema.ReviewOnly"/>).
     /// </summary>
     public PairDecision Decide(int a, int b, ReadOnlySpan<byte> levels, double weight, int agreeing)
     {
         var decision = Decide(weight, agreeing);
-        return decision == PairDecision.Link && UntoldHouseholdPairsToReview && UntoldHouseholdPair(a, b, levels) ? PairDecision.Review : decision;
+        return decision == PairDecision.Link && ((UntoldHouseholdPairsToReview && UntoldHouseholdPair(a, b, levels)) || _schema.ReviewOnly(levels)) ? PairDecision.Review : decision;
     }
 
     private double Term(int c, byte level, int a, int b)

@@ -184,6 +184,64 @@ public class HouseholdTests
     }
 
     [Fact]
+    public void ACoupleOfOneSurname_AtOneStreetAndNumber_WithAPostcodeMissing_AndBirthdaysADayMonthSwapApart_CannotLink()
+    {
+        var records = new List<LinkRecord>
+        {
+            // Ava and Edward Kaur of 48 Green Lane, born on 12 November and 11 December 1978; the housing record has no postcode.
+            Person("gp", "1", "Ava", "Kaur", "1978-11-12", "NF38 4BA", "48 Green Lane", sex: "F"),
+            Person("housing", "2", "Edward", "Kaur", "11/12/1978", "", "48 Green Lane", sex: "M"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        result.Explain(0, 1).Contributions.ShouldContain(c => c.Comparison == "cannot link" && c.Level == "one household, a different given name and not the same date of birth");
+        result.Clusters.PersonIdOf(0).ShouldNotBe(result.Clusters.PersonIdOf(1));
+    }
+
+    [Fact]
+    public void AMotherAndHerSon_OfOneHouse_WithNoDateOfBirthOnHisRecord_CannotLink()
+    {
+        var records = new List<LinkRecord>
+        {
+            Person("gp", "1", "Karen", "Webb", "1979-04-02", "NF12 7DE", "14 Orchard Way", sex: "F", phone: "01632960212"),
+            Person("housing", "2", "Thomas", "Webb", "", "NF12 7DE", "14 Orchard Way", phone: "01632960212"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        result.Explain(0, 1).Contributions.ShouldContain(c => c.Comparison == "cannot link" && c.Level == "one household, a different given name and no date of birth to say otherwise");
+        result.Clusters.PersonIdOf(0).ShouldNotBe(result.Clusters.PersonIdOf(1));
+    }
+
+    [Fact]
+    public void WithBloomFilters_StrangersSharingOnlyAGivenNameAndABirthday_AreReviewedNotLinked()
+    {
+        var encoder = new BloomEncoder(Secret);
+        var records = new List<LinkRecord>
+        {
+            Person("gp", "1", "Oliver", "Brennan", "1987-03-14", "NF12 3AB", "5 Mill Lane", sex: "M"),
+            Person("police", "2", "Oliver", "Whitcombe", "14/03/1987", "NF40 9ZZ", "71 Quarry Hill", sex: "M"),
+            // With an NHS number agreeing (2 and 3), or the surname (1 and 2), the pair is left to its weight.
+            Person("hospital", "3", "Oliver", "Whitcombe", "1987-03-14", "NF40 9ZZ", "71 Quarry Hill", nhs: "9434765919", sex: "M"),
+            Person("gp", "4", "Oliver", "Brennan", "1987-03-14", "NF12 3AB", "5 Mill Lane", nhs: "9434765919", sex: "M"),
+        };
+        var schema = new BloomSchema(encoder.Encode(records));
+        Span<byte> levels = stackalloc byte[schema.Comparisons.Count];
+        schema.Compare(0, 1, levels);
+        schema.ReviewOnly(levels).ShouldBeTrue();
+        var scorer = new PairScorer(schema, HardBloomModel());
+        var w = scorer.Score(0, 1, levels, out var agreeing);
+        scorer.Decide(0, 1, levels, Math.Max(w, scorer.Model.LinkThreshold), Math.Max(agreeing, 2)).ShouldBe(PairDecision.Review);
+        schema.Compare(2, 3, levels);
+        schema.ReviewOnly(levels).ShouldBeFalse();
+        schema.Compare(1, 2, levels);
+        schema.ReviewOnly(levels).ShouldBeFalse();
+    }
+
+    private static FellegiSunterModel HardBloomModel()
+    {
+        var data = LocalFlow.Analytics.Linking.Synthetic.LinkageDataGenerator.Generate(new LocalFlow.Analytics.Linking.Synthetic.SyntheticOptions { People = 1500, Seed = 98, Hard = true });
+        return Linker.Run(new BloomSchema(new BloomEncoder(Secret).Encode(data.Records))).Model;
+    }
+
+    [Fact]
     public void ATypoOfANickname_OrAGarbledBirthday_DoesNotMakeTwoPeopleOfOne()
     {
         var records = new List<LinkRecord>

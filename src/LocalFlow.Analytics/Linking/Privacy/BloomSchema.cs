@@ -143,6 +143,17 @@ public sealed class BloomSchema : LinkageSchema
         return family && levels[0] == Cuts[0].Length && levels[2] == Cuts[2].Length ? "same family, a different given name and a clearly different date of birth" : null;
     }
 
+    /// <summary>
+    /// A pair whose surname filters are clearly different (Dice below the lowest cut) and that shares no address, phone,
+    /// e-mail, NHS number or other id is reviewed, not linked: it rests on given name and date of birth, which strangers
+    /// of one generation share far more often than random pairs do (names follow the birth year and sex), so the model,
+    /// taking the fields as independent, over-counts them. Among a million hard records such strangers sharing a
+    /// birthday are most of Bloom mode's false links outside households; true pairs of this shape (a married name with
+    /// no previous surname in the filter, after a move, with nothing else in common) are rare there.
+    /// </summary>
+    public override bool ReviewOnly(ReadOnlySpan<byte> levels) =>
+        levels[1] == Cuts[1].Length && levels[3] != 0 && levels[6] != 0 && levels[7] != 0 && !IdentifierAgrees(levels);
+
     /// <inheritdoc/>
     public override bool IdentifierAgrees(ReadOnlySpan<byte> levels) => levels[5] < Cuts[5].Length || levels[8] < Cuts[8].Length;
 
