@@ -114,19 +114,24 @@ public class KeptPictureTests
         var pictures = new LocalityPictures();
         var everyone = await ViewAsync(db, pictures, locality);
         var viewer = new Viewer([locality], false, null);
-        Guid householdId;
+        var engines = new Flow.FlowEngines();
+        Guid householdId, personId;
         await using (var ctx = db.Options.CreateContext())
         {
             // the restricted person's household: left out for a viewer who may not see restricted people
             householdId = everyone.Households.First(h => ctx.People.Any(p => p.HouseholdId == h.Id && !p.Restricted)).Id;
             var person = await ctx.People.FirstAsync(p => p.HouseholdId == householdId);
+            personId = person.Id;
+            (await engines.HiddenPeopleAsync(ctx, viewer, locality)).ShouldNotContain(personId);
             person.Restricted = true;
             await ctx.SaveChangesAsync();
         }
         IReadOnlySet<Guid> hidden;
         await using (var ctx = db.Options.CreateContext())
         {
-            hidden = await Visibility.HiddenPeopleAsync(ctx, viewer, locality);
+            hidden = await engines.HiddenPeopleAsync(ctx, viewer, locality);
+            hidden.ShouldContain(personId, "the kept hidden people are read again once a person is restricted");
+            hidden.ShouldBe(await Visibility.HiddenPeopleAsync(ctx, viewer, locality), ignoreOrder: true);
         }
         var narrowed = await ViewAsync(db, pictures, locality, hidden);
         narrowed.Households.ShouldNotContain(h => h.Id == householdId);

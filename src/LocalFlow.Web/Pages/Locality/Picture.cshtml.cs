@@ -21,7 +21,7 @@ namespace LocalFlow.Web.Pages.Locality;
 /// <see cref="LocalityPicture"/> (the same as <c>localflow locality</c>).
 /// </summary>
 [Authorize(Policy = Policies.LocalityPicture)]
-public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPictures pictures, TimeProvider clock) : PageModel
+public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPictures pictures, LocalFlow.Data.Flow.FlowEngines engines, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Household { get; set; }
@@ -57,7 +57,7 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPi
         {
             return;
         }
-        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
+        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, engines, locality, ct);
         // the locality team sees households by address, so only what agreements share with them (worked out on each
         // view); others see aggregates over all records, kept between views
         Picture = Team

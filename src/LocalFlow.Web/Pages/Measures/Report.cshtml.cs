@@ -46,7 +46,7 @@ public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines
         TierCounts? tiers = null;
         if (Policies.Allows(User, Policies.LocalityPicture))
         {
-            var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
+            var hidden = await FlowAccess.HiddenPeopleAsync(db, current, engines, locality, ct);
             tiers = (await pictures.ForAsync(db, locality, hidden, Today, ct: ct)).TierTotals;
         }
         var name = await db.Localities.Where(l => l.Id == locality).Select(l => l.Name).SingleAsync(ct);
