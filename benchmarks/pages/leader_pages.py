@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Times the leaders' and the data officer's pages of a running LocalFlow web app at locality scale (issues 11 and 12):
-the measures (/Measures, a saved measure, /Measures/Population, /Measures/Report as a page, PDF and CSV), /Economics,
+the measures (/Measures, a saved measure, /Measures/Population, /Measures/Report as a page, PDF and CSV), the
+locality picture (/Locality/Picture), /Economics,
 the person page's "Everything held" (subject access, as a page and as JSON) and the redesign programme's pages.
 
 Usage: leader_pages.py BASE_URL DATABASE_FILE [later_views] [server_pid] [only]
@@ -76,6 +77,8 @@ pages = [
     ("analyst", "/Measures/Report?handler=Pdf"),
     ("analyst", "/Measures/Report?handler=Csv"),
     ("study", "/Measures/Report"),
+    ("analyst", "/Locality/Picture"),
+    ("commissioner", "/Locality/Picture"),
     ("analyst", "/Economics"),
     ("commissioner", "/Economics"),
     ("dataofficer", f"/Locality/Person/{person}/SubjectAccess"),

@@ -33,6 +33,9 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalFlow.Web.Infr
 builder.Services.AddSingleton<FlowImportRunner>();
 // One analysed flow engine per locality, kept until the data change (docs/flow-study.md).
 builder.Services.AddSingleton<LocalFlow.Data.Flow.FlowEngines>();
+// The locality picture and the economics cohort of each locality, kept on the same stamp (docs/locality-picture.md, docs/economics.md).
+builder.Services.AddSingleton<LocalFlow.Data.LocalityWork.LocalityPictures>();
+builder.Services.AddSingleton<LocalFlow.Data.Economics.EconomicsCohorts>();
 builder.Services.AddSingleton<LocalFlow.Web.Infrastructure.FlowEngineWarmer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalFlow.Web.Infrastructure.FlowEngineWarmer>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<FlowImportRunner>());

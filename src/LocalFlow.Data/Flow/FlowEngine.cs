@@ -173,7 +173,7 @@ public sealed class FlowEngine
             switch (db.Database.GetDbConnection())
             {
                 case SqliteConnection sqlite:
-                    ReadSqlite(sqlite, localityId, rows, ct);
+                    ReadSqlite(sqlite, localityId, count, rows, ct);
                     break;
                 case NpgsqlConnection npgsql:
                     await ReadPostgresAsync(npgsql, localityId, rows, ct);
@@ -211,12 +211,26 @@ public sealed class FlowEngine
 
     private const string Select = "SELECT id, person_id, agency_id, team_id, worker_id, kind, subtype, referred_to_agency_id, referred_to_team_id, start_utc, end_utc, cost, helped FROM activity_records WHERE locality_id = ";
 
-    private static void ReadSqlite(SqliteConnection connection, int localityId, RowSink rows, CancellationToken ct)
+    /// <summary>
+    /// Reads the locality's <paramref name="count"/> records. When they are at least half of the table (one locality
+    /// per database, as usual), the table is read in its own order ("NOT INDEXED"): SQLite would otherwise find each
+    /// row through the locality's index, one table lookup a row, which took most of the read at 2 million records.
+    /// </summary>
+    private static void ReadSqlite(SqliteConnection connection, int localityId, int count, RowSink rows, CancellationToken ct)
     {
         const int Row = 100;
         const int Null = 5;
         var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        if (raw.sqlite3_prepare_v2(handle, Select + "?", out var stmt) != 0)
+        long rowids = 0;
+        if (raw.sqlite3_prepare_v2(handle, "SELECT coalesce(max(rowid), 0) FROM activity_records", out var last) == 0)
+        {
+            using (last)
+            {
+                rowids = raw.sqlite3_step(last) == Row ? raw.sqlite3_column_int64(last, 0) : 0;
+            }
+        }
+        var select = count > 0 && count * 2L >= rowids ? Select.Replace("FROM activity_records", "FROM activity_records NOT INDEXED", StringComparison.Ordinal) : Select;
+        if (raw.sqlite3_prepare_v2(handle, select + "?", out var stmt) != 0)
         {
             throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), raw.sqlite3_errcode(handle));
         }

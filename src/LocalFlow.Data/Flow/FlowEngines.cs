@@ -13,6 +13,7 @@ public sealed class FlowEngines
 {
     private readonly ConcurrentDictionary<int, FlowEngine> _built = new();
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _building = new();
+    private readonly KeptFigures<IReadOnlySet<Guid>> _hidden = new();
 
     /// <summary>
     /// The engine to read one person's figures, signals and cost curve from as a viewer may see them: the locality's
@@ -26,6 +27,25 @@ public sealed class FlowEngines
         ArgumentNullException.ThrowIfNull(shared);
         var held = await db.ActivityRecords.CountAsync(r => r.LocalityId == localityId && r.PersonId == personId, ct);
         return held == shared.Count ? await ForLocalityAsync(db, localityId, ct) : await FlowEngine.OfRecordsAsync(db, localityId, shared, ct);
+    }
+
+    /// <summary>
+    /// The people of <paramref name="localityId"/> hidden from <paramref name="viewer"/>
+    /// (<see cref="LocalityWork.Visibility.HiddenPeopleAsync"/>), kept per worker under the locality's
+    /// <see cref="FlowDataVersion"/> without waiting for the engine: restricting a person or household and naming or
+    /// removing a worker on one change that version, so a change is read again at once.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> HiddenPeopleAsync(LocalFlowDb db, LocalityWork.Viewer viewer, int localityId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.MaySeeRestricted)
+        {
+            return new HashSet<Guid>();
+        }
+        var version = await FlowDataVersion.ReadAsync(db, localityId, ct);
+        return await _hidden.GetAsync(localityId, version, viewer.WorkerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+            c => LocalityWork.Visibility.HiddenPeopleAsync(db, viewer, localityId, c), ct);
     }
 
     /// <summary>The engine of locality <paramref name="localityId"/> over its stored records as they are now.</summary>

@@ -2,6 +2,7 @@ using LocalFlow.Analytics.Economics;
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Analytics.Locality;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.Flow;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.LocalityWork;
@@ -52,23 +53,120 @@ public sealed class LocalityPicture
     /// of the last <paramref name="years"/> years: every record for a picture seen only in aggregate, or, with
     /// <paramref name="sharedWith"/> (the locality team, who see households by address), only the records data sharing
     /// agreements share with that viewer (<see cref="Visibility.SharedWith(IQueryable{ActivityRecord}, LocalFlowDb, Viewer)"/>).
+    /// Nothing is kept: <see cref="LocalityPictures"/> keeps what it can between views.
     /// </summary>
-    public static async Task<LocalityPicture> LoadAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years = 2, Viewer? sharedWith = null, CancellationToken ct = default)
+    public static Task<LocalityPicture> LoadAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years = 2, Viewer? sharedWith = null, CancellationToken ct = default)
+        => LoadAsync(db, localityId, hidden, today, years, sharedWith, null, ct);
+
+    /// <summary>
+    /// <see cref="LoadAsync(LocalFlowDb, int, IReadOnlySet{Guid}, DateOnly, int, Viewer?, CancellationToken)"/>, taking
+    /// what is worked out from the records (<see cref="PictureRecords"/>) from <paramref name="kept"/> when it holds
+    /// them under the same flow data version, rules, tier rule, day and households left out. The rest (street names,
+    /// tier overrides, what matters) is read on every view. A picture narrowed by sharing is never kept.
+    /// </summary>
+    internal static async Task<LocalityPicture> LoadAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years, Viewer? sharedWith,
+        KeptFigures<PictureRecords>? kept, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(hidden);
+        // read before the records: what is kept is never kept under a stamp newer than its data
+        var version = kept is null || sharedWith is not null ? null : await FlowDataVersion.ReadAsync(db, localityId, ct);
         var (rules, defaults) = await RulesAsync(db, localityId, ct);
         var tierRule = await TierRuleAsync(db, localityId, ct);
+        var hiddenHouseholds = await HiddenHouseholdsAsync(db, localityId, hidden, ct);
+        var counted = kept is null || version is null
+            ? await PictureRecords.LoadAsync(db, localityId, hiddenHouseholds, today, years, rules, tierRule, sharedWith, ct)
+            : await kept.GetAsync(localityId, version, PictureRecords.Key(hiddenHouseholds, today, years, rules, tierRule),
+                c => PictureRecords.LoadAsync(db, localityId, hiddenHouseholds, today, years, rules, tierRule, null, c), ct);
+        var position = counted.Position;
+        var streets = await db.Streets.AsNoTracking().Where(s => s.LocalityId == localityId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var households = counted.Households
+            .Select(h => new PictureHousehold(h.Id, h.AddressLine, h.StreetId is { } s && streets.TryGetValue(s, out var n) ? n : null, h.Postcode))
+            .ToList();
+        var flags = counted.Flags;
+        var overrides = (await db.TierOverrides.AsNoTracking().Where(o => o.LocalityId == localityId).ToListAsync(ct))
+            .Where(o => position.ContainsKey(o.HouseholdId))
+            .ToDictionary(o => position[o.HouseholdId], o => ((Tier)o.Tier, o.Note));
+        var placements = Tiers.Place(flags, rules, tierRule, overrides);
+        var said = await db.WhatMattered.AsNoTracking()
+            .Where(w => w.LocalityId == localityId && w.RemovedUtc == null)
+            .Join(db.People.Where(p => p.LocalityId == localityId && p.HouseholdId != null), w => w.PersonId, p => p.Id, (w, p) => new { p.HouseholdId, w.InTheirWords })
+            .ToListAsync(ct);
+        var streetOf = households.Select(h => h.Street).ToList();
+        return new LocalityPicture
+        {
+            Households = households,
+            Rules = rules,
+            DefaultRules = defaults,
+            TierRule = tierRule,
+            Flags = flags,
+            Placements = placements,
+            Streets = Picture.ByArea(flags, streetOf, rules.Count),
+            Postcodes = Picture.ByArea(flags, households.Select(h => (string?)h.Postcode).ToList(), rules.Count),
+            FlagFrequencies = Picture.FlagFrequencies(flags, rules),
+            DemandTypes = counted.DemandTypes,
+            WhatMatters = Picture.MostFrequent(said.Where(s => position.ContainsKey(s.HouseholdId!.Value)).Select(s => (position[s.HouseholdId!.Value], s.InTheirWords))),
+            SeveralServices = Picture.OnSeveralServices(flags),
+            Concentration = Picture.DemandConcentration(flags),
+            TierTotals = Tiers.Count(placements).FirstOrDefault() ?? new TierCounts("All households", 0, 0, 0),
+            TiersByStreet = Tiers.Count(placements, h => streetOf[h]),
+            TiersOverTime = counted.TiersOverTime,
+        };
+    }
+
+    /// <summary>The households of <paramref name="localityId"/> with someone in <paramref name="hidden"/>: left out of the picture whole.</summary>
+    internal static async Task<IReadOnlySet<Guid>> HiddenHouseholdsAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, CancellationToken ct)
+    {
         var hiddenList = hidden.ToList();
-        var hiddenHouseholds = hiddenList.Count == 0 ? [] : (await db.People.AsNoTracking()
+        return hiddenList.Count == 0 ? new HashSet<Guid>() : (await db.People.AsNoTracking()
             .Where(p => p.LocalityId == localityId && p.HouseholdId != null && hiddenList.Contains(p.Id))
             .Select(p => p.HouseholdId!.Value).ToListAsync(ct)).ToHashSet();
-        var streets = await db.Streets.AsNoTracking().Where(s => s.LocalityId == localityId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+    }
+}
+
+/// <summary>One household as the picture reads it: where it is, by street id (named on each view).</summary>
+public sealed record PictureAddress(Guid Id, string AddressLine, int? StreetId, string Postcode);
+
+/// <summary>
+/// The part of a <see cref="LocalityPicture"/> worked out from the stored records, the slow part: each household's
+/// flags, the most frequent demand types and the tiers over time. It depends on the records, households, agencies and
+/// teams (all under the locality's <see cref="FlowDataVersion"/>), and on the rules, tier rule, day, years and the
+/// households left out, which make its <see cref="Key"/>; <see cref="LocalityPictures"/> keeps it on those.
+/// </summary>
+public sealed class PictureRecords
+{
+    /// <summary>The households in the picture, in the order the figures count them.</summary>
+    public required IReadOnlyList<PictureAddress> Households { get; init; }
+    /// <summary>Each household's place in <see cref="Households"/>.</summary>
+    public required IReadOnlyDictionary<Guid, int> Position { get; init; }
+    public required IReadOnlyList<HouseholdFlags> Flags { get; init; }
+    public required IReadOnlyList<Frequency> DemandTypes { get; init; }
+    public required IReadOnlyList<TierCounts> TiersOverTime { get; init; }
+
+    /// <summary>Everything besides the flow data version that <see cref="LoadAsync"/> depends on, as one key.</summary>
+    internal static string Key(IReadOnlySet<Guid> hiddenHouseholds, DateOnly today, int years, IReadOnlyList<FlagRule> rules, TierRule tierRule)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(today.DayNumber).Append('\u001f').Append(years).Append('\u001f').Append(tierRule);
+        foreach (var rule in rules)
+        {
+            text.Append('\u001f').Append(rule);
+        }
+        foreach (var household in hiddenHouseholds.Order())
+        {
+            text.Append('\u001e').Append(household.ToString("N"));
+        }
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Reads the records of the picture and works out what depends on them (see <see cref="LocalityPicture.LoadAsync(LocalFlowDb, int, IReadOnlySet{Guid}, DateOnly, int, Viewer?, CancellationToken)"/>).</summary>
+    internal static async Task<PictureRecords> LoadAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hiddenHouseholds, DateOnly today, int years,
+        IReadOnlyList<FlagRule> rules, TierRule tierRule, Viewer? sharedWith, CancellationToken ct)
+    {
         var households = (await db.Households.AsNoTracking().Where(h => h.LocalityId == localityId)
-                .Select(h => new { h.Id, h.AddressLine, h.StreetId, h.Postcode }).ToListAsync(ct))
+                .Select(h => new PictureAddress(h.Id, h.AddressLine, h.StreetId, h.Postcode)).ToListAsync(ct))
             .Where(h => !hiddenHouseholds.Contains(h.Id))
             .OrderBy(h => h.Id)
-            .Select(h => new PictureHousehold(h.Id, h.AddressLine, h.StreetId is { } s && streets.TryGetValue(s, out var n) ? n : null, h.Postcode))
             .ToList();
         var position = households.Select((h, i) => (h.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => (a.Name, a.ShortName, Kind: a.Kind.ToString()), ct);
@@ -90,34 +188,35 @@ public sealed class LocalityPicture
             }
         }
         var until = today.AddDays(1);
-        var flags = Picture.Flag(records, rules, households.Count, today.AddYears(-1), until);
-        var overrides = (await db.TierOverrides.AsNoTracking().Where(o => o.LocalityId == localityId).ToListAsync(ct))
-            .Where(o => position.ContainsKey(o.HouseholdId))
-            .ToDictionary(o => position[o.HouseholdId], o => ((Tier)o.Tier, o.Note));
-        var placements = Tiers.Place(flags, rules, tierRule, overrides);
-        var said = await db.WhatMattered.AsNoTracking()
-            .Where(w => w.LocalityId == localityId && w.RemovedUtc == null)
-            .Join(db.People.Where(p => p.LocalityId == localityId && p.HouseholdId != null), w => w.PersonId, p => p.Id, (w, p) => new { p.HouseholdId, w.InTheirWords })
-            .ToListAsync(ct);
-        var streetOf = households.Select(h => h.Street).ToList();
-        return new LocalityPicture
+        return new PictureRecords
         {
             Households = households,
-            Rules = rules,
-            DefaultRules = defaults,
-            TierRule = tierRule,
-            Flags = flags,
-            Placements = placements,
-            Streets = Picture.ByArea(flags, streetOf, rules.Count),
-            Postcodes = Picture.ByArea(flags, households.Select(h => (string?)h.Postcode).ToList(), rules.Count),
-            FlagFrequencies = Picture.FlagFrequencies(flags, rules),
+            Position = position,
+            Flags = Picture.Flag(records, rules, households.Count, today.AddYears(-1), until),
             DemandTypes = Picture.MostFrequent(records.Where(r => r.On >= today.AddYears(-1) && r.Kind == ActivityKind.Contact).Select(r => (r.Household, r.Type ?? r.Text ?? ""))),
-            WhatMatters = Picture.MostFrequent(said.Where(s => position.ContainsKey(s.HouseholdId!.Value)).Select(s => (position[s.HouseholdId!.Value], s.InTheirWords))),
-            SeveralServices = Picture.OnSeveralServices(flags),
-            Concentration = Picture.DemandConcentration(flags),
-            TierTotals = Tiers.Count(placements).FirstOrDefault() ?? new TierCounts("All households", 0, 0, 0),
-            TiersByStreet = Tiers.Count(placements, h => streetOf[h]),
             TiersOverTime = Tiers.OverTime(records, rules, households.Count, tierRule, Tiers.QuarterEnds(until, 4 * years - 3)),
         };
     }
+}
+
+/// <summary>
+/// The locality picture of each locality kept between views (docs/locality-picture.md): what is worked out from the
+/// records (<see cref="PictureRecords"/>) is kept while the locality's <see cref="FlowDataVersion"/>, its rules and tier
+/// rule, the day and the households left out for the viewer stay the same; tier overrides, street names and what
+/// matters are read on every view, so every change shows on the next view. Register once per process (a singleton).
+/// </summary>
+public sealed class LocalityPictures
+{
+    private readonly KeptFigures<PictureRecords> _kept = new();
+
+    /// <summary>
+    /// The picture of <paramref name="localityId"/> as at <paramref name="today"/> seen in aggregate (over every record),
+    /// leaving out the households of <paramref name="hidden"/>: as <see cref="LocalityPicture.LoadAsync(LocalFlowDb, int, IReadOnlySet{Guid}, DateOnly, int, Viewer?, CancellationToken)"/>
+    /// without <c>sharedWith</c>, with the slow part kept.
+    /// </summary>
+    public Task<LocalityPicture> ForAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years = 2, CancellationToken ct = default)
+        => LocalityPicture.LoadAsync(db, localityId, hidden, today, years, null, _kept, ct);
+
+    /// <summary>How many pictures are kept for <paramref name="localityId"/> now.</summary>
+    public int Kept(int localityId) => _kept.Count(localityId);
 }

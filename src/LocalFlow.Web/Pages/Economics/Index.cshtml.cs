@@ -23,7 +23,7 @@ namespace LocalFlow.Web.Pages.Economics;
 /// shown to two significant figures, on the page and in its chart's data table.
 /// </summary>
 [Authorize(Policy = Policies.EconomicsView)]
-public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class IndexModel(LocalFlowDb db, CurrentUser current, EconomicsCohorts cohorts, LocalFlow.Data.Flow.FlowEngines engines, TimeProvider clock) : PageModel
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -99,8 +99,8 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, TimeProvider
         {
             return;
         }
-        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
-        Cohort = await CohortCosts.LoadAsync(db, locality, hidden, ct);
+        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, engines, locality, ct);
+        Cohort = await cohorts.ForAsync(db, locality, hidden, ct);
         Withheld = Hides(Cohort.Households.Count);
         if (Withheld || Cohort.Households.Count == 0 || IndexYears.Count == 0)
         {

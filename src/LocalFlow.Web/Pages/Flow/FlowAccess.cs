@@ -25,6 +25,14 @@ public static class FlowAccess
         => await Visibility.HiddenPeopleAsync(db, current.Viewer, localityId, ct);
 
     /// <summary>
+    /// <see cref="HiddenPeopleAsync(LocalFlowDb, CurrentUser, int, CancellationToken)"/> kept per worker under the
+    /// locality's flow data version (<see cref="LocalFlow.Data.Flow.FlowEngines.HiddenPeopleAsync"/>), for pages that
+    /// keep figures but need not wait for the engine (the locality picture, the measures report, Economics).
+    /// </summary>
+    public static Task<IReadOnlySet<Guid>> HiddenPeopleAsync(LocalFlowDb db, CurrentUser current, LocalFlow.Data.Flow.FlowEngines engines, int localityId, CancellationToken ct = default)
+        => engines.HiddenPeopleAsync(db, current.Viewer, localityId, ct);
+
+    /// <summary>
     /// <see cref="HiddenPeopleAsync(LocalFlowDb, CurrentUser, int, CancellationToken)"/> for the people of a locality's
     /// engine, read once per worker and kept with the engine: restricting a person or household, or naming a worker on
     /// them, changes the locality's flow data

@@ -21,7 +21,7 @@ namespace LocalFlow.Web.Pages.Locality;
 /// <see cref="LocalityPicture"/> (the same as <c>localflow locality</c>).
 /// </summary>
 [Authorize(Policy = Policies.LocalityPicture)]
-public sealed class PictureModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPictures pictures, LocalFlow.Data.Flow.FlowEngines engines, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Household { get; set; }
@@ -57,9 +57,12 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, TimeProvid
         {
             return;
         }
-        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
-        // the locality team sees households by address, so only what agreements share with them; others see aggregates over all records
-        Picture = await LocalityPicture.LoadAsync(db, locality, hidden, Today, sharedWith: Team ? current.Viewer : null, ct: ct);
+        var hidden = await FlowAccess.HiddenPeopleAsync(db, current, engines, locality, ct);
+        // the locality team sees households by address, so only what agreements share with them (worked out on each
+        // view); others see aggregates over all records, kept between views
+        Picture = Team
+            ? await LocalityPicture.LoadAsync(db, locality, hidden, Today, sharedWith: current.Viewer, ct: ct)
+            : await pictures.ForAsync(db, locality, hidden, Today, ct: ct);
         if (Team)
         {
             await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Household", null, locality,

@@ -19,7 +19,7 @@ namespace LocalFlow.Web.Pages.Measures;
 /// The three are one object, written three ways.
 /// </summary>
 [Authorize(Policy = Policies.MeasuresView)]
-public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines engines, TimeProvider clock) : PageModel
+public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines engines, LocalityPictures pictures, TimeProvider clock) : PageModel
 {
     public MeasuresReport Report { get; private set; } = new("", []);
 
@@ -46,8 +46,8 @@ public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines
         TierCounts? tiers = null;
         if (Policies.Allows(User, Policies.LocalityPicture))
         {
-            var hidden = await FlowAccess.HiddenPeopleAsync(db, current, locality, ct);
-            tiers = (await LocalityPicture.LoadAsync(db, locality, hidden, Today, ct: ct)).TierTotals;
+            var hidden = await FlowAccess.HiddenPeopleAsync(db, current, engines, locality, ct);
+            tiers = (await pictures.ForAsync(db, locality, hidden, Today, ct: ct)).TierTotals;
         }
         var name = await db.Localities.Where(l => l.Id == locality).Select(l => l.Name).SingleAsync(ct);
         Report = MeasuresReport.Of(name, Today, curves, tiers, exact);
