@@ -55,8 +55,8 @@ if (builder.Configuration["LocalFlow:KeysCertificate"] is { Length: > 0 } certif
 }
 var tls = Transport.Configure(builder.Services, builder.Configuration);
 
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-    .AddCookie(o =>
+var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+authentication.AddCookie(o =>
     {
         o.LoginPath = "/SignIn";
         o.LogoutPath = "/SignOut";
@@ -73,6 +73,8 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         // Sign-out, disabling and role changes end a session on its next request (docs/trust.md).
         o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
     });
+// Sign-in with the organisation's identity provider (OpenID Connect) beside local accounts, when configured (docs/operations.md).
+OrganisationSignIn.Configure(authentication, builder.Configuration);
 builder.Services.AddAuthorization(Policies.Register);
 // Password guessing: sign-in attempts per address per minute (docs/trust.md); accounts also lock after repeated failures.
 var signInsPerMinute = builder.Configuration.GetValue("LocalFlow:SignInAttemptsPerMinute", 30);
