@@ -106,6 +106,8 @@ builder.Services.AddAntiforgery(o =>
 });
 // Show people's words as they wrote them (£, emoji, right-to-left scripts) rather than as numeric entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+// Health and readiness for a load balancer (docs/operations.md).
+Health.Configure(builder.Services);
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -190,6 +192,7 @@ app.MapLocalFlowApi();
 app.MapRazorPages();
 app.MapLanguageChoice();
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+Health.Map(app);
 
 app.Run();
 
