@@ -58,8 +58,8 @@ if (builder.Configuration["LocalFlow:KeysCertificate"] is { Length: > 0 } certif
 }
 var tls = Transport.Configure(builder.Services, builder.Configuration);
 
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-    .AddCookie(o =>
+var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+authentication.AddCookie(o =>
     {
         o.LoginPath = "/SignIn";
         o.LogoutPath = "/SignOut";
@@ -76,6 +76,8 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         // Sign-out, disabling and role changes end a session on its next request (docs/trust.md).
         o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
     });
+// Sign-in with the organisation's identity provider (OpenID Connect) beside local accounts, when configured (docs/operations.md).
+OrganisationSignIn.Configure(authentication, builder.Configuration);
 builder.Services.AddAuthorization(Policies.Register);
 // Password guessing: sign-in attempts per address per minute (docs/trust.md); accounts also lock after repeated failures.
 var signInsPerMinute = builder.Configuration.GetValue("LocalFlow:SignInAttemptsPerMinute", 30);
@@ -107,6 +109,8 @@ builder.Services.AddAntiforgery(o =>
 });
 // Show people's words as they wrote them (£, emoji, right-to-left scripts) rather than as numeric entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+// Health and readiness for a load balancer (docs/operations.md).
+Health.Configure(builder.Services);
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -191,6 +195,7 @@ app.MapLocalFlowApi();
 app.MapRazorPages();
 app.MapLanguageChoice();
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+Health.Map(app);
 
 app.Run();
 

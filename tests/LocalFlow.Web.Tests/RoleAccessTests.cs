@@ -43,6 +43,8 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Accessibility"] = Anonymous,
         ["GET /Error/{code:int?}"] = Anonymous,
         ["GET /health"] = Anonymous,
+        ["GET /health/live"] = Anonymous,
+        ["GET /health/ready"] = Anonymous,
         ["GET /Language"] = Anonymous,
         ["GET /api/openapi/{documentName}.json"] = Everyone,
         ["GET /SignOut"] = Everyone,

@@ -13,8 +13,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages;
 
-/// <summary>Sign in with a local account. Failed attempts are audited; the message never says which part was wrong.</summary>
-public sealed class SignInModel(LocalFlowDb db) : PageModel
+/// <summary>
+/// Sign in with a local account, or with the organisation's identity provider when one is configured
+/// (<see cref="OrganisationSignIn"/>). Failed attempts are audited; the message never says which part was wrong.
+/// </summary>
+public sealed class SignInModel(LocalFlowDb db, OrganisationSignInOptions organisation) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -25,8 +28,43 @@ public sealed class SignInModel(LocalFlowDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
+    /// <summary>What came back from the organisation's identity provider: signed-in, waiting or refused.</summary>
+    [BindProperty(SupportsGet = true, Name = "organisation")]
+    public string? OrganisationResult { get; set; }
+
+    /// <summary>Whether the "Sign in with your organisation" button is shown.</summary>
+    public bool OrganisationEnabled => organisation.Enabled;
+
+    /// <summary>The button's words: the configured ones, or the plain default.</summary>
+    public string OrganisationButton => string.IsNullOrWhiteSpace(organisation.ButtonText) ? Resources.SignInText.OrganisationButton : organisation.ButtonText;
+
+    /// <summary>Where to go once signed in: a local address only.</summary>
+    public string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+
+    public IActionResult OnGet()
     {
+        if (OrganisationResult == "signed-in" && User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl);
+        }
+        if (OrganisationResult == "refused")
+        {
+            ModelState.AddModelError("organisation", Resources.SignInText.OrganisationRefused);
+        }
+        return Page();
+    }
+
+    /// <summary>Off to the organisation's identity provider; it sends the person back to <see cref="OrganisationSignIn.CallbackPath"/>.</summary>
+    public IActionResult OnPostOrganisation()
+    {
+        if (!organisation.Enabled)
+        {
+            return NotFound();
+        }
+        // Back through this page rather than straight on: the provider's redirect is cross-site, so a browser keeps
+        // the SameSite=Strict session cookie back until the person's next click (the page offers "Continue").
+        var back = "/SignIn?organisation=signed-in&ReturnUrl=" + Uri.EscapeDataString(SafeReturnUrl);
+        return Challenge(new AuthenticationProperties { RedirectUri = back }, OrganisationSignIn.Scheme);
     }
 
     public async Task<IActionResult> OnPostAsync()
