@@ -153,6 +153,12 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         ["GET /Redesign/CostBenefit/{id:guid}"] = RedesignWork,
         ["GET /Redesign/Gateway/{id:guid}"] = "steering",
         ["GET /Redesign/Jigsaw"] = RedesignView,
+        ["GET /Redesign/Resources"] = RedesignView,
+        ["GET /Redesign/Money/{id:guid?}"] = "commissioner steering",
+        ["GET /Redesign/ImportResources"] = "commissioner steering",
+        ["GET /Redesign/Needs"] = RedesignView,
+        ["GET /Redesign/Need/{id:guid}"] = RedesignView,
+        ["GET /Redesign/NewNeed"] = RedesignWork,
         ["GET /api/antiforgery"] = Everyone,
         ["GET /api/localities"] = Everyone,
         ["GET /api/agencies"] = Everyone,
@@ -373,6 +379,8 @@ public partial class RoleAccessTests : IClassFixture<RoleAccessTests.App>
         return pattern switch
         {
             "/Error/{code:int?}" => "/Error/404",
+            "/Redesign/Money/{id:guid?}" => "/Redesign/Money",
+            "/Redesign/Need/{id:guid}" => $"/Redesign/Need/{db.Needs.Where(n => n.LocalityId == db.Localities.Min(l => l.Id)).OrderBy(n => n.Title).Select(n => n.Id).First()}",
             "/Help/{topic}" => "/Help/flow",
             "/Language" => "/Language?to=cy&returnUrl=%2F",
             "/api/openapi/{documentName}.json" => "/api/openapi/v1.json",

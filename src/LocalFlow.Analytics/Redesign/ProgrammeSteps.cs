@@ -9,7 +9,7 @@ public enum StepStanding
     Started = 1,
     /// <summary>What LocalFlow can see of it is done.</summary>
     Done = 2,
-    /// <summary>LocalFlow does not hold this step yet (resources, needs and the pathway come later).</summary>
+    /// <summary>LocalFlow does not hold this step yet (the pathway comes later).</summary>
     NotHeldYet = 3,
 }
 
@@ -28,7 +28,17 @@ public enum StepStanding
 public sealed record ProgrammeFacts(
     bool HasVision, bool HasPrinciples, int Groups, int GroupsWithCitizens, int SteeringMembers,
     int Questions, int QuestionsStillPosed, int QuestionsAtCostBenefitOrLater, int QuestionsApproved, int QuestionsInProgress,
-    IReadOnlyList<JigsawPieceResult> Jigsaw);
+    IReadOnlyList<JigsawPieceResult> Jigsaw)
+{
+    /// <summary>Lines of money in the resource database.</summary>
+    public int MoneyLines { get; init; }
+    /// <summary>Buildings and assets in the resource database.</summary>
+    public int Buildings { get; init; }
+    /// <summary>Needs in the needs database.</summary>
+    public int Needs { get; init; }
+    /// <summary>Needs resting on a consultation theme.</summary>
+    public int NeedsFromConsultation { get; init; }
+}
 
 /// <summary>
 /// The ten steps to implement Outcomes &amp; Efficiency (handbook, chapter 4) and where a programme stands on each,
@@ -38,7 +48,9 @@ public sealed record ProgrammeFacts(
 /// 2 governance and groups — a group (started), plus a steering member and a group with citizens (done);
 /// 3 vision — vision or principles (started), both (done);
 /// 4 capacity and capability — the jigsaw's piece partly (started) or in place (done);
-/// 5 resources and needs, 6 the −9 months to 99 years pathway — not held by LocalFlow yet;
+/// 5 resources, needs and consultation — money, buildings or a need recorded (started); money, buildings, needs and
+/// a need resting on a consultation theme all recorded (done);
+/// 6 the −9 months to 99 years pathway — not held by LocalFlow yet;
 /// 7 commissioning questions — a question (started), none still waiting at "posed" (done);
 /// 8 cost–benefit and plans — a question at cost–benefit or later (started), one approved (done);
 /// 9 efficiencies only after redesign — an approved question (started), and none left in progress (done);
@@ -67,7 +79,8 @@ public static class ProgrammeSteps
             Of(facts.Groups > 0, facts.Groups > 0 && facts.SteeringMembers > 0 && facts.GroupsWithCitizens > 0),
             Of(facts.HasVision || facts.HasPrinciples, facts.HasVision && facts.HasPrinciples),
             FromVerdict(V(JigsawPiece.CapacityAndCapability)),
-            StepStanding.NotHeldYet,
+            Of(facts.MoneyLines + facts.Buildings + facts.Needs > 0,
+                facts.MoneyLines > 0 && facts.Buildings > 0 && facts.Needs > 0 && facts.NeedsFromConsultation > 0),
             StepStanding.NotHeldYet,
             Of(facts.Questions > 0, facts.Questions > 0 && facts.QuestionsStillPosed == 0),
             Of(facts.QuestionsAtCostBenefitOrLater > 0, facts.QuestionsApproved > 0),

@@ -82,6 +82,7 @@ public static class DemoLocality
         new NorthfieldCohortHistory(),
         new NorthfieldStatements(),
         new NorthfieldMeasures(),
+        new NorthfieldResources(),
         new NorthfieldRedesign(),
         new NorthfieldSharing(),
     ];

@@ -16,7 +16,7 @@ internal sealed class NorthfieldRedesign : IDemoPart
     public int Order => 98;
     public string Name => "Redesign programme";
 
-    private sealed record Q(string Title, string Outcome, string Measure, int Group, QuestionStage Stage, QuestionStatus Status, string? Condition = null);
+    private sealed record Q(string Title, string Outcome, string Measure, int Group, QuestionStage Stage, QuestionStatus Status, string? Condition = null, string? Need = null);
 
     private static readonly (string Name, string Remit, (string Name, MemberKind Kind, string Background)[] Members)[] Groups =
     [
@@ -58,7 +58,7 @@ internal sealed class NorthfieldRedesign : IDemoPart
         new("Could hospital discharge start on the day a person is admitted?", "People go home as soon as they are well", "Days in hospital after medically fit", 0, QuestionStage.ImplementationPlan, QuestionStatus.Open),
         new("Could we rationalise the buildings of libraries, leisure centres, schools and children's centres?", "Services meet people where they already go", "Visits to shared buildings", 2, QuestionStage.CostBenefit, QuestionStatus.Open),
         new("Could health visitors and early help workers be one team?", "Families get help from people they know", "Workers per family", 1, QuestionStage.Feasibility, QuestionStatus.Open),
-        new("Could families choose who their lead worker is?", "Families trust the people helping them", "Families who say they trust their worker", 1, QuestionStage.Posed, QuestionStatus.Open),
+        new("Could families choose who their lead worker is?", "Families trust the people helping them", "Families who say they trust their worker", 1, QuestionStage.Posed, QuestionStatus.Open, Need: "Carers want to be asked how they are, and helped before they break"),
         new("Could we spin off the youth service to the community?", "Young people have places to go that they shape", "Young people taking part", 1, QuestionStage.Feasibility, QuestionStatus.Stopped),
         new("Could schools hold a budget for early help?", "Children get help in school before things escalate", "Referrals to children's social care", 1, QuestionStage.CostBenefit, QuestionStatus.Open),
         new("Could we end the entitlement culture in how we offer help?", "People use their own strengths and networks first", "People supported by their community", 2, QuestionStage.Posed, QuestionStatus.Open),
@@ -72,7 +72,7 @@ internal sealed class NorthfieldRedesign : IDemoPart
         new("Could risk be held by the worker who knows the person, not a panel?", "Decisions made quickly by those who know the person", "Days waiting for a panel", 0, QuestionStage.CostBenefit, QuestionStatus.Open, "Nobody knows the person"),
         new("Could young carers be known to their school without telling their story again?", "Young carers are supported at school", "Young carers known to their school", 1, QuestionStage.Posed, QuestionStatus.Open),
         new("Could we offer a named contact for every family with a child protection plan?", "Families know who to call", "Families who know their worker's name", 1, QuestionStage.ImplementationPlan, QuestionStatus.Open),
-        new("Could we replace the benefits advice line with advice in the community centre?", "People sort out money worries early", "Crisis loans a month", 2, QuestionStage.Feasibility, QuestionStatus.OnHold),
+        new("Could we replace the benefits advice line with advice in the community centre?", "People sort out money worries early", "Crisis loans a month", 2, QuestionStage.Feasibility, QuestionStatus.OnHold, Need: "Households in debt reach help only at crisis"),
         new("Could we stop the annual review when nothing has changed?", "Reviews happen when life changes", "Reviews that change nothing", 0, QuestionStage.Feasibility, QuestionStatus.Stopped),
         new("Could school holiday meals be run with the food bank?", "No child goes hungry in the holidays", "Children fed in the holidays", 1, QuestionStage.CostBenefit, QuestionStatus.Open),
         new("Could neighbourhood police and housing share one office?", "Neighbourhood problems are solved together", "Repeat calls about the same address", 2, QuestionStage.Posed, QuestionStatus.Open),
@@ -116,6 +116,7 @@ internal sealed class NorthfieldRedesign : IDemoPart
         await db.SaveChangesAsync(ct);
 
         var conditions = await db.SystemConditions.AsNoTracking().Where(c => c.LocalityId == localityId).ToDictionaryAsync(c => c.Title, c => c.Id, ct);
+        var needs = await db.Needs.AsNoTracking().Where(n => n.LocalityId == localityId).ToDictionaryAsync(n => n.Title, n => n.Id, ct);
         var random = context.RandomFor(Name);
         var number = 0;
         foreach (var spec in Questions)
@@ -141,6 +142,12 @@ internal sealed class NorthfieldRedesign : IDemoPart
             {
                 q.Source = QuestionSource.SystemCondition;
                 q.ConditionId = conditionId;
+            }
+            if (spec.Need is not null && needs.TryGetValue(spec.Need, out var needId))
+            {
+                q.Source = QuestionSource.Need;
+                q.NeedId = needId;
+                q.SourceNote = spec.Need;
             }
             if (spec.Stage >= QuestionStage.CostBenefit)
             {

@@ -60,6 +60,8 @@ public enum QuestionSource
     FlowSignal = 3,
     Measure = 4,
     PictureFinding = 5,
+    /// <summary>A need of the needs database.</summary>
+    Need = 6,
 }
 
 /// <summary>
@@ -88,6 +90,8 @@ public sealed class CommissioningQuestion
     public Guid? ConditionId { get; set; }
     /// <summary>For <see cref="QuestionSource.DemandType"/>: the failure demand type.</summary>
     public int? DemandTypeId { get; set; }
+    /// <summary>For <see cref="QuestionSource.Need"/>: the need.</summary>
+    public Guid? NeedId { get; set; }
     /// <summary>For a signal, a measure or a picture finding: what it was, in words (e.g. the signal's or measure's name).</summary>
     public string? SourceNote { get; set; }
     /// <summary>The group's feasibility finding.</summary>

@@ -79,7 +79,13 @@ public static class Portfolio
             qs.Where(c => c.Stage >= QuestionStage.CostBenefit).Sum(c => c.N),
             qs.Where(c => c.Stage == QuestionStage.Approved).Sum(c => c.N),
             live.Where(c => c.Stage != QuestionStage.Approved).Sum(c => c.N),
-            await Jigsaw.DiagnoseAsync(db, localityId, ct));
+            await Jigsaw.DiagnoseAsync(db, localityId, ct))
+        {
+            MoneyLines = await db.ResourceMoney.CountAsync(m => m.LocalityId == localityId, ct),
+            Buildings = await db.ResourceBuildings.CountAsync(b => b.LocalityId == localityId, ct),
+            Needs = await db.Needs.CountAsync(n => n.LocalityId == localityId, ct),
+            NeedsFromConsultation = await db.Needs.CountAsync(n => n.LocalityId == localityId && n.EvidenceKind == NeedEvidenceKind.ConsultationTheme, ct),
+        };
     }
 
     /// <summary>

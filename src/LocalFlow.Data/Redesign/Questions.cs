@@ -33,7 +33,8 @@ public sealed class QuestionInput
 /// <param name="ConditionId">The system condition, for <see cref="QuestionSource.SystemCondition"/>.</param>
 /// <param name="DemandTypeId">The failure demand type, for <see cref="QuestionSource.DemandType"/>.</param>
 /// <param name="Note">For a signal, measure or picture finding: its name.</param>
-public sealed record QuestionOrigin(QuestionSource Kind, Guid? ConditionId = null, int? DemandTypeId = null, string? Note = null)
+/// <param name="NeedId">The need of the needs database, for <see cref="QuestionSource.Need"/>.</param>
+public sealed record QuestionOrigin(QuestionSource Kind, Guid? ConditionId = null, int? DemandTypeId = null, string? Note = null, Guid? NeedId = null)
 {
     public static readonly QuestionOrigin None = new(QuestionSource.None);
 }
@@ -60,6 +61,11 @@ public static class Questions
         {
             throw new RedesignInputException(new Dictionary<string, string> { ["Source"] = "The system condition this question was raised from is not in this locality." });
         }
+        if (origin.Kind == QuestionSource.Need
+            && !await db.Needs.AnyAsync(n => n.LocalityId == localityId && n.Id == origin.NeedId, ct))
+        {
+            throw new RedesignInputException(new Dictionary<string, string> { ["Source"] = "The need this question was raised from is not in this locality." });
+        }
         var number = (await db.CommissioningQuestions.Where(q => q.LocalityId == localityId).MaxAsync(q => (int?)q.Number, ct) ?? 0) + 1;
         var q = new CommissioningQuestion
         {
@@ -71,6 +77,7 @@ public static class Questions
             Source = origin.Kind,
             ConditionId = origin.ConditionId,
             DemandTypeId = origin.DemandTypeId,
+            NeedId = origin.Kind == QuestionSource.Need ? origin.NeedId : null,
             SourceNote = string.IsNullOrWhiteSpace(origin.Note) ? null : origin.Note.Trim(),
         };
         Apply(q, input);

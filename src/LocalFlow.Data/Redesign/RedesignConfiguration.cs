@@ -60,6 +60,8 @@ internal sealed class CommissioningQuestionConfiguration : IEntityTypeConfigurat
         e.HasIndex(x => x.GroupId);
         e.HasIndex(x => x.DemandTypeId);
         e.HasIndex(x => new { x.LocalityId, x.ConditionId });
+        // The need is not a foreign key either: a need may be removed, and the question keeps its words.
+        e.HasIndex(x => new { x.LocalityId, x.NeedId });
         e.HasMany(x => x.Years).WithOne().HasForeignKey(y => new { y.LocalityId, y.QuestionId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

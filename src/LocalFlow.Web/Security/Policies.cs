@@ -53,6 +53,8 @@ public static class Policies
     public const string RedesignDecide = "redesign.decide";
     /// <summary>Edit the vision and principles and the commissioning groups: commissioners.</summary>
     public const string RedesignManage = "redesign.manage";
+    /// <summary>Change the resource database (money, buildings) and import it: the commissioners and the steering group.</summary>
+    public const string RedesignResources = "redesign.resources";
 
     /// <summary>The roles allowed each operation. Administrators manage the system but do not see case data unless they also hold a case role.</summary>
     public static readonly IReadOnlyDictionary<string, Roles> Allowed = new Dictionary<string, Roles>
@@ -82,6 +84,7 @@ public static class Policies
         [RedesignWork] = Roles.Commissioner | Roles.Steering | Roles.Citizen | Roles.StudyTeam,
         [RedesignDecide] = Roles.Steering,
         [RedesignManage] = Roles.Commissioner,
+        [RedesignResources] = Roles.Commissioner | Roles.Steering,
     };
 
     /// <summary>

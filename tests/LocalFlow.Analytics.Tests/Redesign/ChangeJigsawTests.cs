@@ -38,9 +38,20 @@ public class ProgrammeStepsTests
         var steps = ProgrammeSteps.Place(Empty);
 
         Assert.Equal(10, steps.Count);
-        Assert.Equal(StepStanding.NotHeldYet, steps[4]);
         Assert.Equal(StepStanding.NotHeldYet, steps[5]);
-        Assert.All(steps.Where((_, i) => i is not 4 and not 5), s => Assert.Equal(StepStanding.NotStarted, s));
+        Assert.All(steps.Where((_, i) => i is not 5), s => Assert.Equal(StepStanding.NotStarted, s));
+    }
+
+    [Fact]
+    public void Place_ResourcesAndNeeds_DoneOnlyWithMoneyBuildingsAndAConsultedNeed()
+    {
+        var money = ProgrammeSteps.Place(Empty with { MoneyLines = 3 });
+        var noConsultation = ProgrammeSteps.Place(Empty with { MoneyLines = 3, Buildings = 2, Needs = 4 });
+        var all = ProgrammeSteps.Place(Empty with { MoneyLines = 3, Buildings = 2, Needs = 4, NeedsFromConsultation = 1 });
+
+        Assert.Equal(StepStanding.Started, money[4]);
+        Assert.Equal(StepStanding.Started, noConsultation[4]);
+        Assert.Equal(StepStanding.Done, all[4]);
     }
 
     [Fact]

@@ -75,6 +75,11 @@ public sealed class QuestionModel(LocalFlowDb db, CurrentUser current, LocalFlow
                 var demands = await db.Demands.CountAsync(d => d.LocalityId == locality && d.TypeId == typeId && d.Nature == DemandNature.Failure, ct);
                 Reach = new Reach(demands, 0, 0, 0, 0);
                 break;
+            case QuestionSource.Need when q.NeedId is Guid needId:
+                var need = await db.Needs.AsNoTracking().Where(n => n.LocalityId == locality && n.Id == needId).Select(n => n.Title).SingleOrDefaultAsync(ct);
+                EvidenceTitle = "Need: " + (need ?? q.SourceNote ?? "a need that has since been removed");
+                EvidenceHref = need is not null ? $"/Redesign/Need/{needId}" : null;
+                break;
             case QuestionSource.None:
                 break;
             default:

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Redesign;
 
-/// <summary>Pose a commissioning question, from a system condition (linked from its page) or from nothing in LocalFlow.</summary>
+/// <summary>Pose a commissioning question, from a system condition or a need (linked from their pages) or from nothing in LocalFlow.</summary>
 [Authorize(Policy = Policies.RedesignWork)]
 public sealed class RaiseModel(LocalFlowDb db, CurrentUser current) : PageModel
 {
@@ -20,7 +20,12 @@ public sealed class RaiseModel(LocalFlowDb db, CurrentUser current) : PageModel
     [BindProperty(SupportsGet = true)]
     public Guid? Condition { get; set; }
 
+    /// <summary>The need of the needs database the question is raised from, if any.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Need { get; set; }
+
     public string? ConditionTitle { get; private set; }
+    public string? NeedTitle { get; private set; }
     public IReadOnlyList<(string Value, string Text)> Groups { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
@@ -31,7 +36,9 @@ public sealed class RaiseModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return NotFound();
         }
-        var origin = Condition is Guid c ? new QuestionOrigin(QuestionSource.SystemCondition, ConditionId: c) : QuestionOrigin.None;
+        var origin = Condition is Guid c ? new QuestionOrigin(QuestionSource.SystemCondition, ConditionId: c)
+            : Need is Guid n ? new QuestionOrigin(QuestionSource.Need, NeedId: n, Note: NeedTitle)
+            : QuestionOrigin.None;
         try
         {
             var q = await Questions.RaiseAsync(db, current.LocalityId!.Value, Input, origin, current.UserName, ct);
@@ -55,6 +62,14 @@ public sealed class RaiseModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             ConditionTitle = await db.SystemConditions.AsNoTracking().Where(x => x.LocalityId == locality && x.Id == c).Select(x => x.Title).SingleOrDefaultAsync(ct);
             if (ConditionTitle is null)
+            {
+                return false;
+            }
+        }
+        if (Need is Guid n)
+        {
+            NeedTitle = await db.Needs.AsNoTracking().Where(x => x.LocalityId == locality && x.Id == n).Select(x => x.Title).SingleOrDefaultAsync(ct);
+            if (NeedTitle is null)
             {
                 return false;
             }

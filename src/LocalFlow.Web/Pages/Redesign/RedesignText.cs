@@ -42,6 +42,7 @@ public static class RedesignText
         QuestionSource.FlowSignal => "Flow signal",
         QuestionSource.Measure => "Measure",
         QuestionSource.PictureFinding => "Locality picture finding",
+        QuestionSource.Need => "A need of the needs database",
         _ => s.ToString(),
     };
 
@@ -151,6 +152,42 @@ public static class RedesignText
         JigsawVerdict.Partly => "govuk-tag govuk-tag--yellow",
         JigsawVerdict.InPlace => "govuk-tag govuk-tag--green",
         _ => "govuk-tag govuk-tag--grey",
+    };
+
+    public static string Partner(FundingPartner p) => p switch
+    {
+        FundingPartner.Council => "Council",
+        FundingPartner.Nhs => "NHS",
+        FundingPartner.Police => "Police",
+        FundingPartner.Schools => "Schools",
+        FundingPartner.Benefits => "Benefits",
+        FundingPartner.Citizens => "Citizens' own contributions",
+        _ => "Other partners",
+    };
+
+    public static string Period(MoneyPeriod p) => p switch
+    {
+        MoneyPeriod.PerYear => "a year",
+        MoneyPeriod.PerMonth => "a month",
+        MoneyPeriod.PerWeek => "a week",
+        _ => "once",
+    };
+
+    /// <summary>The partners as form options (value is the code the CSV uses too).</summary>
+    public static IEnumerable<(string Value, string Text)> PartnerOptions => ResourceDatabase.Partners.Select(p => (p.Code, Partner(p.Partner)));
+
+    /// <summary>The periods as radio options.</summary>
+    public static IEnumerable<(string Value, string Text, string? Hint)> PeriodOptions => ResourceDatabase.Periods.Select(p => (p.Code, p.Period == MoneyPeriod.OneOff ? "Once (not every year)" : "Every " + Period(p.Period)[2..], (string?)null));
+
+    public static string NeedOf(NeedOf w) => w == Data.Entities.NeedOf.Community ? "A community's need" : "Families' need";
+
+    public static string Evidence(NeedEvidenceKind k) => k switch
+    {
+        NeedEvidenceKind.DemandStudy => "Demand study",
+        NeedEvidenceKind.LocalityPicture => "Locality picture",
+        NeedEvidenceKind.WhatMatters => "What matters to people (in aggregate)",
+        NeedEvidenceKind.ConsultationTheme => "Consultation theme",
+        _ => k.ToString(),
     };
 
     public static string Kind(MemberKind k) => k == MemberKind.Citizen ? "Citizen" : "Staff";

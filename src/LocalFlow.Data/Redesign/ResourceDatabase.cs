@@ -1,0 +1,268 @@
+using System.Globalization;
+using LocalFlow.Analytics.Economics;
+using LocalFlow.Analytics.Redesign;
+using LocalFlow.Data.Economics;
+using LocalFlow.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Data.Redesign;
+
+/// <summary>A line of money as typed into the form (or read from a CSV row), with the version it was read at.</summary>
+public sealed class MoneyInput
+{
+    public string? Partner { get; set; }
+    public string? Body { get; set; }
+    public string? Purpose { get; set; }
+    public string? Amount { get; set; }
+    public string? PriceYear { get; set; }
+    public string? Period { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+
+    public static MoneyInput From(ResourceMoney m) => new()
+    {
+        Partner = ResourceDatabase.Code(m.Partner),
+        Body = m.Body,
+        Purpose = m.Purpose,
+        Amount = m.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+        PriceYear = m.PriceYear.ToString(CultureInfo.InvariantCulture),
+        Period = ResourceDatabase.Code(m.Period),
+        Note = m.Note,
+        Version = m.Version,
+    };
+}
+
+/// <summary>A building or asset as typed into a CSV row.</summary>
+public sealed class BuildingInput
+{
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public string? Owner { get; set; }
+    public string? Place { get; set; }
+    public string? OpeningHours { get; set; }
+    public string? Capacity { get; set; }
+    public string? UsedBy { get; set; }
+}
+
+/// <summary>The outcome of saving a line of money: saved, or refused because someone else saved first (with what they saved).</summary>
+public sealed record MoneySave(bool Saved, ResourceMoney Current);
+
+/// <summary>
+/// The resource database: money by partner and purpose, buildings and assets, and what the workforce is missing.
+/// One set of checks serves the form and the CSV import, so both refuse the same things with the same words.
+/// </summary>
+public static class ResourceDatabase
+{
+    /// <summary>The words a partner is written as in a form's value and a CSV cell.</summary>
+    public static readonly IReadOnlyList<(FundingPartner Partner, string Code)> Partners =
+    [
+        (FundingPartner.Council, "council"), (FundingPartner.Nhs, "nhs"), (FundingPartner.Police, "police"), (FundingPartner.Schools, "schools"),
+        (FundingPartner.Benefits, "benefits"), (FundingPartner.Citizens, "citizens"), (FundingPartner.Other, "other"),
+    ];
+
+    /// <summary>The words a period is written as in a form's value and a CSV cell.</summary>
+    public static readonly IReadOnlyList<(MoneyPeriod Period, string Code)> Periods =
+    [
+        (MoneyPeriod.PerYear, "year"), (MoneyPeriod.PerMonth, "month"), (MoneyPeriod.PerWeek, "week"), (MoneyPeriod.OneOff, "one-off"),
+    ];
+
+    public const int EarliestPriceYear = 1990;
+
+    public static string Code(FundingPartner p) => Partners.First(x => x.Partner == p).Code;
+    public static string Code(MoneyPeriod p) => Periods.First(x => x.Period == p).Code;
+
+    /// <summary>The locality's money, largest first within each partner.</summary>
+    public static Task<List<ResourceMoney>> MoneyAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+        => db.ResourceMoney.AsNoTracking().Where(m => m.LocalityId == localityId)
+            .OrderBy(m => m.Partner).ThenByDescending(m => m.Amount).ThenBy(m => m.Purpose).ThenBy(m => m.Id).ToListAsync(ct);
+
+    /// <summary>The locality's buildings and assets, by name.</summary>
+    public static Task<List<ResourceBuilding>> BuildingsAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+        => db.ResourceBuildings.AsNoTracking().Where(b => b.LocalityId == localityId).OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// The locality's money added up by partner and purpose, at the latest year of the price index (or, with no index,
+    /// the latest price year of the lines, when only lines of that year can be added).
+    /// </summary>
+    public static async Task<MoneyTotals> TotalsAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+    {
+        var lines = (await MoneyAsync(db, localityId, ct)).Select(m => new MoneyLine(m.Partner, m.Purpose, m.Amount, m.PriceYear, m.Period)).ToList();
+        var index = await CohortCosts.IndexAsync(db, ct);
+        if (index.Years.Count == 0)
+        {
+            var year = lines.Count == 0 ? db.Clock.GetUtcNow().Year : lines.Max(l => l.PriceYear);
+            return ResourceTotals.Of(lines, new PriceIndex([(year, 100m)]), year);
+        }
+        return ResourceTotals.Of(lines, index, index.Years.Max());
+    }
+
+    /// <summary>
+    /// Checks a line of money. Returns the problems by field (the CSV's column names: partner, purpose, amount,
+    /// price_year, period, body, note), or none and the line's values.
+    /// </summary>
+    public static Dictionary<string, string> Check(MoneyInput input, int thisYear, out ResourceMoney? checkedLine)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        checkedLine = null;
+        var partner = Partners.Where(p => string.Equals(p.Code, input.Partner?.Trim(), StringComparison.OrdinalIgnoreCase)).Select(p => (FundingPartner?)p.Partner).FirstOrDefault();
+        if (partner is null)
+        {
+            errors["partner"] = $"Choose the partner: one of {string.Join(", ", Partners.Select(p => p.Code))}.";
+        }
+        var purpose = (input.Purpose ?? "").Trim();
+        if (purpose.Length == 0)
+        {
+            errors["purpose"] = "Enter what the money is spent on, for example \"Home care\".";
+        }
+        else if (purpose.Length > 200)
+        {
+            errors["purpose"] = $"The purpose must be 200 characters or fewer; it is {purpose.Length}.";
+        }
+        var amountText = (input.Amount ?? "").Trim().Replace("£", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
+        decimal amount = 0;
+        if (amountText.Length == 0)
+        {
+            errors["amount"] = "Enter the amount in pounds, for example 250000.";
+        }
+        else if (!decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out amount))
+        {
+            errors["amount"] = $"\"{input.Amount}\" is not an amount in pounds: write it as digits, for example 250000 or 1250.50.";
+        }
+        else if (amount < 0)
+        {
+            errors["amount"] = "The amount cannot be negative.";
+        }
+        else if (amount >= 1_000_000_000_000m || decimal.Round(amount, 2) != amount)
+        {
+            errors["amount"] = "The amount must be under £1 trillion, in pounds and pence (at most 2 decimal places).";
+        }
+        var yearText = (input.PriceYear ?? "").Trim();
+        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var priceYear) || priceYear < EarliestPriceYear || priceYear > thisYear)
+        {
+            errors["price_year"] = yearText.Length == 0
+                ? "Enter the price year the amount is in, for example 2025."
+                : $"The price year must be a year from {EarliestPriceYear} to {thisYear}; \"{yearText}\" is not.";
+        }
+        var period = Periods.Where(p => string.Equals(p.Code, input.Period?.Trim(), StringComparison.OrdinalIgnoreCase)).Select(p => (MoneyPeriod?)p.Period).FirstOrDefault();
+        if (period is null)
+        {
+            errors["period"] = $"Choose how often it is spent: one of {string.Join(", ", Periods.Select(p => p.Code))}.";
+        }
+        var body = (input.Body ?? "").Trim();
+        if (body.Length > 200)
+        {
+            errors["body"] = $"Who spends it must be 200 characters or fewer; it is {body.Length}.";
+        }
+        var note = (input.Note ?? "").Trim();
+        if (note.Length > 500)
+        {
+            errors["note"] = $"The note must be 500 characters or fewer; it is {note.Length}.";
+        }
+        if (errors.Count == 0)
+        {
+            checkedLine = new ResourceMoney { Partner = partner!.Value, Body = body, Purpose = purpose, Amount = amount, PriceYear = priceYear, Period = period!.Value, Note = note, UpdatedBy = "" };
+        }
+        return errors;
+    }
+
+    /// <summary>Checks a building or asset; the problems by field (the CSV's column names), or none and its values.</summary>
+    public static Dictionary<string, string> Check(BuildingInput input, out ResourceBuilding? checkedBuilding)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        checkedBuilding = null;
+        var name = (input.Name ?? "").Trim();
+        if (name.Length == 0)
+        {
+            errors["name"] = "Enter the building's or asset's name.";
+        }
+        var owner = Partners.Where(p => string.Equals(p.Code, input.Owner?.Trim(), StringComparison.OrdinalIgnoreCase)).Select(p => (FundingPartner?)p.Partner).FirstOrDefault();
+        if (owner is null)
+        {
+            errors["owner"] = $"Choose who owns it: one of {string.Join(", ", Partners.Select(p => p.Code))}.";
+        }
+        int? capacity = null;
+        var capacityText = (input.Capacity ?? "").Trim();
+        if (capacityText.Length > 0)
+        {
+            if (int.TryParse(capacityText, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is > 0 and <= 100_000)
+            {
+                capacity = c;
+            }
+            else
+            {
+                errors["capacity"] = $"The capacity is how many people it holds at once, a whole number from 1 to 100,000; \"{capacityText}\" is not.";
+            }
+        }
+        foreach (var (field, value, max) in new[] { ("name", name, 200), ("kind", input.Kind, 200), ("place", input.Place, 300), ("opening_hours", input.OpeningHours, 300), ("used_by", input.UsedBy, 1000) })
+        {
+            if ((value ?? "").Trim().Length > max && !errors.ContainsKey(field))
+            {
+                errors[field] = $"The {field.Replace('_', ' ')} must be {max} characters or fewer.";
+            }
+        }
+        if (errors.Count == 0)
+        {
+            checkedBuilding = new ResourceBuilding
+            {
+                Name = name,
+                Kind = (input.Kind ?? "").Trim(),
+                Owner = owner!.Value,
+                Place = (input.Place ?? "").Trim(),
+                OpeningHours = (input.OpeningHours ?? "").Trim(),
+                Capacity = capacity,
+                UsedBy = (input.UsedBy ?? "").Trim(),
+                UpdatedBy = "",
+            };
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// Adds a line of money (<paramref name="id"/> null) or changes one. A change made from an older version than the
+    /// stored one is refused and the stored line comes back, so the form shows both and keeps what was typed.
+    /// Null when the line is not in the locality.
+    /// </summary>
+    /// <exception cref="RedesignInputException">A field is missing or wrong (every problem, by field).</exception>
+    public static async Task<MoneySave?> SaveMoneyAsync(LocalFlowDb db, int localityId, Guid? id, MoneyInput input, string by, CancellationToken ct = default)
+    {
+        ResourceMoney? stored = null;
+        if (id is Guid g && (stored = await db.ResourceMoney.SingleOrDefaultAsync(m => m.LocalityId == localityId && m.Id == g, ct)) is null)
+        {
+            return null;
+        }
+        if (stored is not null && stored.Version != input.Version)
+        {
+            return new(false, stored);
+        }
+        var errors = Check(input, db.Clock.GetUtcNow().Year, out var line);
+        if (errors.Count > 0)
+        {
+            throw new RedesignInputException(errors);
+        }
+        var m = stored ?? db.ResourceMoney.Add(new ResourceMoney { LocalityId = localityId, Purpose = "", UpdatedBy = by }).Entity;
+        m.Partner = line!.Partner;
+        m.Body = line.Body;
+        m.Purpose = line.Purpose;
+        m.Amount = line.Amount;
+        m.PriceYear = line.PriceYear;
+        m.Period = line.Period;
+        m.Note = line.Note;
+        m.UpdatedBy = by;
+        m.UpdatedUtc = db.Clock.GetUtcNow().UtcDateTime;
+        m.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new(true, m);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(false, await db.ResourceMoney.AsNoTracking().SingleAsync(x => x.Id == m.Id, ct));
+        }
+    }
+
+    /// <summary>Removes a line of money of the locality; false when there is none.</summary>
+    public static async Task<bool> RemoveMoneyAsync(LocalFlowDb db, int localityId, Guid id, CancellationToken ct = default)
+        => await db.ResourceMoney.Where(m => m.LocalityId == localityId && m.Id == id).ExecuteDeleteAsync(ct) > 0;
+}
