@@ -62,10 +62,11 @@ public sealed class LocalityPicture
     /// <see cref="LoadAsync(LocalFlowDb, int, IReadOnlySet{Guid}, DateOnly, int, Viewer?, CancellationToken)"/>, taking
     /// what is worked out from the records (<see cref="PictureRecords"/>) from <paramref name="kept"/> when it holds
     /// them under the same flow data version, rules, tier rule, day and households left out. The rest (street names,
-    /// tier overrides, what matters) is read on every view. A picture narrowed by sharing is never kept.
+    /// tier overrides, what matters) is read on every view, and the picture made from it all is kept too, under the
+    /// same and what was read. A picture narrowed by sharing is never kept.
     /// </summary>
     internal static async Task<LocalityPicture> LoadAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years, Viewer? sharedWith,
-        KeptFigures<PictureRecords>? kept, CancellationToken ct)
+        LocalityPictures? kept, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(hidden);
@@ -74,24 +75,53 @@ public sealed class LocalityPicture
         var (rules, defaults) = await RulesAsync(db, localityId, ct);
         var tierRule = await TierRuleAsync(db, localityId, ct);
         var hiddenHouseholds = await HiddenHouseholdsAsync(db, localityId, hidden, ct);
+        var recordsKey = PictureRecords.Key(hiddenHouseholds, today, years, rules, tierRule);
         var counted = kept is null || version is null
             ? await PictureRecords.LoadAsync(db, localityId, hiddenHouseholds, today, years, rules, tierRule, sharedWith, ct)
-            : await kept.GetAsync(localityId, version, PictureRecords.Key(hiddenHouseholds, today, years, rules, tierRule),
+            : await kept.Records.GetAsync(localityId, version, recordsKey,
                 c => PictureRecords.LoadAsync(db, localityId, hiddenHouseholds, today, years, rules, tierRule, null, c), ct);
-        var position = counted.Position;
         var streets = await db.Streets.AsNoTracking().Where(s => s.LocalityId == localityId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var overrides = (await db.TierOverrides.AsNoTracking().Where(o => o.LocalityId == localityId).ToListAsync(ct))
+            .Where(o => counted.Position.ContainsKey(o.HouseholdId))
+            .Select(o => (Position: counted.Position[o.HouseholdId], Tier: (Tier)o.Tier, o.Note))
+            .ToList();
+        var said = (await db.WhatMattered.AsNoTracking()
+                .Where(w => w.LocalityId == localityId && w.RemovedUtc == null)
+                .Join(db.People.Where(p => p.LocalityId == localityId && p.HouseholdId != null), w => w.PersonId, p => p.Id, (w, p) => new { p.HouseholdId, w.InTheirWords })
+                .ToListAsync(ct))
+            .Where(s => counted.Position.ContainsKey(s.HouseholdId!.Value))
+            .Select(s => (Position: counted.Position[s.HouseholdId!.Value], Words: s.InTheirWords))
+            .ToList();
+        LocalityPicture Make() => Compose(counted, rules, defaults, tierRule, streets, overrides, said);
+        if (kept is null || version is null)
+        {
+            return Make();
+        }
+        var read = new System.Text.StringBuilder(recordsKey).Append('\u001d').Append(defaults);
+        foreach (var (id, name) in streets.OrderBy(s => s.Key))
+        {
+            read.Append('\u001f').Append(id).Append('=').Append(name);
+        }
+        foreach (var (position, tier, note) in overrides.OrderBy(o => o.Position))
+        {
+            read.Append('\u001e').Append(position).Append('=').Append(tier).Append('=').Append(note);
+        }
+        foreach (var (position, words) in said.OrderBy(s => s.Position).ThenBy(s => s.Words, StringComparer.Ordinal))
+        {
+            read.Append('\u001c').Append(position).Append('=').Append(words);
+        }
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(read.ToString())));
+        return await kept.Pictures.GetAsync(localityId, version, key, _ => Task.FromResult(Make()), ct);
+    }
+
+    private static LocalityPicture Compose(PictureRecords counted, IReadOnlyList<FlagRule> rules, bool defaults, TierRule tierRule, Dictionary<int, string> streets,
+        List<(int Position, Tier Tier, string Note)> overrides, List<(int Position, string Words)> said)
+    {
         var households = counted.Households
             .Select(h => new PictureHousehold(h.Id, h.AddressLine, h.StreetId is { } s && streets.TryGetValue(s, out var n) ? n : null, h.Postcode))
             .ToList();
         var flags = counted.Flags;
-        var overrides = (await db.TierOverrides.AsNoTracking().Where(o => o.LocalityId == localityId).ToListAsync(ct))
-            .Where(o => position.ContainsKey(o.HouseholdId))
-            .ToDictionary(o => position[o.HouseholdId], o => ((Tier)o.Tier, o.Note));
-        var placements = Tiers.Place(flags, rules, tierRule, overrides);
-        var said = await db.WhatMattered.AsNoTracking()
-            .Where(w => w.LocalityId == localityId && w.RemovedUtc == null)
-            .Join(db.People.Where(p => p.LocalityId == localityId && p.HouseholdId != null), w => w.PersonId, p => p.Id, (w, p) => new { p.HouseholdId, w.InTheirWords })
-            .ToListAsync(ct);
+        var placements = Tiers.Place(flags, rules, tierRule, overrides.ToDictionary(o => o.Position, o => (o.Tier, o.Note)));
         var streetOf = households.Select(h => h.Street).ToList();
         return new LocalityPicture
         {
@@ -105,7 +135,7 @@ public sealed class LocalityPicture
             Postcodes = Picture.ByArea(flags, households.Select(h => (string?)h.Postcode).ToList(), rules.Count),
             FlagFrequencies = Picture.FlagFrequencies(flags, rules),
             DemandTypes = counted.DemandTypes,
-            WhatMatters = Picture.MostFrequent(said.Where(s => position.ContainsKey(s.HouseholdId!.Value)).Select(s => (position[s.HouseholdId!.Value], s.InTheirWords))),
+            WhatMatters = Picture.MostFrequent(said.Select(s => (s.Position, s.Words))),
             SeveralServices = Picture.OnSeveralServices(flags),
             Concentration = Picture.DemandConcentration(flags),
             TierTotals = Tiers.Count(placements).FirstOrDefault() ?? new TierCounts("All households", 0, 0, 0),
@@ -207,7 +237,11 @@ public sealed class PictureRecords
 /// </summary>
 public sealed class LocalityPictures
 {
-    private readonly KeptFigures<PictureRecords> _kept = new();
+    /// <summary>What is worked out from the records.</summary>
+    internal KeptFigures<PictureRecords> Records { get; } = new();
+
+    /// <summary>Whole pictures, under the key of their records and of what was read beside them.</summary>
+    internal KeptFigures<LocalityPicture> Pictures { get; } = new();
 
     /// <summary>
     /// The picture of <paramref name="localityId"/> as at <paramref name="today"/> seen in aggregate (over every record),
@@ -215,8 +249,8 @@ public sealed class LocalityPictures
     /// without <c>sharedWith</c>, with the slow part kept.
     /// </summary>
     public Task<LocalityPicture> ForAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years = 2, CancellationToken ct = default)
-        => LocalityPicture.LoadAsync(db, localityId, hidden, today, years, null, _kept, ct);
+        => LocalityPicture.LoadAsync(db, localityId, hidden, today, years, null, this, ct);
 
     /// <summary>How many pictures are kept for <paramref name="localityId"/> now.</summary>
-    public int Kept(int localityId) => _kept.Count(localityId);
+    public int Kept(int localityId) => Records.Count(localityId);
 }

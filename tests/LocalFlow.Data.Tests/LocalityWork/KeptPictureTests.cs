@@ -56,7 +56,7 @@ public class KeptPictureTests
         var pictures = new LocalityPictures();
         var first = await ViewAsync(db, pictures, locality);
         var again = await ViewAsync(db, pictures, locality);
-        again.Flags.ShouldBeSameAs(first.Flags, "nothing changed: the flags are kept");
+        again.ShouldBeSameAs(first, "nothing changed: the whole picture is kept");
         pictures.Kept(locality).ShouldBe(1);
 
         // A record: a police emergency response for a household without the "Crime" flag.
