@@ -74,6 +74,11 @@ public sealed class OrganisationSignInTests(OrganisationSignInTests.App app) : I
         var audit = await AuditOfAsync(user);
         audit.ShouldContain(e => e.EventType == LocalFlow.Data.Audit.AuditEventType.UserCreated && e.Detail!.Contains("no role until an administrator gives one"));
         audit.ShouldContain(e => e.EventType == LocalFlow.Data.Audit.AuditEventType.SignInFailed && e.Detail!.Contains("waiting for an administrator"));
+        var admin = NewClient();
+        (await LocalFlowApp.SignInAsync(admin, DemoUsers.Admin, LocalFlowApp.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var users = await admin.GetStringAsync("/Admin/Users");
+        users.ShouldContain($"/Admin/User/{user.Id}\">pat.first@example.org</a>");
+        users.ShouldContain("Waiting for a role");
 
         // once the provider gives a role, the same person signs in to the same account
         _provider.Next = (subject, [("roles", "Analyst"), ("localflow_localities", "Northfield")]);
