@@ -20,7 +20,12 @@ public partial class RoleAccessTests
     public sealed record Planted(
         int OtherLocality, Guid OtherPerson, Guid OtherRecord, Guid OtherReview, int OtherRun, Guid OtherImport, Guid OtherCondition,
         Guid RestrictedPerson, Guid RestrictedRecord, string RestrictedAddress, Guid RestrictedReview,
-        int OtherStudy, int OtherType, Guid OtherDemand, Guid RestrictedDemand, Guid OtherQuestion, int OtherMeasure);
+        int OtherStudy, int OtherType, Guid OtherDemand, Guid RestrictedDemand, Guid OtherQuestion, int OtherMeasure)
+    {
+        /// <summary>A need and a line of money of the other locality (the redesign's resource and needs databases).</summary>
+        public Guid OtherNeed { get; init; }
+        public Guid OtherMoney { get; init; }
+    }
 
     /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
     private const string OtherGiven = "Quillon";
@@ -89,6 +94,10 @@ public partial class RoleAccessTests
             UpdatedUtc = now,
         };
         db.SavedMeasures.Add(measure);
+        var need = new Need { LocalityId = locality.Id, Title = $"{OtherFamily} need", Who = NeedOf.Community, EvidenceKind = NeedEvidenceKind.ConsultationTheme, Evidence = "Otherfield's theme", RecordedBy = "test", RecordedUtc = now };
+        db.Needs.Add(need);
+        var money = new ResourceMoney { LocalityId = locality.Id, Partner = LocalFlow.Analytics.Redesign.FundingPartner.Council, Purpose = $"{OtherFamily} money", Amount = 1m, PriceYear = 2025, Period = LocalFlow.Analytics.Redesign.MoneyPeriod.PerYear, UpdatedBy = "test", UpdatedUtc = now, Version = 1 };
+        db.ResourceMoney.Add(money);
         // A demand study of the other locality, with a type and a demand, for the write endpoints that take study ids.
         var frontDoor = await db.FrontDoors.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         var study = new DemandStudy { LocalityId = locality.Id, Service = $"{OtherFamily} study", Purpose = "Otherfield's purpose", StartsOn = new DateOnly(2026, 1, 5), CreatedAt = now, CreatedBy = "test" };
@@ -134,7 +143,11 @@ public partial class RoleAccessTests
         await db.SaveChangesAsync();
         var restrictedRecord = await db.ActivityRecords.Where(r => r.PersonId == restricted.Id).OrderBy(r => r.StartUtc).Select(r => r.Id).FirstAsync();
         return new Planted(locality.Id, person.Id, records[0].Id, review.Id, run.Id, import.Id, condition.Id, restricted.Id, restrictedRecord, restricted.Household!.AddressLine, restrictedReview.Id,
-            study.Id, otherType.Id, demand.Id, restrictedDemand.Id, question.Id, measure.Id);
+            study.Id, otherType.Id, demand.Id, restrictedDemand.Id, question.Id, measure.Id)
+        {
+            OtherNeed = need.Id,
+            OtherMoney = money.Id,
+        };
     }
 
     /// <summary>Every route that opens one resource, filled in with a resource no demo user may open.</summary>
@@ -154,8 +167,10 @@ public partial class RoleAccessTests
             "/Flow/ImportProgress/{id:guid}" or "/Flow/Undo/{id:guid}" => [Fill(pattern, p.OtherImport)],
             _ when pattern.StartsWith("/Conditions/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal)
                 || pattern == "/api/conditions/{id:guid}" => [Fill(pattern, p.OtherCondition)],
+            "/Redesign/Need/{id:guid}" => [Fill(pattern, p.OtherNeed)],
+            "/Redesign/Money/{id:guid?}" => [$"/Redesign/Money/{p.OtherMoney}"],
             _ when pattern.StartsWith("/Redesign/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal) => [Fill(pattern, p.OtherQuestion)],
-            "/Redesign/Raise" => [$"/Redesign/Raise?condition={p.OtherCondition}"],
+            "/Redesign/Raise" => [$"/Redesign/Raise?condition={p.OtherCondition}", $"/Redesign/Raise?need={p.OtherNeed}"],
             "/Measures/Measure/{id:int}" => [$"/Measures/Measure/{S(p.OtherMeasure)}"],
             "/Measures/Define" => [$"/Measures/Define?id={S(p.OtherMeasure)}"],
             "/Measures/Experiment" => [$"/Measures/Experiment?measure={S(p.OtherMeasure)}"],

@@ -141,6 +141,10 @@ public partial class RoleAccessTests
         // The user's own type, merged into or split with the other locality's.
         attempts.Add(new("POST /api/demand/studies/{id:int}/types/{typeId:int}/merge", "POST", $"/api/demand/studies/{study}/types/{type}/merge", false, new { intoTypeId = p.OtherType }));
         attempts.Add(new("POST /api/demand/studies/{id:int}/types/{typeId:int}/split", "POST", $"/api/demand/studies/{study}/types/{type}/split", false, new { name = "Role test split", demandIds = new[] { p.OtherDemand } }));
+        attempts.Add(new("GET /Redesign/Money/{id:guid?}", "POST", $"/Redesign/Money/{p.OtherMoney}", true,
+            Form: new() { ["Input.Partner"] = "council", ["Input.Purpose"] = "Role test", ["Input.Amount"] = "1", ["Input.Period"] = "year", ["Input.PriceYear"] = "2025", ["Input.Version"] = "1" }));
+        attempts.Add(new("GET /Redesign/Money/{id:guid?}", "POST", $"/Redesign/Money/{p.OtherMoney}?handler=Remove", true));
+        attempts.Add(new("GET /Redesign/Raise", "POST", $"/Redesign/Raise?need={p.OtherNeed}", true, Form: new() { ["Input.Title"] = "Role test question", ["Input.Outcome"] = "Role test" }));
         return attempts;
     }
 

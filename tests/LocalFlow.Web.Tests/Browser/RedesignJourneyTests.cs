@@ -79,5 +79,19 @@ public class RedesignJourneyTests(BrowserFixture browser) : BrowserTest(browser)
         (await steering.Locator("#missing-summary").InnerTextAsync()).ShouldContain("missing");
         (await steering.Locator("#change-curve").CountAsync()).ShouldBe(1);
         await steering.AssertAccessibleAsync();
+
+        // The resource database's totals and chart, a refused line of money, and the needs database.
+        await steering.GotoAsync("/Redesign/Resources");
+        (await steering.Locator("#partner-table").InnerTextAsync()).ShouldContain("Citizens' own contributions");
+        await steering.AssertAccessibleAsync();
+        await steering.GotoAsync("/Redesign/Money");
+        await steering.TabToAsync("#save", maxPresses: 40);
+        await steering.Keyboard.PressAsync("Enter");
+        await steering.Locator(".govuk-error-summary").WaitForAsync();
+        await steering.AssertAccessibleAsync();
+        await steering.GotoAsync("/Redesign/Needs");
+        await steering.Locator("#needs a").First.ClickAsync();
+        await steering.Locator("#raise-from-need").WaitForAsync();
+        await steering.AssertAccessibleAsync();
     }
 }
