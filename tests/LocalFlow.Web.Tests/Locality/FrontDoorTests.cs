@@ -44,7 +44,7 @@ public partial class FrontDoorTests(SmokeTests.App app) : IClassFixture<SmokeTes
 
         var kim = await _app.ClientAsync("keyworker");
         var landing = WebUtility.HtmlDecode(await kim.GetStringAsync("/Locality"));
-        var link = Regex.Match(landing, "href=\"(/Locality/Handover/[0-9a-f-]{36})\"[^>]*>“<bdi class=\"lf-verbatim\">" + Regex.Escape(words));
+        var link = Regex.Match(landing, "href=\"(/Locality/Handover/[0-9a-f-]{36})\"[^>]*>“<bdi class=\"lf-verbatim\" lang=\"en-GB\">" + Regex.Escape(words));
         link.Success.ShouldBeTrue("the hand-over waits for the team on its landing page");
         var page = link.Groups[1].Value;
         var search = $"{page}?q={Uri.EscapeDataString(known.DisplayName)}";
