@@ -48,7 +48,7 @@ cleanup() {
 trap cleanup EXIT
 say "Starting PostgreSQL on port $port"
 run_pg "$pg_bin/initdb" -D "$work/data" -A trust -U "$pg_user" -E UTF8 >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
-run_pg "$pg_bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null || { cat "$work/pg.log"; echo "0 passed, 1 failed"; exit 1; }
+run_pg "$pg_bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" start >/dev/null || { cat "$work/pg.log"; echo "0 passed, 1 failed"; exit 1; }
 export LOCALFLOW_TEST_PG="Host=127.0.0.1;Port=$port;Username=$pg_user;Database=postgres"
 export LOCALFLOW_REQUIRE_PG=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -138,6 +138,11 @@ for trx in "$results"/*.trx; do
     | sed -n 's/.*testName="\([^"]*\)".*duration="\([0-9]*\):\([0-9]*\):\([0-9.]*\)".*/\2 \3 \4 \1/p' \
     | awk -v run="$run" '{ s = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; sub(/^ +/, ""); printf "%8.1f  %s  %s\n", s, run, $0 }'
 done | sort -rn | head -n 15
+# When something failed, PostgreSQL's own complaints (for example "too many clients") say whether the server was the cause.
+if [ "$failed" -gt 0 ] && grep -q -E "FATAL|PANIC" "$work/pg.log" 2>/dev/null; then
+  echo; echo "PostgreSQL's log, FATAL and PANIC lines by count:"
+  grep -E "FATAL|PANIC" "$work/pg.log" | sed 's/^[^]]*] *//; s/^[0-9-]* [0-9:.]* [A-Z]* *\[[0-9]*\] *//' | sort | uniq -c | sort -rn | head -n 10
+fi
 if [ -n "${LOCALFLOW_KEEP_RESULTS:-}" ]; then mkdir -p "$LOCALFLOW_KEEP_RESULTS" && cp "$results"/*.trx "$LOCALFLOW_KEEP_RESULTS"/ 2>/dev/null; fi
 echo
 echo "(all done in ${SECONDS}s)"
