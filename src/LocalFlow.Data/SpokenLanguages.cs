@@ -62,6 +62,9 @@ public static class SpokenLanguages
     /// </summary>
     public static string LangOf(string? tagOrName) => !TryTag(tagOrName, out var tag) ? "" : tag ?? "en-GB";
 
+    /// <summary>How a recorded language reads on a page: its name ("Welsh (Cymraeg)") when known, otherwise as it was written.</summary>
+    public static string Describe(string? tagOrName) => TryTag(tagOrName, out var tag) ? NameOf(tag) : tagOrName!.Trim();
+
     /// <summary>A language's name for a page, in English and in itself: "Welsh (Cymraeg)"; "English" for none.</summary>
     public static string NameOf(string? tag)
     {

@@ -143,6 +143,7 @@ public sealed class Supports(LocalFlowDb db)
         {
             throw new LocalityInputException("GoodLife", "Write down at least one thing they said: what a good life looks like, or what matters to them");
         }
+        var language = LanguageOf(input);
         var conversation = new GoodLifeConversation
         {
             LocalityId = person.LocalityId,
@@ -157,7 +158,7 @@ public sealed class Supports(LocalFlowDb db)
             CanDoThemselves = input.CanDoThemselves,
             WhoIsAround = input.WhoIsAround,
             HelpWanted = input.HelpWanted,
-            Language = string.IsNullOrWhiteSpace(input.Language) ? null : input.Language.Trim(),
+            Language = language,
             RecordedUtc = Now,
         };
         db.GoodLifeConversations.Add(conversation);
@@ -184,7 +185,9 @@ public sealed class Supports(LocalFlowDb db)
     /// overwritten: <see cref="EditConflictException"/> carries their text so that both are kept.
     /// </summary>
     public Task EditConversationAsync(GoodLifeConversation conversation, int expectedVersion, ConversationInput input, CancellationToken ct = default)
-        => SaveVersionedAsync(conversation, expectedVersion, c =>
+    {
+        var language = LanguageOf(input);
+        return SaveVersionedAsync(conversation, expectedVersion, c =>
         {
             c.HeldOn = input.HeldOn;
             c.GoodLife = input.GoodLife;
@@ -192,8 +195,14 @@ public sealed class Supports(LocalFlowDb db)
             c.CanDoThemselves = input.CanDoThemselves;
             c.WhoIsAround = input.WhoIsAround;
             c.HelpWanted = input.HelpWanted;
-            c.Language = string.IsNullOrWhiteSpace(input.Language) ? null : input.Language.Trim();
+            c.Language = language;
         }, () => Describe(conversation), ct);
+    }
+
+    /// <summary>The conversation's language as a tag, by the one rule for people's words (<see cref="SpokenLanguages"/>); a language LocalFlow does not know is asked again.</summary>
+    private static string? LanguageOf(ConversationInput input)
+        => SpokenLanguages.TryTag(input.Language, out var tag) ? tag
+            : throw new LocalityInputException("Language", $"LocalFlow does not know the language \"{input.Language!.Trim()}\": enter its name, for example Cymraeg, Polish or Urdu, or its code, for example cy, or leave it empty for English");
 
     /// <summary>A conversation's text as one block, as shown beside a conflicting edit.</summary>
     public static string Describe(GoodLifeConversation c)

@@ -93,7 +93,20 @@ public class SupportsTests
         mattered.ShouldContain(m => m.InTheirWords == words && m.PersonId == w.Mary.Id && m.Item == "" && m.AskedOn == new DateOnly(2026, 3, 2));
         mattered.ShouldContain(m => m.PersonId == w.Graham.Id && m.SaidBy == "Graham, Mary's husband and carer");
         mattered.ShouldAllBe(m => m.ConversationId != null);
+        mattered.ShouldAllBe(m => m.Language == null, "English is no language recorded");
         (await ctx.AuditEvents.CountAsync(a => a.EventType == AuditEventType.LocalityCaseChanged)).ShouldBeGreaterThan(0);
+
+        // the conversation's language by the one rule for people's words: Cymraeg is kept as cy, with each statement
+        var welsh = await supports.RecordConversationAsync(w.Mary, support, w.KeyWorkerId, "Priya Shah",
+            new ConversationInput(new DateOnly(2026, 3, 9), "", "", "", "", "", "Cymraeg"), [new Statement("Dw i eisiau mynd i'r capel ar y Sul", w.Mary.Id)]);
+        welsh.Language.ShouldBe("cy");
+        (await ctx.WhatMattered.SingleAsync(m => m.ConversationId == welsh.Id)).Language.ShouldBe("cy");
+        var before = await ctx.GoodLifeConversations.CountAsync();
+        var refused = await Should.ThrowAsync<LocalityInputException>(() => supports.RecordConversationAsync(w.Mary, support, w.KeyWorkerId, "Priya Shah",
+            new ConversationInput(new DateOnly(2026, 3, 9), "A good life", "", "", "", "", "Klingonese"), []));
+        refused.Field.ShouldBe("Language");
+        refused.Message.ShouldContain("\"Klingonese\"");
+        (await ctx.GoodLifeConversations.CountAsync()).ShouldBe(before, "nothing is saved");
     }
 
     [Theory]

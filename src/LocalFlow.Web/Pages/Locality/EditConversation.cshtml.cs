@@ -63,6 +63,11 @@ public sealed class EditConversationModel(LocalFlowDb db, CurrentUser current, T
             await new Supports(db).EditConversationAsync(Conversation, Version,
                 new ConversationInput(on!.Value, GoodLife ?? "", Strengths ?? "", CanDoThemselves ?? "", WhoIsAround ?? "", HelpWanted ?? "", Language));
         }
+        catch (LocalityInputException ex)
+        {
+            ModelState.AddModelError(ex.Field, ex.Message);
+            return Page();
+        }
         catch (EditConflictException ex)
         {
             ModelState.AddModelError(nameof(GoodLife), ex.Message);
