@@ -55,6 +55,10 @@ public static class SpokenLanguages
         return true;
     }
 
+    /// <summary>What a form says when <see cref="TryTag"/> does not know the language <paramref name="written"/>.</summary>
+    public static string Unknown(string? written)
+        => $"LocalFlow does not know the language \"{written?.Trim()}\": enter its name, for example Cymraeg, Polish or Urdu, or its code, for example cy, or leave it empty for English";
+
     /// <summary>
     /// The value of the <c>lang</c> attribute for words recorded in <paramref name="tagOrName"/>: its tag; "en-GB" for
     /// English (none recorded); "" (the HTML for "language unknown") for a language written in words LocalFlow does

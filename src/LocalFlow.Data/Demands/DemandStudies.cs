@@ -293,7 +293,7 @@ public sealed class DemandStudies(LocalFlowDb db)
         }
         if (!SpokenLanguages.TryTag(input.Language, out var language))
         {
-            errors[nameof(input.Language)] = $"LocalFlow does not know the language \"{input.Language!.Trim()}\": enter its name, for example Cymraeg, Polish or Urdu, or its code, for example cy, or leave it empty for English";
+            errors[nameof(input.Language)] = SpokenLanguages.Unknown(input.Language);
         }
         var doors = study.FrontDoors.Count > 0
             ? study.FrontDoors.Select(f => f.FrontDoorId).ToList()

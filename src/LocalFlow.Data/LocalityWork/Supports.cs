@@ -202,7 +202,7 @@ public sealed class Supports(LocalFlowDb db)
     /// <summary>The conversation's language as a tag, by the one rule for people's words (<see cref="SpokenLanguages"/>); a language LocalFlow does not know is asked again.</summary>
     private static string? LanguageOf(ConversationInput input)
         => SpokenLanguages.TryTag(input.Language, out var tag) ? tag
-            : throw new LocalityInputException("Language", $"LocalFlow does not know the language \"{input.Language!.Trim()}\": enter its name, for example Cymraeg, Polish or Urdu, or its code, for example cy, or leave it empty for English");
+            : throw new LocalityInputException("Language", SpokenLanguages.Unknown(input.Language));
 
     /// <summary>A conversation's text as one block, as shown beside a conflicting edit.</summary>
     public static string Describe(GoodLifeConversation c)
