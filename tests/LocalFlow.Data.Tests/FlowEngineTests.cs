@@ -75,6 +75,37 @@ public class FlowEngineTests
         }
     }
 
+    [Fact]
+    public async Task OnSqlite_TheTwoThreadRead_SpansSeveralChunks_AndARowItCannotRead_FailsTheBuildAndKeepsNothing()
+    {
+        var (db, localityId) = await DemoAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        var engines = new FlowEngines();
+        int count;
+        await using (var ctx = db.Options.CreateContext())
+        {
+            count = await ctx.ActivityRecords.CountAsync(r => r.LocalityId == localityId);
+            count.ShouldBeGreaterThan(FlowEngine.ReadChunk(count) * 4, "the demo's records fill several of the reading thread's chunks");
+            (await engines.ForLocalityAsync(ctx, localityId)).Log.Count.ShouldBe(count);
+
+            // A start time no reader can make sense of, in the last chunk: the reading thread's failure reaches the
+            // caller (no hang, no half-built engine) and the next view, after the row is mended, builds afresh.
+            (await ctx.Database.ExecuteSqlRawAsync("UPDATE activity_records SET start_utc = 'not a time' WHERE rowid = (SELECT max(rowid) FROM activity_records)")).ShouldBe(1);
+            await FlowDataVersion.ChangedAsync(ctx, localityId);
+        }
+        await using (var ctx = db.Options.CreateContext())
+        {
+            await Should.ThrowAsync<FormatException>(() => engines.ForLocalityAsync(ctx, localityId));
+            await Should.ThrowAsync<FormatException>(() => engines.ForLocalityAsync(ctx, localityId));
+            await ctx.Database.ExecuteSqlRawAsync("UPDATE activity_records SET start_utc = '2015-03-02 09:00:00' WHERE start_utc = 'not a time'");
+            await FlowDataVersion.ChangedAsync(ctx, localityId);
+        }
+        await using (var ctx = db.Options.CreateContext())
+        {
+            (await engines.ForLocalityAsync(ctx, localityId)).Log.Count.ShouldBe(count);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TheEngine_IsKeptBetweenViews_AndAChangeIsSeenAtOnce(DatabaseProvider provider)
