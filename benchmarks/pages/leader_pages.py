@@ -79,6 +79,7 @@ pages = [
     ("study", "/Measures/Report"),
     ("analyst", "/Locality/Picture"),
     ("commissioner", "/Locality/Picture"),
+    ("keyworker", "/Locality/Picture"),
     ("analyst", "/Economics"),
     ("commissioner", "/Economics"),
     ("dataofficer", f"/Locality/Person/{person}/SubjectAccess"),

@@ -61,9 +61,10 @@ public sealed class LocalityPicture
     /// <summary>
     /// <see cref="LoadAsync(LocalFlowDb, int, IReadOnlySet{Guid}, DateOnly, int, Viewer?, CancellationToken)"/>, taking
     /// what is worked out from the records (<see cref="PictureRecords"/>) from <paramref name="kept"/> when it holds
-    /// them under the same flow data version, rules, tier rule, day and households left out. The rest (street names,
-    /// tier overrides, what matters) is read on every view, and the picture made from it all is kept too, under the
-    /// same and what was read. A picture narrowed by sharing is never kept.
+    /// them under the same flow data version, rules, tier rule, day, households left out and, for a picture narrowed by
+    /// sharing, the same <see cref="Visibility.SharingKeyAsync"/> (agreements, consents, the viewer's agencies and
+    /// purposes). The rest (street names, tier overrides, what matters) is read on every view, and the picture made
+    /// from it all is kept too, under the same and what was read.
     /// </summary>
     internal static async Task<LocalityPicture> LoadAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years, Viewer? sharedWith,
         LocalityPictures? kept, CancellationToken ct)
@@ -71,15 +72,16 @@ public sealed class LocalityPicture
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(hidden);
         // read before the records: what is kept is never kept under a stamp newer than its data
-        var version = kept is null || sharedWith is not null ? null : await FlowDataVersion.ReadAsync(db, localityId, ct);
+        var version = kept is null ? null : await FlowDataVersion.ReadAsync(db, localityId, ct);
+        var sharing = kept is null || sharedWith is null ? "" : await Visibility.SharingKeyAsync(db, sharedWith, ct);
         var (rules, defaults) = await RulesAsync(db, localityId, ct);
         var tierRule = await TierRuleAsync(db, localityId, ct);
         var hiddenHouseholds = await HiddenHouseholdsAsync(db, localityId, hidden, ct);
-        var recordsKey = PictureRecords.Key(hiddenHouseholds, today, years, rules, tierRule);
+        var recordsKey = PictureRecords.Key(hiddenHouseholds, today, years, rules, tierRule, sharing);
         var counted = kept is null || version is null
             ? await PictureRecords.LoadAsync(db, localityId, hiddenHouseholds, today, years, rules, tierRule, sharedWith, ct)
             : await kept.Records.GetAsync(localityId, version, recordsKey,
-                c => PictureRecords.LoadAsync(db, localityId, hiddenHouseholds, today, years, rules, tierRule, null, c), ct);
+                c => PictureRecords.LoadAsync(db, localityId, hiddenHouseholds, today, years, rules, tierRule, sharedWith, c), ct);
         var streets = await db.Streets.AsNoTracking().Where(s => s.LocalityId == localityId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var overrides = (await db.TierOverrides.AsNoTracking().Where(o => o.LocalityId == localityId).ToListAsync(ct))
             .Where(o => counted.Position.ContainsKey(o.HouseholdId))
@@ -174,10 +176,10 @@ public sealed class PictureRecords
     public required IReadOnlyList<TierCounts> TiersOverTime { get; init; }
 
     /// <summary>Everything besides the flow data version that <see cref="LoadAsync"/> depends on, as one key.</summary>
-    internal static string Key(IReadOnlySet<Guid> hiddenHouseholds, DateOnly today, int years, IReadOnlyList<FlagRule> rules, TierRule tierRule)
+    internal static string Key(IReadOnlySet<Guid> hiddenHouseholds, DateOnly today, int years, IReadOnlyList<FlagRule> rules, TierRule tierRule, string sharing)
     {
         var text = new System.Text.StringBuilder();
-        text.Append(today.DayNumber).Append('\u001f').Append(years).Append('\u001f').Append(tierRule);
+        text.Append(today.DayNumber).Append('\u001f').Append(years).Append('\u001f').Append(tierRule).Append('\u001f').Append(sharing);
         foreach (var rule in rules)
         {
             text.Append('\u001f').Append(rule);
@@ -232,7 +234,8 @@ public sealed class PictureRecords
 /// <summary>
 /// The locality picture of each locality kept between views (docs/locality-picture.md): what is worked out from the
 /// records (<see cref="PictureRecords"/>) is kept while the locality's <see cref="FlowDataVersion"/>, its rules and tier
-/// rule, the day and the households left out for the viewer stay the same; tier overrides, street names and what
+/// rule, the day, the households left out for the viewer and, for the locality team's picture, what data sharing
+/// shares with them stay the same; tier overrides, street names and what
 /// matters are read on every view, so every change shows on the next view. Register once per process (a singleton).
 /// </summary>
 public sealed class LocalityPictures
@@ -250,6 +253,15 @@ public sealed class LocalityPictures
     /// </summary>
     public Task<LocalityPicture> ForAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, int years = 2, CancellationToken ct = default)
         => LocalityPicture.LoadAsync(db, localityId, hidden, today, years, null, this, ct);
+
+    /// <summary>
+    /// The picture of <paramref name="localityId"/> for a viewer who sees households by address (the locality team):
+    /// over only the records data sharing agreements share with <paramref name="viewer"/>, as
+    /// <see cref="LocalityPicture.LoadAsync(LocalFlowDb, int, IReadOnlySet{Guid}, DateOnly, int, Viewer?, CancellationToken)"/>
+    /// with <c>sharedWith</c>, kept while the records and what the sharing rule reads stay the same.
+    /// </summary>
+    public Task<LocalityPicture> SharedWithAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, DateOnly today, Viewer viewer, int years = 2, CancellationToken ct = default)
+        => LocalityPicture.LoadAsync(db, localityId, hidden, today, years, viewer, this, ct);
 
     /// <summary>How many pictures are kept for <paramref name="localityId"/> now.</summary>
     public int Kept(int localityId) => Records.Count(localityId);

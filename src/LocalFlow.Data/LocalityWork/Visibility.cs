@@ -131,6 +131,44 @@ public static class Visibility
     }
 
     /// <summary>
+    /// A key for everything <see cref="SharedWith(IQueryable{ActivityRecord}, LocalFlowDb, Viewer)"/> reads besides the
+    /// records themselves: the viewer's agencies and purposes, today, each agency's category, the agreements the viewer
+    /// receives today (each with its version, parties and categories) and every consent recorded to them. Two views with
+    /// the same key and the same records see the same records, so what is worked out from them may be kept under it
+    /// (the locality team's picture, <see cref="LocalityPictures"/>). Read it before the records, as the flow data
+    /// version is. "all" for a viewer not narrowed by agency.
+    /// </summary>
+    public static async Task<string> SharingKeyAsync(LocalFlowDb db, Viewer viewer, CancellationToken ct = default)
+    {
+        if (viewer.AgencyIds is not { } own)
+        {
+            return "all";
+        }
+        var text = new System.Text.StringBuilder();
+        text.Append(Sharing.Today(db.Clock).DayNumber).Append('|').Append((int)viewer.Purposes).Append('|').AppendJoin(',', own.Order())
+            .Append('|').AppendJoin(',', AgencyCategoryKeys(db).Order());
+        var agreements = await ReceivedBy(db, viewer, own).AsNoTracking().OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.Version, a.LocalityId, a.ConsentBased, Parties = a.Parties.Select(p => p.AgencyId).ToList(), Categories = a.Categories.Select(c => c.Category).ToList() })
+            .ToListAsync(ct);
+        foreach (var a in agreements)
+        {
+            text.Append('\u001e').Append(a.Id).Append('v').Append(a.Version).Append('@').Append(a.LocalityId).Append(a.ConsentBased ? 'c' : 'n')
+                .Append('|').AppendJoin(',', a.Parties.Order()).Append('|').AppendJoin(',', a.Categories.Select(c => (int)c).Order());
+        }
+        var needConsent = agreements.Where(a => a.ConsentBased).Select(a => a.Id).ToList();
+        if (needConsent.Count > 0)
+        {
+            var consents = await db.SharingConsents.AsNoTracking().Where(c => needConsent.Contains(c.AgreementId)).OrderBy(c => c.Id)
+                .Select(c => new { c.Id, c.AgreementId, c.PersonId, c.Given, c.On }).ToListAsync(ct);
+            foreach (var c in consents)
+            {
+                text.Append('\u001f').Append(c.Id).Append(':').Append(c.AgreementId).Append(':').Append(c.PersonId.ToString("N")).Append(c.Given ? '+' : '-').Append(c.On.DayNumber);
+            }
+        }
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
     /// <see cref="SharedWith(IQueryable{ActivityRecord}, LocalFlowDb, Viewer)"/> for the agencies' identifying records:
     /// the same rule, by the record's agency. A record with no agency (made from a demand heard at a front door) is
     /// the locality's own and is not narrowed; an unlinked record of another agency needs an agreement that does not

@@ -200,4 +200,50 @@ public class KeptPictureTests
         var afterSupport = await View();
         afterSupport.Households.ShouldNotContain(householdId);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheTeamsPicture_NarrowedBySharing_IsKept_AndAConsentOrAnAgreementChangeShowsOnTheNextView(DatabaseProvider provider)
+    {
+        var (db, locality) = await DemoAsync(provider);
+        await using var _ = db;
+        var pictures = new LocalityPictures();
+        Viewer council;
+        await using (var ctx = db.Options.CreateContext())
+        {
+            council = new Viewer([locality], true, null) { AgencyIds = [await ctx.Agencies.Where(a => a.ShortName == "Council").Select(a => a.Id).SingleAsync()], Purposes = LocalFlow.Data.Trust.SharingPurposes.Study };
+        }
+        async Task<LocalityPicture> View()
+        {
+            await using var ctx = db.Options.CreateContext();
+            var kept = await pictures.SharedWithAsync(ctx, locality, NoOne, Today, council);
+            var fresh = await LocalityPicture.LoadAsync(ctx, locality, NoOne, Today, sharedWith: council);
+            Shown(kept).ShouldBe(Shown(fresh), "a kept picture equals one worked out afresh");
+            return kept;
+        }
+        var first = await View();
+        (await View()).ShouldBeSameAs(first, "nothing changed: the team's picture is kept");
+
+        // Consent given by the person who had withdrawn it: what the rule reads changed, so the picture is made again.
+        await using (var ctx = db.Options.CreateContext())
+        {
+            var withdrew = Guid.Parse(await ctx.Settings.Where(s => s.Key == NorthfieldSharing.WithdrewSettingKey).Select(s => s.Value).SingleAsync());
+            var womensAid = await ctx.SharingAgreements.SingleAsync(a => a.Name == NorthfieldSharing.WomensAidAgreement);
+            await LocalFlow.Data.Trust.Sharing.RecordConsentAsync(ctx, womensAid.Id, withdrew, given: true, LocalFlow.Data.Trust.Sharing.Today(ctx.Clock));
+        }
+        var afterConsent = await View();
+        afterConsent.ShouldNotBeSameAs(first);
+
+        // The police agreement ends: the council's picture loses the police records at once.
+        await using (var ctx = db.Options.CreateContext())
+        {
+            var agreement = await ctx.SharingAgreements.Include(a => a.Parties).Include(a => a.Categories).SingleAsync(a => a.Name == NorthfieldSharing.PoliceAgreement);
+            await LocalFlow.Data.Trust.Sharing.SaveAsync(ctx, locality, agreement.Id, new LocalFlow.Data.Trust.SharingAgreementInput(agreement.Name, agreement.Description, agreement.Purposes,
+                [.. agreement.Parties.Select(p => p.AgencyId)], [.. agreement.Categories.Select(c => c.Category)], agreement.Article6, agreement.Article9, agreement.ConsentBased,
+                agreement.StartsOn, LocalFlow.Data.Trust.Sharing.Today(ctx.Clock).AddDays(-1)));
+        }
+        var afterEnd = await View();
+        Shown(afterEnd).ShouldNotBe(Shown(afterConsent), "the police records no longer count");
+        afterEnd.Flags.Sum(f => f.Records).ShouldBeLessThan(afterConsent.Flags.Sum(f => f.Records));
+    }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalFlow.Web.Tests.Trust;
 
-/// <summary>The analysts' locality picture is kept between views (docs/locality-picture.md), and a rule change shows on the next view.</summary>
+/// <summary>The locality picture is kept between views, the analysts' and the team's (docs/locality-picture.md), and a rule change shows on the next view.</summary>
 public partial class SessionTests
 {
     [Fact]
@@ -32,5 +32,18 @@ public partial class SessionTests
             await scope.ServiceProvider.GetRequiredService<LocalFlowDb>().FlagRules.Where(r => r.LocalityId == locality).ExecuteDeleteAsync();
         }
         (await analyst.GetStringAsync("/Locality/Picture")).ShouldNotContain(Rule);
+    }
+
+    [Fact]
+    public async Task TheTeamsPicture_IsKeptToo_UnderWhatSharingSharesWithThem()
+    {
+        var worker = await _app.ClientAsync(DemoUsers.Worker);
+        var pictures = _app.Services.GetRequiredService<LocalityPictures>();
+        var locality = await NorthfieldAsync();
+        var before = pictures.Kept(locality);
+        (await worker.GetStringAsync("/Locality/Picture")).ShouldContain("Households with flags");
+        pictures.Kept(locality).ShouldBe(before + 1, "the team's picture is kept under its own sharing key");
+        (await worker.GetStringAsync("/Locality/Picture")).ShouldContain("Households with flags");
+        pictures.Kept(locality).ShouldBe(before + 1, "a second view uses the kept picture");
     }
 }

@@ -58,10 +58,10 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPi
             return;
         }
         var hidden = await FlowAccess.HiddenPeopleAsync(db, current, engines, locality, ct);
-        // the locality team sees households by address, so only what agreements share with them (worked out on each
-        // view); others see aggregates over all records, kept between views
+        // the locality team sees households by address, so only what agreements share with them; others see aggregates
+        // over all records; both kept between views
         Picture = Team
-            ? await LocalityPicture.LoadAsync(db, locality, hidden, Today, sharedWith: current.Viewer, ct: ct)
+            ? await pictures.SharedWithAsync(db, locality, hidden, Today, current.Viewer, ct: ct)
             : await pictures.ForAsync(db, locality, hidden, Today, ct: ct);
         if (Team)
         {
