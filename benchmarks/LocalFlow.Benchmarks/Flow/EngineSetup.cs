@@ -3,6 +3,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Demo;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.LocalityWork;
 using Microsoft.EntityFrameworkCore;
 using Stopwatch = System.Diagnostics.Stopwatch;
 
@@ -102,6 +103,29 @@ public static class EngineSetup
             Console.WriteLine($"run {run}: {engine.Log.Count:N0} records ({engine.Log.DuplicateCount:N0} exact duplicates), {people:N0} people, {signals:N0} signals; "
                 + $"read + build {read.Item1.TotalSeconds:N2} s wall / {read.Item2.TotalSeconds:N2} s CPU; + figures {figures.Item1.TotalSeconds:N2} / {figures.Item2.TotalSeconds:N2}; "
                 + $"+ signals {all.Item1.TotalSeconds:N2} / {all.Item2.TotalSeconds:N2}; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Times <see cref="LocalityPicture.LoadAsync(LocalFlowDb, int, IReadOnlySet{Guid}, DateOnly, int, LocalFlow.Data.LocalityWork.Viewer?, CancellationToken)"/>
+    /// as at today, for every record (as analysts see it): reading the records of the last two years and a quarter and
+    /// flagging them. Three runs; the first includes JIT compilation.
+    /// </summary>
+    public static async Task<int> TimePictureAsync(string path)
+    {
+        var options = DatabaseOptions.ForSqliteFile(Path.GetFullPath(path));
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        for (var run = 1; run <= 3; run++)
+        {
+            await using var db = options.CreateContext();
+            var locality = await db.Localities.Select(l => l.Id).SingleAsync();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var picture = await LocalityPicture.LoadAsync(db, locality, new HashSet<Guid>(), DateOnly.FromDateTime(DateTime.UtcNow));
+            process.Refresh();
+            Console.WriteLine($"run {run}: {picture.Households.Count:N0} households, {picture.Flags.Sum(f => f.Records):N0} records in the picture; "
+                + $"{watch.Elapsed.TotalSeconds:N2} s wall / {(process.TotalProcessorTime - cpu).TotalSeconds:N2} s CPU; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         }
         return 0;
     }
