@@ -164,6 +164,26 @@ public sealed partial class TelemetryAndLogsTests : IDisposable
         progress.ShouldContain("2 activity records");
     }
 
+    [Fact]
+    public void AFailure_IsDescribedByItsTypesCodesAndStack_NeverItsMessage()
+    {
+        Exception failure;
+        try
+        {
+            throw new InvalidOperationException($"Could not save {Given}", new Npgsql.PostgresException($"duplicate key: {Family}", "ERROR", "ERROR", "23505"));
+        }
+        catch (InvalidOperationException ex)
+        {
+            failure = ex;
+        }
+        var described = LocalFlow.Web.Infrastructure.SafeLogging.Describe(failure);
+        described.ShouldStartWith("System.InvalidOperationException\n");
+        described.ShouldContain(nameof(AFailure_IsDescribedByItsTypesCodesAndStack_NeverItsMessage), Case.Sensitive, "where it was thrown");
+        described.ShouldContain(" ---> Npgsql.PostgresException (SQL state 23505)");
+        described.ShouldNotContain(Given);
+        described.ShouldNotContain(Family);
+    }
+
     /// <summary>Uploads, maps and imports the valid rows of a police extract named with a marker, as FlowImportPagesTests does.</summary>
     private static async Task<string> FlowImportAsync(HttpClient client, int police, string content)
     {
