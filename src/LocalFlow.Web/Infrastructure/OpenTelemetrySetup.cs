@@ -11,7 +11,7 @@ namespace LocalFlow.Web.Infrastructure;
 /// calls (HttpClient), the runtime, and LocalFlow's own <see cref="LocalFlow.Data.Telemetry"/> (imports, builds of
 /// kept figures, linking runs). Off unless configured: the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (with the other
 /// <c>OTEL_*</c> settings) or <c>LocalFlow:Telemetry:Endpoint</c> sends them to a collector by OTLP;
-/// <c>LocalFlow:Telemetry:Enabled=true</c> measures without sending (for in-process readers such as the tests).
+/// <c>LocalFlow:Telemetry:Enabled=true</c> measures without sending (for a reader inside the process).
 /// A collector that is down costs nothing but the lost figures: the process starts and serves as usual.
 /// </summary>
 public static class OpenTelemetrySetup
