@@ -1,5 +1,8 @@
 using System.CommandLine;
 using LocalFlow.Cli.Commands;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 var root = new RootCommand("""
     localflow — the command line for LocalFlow: bulk work on a locality's data.
@@ -14,8 +17,23 @@ if (LocalFlow.Analytics.Flow.Formats.ReadLimits.Configure(Environment.GetEnviron
     Console.Error.WriteLine(LocalFlow.Analytics.Flow.Formats.ReadLimits.EnvironmentVariable + ": " + limitError);
     return 2;
 }
+// Traces and metrics of imports, linking runs and engine builds to a collector when OTEL_EXPORTER_OTLP_ENDPOINT is set
+// (docs/operations.md): the web app's instruments; sent when the command ends.
+using var tracing = CliTelemetry.Exporting ? OpenTelemetry.Sdk.CreateTracerProviderBuilder().ConfigureResource(CliTelemetry.Resource).AddSource(LocalFlow.Data.Telemetry.Name).AddOtlpExporter().Build() : null;
+using var metrics = CliTelemetry.Exporting ? OpenTelemetry.Sdk.CreateMeterProviderBuilder().ConfigureResource(CliTelemetry.Resource).AddMeter(LocalFlow.Data.Telemetry.Name).AddOtlpExporter().Build() : null;
 foreach (var command in CommandCatalog.All())
 {
     root.Subcommands.Add(command);
 }
 return await root.Parse(args).InvokeAsync();
+
+/// <summary>The command line's telemetry settings (the standard OTEL_* environment variables).</summary>
+internal static class CliTelemetry
+{
+    /// <summary>Whether a collector is named.</summary>
+    public static bool Exporting => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
+
+    /// <summary>The service: OTEL_SERVICE_NAME, else localflow-cli.</summary>
+    public static void Resource(ResourceBuilder resource)
+        => resource.AddService(Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") is { Length: > 0 } name ? name : "localflow-cli");
+}

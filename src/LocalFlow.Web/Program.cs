@@ -23,6 +23,9 @@ if (LocalFlow.Analytics.Flow.Formats.ReadLimits.Configure(builder.Configuration[
 {
     throw new InvalidOperationException("Import:MaxFieldBytes: " + limitError);
 }
+// Logs with no personal data, and OpenTelemetry when configured (docs/operations.md).
+SafeLogging.Configure(builder);
+OpenTelemetrySetup.Configure(builder.Services, builder.Configuration);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
@@ -166,6 +169,7 @@ catch (DatabaseStartupException ex)
 
 // Behind a proxy, TLS, HTTPS redirect and HSTS (docs/operations.md).
 Transport.Use(app, tls);
+app.UseMiddleware<RequestLog>();
 app.UseExceptionHandler("/Error/500");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseMiddleware<SecurityHeaders>();
@@ -180,6 +184,7 @@ app.UseStaticFiles(new StaticFileOptions
 app.UseRequestLocalization(Languages.Options());
 app.UseRateLimiter();
 app.UseRouting();
+app.Use(RequestLog.RememberRoute);
 // An upload over the page's limit gets the GOV.UK size message (413), never a 500, before its body is read.
 app.UseMiddleware<UploadLimit>();
 app.UseAuthentication();

@@ -413,6 +413,9 @@ public sealed class DemandStudies(LocalFlowDb db)
     /// </summary>
     public async Task<int> ImportAsync(DemandStudy study, IReadOnlyList<DemandInput> rows, string source, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(rows);
+        using var timing = Telemetry.Start("localflow.import", Telemetry.ImportDuration, "demand", study.LocalityId);
         var problems = new Dictionary<string, string>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -423,6 +426,7 @@ public sealed class DemandStudies(LocalFlowDb db)
         }
         if (problems.Count > 0)
         {
+            timing.Tag(Telemetry.OutcomeTag, "refused");
             throw new DemandInputException(problems);
         }
         var previous = db.AuditChangesIndividually;
@@ -460,6 +464,7 @@ public sealed class DemandStudies(LocalFlowDb db)
         {
             db.AuditChangesIndividually = previous;
         }
+        Telemetry.ImportRecords.Record(rows.Count, timing.Tag(Telemetry.OutcomeTag, "stored").Tags);
         return rows.Count;
     }
 

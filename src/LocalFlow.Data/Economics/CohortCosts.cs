@@ -144,7 +144,7 @@ public sealed record CostedRecords(IReadOnlyList<CostedActivity> Activities, int
 /// </summary>
 public sealed class EconomicsCohorts
 {
-    private readonly KeptFigures<CostedRecords> _kept = new();
+    private readonly KeptFigures<CostedRecords> _kept = new("economics-costs");
 
     /// <summary>As <see cref="CohortCosts.LoadAsync(LocalFlowDb, int, IReadOnlySet{Guid}, CancellationToken)"/>, with the costed records kept.</summary>
     public Task<CohortCosts> ForAsync(LocalFlowDb db, int localityId, IReadOnlySet<Guid> hidden, CancellationToken ct = default)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.Flow;
@@ -7,13 +6,16 @@ namespace LocalFlow.Data.Flow;
 /// One analysed <see cref="FlowEngine"/> per locality, built on first use and kept until the data change: each
 /// request reads the locality's stored <see cref="FlowDataVersion"/> (one small query) and rebuilds the engine only
 /// when the stamp differs from the one it was built under. Register once per process (a singleton); concurrent
-/// first views of a locality wait for one build.
+/// first views of a locality wait for one build. The keeping is <see cref="KeptFigures{T}"/>'s, as for every figure
+/// kept per locality, so each build is timed there.
 /// </summary>
 public sealed class FlowEngines
 {
-    private readonly ConcurrentDictionary<int, FlowEngine> _built = new();
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _building = new();
-    private readonly KeptFigures<IReadOnlySet<Guid>> _hidden = new();
+    /// <summary>The one key engines are kept under: a locality has one engine per version.</summary>
+    private const string Everything = "";
+
+    private readonly KeptFigures<FlowEngine> _built = new("flow-engine");
+    private readonly KeptFigures<IReadOnlySet<Guid>> _hidden = new("hidden-people");
 
     /// <summary>
     /// The engine to read one person's figures, signals and cost curve from as a viewer may see them: the locality's
@@ -54,25 +56,6 @@ public sealed class FlowEngines
         ArgumentNullException.ThrowIfNull(db);
         // read before the records: an engine is never kept under a stamp newer than its data
         var version = await FlowDataVersion.ReadAsync(db, localityId, ct);
-        if (_built.TryGetValue(localityId, out var engine) && engine.Version == version)
-        {
-            return engine;
-        }
-        var gate = _building.GetOrAdd(localityId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
-        {
-            if (_built.TryGetValue(localityId, out engine) && engine.Version == version)
-            {
-                return engine;
-            }
-            engine = await FlowEngine.LoadAsync(db, localityId, version, ct);
-            _built[localityId] = engine;
-            return engine;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        return await _built.GetAsync(localityId, version, Everything, c => FlowEngine.LoadAsync(db, localityId, version, c), ct);
     }
 }

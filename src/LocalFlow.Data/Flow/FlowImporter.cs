@@ -181,12 +181,17 @@ public static class FlowImporter
         FlowImportPreview? prepared = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // the import's throughput (docs/operations.md): the file's size now, its records and agency once read
+        using var timing = Telemetry.Start("localflow.import", Telemetry.ImportDuration, "flow", request.LocalityId);
+        var bytes = File.Exists(request.Path) ? new FileInfo(request.Path).Length : 0;
         var preview = prepared ?? await PrepareAsync(db, request, ct);
+        timing.Tag(Telemetry.AgencyTag, preview.AgencyName ?? "several");
         if (!preview.CanStore(request.AllowPartial))
         {
             AuditTrail.Add(db, AuditEventType.FlowImported, AuditOperation.Read, nameof(FlowImport), null, request.LocalityId,
                 $"Refused the import of {preview.FileName}: {preview.Valid:N0} valid rows, {preview.Invalid:N0} with errors");
             await db.SaveChangesAsync(ct);
+            Measured(timing.Tag(Telemetry.OutcomeTag, "refused"), 0, bytes);
             return new FlowImportOutcome(null, preview);
         }
         var import = new FlowImport
@@ -201,7 +206,14 @@ public static class FlowImporter
         };
         var stored = await FlowStore.ImportAsync(db, import, Reporting(preview.Records, progress), ct);
         progress?.Report(1);
+        Measured(timing.Tag(Telemetry.OutcomeTag, "stored"), preview.Records.Count, bytes);
         return new FlowImportOutcome(stored, preview);
+    }
+
+    private static void Measured(Telemetry.Timing timing, long records, long bytes)
+    {
+        Telemetry.ImportRecords.Record(records, timing.Tags);
+        Telemetry.ImportBytes.Record(bytes, timing.Tags);
     }
 
     private static IEnumerable<ActivityRecord> Reporting(List<ActivityRecord> records, IProgress<double>? progress)

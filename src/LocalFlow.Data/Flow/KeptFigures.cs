@@ -1,15 +1,17 @@
 namespace LocalFlow.Data.Flow;
 
 /// <summary>
-/// Figures worked out from a locality's stored data, kept between views as <see cref="FlowEngines"/> keeps the engine:
-/// under the locality's <see cref="FlowDataVersion"/> (read by the caller before it reads any data) and a key naming
+/// Figures worked out from a locality's stored data (the flow engine, <see cref="FlowEngines"/>; the locality
+/// picture; the economics cohort...), kept between views under the locality's <see cref="FlowDataVersion"/> (read by the caller before it reads any data) and a key naming
 /// everything else they were worked out from (rules, today's date, the households left out for the viewer...). A view
 /// with the same version and key gets the kept figures; any other makes them afresh, and once the version moves
 /// everything kept under the old one is dropped. Views that need figures of the same locality at the same time wait
 /// for one make. At most <see cref="MostKept"/> keys are kept per locality. Thread-safe: hold one per process.
+/// Every make is timed in <see cref="Telemetry.FiguresBuildDuration"/> (and a span) under <paramref name="name"/>.
 /// </summary>
 /// <typeparam name="T">The figures: never changed once made, since views share them.</typeparam>
-public sealed class KeptFigures<T>
+/// <param name="name">What the figures are ("flow-engine", "locality-picture"...): the kind in telemetry.</param>
+public sealed class KeptFigures<T>(string name)
     where T : class
 {
     /// <summary>The most keys kept for one locality: when one more is made, the others are dropped.</summary>
@@ -37,7 +39,10 @@ public sealed class KeptFigures<T>
             {
                 return figures;
             }
-            figures = await make(ct);
+            using (Telemetry.Start("localflow.figures.build", Telemetry.FiguresBuildDuration, name, localityId))
+            {
+                figures = await make(ct);
+            }
             lock (_kept)
             {
                 if (!_kept.TryGetValue(localityId, out var kept) || kept.Version != version || kept.ByKey.Count >= MostKept)

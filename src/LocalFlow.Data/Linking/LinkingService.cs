@@ -64,6 +64,7 @@ public static class LinkingService
     public static async Task<LinkRun> RunAsync(LocalFlowDb db, int runId, IProgress<LinkageProgress>? progress = null, LinkageOptions? options = null, CancellationToken ct = default)
     {
         var run = await db.LinkRuns.SingleAsync(r => r.Id == runId, ct);
+        using var timing = Telemetry.Start("localflow.linking.run", Telemetry.LinkingDuration, run.PrivacyPreserving ? "encoded" : "clear", run.LocalityId);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -76,9 +77,11 @@ public static class LinkingService
                 $"Linked {run.Records} records into {run.People} people ({run.NewPeople} new); {run.ForReview} pairs for review");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            Telemetry.LinkingRecords.Record(run.Records, timing.Tag(Telemetry.OutcomeTag, "finished").Tags);
         }
         catch (Exception ex) when (ex is LinkageInputException or LinkingException or InvalidOperationException or DbUpdateException)
         {
+            timing.Tag(Telemetry.OutcomeTag, "failed");
             db.ChangeTracker.Clear();
             run = await db.LinkRuns.SingleAsync(r => r.Id == runId, CancellationToken.None);
             run.Status = LinkRunStatus.Failed;

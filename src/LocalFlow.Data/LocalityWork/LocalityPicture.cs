@@ -241,10 +241,10 @@ public sealed class PictureRecords
 public sealed class LocalityPictures
 {
     /// <summary>What is worked out from the records.</summary>
-    internal KeptFigures<PictureRecords> Records { get; } = new();
+    internal KeptFigures<PictureRecords> Records { get; } = new("picture-records");
 
     /// <summary>Whole pictures, under the key of their records and of what was read beside them.</summary>
-    internal KeptFigures<LocalityPicture> Pictures { get; } = new();
+    internal KeptFigures<LocalityPicture> Pictures { get; } = new("locality-picture");
 
     /// <summary>
     /// The picture of <paramref name="localityId"/> as at <paramref name="today"/> seen in aggregate (over every record),

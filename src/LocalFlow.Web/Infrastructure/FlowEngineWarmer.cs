@@ -59,7 +59,7 @@ public sealed class FlowEngineWarmer(DatabaseOptions database, FlowEngines engin
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // a view builds the engine itself; the warmer only saves it the wait
-                log.LogWarning(ex, "Could not warm the flow engines");
+                log.LogWarning("Could not warm the flow engines: {Failure}", SafeLogging.Describe(ex));
             }
             try
             {

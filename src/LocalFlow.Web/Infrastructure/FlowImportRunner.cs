@@ -282,7 +282,7 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
             {
                 continue; // queued since this start
             }
-            log.LogInformation("Resuming the flow import {ImportId} of {File}, queued {Queued:O}", entry.Id, job.Request.DisplayName, entry.QueuedUtc);
+            log.LogInformation("Resuming the flow import {ImportId}, queued {Queued:O}", entry.Id, entry.QueuedUtc);
             _queue.Writer.TryWrite(job);
         }
     }
@@ -300,7 +300,7 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            log.LogError(ex, "Could not read the stored queue of flow imports, or clean the upload area");
+            log.LogError("Could not read the stored queue of flow imports, or clean the upload area: {Failure}", SafeLogging.Describe(ex));
         }
         await foreach (var job in _queue.Reader.ReadAllAsync(stoppingToken))
         {
@@ -347,7 +347,7 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
             // so the import stays queued and its upload is kept. Not only OperationCanceledException: on PostgreSQL a
             // command cut off by the stop surfaces as NpgsqlException "Exception while reading from stream", which was
             // taken for a failed import and dropped from the queue.
-            log.LogDebug(stopped, "Flow import {ImportId} interrupted by the server stopping", job.Id);
+            log.LogDebug("Flow import {ImportId} interrupted by the server stopping: {Failure}", job.Id, SafeLogging.Describe(stopped));
             job.State = FlowImportJobState.Queued;
             job.Fraction = 0;
             log.LogInformation("Flow import {ImportId} stopped with the server; it runs again at the next start", job.Id);
@@ -355,7 +355,7 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
         }
         catch (Exception ex)
         {
-            log.LogError(ex, "Flow import {ImportId} failed", job.Id);
+            log.LogError("Flow import {ImportId} failed: {Failure}", job.Id, SafeLogging.Describe(ex));
             job.Error = Causes(ex);
             job.State = FlowImportJobState.Failed;
             try
@@ -365,7 +365,7 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
             }
             catch (Exception removal)
             {
-                log.LogError(removal, "Could not take the failed flow import {ImportId} off the stored queue", job.Id);
+                log.LogError("Could not take the failed flow import {ImportId} off the stored queue: {Failure}", job.Id, SafeLogging.Describe(removal));
             }
         }
         job.Fraction = 1;
@@ -397,7 +397,7 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
         }
         catch (IOException ex)
         {
-            log.LogWarning(ex, "Could not delete {Path}", path);
+            log.LogWarning("Could not delete {Path} from the upload area: {Failure}", Path.GetFileName(path), SafeLogging.Describe(ex));
         }
     }
 

@@ -64,7 +64,7 @@ public sealed class SchemaCheck(LocalFlowDb db, DatabaseOptions database, ILogge
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Readiness: the database did not answer");
+            logger.LogError("Readiness: the database did not answer: {Failure}", SafeLogging.Describe(ex));
             return HealthCheckResult.Unhealthy("the database did not answer");
         }
     }
@@ -83,7 +83,7 @@ public sealed class KeysCheck(IDataProtectionProvider protection, ILogger<KeysCh
         }
         catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            logger.LogError(ex, "Readiness: the sign-in keys cannot be read");
+            logger.LogError("Readiness: the sign-in keys cannot be read: {Failure}", SafeLogging.Describe(ex));
             return Task.FromResult(HealthCheckResult.Unhealthy("the keys cannot be read"));
         }
     }

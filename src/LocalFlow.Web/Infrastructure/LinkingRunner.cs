@@ -34,7 +34,7 @@ public sealed class LinkingRunner(DatabaseOptions database, TimeProvider clock, 
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "Linking run {RunId} failed", runId);
+                log.LogError("Linking run {RunId} failed: {Failure}", runId, SafeLogging.Describe(ex));
             }
             finally
             {

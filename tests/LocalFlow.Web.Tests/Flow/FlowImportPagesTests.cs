@@ -35,7 +35,7 @@ public partial class FlowImportPagesTests(FlowImportPagesTests.App app) : IClass
         return (identity.PersonId!.Value, identity.SourceRecordId, police.Id);
     });
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int? agencyId, string fileName, string content)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int? agencyId, string fileName, string content)
     {
         var token = await LocalFlowApp.AntiforgeryTokenAsync(client, "/Flow/Import");
         using var form = new MultipartFormDataContent
@@ -47,13 +47,13 @@ public partial class FlowImportPagesTests(FlowImportPagesTests.App app) : IClass
         return await client.PostAsync("/Flow/Import?handler=Upload", form);
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string url, Dictionary<string, string> fields)
+    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string url, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await LocalFlowApp.AntiforgeryTokenAsync(client, page);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
-    private static Dictionary<string, string> PoliceMap(string file) => new()
+    internal static Dictionary<string, string> PoliceMap(string file) => new()
     {
         ["file"] = file,
         ["Map[person]"] = "Subject",
@@ -66,7 +66,7 @@ public partial class FlowImportPagesTests(FlowImportPagesTests.App app) : IClass
         ["SourceSystem"] = "Police (Niche)",
     };
 
-    private async Task<string> WaitForDoneAsync(HttpClient client, string progress)
+    internal static async Task<string> WaitForDoneAsync(HttpClient client, string progress)
     {
         for (var i = 0; i < 300; i++)
         {

@@ -33,6 +33,7 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
     private bool _seeded;
     private string? _database;
     private bool _kestrel;
+    private Action<IWebHostBuilder>? _host;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<Cookie[]>> _signIns = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -59,6 +60,16 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
     public LocalFlowApp With(string key, string value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// Configures the host further (logging, services) before it starts, without changing which first run's demo it
+    /// starts from (unlike <see cref="With"/>).
+    /// </summary>
+    public LocalFlowApp WithHost(Action<IWebHostBuilder> configure)
+    {
+        _host += configure;
         return this;
     }
 
@@ -92,6 +103,7 @@ public sealed partial class LocalFlowApp : WebApplicationFactory<Program>
             builder.UseSetting(k, v);
         }
         builder.UseEnvironment("Production");
+        _host?.Invoke(builder);
     }
 
     /// <summary>Serve on a real port (for Playwright) and return the base address.</summary>
