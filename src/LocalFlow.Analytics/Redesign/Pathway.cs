@@ -149,9 +149,9 @@ public static class Pathway
     {
         ArgumentNullException.ThrowIfNull(records);
         var rows = records.ToArray();
-        if (!IsOrdered(rows))
+        if (!IsOrdered(rows, 0, rows.Length, byPerson: true))
         {
-            Array.Sort(rows, static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : a.On != b.On ? a.On.CompareTo(b.On) : a.Agency.CompareTo(b.Agency));
+            Array.Sort(rows, static (a, b) => a.Person.CompareTo(b.Person));
         }
         var n = Stages.Count;
         var cells = new Dictionary<(int Stage, int Agency), (int People, long Records)>();
@@ -170,6 +170,10 @@ public static class Pathway
             while (end < rows.Length && rows[end].Person == rows[start].Person)
             {
                 end++;
+            }
+            if (!IsOrdered(rows, start, end, byPerson: false))
+            {
+                Array.Sort(rows, start, end - start, Comparer<PathwayRecord>.Create(static (a, b) => a.On != b.On ? a.On.CompareTo(b.On) : a.Agency.CompareTo(b.Agency)));
             }
             var birth = rows[start].Birth;
             if (birth is not DateOnly dob || IsPlaceholderBirth(dob, today))
@@ -263,7 +267,7 @@ public static class Pathway
         var gaps = new List<(LifeStage, PathwayGap)>();
         foreach (var p in placements.Where(p => p.Needs > 0).OrderBy(p => p.Stage))
         {
-            if (p.Services == 0 && p.Buildings == 0)
+            if (IsUnserved(p))
             {
                 gaps.Add((p.Stage, PathwayGap.NeedsWithoutService));
             }
@@ -273,6 +277,13 @@ public static class Pathway
             }
         }
         return gaps;
+    }
+
+    /// <summary>Whether needs are placed on the stage but no service (money) or building is: the first kind of gap.</summary>
+    public static bool IsUnserved(StagePlacement placement)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        return placement.Needs > 0 && placement.Services == 0 && placement.Buildings == 0;
     }
 
     /// <summary>
@@ -305,13 +316,13 @@ public static class Pathway
         return counts;
     }
 
-    private static bool IsOrdered(PathwayRecord[] rows)
+    private static bool IsOrdered(PathwayRecord[] rows, int start, int end, bool byPerson)
     {
-        for (var i = 1; i < rows.Length; i++)
+        for (var i = start + 1; i < end; i++)
         {
             var a = rows[i - 1];
             var b = rows[i];
-            if (a.Person > b.Person || (a.Person == b.Person && (a.On > b.On || (a.On == b.On && a.Agency > b.Agency))))
+            if (byPerson ? a.Person > b.Person : a.On > b.On || (a.On == b.On && a.Agency > b.Agency))
             {
                 return false;
             }

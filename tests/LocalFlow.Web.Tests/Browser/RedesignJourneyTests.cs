@@ -94,4 +94,24 @@ public class RedesignJourneyTests(BrowserFixture browser) : BrowserTest(browser)
         await steering.Locator("#raise-from-need").WaitForAsync();
         await steering.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task ThePathway_AndAStrategyFormRefusingAnEmptySave_AreAccessible()
+    {
+        var steering = await Browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(steering, "steering");
+        await steering.GotoAsync("/Redesign");
+        await steering.FollowLinkByKeyboardAsync("a[href='/Redesign/Pathway']", "**/Redesign/Pathway");
+        (await steering.Locator("#pathway-chart svg").CountAsync()).ShouldBe(1);
+        (await steering.Locator("#stages").InnerTextAsync()).ShouldContain("Pregnancy");
+        await steering.AssertAccessibleAsync();
+
+        await steering.GotoAsync("/Redesign/Strategies");
+        await steering.FollowLinkByKeyboardAsync("#new-strategy", "**/Redesign/EditStrategy");
+        await steering.TabToAsync("#save-strategy", maxPresses: 60);
+        await steering.Keyboard.PressAsync("Enter");
+        await steering.Locator(".govuk-error-summary").WaitForAsync();
+        (await steering.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Choose at least one approved commissioning question");
+        await steering.AssertAccessibleAsync();
+    }
 }
