@@ -39,6 +39,7 @@ public static class PathwayText
     public static string ColTo => Get();
     public static string NoHandOffs => Get();
     public static string HandOffsWithheld => Get();
+    public static string HandOffsNotListed => Get();
     public static string PlacedHeading => Get();
     public static string PlacedLead => Get();
     public static string NothingPlaced => Get();

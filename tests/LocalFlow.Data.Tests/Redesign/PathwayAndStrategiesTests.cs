@@ -130,4 +130,35 @@ public class PathwayAndStrategiesTests
         Assert.Equal(1, count);
         Assert.Equal(200m, Assert.Single(all.Totals).NetPresentValue);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Need_IsPlacedOnStagesInOrder_AndABackwardsSpanIsRefused(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateUpgradedAsync(provider);
+        await using var ctx = db.Options.CreateContext();
+        var here = new Locality { Name = "Northfield" };
+        ctx.Localities.Add(here);
+        await ctx.SaveChangesAsync();
+        NeedInput Input(LifeStage? first, LifeStage? last) => new()
+        {
+            Title = "Young carers",
+            Who = NeedOf.Families,
+            EvidenceKind = NeedEvidenceKind.ConsultationTheme,
+            Evidence = "Young carers' survey",
+            FirstStage = first,
+            LastStage = last,
+        };
+
+        var backwards = await Assert.ThrowsAsync<RedesignInputException>(() => Needs.AddAsync(ctx, here.Id, Input(LifeStage.Transition, LifeStage.PrimarySchool), "citizen"));
+        var lastOnly = await Assert.ThrowsAsync<RedesignInputException>(() => Needs.AddAsync(ctx, here.Id, Input(null, LifeStage.PrimarySchool), "citizen"));
+        var need = await Needs.AddAsync(ctx, here.Id, Input(LifeStage.PrimarySchool, null), "citizen");
+
+        Assert.Equal("The last stage of life must be the first stage or a later one.", backwards.Errors["LastStage"]);
+        Assert.Equal("Choose the first stage of life too, or leave both empty.", lastOnly.Errors["LastStage"]);
+        await using var check = db.Options.CreateContext();
+        var stored = await check.Needs.SingleAsync();
+        Assert.Equal(need.Id, stored.Id);
+        Assert.Equal((LifeStage.PrimarySchool, LifeStage.PrimarySchool), (stored.FirstStage, stored.LastStage));
+    }
 }

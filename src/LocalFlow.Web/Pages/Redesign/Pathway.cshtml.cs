@@ -31,6 +31,12 @@ public sealed class PathwayModel(LocalFlowDb db, CurrentUser current, FlowEngine
     public IReadOnlyList<StageHandOff> HandOffs { get; private set; } = [];
     public int HandOffsWithheld { get; private set; }
 
+    /// <summary>The most hand-offs listed at one boundary (the largest); at 2 million records there are hundreds of pairs of agencies.</summary>
+    public const int MostHandOffsPerBoundary = 8;
+
+    /// <summary>Hand-offs not listed because their boundary has more than <see cref="MostHandOffsPerBoundary"/>.</summary>
+    public int HandOffsNotListed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (current.LocalityId is not int locality)
@@ -41,8 +47,11 @@ public sealed class PathwayModel(LocalFlowDb db, CurrentUser current, FlowEngine
         View = await Pathways.LoadAsync(db, engines, current.Viewer, locality, today, ct);
         Rounds = FlowAccess.RoundsFigures(User);
         var moves = View.Figures.HandOffs.Where(h => h.FromAgency != h.ToAgency).ToList();
-        HandOffs = Rounds ? moves.Where(h => !Disclosure.Withholds(h.People)).ToList() : moves;
-        HandOffsWithheld = moves.Count - HandOffs.Count;
+        var shown = Rounds ? moves.Where(h => !Disclosure.Withholds(h.People)).ToList() : moves;
+        HandOffsWithheld = moves.Count - shown.Count;
+        // The figures hold hand-offs most people first within each boundary: the largest few of each are listed.
+        HandOffs = [.. shown.GroupBy(h => h.From).SelectMany(g => g.Take(MostHandOffsPerBoundary))];
+        HandOffsNotListed = shown.Count - HandOffs.Count;
         return Page();
     }
 
@@ -74,6 +83,9 @@ public sealed class PathwayModel(LocalFlowDb db, CurrentUser current, FlowEngine
     public static string StageName(LifeStage s) => Text.Of(PathwayText.Resources, "Stage" + s);
 
     public static string StageAges(LifeStage s) => Text.Of(PathwayText.Resources, "Ages" + s);
+
+    /// <summary>The stages for a form's select: the stage's name and its ages.</summary>
+    public static IReadOnlyList<(string Value, string Text)> StageOptions => [.. Pathway.Stages.Select(s => (s.Stage.ToString(), $"{StageName(s.Stage)} ({StageAges(s.Stage)})"))];
 
     public static string GapText(PathwayGap g) => g == PathwayGap.NeedsWithoutService ? PathwayText.GapNoService : PathwayText.GapFewSeen;
 
