@@ -55,6 +55,8 @@ public partial class RedesignPagesTests
             // The demo places the families' need on pregnancy with no service there: a gap.
             page.ShouldContain("Needs but no service or building placed");
         }
+        var families = await WithDbAsync(db => db.Needs.Where(n => n.Title.StartsWith("Families with young children")).Select(n => n.Id).FirstAsync());
+        WebUtility.HtmlDecode(await (await _app.ClientAsync(DemoUsers.Citizen)).GetStringAsync($"/Redesign/Need/{families}")).ShouldContain("Pregnancy (−9 months to birth) to Early years (0 to 4)");
         citizen.ShouldContain("id=\"rounded-note\"");
         study.ShouldNotContain("id=\"rounded-note\"");
         // Every count of people in the stages table is a multiple of 5, 0 or withheld for the citizen.
