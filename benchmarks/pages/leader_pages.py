@@ -92,6 +92,9 @@ pages = [
     ("commissioner", question),
     ("commissioner", f"/Redesign/CostBenefit/{question_id}"),
     ("steering", f"/Redesign/Gateway/{question_id}"),
+    ("commissioner", "/Redesign/Pathway"),
+    ("study", "/Redesign/Pathway"),
+    ("commissioner", "/Redesign/Strategies"),
 ]
 print(f"{records:,} records, {households:,} households; subject access for the person with the most records ({held:,}).\n")
 print(f"| page | as | size | warm-up (cold server) | first view after a data change | later views: median of {later} | later views: slowest | server CPU per later view | load average |")

@@ -9,7 +9,7 @@ public enum StepStanding
     Started = 1,
     /// <summary>What LocalFlow can see of it is done.</summary>
     Done = 2,
-    /// <summary>LocalFlow does not hold this step yet (the pathway comes later).</summary>
+    /// <summary>LocalFlow does not hold this step (kept for a step that may come later; none uses it now).</summary>
     NotHeldYet = 3,
 }
 
@@ -38,6 +38,10 @@ public sealed record ProgrammeFacts(
     public int Needs { get; init; }
     /// <summary>Needs resting on a consultation theme.</summary>
     public int NeedsFromConsultation { get; init; }
+    /// <summary>Needs, lines of money and buildings placed on a stage of the user pathway.</summary>
+    public int PlacedOnPathway { get; init; }
+    /// <summary>Stages of the pathway with needs placed but no service or building (<see cref="PathwayGap.NeedsWithoutService"/>).</summary>
+    public int StagesWithUnservedNeeds { get; init; }
 }
 
 /// <summary>
@@ -50,7 +54,8 @@ public sealed record ProgrammeFacts(
 /// 4 capacity and capability — the jigsaw's piece partly (started) or in place (done);
 /// 5 resources, needs and consultation — money, buildings or a need recorded (started); money, buildings, needs and
 /// a need resting on a consultation theme all recorded (done);
-/// 6 the −9 months to 99 years pathway — not held by LocalFlow yet;
+/// 6 the −9 months to 99 years pathway — a need, service or building placed on a stage (started); needs placed and no
+/// stage with needs but no service or building (done);
 /// 7 commissioning questions — a question (started), none still waiting at "posed" (done);
 /// 8 cost–benefit and plans — a question at cost–benefit or later (started), one approved (done);
 /// 9 efficiencies only after redesign — an approved question (started), and none left in progress (done);
@@ -81,7 +86,7 @@ public static class ProgrammeSteps
             FromVerdict(V(JigsawPiece.CapacityAndCapability)),
             Of(facts.MoneyLines + facts.Buildings + facts.Needs > 0,
                 facts.MoneyLines > 0 && facts.Buildings > 0 && facts.Needs > 0 && facts.NeedsFromConsultation > 0),
-            StepStanding.NotHeldYet,
+            Of(facts.PlacedOnPathway > 0, facts.PlacedOnPathway > 0 && facts.StagesWithUnservedNeeds == 0),
             Of(facts.Questions > 0, facts.Questions > 0 && facts.QuestionsStillPosed == 0),
             Of(facts.QuestionsAtCostBenefitOrLater > 0, facts.QuestionsApproved > 0),
             Of(facts.QuestionsApproved > 0, facts.QuestionsApproved > 0 && facts.QuestionsInProgress == 0),

@@ -78,6 +78,19 @@ internal sealed class NorthfieldRedesign : IDemoPart
         new("Could neighbourhood police and housing share one office?", "Neighbourhood problems are solved together", "Repeat calls about the same address", 2, QuestionStage.Posed, QuestionStatus.Open),
     ];
 
+    /// <summary>The demo's commissioning strategies: title, purpose, owner group (index into <see cref="Groups"/>) and approved questions.</summary>
+    private static readonly (string Title, string Purpose, int Group, string[] Questions)[] Strategies =
+    [
+        ("Known by name: help from people who stay",
+         "People in Northfield tell their story once, to someone who stays with them and asks what matters first, instead of being assessed, passed on and written to.",
+         0,
+         ["Could one worker stay with a person from first contact to the end, whatever they need?", "Could every contact ask what matters to the person first?", "Could we stop sending letters nobody reads?"]),
+        ("Families build their own networks",
+         "Parents run the groups their children need, with the children's centre behind them, so families find each other before they need a service.",
+         1,
+         ["Could parents run the toddler groups with the centre's support?"]),
+    ];
+
     public async Task AddAsync(DemoContext context, IProgress<DemoProgress> progress, CancellationToken ct)
     {
         var db = context.Db;
@@ -188,6 +201,28 @@ internal sealed class NorthfieldRedesign : IDemoPart
             }
         }
 
+        // Two commissioning strategies bring approved questions together with their plans (their ids from a Random of
+        // their own, so the questions' draws above are unchanged). "Equipment on the day" is approved but in no strategy
+        // yet, so the overview's savings are the strategies' only.
+        var strategyRandom = context.RandomFor(Name + ": strategies");
+        var byTitle = db.ChangeTracker.Entries<CommissioningQuestion>().Select(e => e.Entity).ToDictionary(q => q.Title, q => q.Id, StringComparer.Ordinal);
+        foreach (var (title, purpose, group, questions) in Strategies)
+        {
+            var strategy = new CommissioningStrategy
+            {
+                Id = DemoContext.NextId(strategyRandom),
+                LocalityId = localityId,
+                Title = title,
+                Purpose = purpose,
+                OwnerGroupId = groups[group].Id,
+                UpdatedBy = "steering",
+                UpdatedUtc = Day(1),
+                Version = 1,
+            };
+            strategy.Questions.AddRange(questions.Select(q => new StrategyQuestion { LocalityId = localityId, StrategyId = strategy.Id, QuestionId = byTitle[q] }));
+            db.CommissioningStrategies.Add(strategy);
+        }
+
         // The people involved answered the jigsaw: vision and burning platform are there, quick wins and embedding are not.
         var answers = new (string User, JigsawAnswer[] ByPiece)[]
         {
@@ -208,7 +243,7 @@ internal sealed class NorthfieldRedesign : IDemoPart
         }
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
-        progress.Report(new DemoProgress(Name, $"{Questions.Length} commissioning questions in {Groups.Length} groups", 1));
+        progress.Report(new DemoProgress(Name, $"{Questions.Length} commissioning questions in {Groups.Length} groups, {Strategies.Length} strategies", 1));
     }
 
     private static GatewayRecord Decision(CommissioningQuestion q, GatewayDecision decision, QuestionStage from, QuestionStage to, QuestionStatus status, string reason, DateTime at) => new()

@@ -71,6 +71,47 @@ internal sealed class NorthfieldResources : IDemoPart
         ("People in mental distress at night meet the police, not help", NeedOf.Community, "Town centre", "", NeedEvidenceKind.LocalityPicture, "Finding of the locality picture: welfare calls cluster in a few streets at night.", false),
     ];
 
+    /// <summary>
+    /// Where the money's purposes, the buildings and the needs sit on the user pathway (first and last stage). Nothing is
+    /// placed on pregnancy but the families' need, so the demo's pathway shows a gap there: no midwifery or antenatal
+    /// money is recorded. Placing draws nothing at random.
+    /// </summary>
+    private static readonly Dictionary<string, (LifeStage First, LifeStage Last)> Placed = new(StringComparer.Ordinal)
+    {
+        ["Home care"] = (LifeStage.LaterLife, LifeStage.OldAge),
+        ["Assessment and care management"] = (LifeStage.YoungAdult, LifeStage.OldAge),
+        ["Early help"] = (LifeStage.EarlyYears, LifeStage.SecondarySchool),
+        ["Children's social care"] = (LifeStage.EarlyYears, LifeStage.Transition),
+        ["Homelessness and temporary accommodation"] = (LifeStage.YoungAdult, LifeStage.OldAge),
+        ["District nursing"] = (LifeStage.LaterLife, LifeStage.OldAge),
+        ["Health visiting"] = (LifeStage.EarlyYears, LifeStage.EarlyYears),
+        ["Calls about welfare and mental health"] = (LifeStage.YoungAdult, LifeStage.WorkingAge),
+        ["Pastoral care and early help"] = (LifeStage.PrimarySchool, LifeStage.SecondarySchool),
+        ["Breakfast club"] = (LifeStage.PrimarySchool, LifeStage.SecondarySchool),
+        ["Disability and carers' benefits"] = (LifeStage.WorkingAge, LifeStage.OldAge),
+        ["Lunch club and befriending"] = (LifeStage.LaterLife, LifeStage.OldAge),
+        ["Safe and well visits"] = (LifeStage.LaterLife, LifeStage.OldAge),
+        ["Tenancy support"] = (LifeStage.YoungAdult, LifeStage.WorkingAge),
+        ["St Mark's primary school"] = (LifeStage.PrimarySchool, LifeStage.PrimarySchool),
+        ["Northfield Academy"] = (LifeStage.SecondarySchool, LifeStage.Transition),
+        ["Northfield library"] = (LifeStage.EarlyYears, LifeStage.OldAge),
+        ["Meadows community centre"] = (LifeStage.SecondarySchool, LifeStage.OldAge),
+        ["Northfield health centre"] = (LifeStage.EarlyYears, LifeStage.OldAge),
+        ["Children's centre"] = (LifeStage.EarlyYears, LifeStage.EarlyYears),
+        ["Leisure centre"] = (LifeStage.PrimarySchool, LifeStage.LaterLife),
+        ["Older people living alone want company and a reason to go out"] = (LifeStage.LaterLife, LifeStage.OldAge),
+        ["People calling about care want help to stay at home, not an assessment"] = (LifeStage.LaterLife, LifeStage.OldAge),
+        ["Families with young children need somewhere to meet in the afternoons"] = (LifeStage.Pregnancy, LifeStage.EarlyYears),
+        ["Young people have nowhere to go in the evenings"] = (LifeStage.SecondarySchool, LifeStage.Transition),
+        ["Households in debt reach help only at crisis"] = (LifeStage.YoungAdult, LifeStage.WorkingAge),
+        ["Carers want to be asked how they are, and helped before they break"] = (LifeStage.WorkingAge, LifeStage.LaterLife),
+        ["People in mental distress at night meet the police, not help"] = (LifeStage.YoungAdult, LifeStage.WorkingAge),
+    };
+
+    private static LifeStage? First(string key) => Placed.TryGetValue(key, out var p) ? p.First : null;
+
+    private static LifeStage? Last(string key) => Placed.TryGetValue(key, out var p) ? p.Last : null;
+
     public async Task AddAsync(DemoContext context, IProgress<DemoProgress> progress, CancellationToken ct)
     {
         var db = context.Db;
@@ -85,6 +126,8 @@ internal sealed class NorthfieldResources : IDemoPart
             Partner = m.Partner,
             Body = m.Body,
             Purpose = m.Purpose,
+            FirstStage = First(m.Purpose),
+            LastStage = Last(m.Purpose),
             Amount = m.Amount,
             PriceYear = context.Today.Year - m.YearsAgo,
             Period = m.Period,
@@ -104,6 +147,8 @@ internal sealed class NorthfieldResources : IDemoPart
             OpeningHours = b.Hours,
             Capacity = b.Capacity,
             UsedBy = b.UsedBy,
+            FirstStage = First(b.Name),
+            LastStage = Last(b.Name),
             UpdatedBy = "commissioner",
             UpdatedUtc = recorded,
         }));
@@ -130,6 +175,8 @@ internal sealed class NorthfieldResources : IDemoPart
             DemandStudyId = n.FromStudy ? study : null,
             RecordedBy = "citizen",
             RecordedUtc = recorded,
+            FirstStage = First(n.Title),
+            LastStage = Last(n.Title),
         }));
         await db.SaveChangesAsync(ct);
         progress.Report(new DemoProgress(Name, $"{Money.Length} lines of money, {Buildings.Length} buildings, {NeedList.Length} needs", 1));

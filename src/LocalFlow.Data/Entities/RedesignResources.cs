@@ -24,6 +24,10 @@ public sealed class ResourceMoney
     public DateTime UpdatedUtc { get; set; }
     /// <summary>Raised by one at each save; a save made from an older version is refused, not lost.</summary>
     public int Version { get; set; }
+    /// <summary>The first stage of the user pathway it is placed on (null: not placed on the pathway).</summary>
+    public LocalFlow.Analytics.Redesign.LifeStage? FirstStage { get; set; }
+    /// <summary>The last stage of the pathway it is placed on (null with a first stage: that stage only).</summary>
+    public LocalFlow.Analytics.Redesign.LifeStage? LastStage { get; set; }
 }
 
 /// <summary>
@@ -45,6 +49,10 @@ public sealed class ResourceBuilding
     public int? Capacity { get; set; }
     /// <summary>Who uses it when, in words ("Toddler group Monday 9–11; empty every evening").</summary>
     public string UsedBy { get; set; } = "";
+    /// <summary>The first stage of the user pathway it is placed on (null: not placed on the pathway).</summary>
+    public LocalFlow.Analytics.Redesign.LifeStage? FirstStage { get; set; }
+    /// <summary>The last stage of the pathway it is placed on (null with a first stage: that stage only).</summary>
+    public LocalFlow.Analytics.Redesign.LifeStage? LastStage { get; set; }
     public required string UpdatedBy { get; set; }
     public DateTime UpdatedUtc { get; set; }
 }
@@ -105,4 +113,8 @@ public sealed class Need
     public int? DemandStudyId { get; set; }
     public required string RecordedBy { get; set; }
     public DateTime RecordedUtc { get; set; }
+    /// <summary>The first stage of the user pathway it is placed on (null: not placed on the pathway).</summary>
+    public LocalFlow.Analytics.Redesign.LifeStage? FirstStage { get; set; }
+    /// <summary>The last stage of the pathway it is placed on (null with a first stage: that stage only).</summary>
+    public LocalFlow.Analytics.Redesign.LifeStage? LastStage { get; set; }
 }

@@ -13,6 +13,10 @@ public sealed class NeedInput
     public NeedEvidenceKind? EvidenceKind { get; set; }
     public string? Evidence { get; set; }
     public int? DemandStudyId { get; set; }
+    /// <summary>The first stage of the user pathway the need is placed on (optional).</summary>
+    public Analytics.Redesign.LifeStage? FirstStage { get; set; }
+    /// <summary>The last stage (optional; none means the first stage only).</summary>
+    public Analytics.Redesign.LifeStage? LastStage { get; set; }
 }
 
 /// <summary>
@@ -105,6 +109,16 @@ public static class Needs
         {
             errors["Area"] = "The area must be 200 characters or fewer.";
         }
+        if (input.FirstStage is { } first && !Enum.IsDefined(first))
+        {
+            errors["FirstStage"] = "Choose a stage of life from the list.";
+        }
+        else if (input.LastStage is { } last && (!Enum.IsDefined(last) || input.FirstStage is null || last < input.FirstStage))
+        {
+            errors["LastStage"] = input.FirstStage is null
+                ? "Choose the first stage of life too, or leave both empty."
+                : "The last stage of life must be the first stage or a later one.";
+        }
         if (errors.Count > 0)
         {
             throw new RedesignInputException(errors);
@@ -121,6 +135,8 @@ public static class Needs
             DemandStudyId = input.EvidenceKind == NeedEvidenceKind.DemandStudy ? input.DemandStudyId : null,
             RecordedBy = by,
             RecordedUtc = db.Clock.GetUtcNow().UtcDateTime,
+            FirstStage = input.FirstStage,
+            LastStage = input.FirstStage is null ? null : input.LastStage ?? input.FirstStage,
         };
         db.Needs.Add(need);
         await db.SaveChangesAsync(ct);

@@ -68,6 +68,7 @@ public static class Portfolio
         var qs = await db.CommissioningQuestions.AsNoTracking().Where(x => x.LocalityId == localityId)
             .GroupBy(x => new { x.Stage, x.Status }).Select(g => new { g.Key.Stage, g.Key.Status, N = g.Count() }).ToListAsync(ct);
         var live = qs.Where(c => c.Status != QuestionStatus.Stopped).ToList();
+        var placements = await Pathways.PlacementsAsync(db, localityId, ct);
         return new ProgrammeFacts(
             programme.Vision.Length > 0,
             Programme.PrinciplesOf(programme).Count > 0,
@@ -85,6 +86,8 @@ public static class Portfolio
             Buildings = await db.ResourceBuildings.CountAsync(b => b.LocalityId == localityId, ct),
             Needs = await db.Needs.CountAsync(n => n.LocalityId == localityId, ct),
             NeedsFromConsultation = await db.Needs.CountAsync(n => n.LocalityId == localityId && n.EvidenceKind == NeedEvidenceKind.ConsultationTheme, ct),
+            PlacedOnPathway = placements.Items.Count,
+            StagesWithUnservedNeeds = placements.Stages.Count(Analytics.Redesign.Pathway.IsUnserved),
         };
     }
 

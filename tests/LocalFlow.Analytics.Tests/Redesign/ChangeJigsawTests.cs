@@ -33,13 +33,19 @@ public class ProgrammeStepsTests
     private static readonly ProgrammeFacts Empty = new(false, false, 0, 0, 0, 0, 0, 0, 0, 0, ChangeJigsaw.Diagnose([]));
 
     [Fact]
-    public void Place_EmptyProgramme_HasNothingStarted_AndSaysWhatIsNotHeld()
+    public void Place_EmptyProgramme_HasNothingStarted()
     {
         var steps = ProgrammeSteps.Place(Empty);
 
         Assert.Equal(10, steps.Count);
-        Assert.Equal(StepStanding.NotHeldYet, steps[5]);
-        Assert.All(steps.Where((_, i) => i is not 5), s => Assert.Equal(StepStanding.NotStarted, s));
+        Assert.All(steps, s => Assert.Equal(StepStanding.NotStarted, s));
+    }
+
+    [Fact]
+    public void Place_Pathway_StartsWithAnythingPlaced_AndIsDoneWhenNoStageHasNeedsWithoutAService()
+    {
+        Assert.Equal(StepStanding.Started, ProgrammeSteps.Place(Empty with { PlacedOnPathway = 3, StagesWithUnservedNeeds = 1 })[5]);
+        Assert.Equal(StepStanding.Done, ProgrammeSteps.Place(Empty with { PlacedOnPathway = 3 })[5]);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace LocalFlow.Web.Tests.Browser;
 /// <summary>
 /// The redesign programme by keyboard, with axe-core on each page: the study team raises a question from a system
 /// condition; the steering group is refused a stop without a reason, then lets it go on; and answers the change jigsaw,
-/// which then shows a newly missing piece and its symptom.
+/// which then shows a newly missing piece and its symptom; then opens the user pathway and is refused an empty
+/// commissioning strategy.
 /// </summary>
 public class RedesignJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
@@ -92,6 +93,20 @@ public class RedesignJourneyTests(BrowserFixture browser) : BrowserTest(browser)
         await steering.GotoAsync("/Redesign/Needs");
         await steering.Locator("#needs a").First.ClickAsync();
         await steering.Locator("#raise-from-need").WaitForAsync();
+        await steering.AssertAccessibleAsync();
+
+        // The user pathway (its chart and tables), and a commissioning strategy refused with nothing chosen.
+        await steering.GotoAsync("/Redesign");
+        await steering.FollowLinkByKeyboardAsync("a[href='/Redesign/Pathway']", "**/Redesign/Pathway");
+        (await steering.Locator("#pathway-chart svg").CountAsync()).ShouldBe(1);
+        (await steering.Locator("#stages").InnerTextAsync()).ShouldContain("Pregnancy");
+        await steering.AssertAccessibleAsync();
+        await steering.GotoAsync("/Redesign/Strategies");
+        await steering.FollowLinkByKeyboardAsync("#new-strategy", "**/Redesign/EditStrategy");
+        await steering.TabToAsync("#save-strategy", maxPresses: 60);
+        await steering.Keyboard.PressAsync("Enter");
+        await steering.Locator(".govuk-error-summary").WaitForAsync();
+        (await steering.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Choose at least one approved commissioning question");
         await steering.AssertAccessibleAsync();
     }
 }

@@ -25,7 +25,7 @@ public partial class RedesignPagesTests(CrawlTests.App app) : IClassFixture<Craw
         overview.ShouldContain("Cooperation over competition");
         overview.ShouldContain("No payment by results");
         overview.ShouldContain("Estimate: £");
-        overview.ShouldContain("Not in LocalFlow yet");
+        overview.ShouldNotContain("Not in LocalFlow yet");
         portfolio.ShouldContain("4 questions match");
         Regex.Matches(portfolio, "href=\"/Redesign/Question/").Count.ShouldBe(4);
     }

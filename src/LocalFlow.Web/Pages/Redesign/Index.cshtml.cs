@@ -11,7 +11,8 @@ namespace LocalFlow.Web.Pages.Redesign;
 
 /// <summary>
 /// The programme overview: vision and principles, the ten steps with where the programme stands on each (worked out
-/// from its records), the questions by stage, and savings only from approved questions, labelled as estimates.
+/// from its records), the questions by stage, and savings only from the commissioning strategies (assembled from
+/// approved questions), labelled as estimates.
 /// </summary>
 [Authorize(Policy = Policies.RedesignView)]
 public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
@@ -20,12 +21,14 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
     public IReadOnlyList<StepStanding> Steps { get; private set; } = [];
     public ProgrammeFacts Facts { get; private set; } = null!;
     public PortfolioPage Totals { get; private set; } = null!;
-    public IReadOnlyList<(CommissioningQuestion Question, CostBenefitResult? Worked)> Approved { get; private set; } = [];
     public bool MayWork { get; private set; }
     public bool MayManage { get; private set; }
 
-    /// <summary>The sum of the approved questions' net present values (estimates), per price year and currency.</summary>
-    public IReadOnlyList<(string Currency, int PriceYear, decimal Net, int Questions)> Savings { get; private set; } = [];
+    /// <summary>The expected benefits of every commissioning strategy together (estimates, each question once), per price year and currency.</summary>
+    public StrategyBenefitTotals Savings { get; private set; } = new([], 0);
+
+    /// <summary>How many strategies there are.</summary>
+    public int Strategies { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -37,11 +40,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         Facts = await Portfolio.FactsAsync(db, locality, Programme, ct);
         Steps = ProgrammeSteps.Place(Facts);
         Totals = await Portfolio.ListAsync(db, locality, new PortfolioFilter(), 1, ct);
-        Approved = await Portfolio.ApprovedAsync(db, locality, ct);
-        Savings = Approved.Where(a => a.Worked is not null)
-            .GroupBy(a => (a.Question.Currency ?? "", a.Question.PriceYear ?? 0))
-            .Select(g => (g.Key.Item1, g.Key.Item2, g.Sum(a => a.Worked!.NetPresentValue), g.Count()))
-            .OrderBy(s => s.Item2).ToList();
+        (Savings, Strategies) = await Data.Redesign.Strategies.AllBenefitsAsync(db, locality, ct);
         MayWork = Policies.Allows(User, Policies.RedesignWork);
         MayManage = Policies.Allows(User, Policies.RedesignManage);
         return Page();
