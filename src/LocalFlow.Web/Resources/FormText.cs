@@ -1,0 +1,27 @@
+using System.Resources;
+using System.Runtime.CompilerServices;
+
+namespace LocalFlow.Web.Resources;
+
+/// <summary>The shared form and table helpers' own words: the date input's fields and errors, a select's empty choice, a table's download link. In FormText.resx (English) and FormText.cy.resx (Welsh).</summary>
+public static class FormText
+{
+    private static readonly ResourceManager Resources = new(typeof(FormText));
+
+    public static string Choose => Get();
+
+    public static string Day => Get();
+
+    public static string Month => Get();
+
+    public static string Year => Get();
+
+    public static string DateFormat => Get();
+
+    public static string DateNotFuture => Get();
+
+    public static string DownloadTable => Get();
+
+    /// <summary>The text under <paramref name="key"/> in the language of the request.</summary>
+    public static string Get([CallerMemberName] string key = "") => Text.Of(Resources, key);
+}
