@@ -22,16 +22,22 @@ public partial class WelshTests
         { "/Locality/EditConversation/{conversation}", "Newid y sgwrs bywyd da", ["Change the good-life", "Held by", "Their strengths", "Save the changes"] },
         { "/Locality/Statements/{person}", "Datganiadau 'Fi'", ["I statements", "Score the statements", "Date of the conversation", "Save scores", "Add statements", "Whose statement"] },
         { "/Locality/Purpose", "Ein diben a'n hegwyddorion", ["Our purpose", "Written by the team", "One principle to a line"] },
+        { "/Locality/Action/{person}?Skill=handyperson", "Ychwanegu cam gweithredu", ["Add an action", "Find help", "in the directory", "What will be done", "A visit", "Who will do it", "None of these"] },
+        { "/Locality/Directory", "Cyfeiriadur lleol", ["Local directory", "People, groups", "entries", "Skills", "Street and area", "Volunteer"] },
+        { "/Locality/Handover/{handover}?q={family}", "Wedi'i glywed wrth ddrws ffrynt", ["Heard at a front door", "Handed over", "Is it someone we know", "Who is it?", "Born ", "Someone new", "with their household"] },
+        { "/Locality/NewPerson?handover={handover}", "Rhywun sy'n cyflwyno ei hun", ["Someone who presents", "Only their name", "Heard at", "First name", "Where do they live", "Add them and start"] },
+        { "/Locality/Person/{person}/Consent", "Caniatâd i rannu", ["Consent to sharing", "Some agencies share", "Record what they said", "When they said it", "Record consent"] },
     };
 
     [Theory]
     [MemberData(nameof(TranslatedPages))]
     public async Task ATranslatedPage_IsAllWelsh_ButForPeoplesOwnWords(string path, string welshHeading, string[] english)
     {
-        var (person, family, conversation) = TeamWorksWith();
+        var (person, family, conversation) = TeamWorksWith(_app);
         var client = await _app.ClientAsync(DemoUsers.Worker);
         (await client.GetAsync("/Language?to=cy&returnUrl=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var response = await client.GetAsync(path.Replace("{person}", person.ToString(), StringComparison.Ordinal).Replace("{family}", Uri.EscapeDataString(family), StringComparison.Ordinal).Replace("{conversation}", conversation.ToString(), StringComparison.Ordinal));
+        var response = await client.GetAsync(path.Replace("{person}", person.ToString(), StringComparison.Ordinal).Replace("{family}", Uri.EscapeDataString(family), StringComparison.Ordinal).Replace("{conversation}", conversation.ToString(), StringComparison.Ordinal)
+            .Replace("{handover}", path.Contains("{handover}", StringComparison.Ordinal) ? (await WaitingHandoverAsync()).ToString() : "", StringComparison.Ordinal));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
 
@@ -48,10 +54,24 @@ public partial class WelshTests
         }
     }
 
-    /// <summary>An unrestricted person of the first locality with a good-life conversation and an action of the team.</summary>
-    private (Guid Person, string FamilyName, Guid Conversation) TeamWorksWith()
+    /// <summary>A hand-over from a front door that the team has not picked up yet (one is made when none is waiting).</summary>
+    private async Task<Guid> WaitingHandoverAsync()
     {
         using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
+        var locality = db.Localities.Min(l => l.Id);
+        if (db.FrontDoorHandovers.Where(h => h.LocalityId == locality && h.PersonId == null && h.RemovedUtc == null).OrderBy(h => h.Id).Select(h => (Guid?)h.Id).FirstOrDefault() is { } waiting)
+        {
+            return waiting;
+        }
+        var demand = db.Demands.Where(d => d.StudyId == db.DemandStudies.Min(s => s.Id)).OrderBy(d => d.ReceivedAt).First();
+        return (await new LocalFlow.Data.LocalityWork.Handovers(db).HandOverAsync(demand, "Welsh test")).Id;
+    }
+
+    /// <summary>An unrestricted person of the first locality with a good-life conversation and an action of the team.</summary>
+    internal static (Guid Person, string FamilyName, Guid Conversation) TeamWorksWith(LocalFlowApp app)
+    {
+        using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
         var locality = db.Localities.Min(l => l.Id);
         var (person, family) = db.People

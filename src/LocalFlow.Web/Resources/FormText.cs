@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace LocalFlow.Web.Resources;
 
-/// <summary>The shared form and table helpers' own words: the date input's fields and errors, a select's empty choice, a table's download link. In FormText.resx (English) and FormText.cy.resx (Welsh).</summary>
+/// <summary>The words of the shared form, table and banner helpers: the date input's fields and errors, a select's empty choice, a table's download link, the success banner. In FormText.resx (English) and FormText.cy.resx (Welsh).</summary>
 public static class FormText
 {
     private static readonly ResourceManager Resources = new(typeof(FormText));
@@ -21,6 +21,8 @@ public static class FormText
     public static string DateNotFuture => Get();
 
     public static string DownloadTable => Get();
+
+    public static string Success => Get();
 
     /// <summary>The text under <paramref name="key"/> in the language of the request.</summary>
     public static string Get([CallerMemberName] string key = "") => Text.Of(Resources, key);

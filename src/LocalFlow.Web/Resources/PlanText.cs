@@ -12,8 +12,6 @@ public static class PlanText
 
     public static string BackTo => Get();
 
-    public static string Success => Get();
-
     public static string StandardPrint => Get();
 
     public static string LargePrint => Get();
