@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalFlow.Web.Tests;
 
-/// <summary>The locality team's pages in Welsh: each is declared translated and shows none of its English (docs/welsh.md).</summary>
+/// <summary>The locality team's and the demand study's pages in Welsh: each is declared translated and shows none of its English (docs/welsh.md).</summary>
 public partial class WelshTests
 {
     /// <summary>
@@ -27,6 +27,8 @@ public partial class WelshTests
         { "/Locality/Handover/{handover}?q={family}", "Wedi'i glywed wrth ddrws ffrynt", ["Heard at a front door", "Handed over", "Is it someone we know", "Who is it?", "Born ", "Someone new", "with their household"] },
         { "/Locality/NewPerson?handover={handover}", "Rhywun sy'n cyflwyno ei hun", ["Someone who presents", "Only their name", "Heard at", "First name", "Where do they live", "Add them and start"] },
         { "/Locality/Person/{person}/Consent", "Caniatâd i rannu", ["Consent to sharing", "Some agencies share", "Record what they said", "When they said it", "Record consent"] },
+        { "/Demand/Capture/{study}", "Cofnodi galw", ["Capture demand", "in the person's own words", "Value or failure", "Type of demand", "Front door", "Save demand", "Captured so far", "All demand studies"] },
+        { "/Demand/Demands/{study}", "Galwadau", ["All types", "Value or failure", "demands; page", "In their words", "What happened", "Download this table", "Resolved there and then"] },
     };
 
     [Theory]
@@ -34,9 +36,11 @@ public partial class WelshTests
     public async Task ATranslatedPage_IsAllWelsh_ButForPeoplesOwnWords(string path, string welshHeading, string[] english)
     {
         var (person, family, conversation) = TeamWorksWith(_app);
-        var client = await _app.ClientAsync(DemoUsers.Worker);
+        // The locality team's pages as a locality worker, the demand study's as a member of the study team.
+        var client = await _app.ClientAsync(path.StartsWith("/Demand/", StringComparison.Ordinal) ? DemoUsers.Study : DemoUsers.Worker);
         (await client.GetAsync("/Language?to=cy&returnUrl=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var response = await client.GetAsync(path.Replace("{person}", person.ToString(), StringComparison.Ordinal).Replace("{family}", Uri.EscapeDataString(family), StringComparison.Ordinal).Replace("{conversation}", conversation.ToString(), StringComparison.Ordinal)
+            .Replace("{study}", path.Contains("{study}", StringComparison.Ordinal) ? FirstStudy().ToString(System.Globalization.CultureInfo.InvariantCulture) : "", StringComparison.Ordinal)
             .Replace("{handover}", path.Contains("{handover}", StringComparison.Ordinal) ? (await WaitingHandoverAsync()).ToString() : "", StringComparison.Ordinal));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
@@ -52,6 +56,13 @@ public partial class WelshTests
         {
             main.ShouldNotContain(text, Case.Sensitive, $"{path} in Welsh");
         }
+    }
+
+    /// <summary>The demo's first demand study.</summary>
+    private int FirstStudy()
+    {
+        using var scope = _app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>().DemandStudies.Min(s => s.Id);
     }
 
     /// <summary>A hand-over from a front door that the team has not picked up yet (one is made when none is waiting).</summary>
