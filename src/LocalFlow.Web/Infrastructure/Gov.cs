@@ -93,7 +93,7 @@ public static partial class Gov
         var (group, error, described) = Parts(state, key, hint);
         var current = ValueFor(state, key, value);
         var errClass = error.Length > 0 ? " govuk-select--error" : "";
-        var opts = (emptyText is null ? "" : $"<option value=\"\">{E(emptyText)}</option>")
+        var opts = (emptyText is null ? "" : $"<option value=\"\">{E(emptyText == "Choose" ? Resources.FormText.Choose : emptyText)}</option>")
             + string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(o.Value == current ? " selected" : "")}>{E(o.Text)}</option>"));
         return new HtmlString($"""
             <div class="{group}"><label class="govuk-label" for="{id}">{E(label)}</label>{HintHtml(id, hint)}{error}<select class="govuk-select{errClass}" id="{id}" name="{E(key)}"{described}{(extraAttributes is null ? "" : " " + extraAttributes)}>{opts}</select></div>

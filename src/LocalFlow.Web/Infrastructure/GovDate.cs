@@ -23,7 +23,7 @@ public static partial class Gov
             return $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{fieldId}\">{label}</label><input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{err}\" id=\"{fieldId}\" name=\"{E(key + part)}\" type=\"text\" inputmode=\"numeric\" value=\"{E(text)}\"></div></div>";
         }
         return new HtmlString($"""
-            <div class="{group}"><fieldset class="govuk-fieldset" role="group"{described}><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{E(legend)}</legend>{HintHtml(id, hint)}{error}<div class="govuk-date-input">{Field("Day", "Day", 2, value?.Day)}{Field("Month", "Month", 2, value?.Month)}{Field("Year", "Year", 4, value?.Year)}</div></fieldset></div>
+            <div class="{group}"><fieldset class="govuk-fieldset" role="group"{described}><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{E(legend)}</legend>{HintHtml(id, hint)}{error}<div class="govuk-date-input">{Field("Day", E(Resources.FormText.Day), 2, value?.Day)}{Field("Month", E(Resources.FormText.Month), 2, value?.Month)}{Field("Year", E(Resources.FormText.Year), 4, value?.Year)}</div></fieldset></div>
             """);
     }
 
@@ -60,12 +60,12 @@ public static partial class Gov
         }
         if (on is null && !empty)
         {
-            state.AddModelError(key, "Enter the date as day, month and year, for example 27 3 2026");
+            state.AddModelError(key, Resources.FormText.DateFormat);
             return null;
         }
         if ((on ?? today) > today)
         {
-            state.AddModelError(key, "The date must be today or in the past");
+            state.AddModelError(key, Resources.FormText.DateNotFuture);
             return null;
         }
         return on ?? today;

@@ -4,6 +4,7 @@ using LocalFlow.Data.Audit;
 using LocalFlow.Data.Demands;
 using LocalFlow.Data.Entities;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,22 +38,24 @@ public sealed class CaptureModel(LocalFlowDb db, CurrentUser current) : StudyPag
     /// <summary>The <c>lang</c> of the saved demand's words.</summary>
     public string SavedLanguage { get; private set; } = "en-GB";
 
-    public static readonly (string Value, string Text, string? Hint)[] FailureKinds =
+    /// <summary>The kinds of failure demand offered, in the request's language.</summary>
+    public static (string Value, string Text, string? Hint)[] FailureKinds =>
     [
-        ("RePresenting", "Re-presenting with the same problem", null),
-        ("ProgressChasing", "Progress chasing", "\"What is happening with my case?\""),
-        ("NotUnderstoodRework", "Not understood, or re-work", "\"I don't understand this form\""),
-        ("NotDoneRight", "Not done right", null),
-        ("Other", "Other", null),
+        ("RePresenting", DemandText.RePresenting, null),
+        ("ProgressChasing", DemandText.ProgressChasing, DemandText.ProgressChasingHint),
+        ("NotUnderstoodRework", DemandText.NotUnderstood, DemandText.NotUnderstoodHint),
+        ("NotDoneRight", DemandText.NotDoneRight, null),
+        ("Other", DemandText.Other, null),
     ];
 
-    public static readonly (string Value, string Text, string? Hint)[] Outcomes =
+    /// <summary>What happened at the point of transaction, in the request's language.</summary>
+    public static (string Value, string Text, string? Hint)[] Outcomes =>
     [
-        ("ResolvedThere", "Resolved there and then", null),
-        ("AdviceOnly", "Advice or information only", null),
-        ("ReferredOn", "Referred on", null),
-        ("ScreenedOut", "Screened out, no further action", null),
-        ("Booked", "Booked in (visit, appointment, assessment)", null),
+        ("ResolvedThere", DemandText.ResolvedThere, null),
+        ("AdviceOnly", DemandText.AdviceOnly, null),
+        ("ReferredOn", DemandText.ReferredOn, null),
+        ("ScreenedOut", DemandText.ScreenedOut, null),
+        ("Booked", DemandText.Booked, null),
     ];
 
     private bool IsHtmx => Request.Headers["HX-Request"] == "true";
@@ -89,7 +92,7 @@ public sealed class CaptureModel(LocalFlowDb db, CurrentUser current) : StudyPag
             }
             else
             {
-                ModelState.AddModelError(nameof(When), "Enter the time like 23/11/2026 09:41, or leave it empty for now");
+                ModelState.AddModelError(nameof(When), DemandText.TimeFormat);
             }
         }
         if (ModelState.IsValid)
@@ -164,5 +167,5 @@ public sealed class CaptureModel(LocalFlowDb db, CurrentUser current) : StudyPag
         }
     }
 
-    public string TypeName(int? id) => id is int i ? Types.FirstOrDefault(t => t.Id == i)?.Name ?? "(merged type)" : "Not typed yet";
+    public string TypeName(int? id) => id is int i ? Types.FirstOrDefault(t => t.Id == i)?.Name ?? DemandText.MergedType : DemandText.NotTyped;
 }

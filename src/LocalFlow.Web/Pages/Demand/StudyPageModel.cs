@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Demands;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -45,4 +46,39 @@ public abstract class StudyPageModel(LocalFlowDb db, CurrentUser current) : Page
     public static string Percent(double share, int decimals = 0) => (share * 100).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.GetCultureInfo("en-GB")) + "%";
 
     public static string NatureName(DemandNature n) => n == DemandNature.Failure ? "Failure demand" : "Value demand";
+
+    /// <summary>A channel's name in the request's language (<see cref="DemandAnalysis.ChannelName"/> in English).</summary>
+    public static string ChannelName(Channel c) => c switch
+    {
+        Channel.Phone => DemandText.ChannelPhone,
+        Channel.FaceToFace => DemandText.ChannelFaceToFace,
+        Channel.Email => DemandText.ChannelEmail,
+        Channel.WebForm => DemandText.ChannelWebForm,
+        Channel.Letter => DemandText.ChannelLetter,
+        Channel.Referral => DemandText.ChannelReferral,
+        Channel.Emergency => DemandText.ChannelEmergency,
+        Channel.HomeVisit => DemandText.ChannelHomeVisit,
+        _ => DemandText.ChannelOther,
+    };
+
+    /// <summary>What happened at the point of transaction, in the request's language (<see cref="DemandAnalysis.OutcomeName"/> in English).</summary>
+    public static string OutcomeName(TransactionOutcome o) => o switch
+    {
+        TransactionOutcome.ResolvedThere => DemandText.ResolvedThere,
+        TransactionOutcome.AdviceOnly => DemandText.AdviceOnly,
+        TransactionOutcome.ReferredOn => DemandText.ReferredOn,
+        TransactionOutcome.ScreenedOut => DemandText.ScreenedOut,
+        TransactionOutcome.Booked => DemandText.Booked,
+        _ => o.ToString(),
+    };
+
+    /// <summary>A kind of failure demand, in the request's language (<see cref="DemandAnalysis.FailureKindName"/> in English).</summary>
+    public static string FailureKindName(FailureKind k) => k switch
+    {
+        FailureKind.RePresenting => DemandText.FailureRePresenting,
+        FailureKind.ProgressChasing => DemandText.FailureProgressChasing,
+        FailureKind.NotUnderstoodRework => DemandText.FailureNotUnderstood,
+        FailureKind.NotDoneRight => DemandText.FailureNotDoneRight,
+        _ => DemandText.FailureOtherName,
+    };
 }

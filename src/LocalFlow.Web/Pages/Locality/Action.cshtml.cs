@@ -4,6 +4,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,12 +20,13 @@ namespace LocalFlow.Web.Pages.Locality;
 [Authorize(Policy = Policies.LocalityWork)]
 public sealed class ActionModel(LocalFlowDb db, CurrentUser current, TimeProvider clock) : PageModel
 {
-    public static readonly (ActivityKind Kind, string Text)[] Kinds =
+    /// <summary>The kinds of action offered, named in the request's language.</summary>
+    public static (ActivityKind Kind, string Text)[] Kinds =>
     [
-        (ActivityKind.HomeVisit, "A visit"),
-        (ActivityKind.ServiceProvided, "Practical help"),
-        (ActivityKind.Meeting, "A meeting"),
-        (ActivityKind.Contact, "A call or message"),
+        (ActivityKind.HomeVisit, ActionText.Visit),
+        (ActivityKind.ServiceProvided, ActionText.PracticalHelp),
+        (ActivityKind.Meeting, ActionText.Meeting),
+        (ActivityKind.Contact, ActionText.Call),
     ];
 
     public Person Person { get; private set; } = null!;
@@ -63,11 +65,11 @@ public sealed class ActionModel(LocalFlowDb db, CurrentUser current, TimeProvide
         var when = empty ? today : typed;
         if (when is null)
         {
-            ModelState.AddModelError("When", "Enter the date as day, month and year, for example 27 3 2026");
+            ModelState.AddModelError("When", FormText.DateFormat);
         }
         if (!Enum.TryParse<ActivityKind>(Kind, out var kind) || !Kinds.Any(k => k.Kind == kind))
         {
-            ModelState.AddModelError(nameof(Kind), "Choose what kind of action it is");
+            ModelState.AddModelError(nameof(Kind), ActionText.ChooseKind);
         }
         int? worker = Who?.StartsWith("w:", StringComparison.Ordinal) == true && int.TryParse(Who[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
         Guid? entry = Who?.StartsWith("d:", StringComparison.Ordinal) == true && Guid.TryParse(Who[2..], out var d) ? d : null;

@@ -4,6 +4,7 @@ using LocalFlow.Data.Entities;
 using LocalFlow.Data.Trust;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,12 +31,12 @@ public sealed class ConsentModel(LocalFlowDb db, CurrentUser current, TimeProvid
 
     public static IEnumerable<(string Value, string Text, string? Hint)> GivenOptions =>
     [
-        ("yes", "Given", "Their records are shared under the agreement"),
-        ("no", "Withdrawn, or refused", "Their records stop being shared under the agreement at once"),
+        ("yes", HandoverText.Given, HandoverText.GivenHint),
+        ("no", HandoverText.Withdrawn, HandoverText.WithdrawnHint),
     ];
 
     public IEnumerable<(string Value, string Text)> AgreementOptions
-        => [("", "Select an agreement"), .. Consents.Select(c => (c.Agreement.Id.ToString(CultureInfo.InvariantCulture), c.Agreement.Name))];
+        => [("", HandoverText.SelectAgreement), .. Consents.Select(c => (c.Agreement.Id.ToString(CultureInfo.InvariantCulture), c.Agreement.Name))];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
         => await LoadAsync(id) ? Page() : NotFound();
@@ -49,14 +50,14 @@ public sealed class ConsentModel(LocalFlowDb db, CurrentUser current, TimeProvid
         var agreement = int.TryParse(Agreement, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && Consents.Any(c => c.Agreement.Id == a) ? (int?)a : null;
         if (agreement is null)
         {
-            ModelState.AddModelError(nameof(Agreement), "Choose the agreement");
+            ModelState.AddModelError(nameof(Agreement), HandoverText.ChooseAgreement);
         }
         bool? given = Given switch { "yes" => true, "no" => false, _ => null };
         if (given is null)
         {
-            ModelState.AddModelError(nameof(Given), "Say whether consent was given or withdrawn");
+            ModelState.AddModelError(nameof(Given), HandoverText.SayGiven);
         }
-        var on = Gov.ReadPastDate(ModelState, Request.Form, "On", Sharing.Today(clock), "Enter the day they gave or withdrew consent");
+        var on = Gov.ReadPastDate(ModelState, Request.Form, "On", Sharing.Today(clock), HandoverText.EnterDay);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -70,7 +71,7 @@ public sealed class ConsentModel(LocalFlowDb db, CurrentUser current, TimeProvid
             ModelState.AddModelError(ex.Field == "On" ? "On" : nameof(Agreement), ex.Message);
             return Page();
         }
-        TempData["Done"] = given.Value ? "Consent recorded as given" : "Consent recorded as withdrawn";
+        TempData["Done"] = given.Value ? HandoverText.RecordedGiven : HandoverText.RecordedWithdrawn;
         return Redirect($"/Locality/Person/{id}/Consent");
     }
 

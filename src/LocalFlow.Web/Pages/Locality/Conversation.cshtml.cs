@@ -3,6 +3,7 @@ using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -75,7 +76,7 @@ public sealed class ConversationModel(LocalFlowDb db, CurrentUser current, TimeP
             ModelState.AddModelError(ex.Field, ex.Message);
             return Page();
         }
-        TempData["Done"] = "Conversation recorded.";
+        TempData["Done"] = ConversationText.Recorded;
         return Redirect($"/Locality/Person/{id}#what-matters");
     }
 

@@ -3,6 +3,7 @@ using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public sealed class EditConversationModel(LocalFlowDb db, CurrentUser current, T
             return NotFound();
         }
         var today = DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
-        var on = Gov.ReadPastDate(ModelState, Request.Form, "HeldOn", today, required: "Enter the date of the conversation");
+        var on = Gov.ReadPastDate(ModelState, Request.Form, "HeldOn", today, required: ConversationText.EnterDate);
         if (!ModelState.IsValid)
         {
             return Page();

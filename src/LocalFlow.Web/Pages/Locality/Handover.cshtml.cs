@@ -3,6 +3,7 @@ using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -62,11 +63,11 @@ public sealed class HandoverModel(LocalFlowDb db, CurrentUser current, TimeProvi
         var chosen = Found.FirstOrDefault(f => !f.Restricted && f.Id.ToString() == PersonId);
         if (chosen is null)
         {
-            ModelState.AddModelError(nameof(PersonId), "Choose who it is, or add them as someone new");
+            ModelState.AddModelError(nameof(PersonId), HandoverText.ChooseWho);
         }
         if (!int.TryParse(KeyWorkerId, out var worker) || !TeamWorkers.Any(w => w.Value == KeyWorkerId))
         {
-            ModelState.AddModelError(nameof(KeyWorkerId), "Choose the key worker");
+            ModelState.AddModelError(nameof(KeyWorkerId), PersonText.ChooseKeyWorker);
         }
         if (!ModelState.IsValid)
         {

@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
+using LocalFlow.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Locality;
@@ -42,7 +43,7 @@ public sealed class LocalityView
             avoided = await db.Avoided.AsNoTracking().Where(a => a.LocalityId == loc && a.SupportId == support.Id && a.RemovedUtc == null).OrderBy(a => a.On).ToListAsync(ct);
             var entryIds = inv.Where(i => i.DirectoryEntryId != null).Select(i => i.DirectoryEntryId!.Value).ToList();
             var entries = await db.DirectoryEntries.AsNoTracking().Where(e => e.LocalityId == loc && entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-            involved = inv.Select(i => (i, i.Worker?.Name ?? (i.DirectoryEntryId is Guid d && entries.TryGetValue(d, out var n) ? n : "Unknown"))).ToList();
+            involved = inv.Select(i => (i, i.Worker?.Name ?? (i.DirectoryEntryId is Guid d && entries.TryGetValue(d, out var n) ? n : PersonText.Unknown))).ToList();
         }
         var workerIds = actions.Where(a => a.WorkerId != null).Select(a => a.WorkerId!.Value).Append(support?.KeyWorkerId ?? 0).Distinct().ToList();
         var workers = await db.Workers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
@@ -73,17 +74,17 @@ public sealed class LocalityView
     public string NameOf(Guid personId) => Members.FirstOrDefault(m => m.Id == personId)?.DisplayName ?? "";
 
     public string Who(TeamAction a) => a.WorkerId is int w && WorkerNames.TryGetValue(w, out var n) ? n
-        : a.DirectoryEntryId is Guid d && EntryNames.TryGetValue(d, out var e) ? e + " (directory)" : "Not known";
+        : a.DirectoryEntryId is Guid d && EntryNames.TryGetValue(d, out var e) ? Text.Format(PersonText.DirectoryEntry, e) : LocalityText.NotKnown;
 
     /// <summary>"Admission prevented", "Eviction stopped"...</summary>
     public static string AvoidedName(AvoidedKind kind) => kind switch
     {
-        AvoidedKind.AdmissionPrevented => "Admission prevented",
-        AvoidedKind.PlacementAvoided => "Placement avoided",
-        AvoidedKind.EvictionStopped => "Eviction stopped",
-        AvoidedKind.CareHomeAvoided => "Care home avoided",
-        AvoidedKind.ArrestAvoided => "Arrest avoided",
-        AvoidedKind.ExclusionAvoided => "School exclusion avoided",
-        _ => "Something else",
+        AvoidedKind.AdmissionPrevented => PersonText.AdmissionPrevented,
+        AvoidedKind.PlacementAvoided => PersonText.PlacementAvoided,
+        AvoidedKind.EvictionStopped => PersonText.EvictionStopped,
+        AvoidedKind.CareHomeAvoided => PersonText.CareHomeAvoided,
+        AvoidedKind.ArrestAvoided => PersonText.ArrestAvoided,
+        AvoidedKind.ExclusionAvoided => PersonText.ExclusionAvoided,
+        _ => PersonText.SomethingElse,
     };
 }

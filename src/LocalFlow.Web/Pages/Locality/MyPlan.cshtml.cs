@@ -2,6 +2,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -75,7 +76,7 @@ public sealed class MyPlanModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         if (upload is null || upload.Length == 0)
         {
-            ModelState.AddModelError("upload", "Choose a recording to upload");
+            ModelState.AddModelError("upload", PlanText.ChooseRecording);
             return Page();
         }
         await using var stream = upload.OpenReadStream();
@@ -85,7 +86,7 @@ public sealed class MyPlanModel(LocalFlowDb db, CurrentUser current) : PageModel
             ModelState.AddModelError("upload", error);
             return Page();
         }
-        TempData["Done"] = "Recording added to the plan.";
+        TempData["Done"] = PlanText.Added;
         return Redirect($"/Locality/MyPlan/{id}");
     }
 
@@ -96,7 +97,7 @@ public sealed class MyPlanModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return NotFound();
         }
-        TempData["Done"] = await PlanRecordings.RemoveAsync(db, person, recording, current.UserName) ? "Recording removed from the plan." : "That recording had already been removed.";
+        TempData["Done"] = await PlanRecordings.RemoveAsync(db, person, recording, current.UserName) ? PlanText.Removed : PlanText.AlreadyRemoved;
         return Redirect($"/Locality/MyPlan/{id}");
     }
 
@@ -125,9 +126,9 @@ public sealed class MyPlanModel(LocalFlowDb db, CurrentUser current) : PageModel
             var entries = await db.DirectoryEntries.AsNoTracking().Where(e => e.LocalityId == person.LocalityId && entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name);
             var workerIds = actions.Where(a => a.WorkerId != null).Select(a => a.WorkerId!.Value).Distinct().ToList();
             var workers = await db.Workers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name);
-            AlsoHelping = [.. involved.Select(i => (i.Worker?.Name ?? (i.DirectoryEntryId is Guid e && entries.TryGetValue(e, out var n) ? n : "Someone from the directory"), i.Why))];
+            AlsoHelping = [.. involved.Select(i => (i.Worker?.Name ?? (i.DirectoryEntryId is Guid e && entries.TryGetValue(e, out var n) ? n : PlanText.SomeoneFromDirectory), i.Why))];
             string Who(TeamAction a) => a.WorkerId is int w && workers.TryGetValue(w, out var wn) ? wn
-                : a.DirectoryEntryId is Guid e && entries.TryGetValue(e, out var en) ? en : "Not decided yet";
+                : a.DirectoryEntryId is Guid e && entries.TryGetValue(e, out var en) ? en : PlanText.NotDecided;
             Next = [.. actions.Where(a => a.DoneOn is null).OrderBy(a => a.When).Select(a => new PlanStep(a.What, Who(a), a.When, null))];
             Done = [.. actions.Where(a => a.DoneOn is not null).OrderByDescending(a => a.DoneOn).Take(5).Select(a => new PlanStep(a.What, Who(a), a.When, a.DoneOn))];
         }

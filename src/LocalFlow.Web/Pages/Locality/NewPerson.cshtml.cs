@@ -2,6 +2,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -79,25 +80,25 @@ public sealed class NewPersonModel(LocalFlowDb db, CurrentUser current, TimeProv
         var (born, empty) = Gov.ReadDate(Request.Form, "DateOfBirth");
         if (born is null && !empty)
         {
-            ModelState.AddModelError("DateOfBirth", "Enter the date of birth as day, month and year, for example 27 3 1950, or leave it empty");
+            ModelState.AddModelError("DateOfBirth", HandoverText.BirthFormat);
         }
         if (!int.TryParse(KeyWorkerId, out var worker) || !TeamWorkers.Any(w => w.Value == KeyWorkerId))
         {
-            ModelState.AddModelError(nameof(KeyWorkerId), "Choose the key worker");
+            ModelState.AddModelError(nameof(KeyWorkerId), PersonText.ChooseKeyWorker);
         }
         if (Joins is null && Where is not (NewHousehold or NoHousehold))
         {
-            ModelState.AddModelError(nameof(Where), "Say where they live: a new household, or nowhere at the moment");
+            ModelState.AddModelError(nameof(Where), HandoverText.SayWhere);
         }
         var input = new PersonWhoPresents(GivenName ?? "", FamilyName ?? "", born, Phone, Joins?.Id,
             Joins is null && Where == NewHousehold ? AddressLine ?? "" : null, Joins is null && Where == NewHousehold ? Postcode ?? "" : null);
         if (Joins is null && Where == NewHousehold && string.IsNullOrWhiteSpace(AddressLine) && string.IsNullOrWhiteSpace(Postcode))
         {
-            ModelState.AddModelError(nameof(AddressLine), "Enter the first line of their address, or choose \"Nowhere at the moment\"");
+            ModelState.AddModelError(nameof(AddressLine), HandoverText.EnterAddress);
         }
         if (Heard is { } heard && (heard.Handover.PersonId is not null || heard.Handover.Version != Version))
         {
-            ModelState.AddModelError(string.Empty, "Someone else picked this hand-over up after you opened it. Nothing was saved; what you typed is below.");
+            ModelState.AddModelError(string.Empty, HandoverText.PickedUpByOther);
         }
         if (!ModelState.IsValid)
         {

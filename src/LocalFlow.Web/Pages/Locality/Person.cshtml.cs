@@ -3,6 +3,7 @@ using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -123,7 +124,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         if (!int.TryParse(KeyWorkerId, out var worker) || !TeamWorkers.Any(w => w.Value == KeyWorkerId))
         {
-            ModelState.AddModelError(nameof(KeyWorkerId), "Choose the key worker");
+            ModelState.AddModelError(nameof(KeyWorkerId), PersonText.ChooseKeyWorker);
             return Page();
         }
         await new Supports(db).StartAsync(Person, worker, Today);
@@ -204,7 +205,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         catch (EditConflictException ex)
         {
-            ModelState.AddModelError(nameof(NeedMet), ex.Message + " Theirs: " + ex.Theirs);
+            ModelState.AddModelError(nameof(NeedMet), ex.Message + Text.Format(PersonText.Theirs, ex.Theirs));
             return Page();
         }
         return Redirect($"/Locality/Person/{id}#working");
@@ -218,7 +219,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         if (!Enum.TryParse<AvoidedKind>(AvoidedKind, out var kind) || !Enum.IsDefined(kind))
         {
-            ModelState.AddModelError(nameof(AvoidedKind), "Choose what was avoided");
+            ModelState.AddModelError(nameof(AvoidedKind), PersonText.ChooseAvoided);
         }
         var on = Gov.ReadPastDate(ModelState, Request.Form, "AvoidedOn", Today);
         if (!ModelState.IsValid || on is null)
@@ -250,7 +251,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
             : null;
         if (chosen is null || TeamAgency is null)
         {
-            ModelState.AddModelError(nameof(InvolveWorkerId), "Choose who to involve");
+            ModelState.AddModelError(nameof(InvolveWorkerId), PersonText.ChooseInvolve);
             return Page();
         }
         var worker = chosen.Id;
@@ -283,7 +284,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         if (!int.TryParse(NameWorkerId, out var worker) || !TeamWorkers.Any(w => w.Value == NameWorkerId))
         {
-            ModelState.AddModelError(nameof(NameWorkerId), "Choose the worker to name");
+            ModelState.AddModelError(nameof(NameWorkerId), PersonText.ChooseNamed);
             return Page();
         }
         var household = Person.Household?.Restricted == true ? Person.HouseholdId : null;

@@ -4,7 +4,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
-using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -76,7 +76,7 @@ public sealed class StatementsModel(LocalFlowDb db, CurrentUser current, TimePro
             await AuditTrail.ReadAsync(db, AuditEventType.LocalityCaseRead, nameof(Person), Person.Id.ToString(), Person.LocalityId, "I statements");
             return Page();
         }
-        TempData["Done"] = "Statements added.";
+        TempData["Done"] = StatementsText.Added;
         return Redirect($"/Locality/Statements/{id}");
     }
 
@@ -95,7 +95,7 @@ public sealed class StatementsModel(LocalFlowDb db, CurrentUser current, TimePro
         var errors = new List<FieldError>();
         if (on is null && !(string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year)))
         {
-            errors.Add(new FieldError("ScoredOn", "The date of the conversation must be a real date, for example 27 3 2026"));
+            errors.Add(new FieldError("ScoredOn", StatementsText.RealDate));
         }
         var given = StatementIds.Select((sid, i) => (sid, $"Scores[{i}]", i < Scores.Count ? Scores[i] : null)).ToList();
         if (errors.Count == 0)
@@ -111,7 +111,7 @@ public sealed class StatementsModel(LocalFlowDb db, CurrentUser current, TimePro
             await AuditTrail.ReadAsync(db, AuditEventType.LocalityCaseRead, nameof(Person), Person.Id.ToString(), Person.LocalityId, "I statements");
             return Page();
         }
-        TempData["Done"] = $"Scores for {Gov.Date(on!.Value)} saved.";
+        TempData["Done"] = Text.Format(StatementsText.ScoresSaved, Text.Date(on!.Value));
         return Redirect($"/Locality/Statements/{id}#statements-radar");
     }
 
@@ -122,7 +122,7 @@ public sealed class StatementsModel(LocalFlowDb db, CurrentUser current, TimePro
             return NotFound();
         }
         var error = await IStatements.RemoveAsync(db, Person, statement, version, current.UserName);
-        TempData[error is null ? "Done" : "Problem"] = error ?? "Statement removed. Its scores are kept in the record.";
+        TempData[error is null ? "Done" : "Problem"] = error ?? StatementsText.Removed;
         return Redirect($"/Locality/Statements/{id}");
     }
 
