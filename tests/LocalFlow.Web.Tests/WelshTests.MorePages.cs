@@ -3,7 +3,7 @@ using LocalFlow.Web.Tests.Support;
 
 namespace LocalFlow.Web.Tests;
 
-/// <summary>More pages in Welsh (issue 15): search and the user's own account pages, each declared translated and showing none of its English.</summary>
+/// <summary>More pages in Welsh (issue 15): search, the help pages' index and the user's own account pages, each declared translated and showing none of its English.</summary>
 public partial class WelshTests
 {
     /// <summary>
@@ -15,6 +15,7 @@ public partial class WelshTests
         { DemoUsers.Worker, "/Search?q={family}", "Canlyniadau ar gyfer", ["Search LocalFlow", "A person's name", "result for", "results for", "born ", "People", "Nothing found"] },
         { DemoUsers.Study, "/Search?q=zzqqzz", "Ni chafwyd hyd i ddim", ["Search LocalFlow", "result", "Nothing found", "Check the spelling"] },
         { DemoUsers.Study, "/Search?q=a", "Rhowch o leiaf 2 nod", ["There is a problem", "Error:", "Enter at least", "Search LocalFlow"] },
+        { DemoUsers.Worker, "/Help", "Beth yw diben pob rhan", ["What each part", "Demand study", "Locality working", "Listen to demand", "Chart any measure", "Downloading charts"] },
         { DemoUsers.Analyst, "/Account/ChangePassword", "Dewis cyfrinair newydd", ["Choose a new password", "Current password", "New password", "characters", "Type the new password", "Save password"] },
         { DemoUsers.Commissioner, "/ChooseLocality", "Dewis ardal", ["Choose a locality", "You work in", "You do not work", "Which locality", "Continue"] },
     };
