@@ -104,8 +104,8 @@ public partial class WelshTests : IClassFixture<SmokeTests.App>
         home.ShouldContain("Astudiaeth llif");
         home.ShouldContain("Allgofnodi");
 
-        (await client.GetAsync("/Language?to=cy&returnUrl=%2FHelp")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var help = await client.GetStringAsync("/Help");
+        (await client.GetAsync("/Language?to=cy&returnUrl=%2FHelp%2Fflow")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var help = await client.GetStringAsync("/Help/flow");
         help.ShouldContain("<html lang=\"cy\"");
         help.ShouldContain("Nid yw&#x27;r dudalen hon ar gael yn Gymraeg eto");
         help.ShouldContain("<main class=\"govuk-main-wrapper\" id=\"main-content\" lang=\"en-GB\">");

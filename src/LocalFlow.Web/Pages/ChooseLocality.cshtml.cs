@@ -1,5 +1,6 @@
 using System.Globalization;
 using LocalFlow.Data;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace LocalFlow.Web.Pages;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ChooseLocalityModel(LocalFlowDb db, CurrentUser current) : PageModel
 {
-    public const string Required = "Choose the locality you want to look at";
+    public static string Required => AccountText.ChooseLocalityRequired;
 
     [BindProperty]
     public int? Locality { get; set; }

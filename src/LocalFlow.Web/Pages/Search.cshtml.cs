@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.LocalityWork;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +59,7 @@ public sealed class SearchModel(LocalFlowDb db, CurrentUser current) : PageModel
                 .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
                 .Select(p => new { p.Id, p.LocalityId, p.GivenName, p.FamilyName, p.DateOfBirth })
                 .Take(MaxEach).ToListAsync(ct);
-            People = [.. found.Select(p => new Hit(p.GivenName + " " + p.FamilyName, peopleHref + p.Id, p.DateOfBirth is DateOnly d ? SearchText.Born(d) : null))];
+            People = [.. found.Select(p => new Hit(p.GivenName + " " + p.FamilyName, peopleHref + p.Id, p.DateOfBirth is DateOnly d ? SearchText.BornOn(d) : null))];
             foreach (var shown in found.GroupBy(p => p.LocalityId))
             {
                 await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, shown.Key, $"Site search ({AuditReference.Search(q)}): {shown.Count()} shown", ct: ct);
@@ -71,7 +72,7 @@ public sealed class SearchModel(LocalFlowDb db, CurrentUser current) : PageModel
             var studies = await db.DemandStudies.AsNoTracking().Where(s => localities.Contains(s.LocalityId))
                 .Where(s => EF.Functions.Like(s.Service.ToLower(), like) || EF.Functions.Like(s.Purpose.ToLower(), like))
                 .OrderBy(s => s.Service).Take(MaxEach).ToListAsync(ct);
-            Studies = [.. studies.Select(s => new Hit(s.Service, (analyse ? "/Demand/Analysis/" : "/Demand/Board/") + s.Id, SearchText.Started(s.StartsOn)))];
+            Studies = [.. studies.Select(s => new Hit(s.Service, (analyse ? "/Demand/Analysis/" : "/Demand/Board/") + s.Id, SearchText.StartedOn(s.StartsOn)))];
         }
 
         if (Policies.Allows(User, Policies.DemandAnalyse))
@@ -81,7 +82,7 @@ public sealed class SearchModel(LocalFlowDb db, CurrentUser current) : PageModel
                 .Join(db.DemandStudies.Where(s => localities.Contains(s.LocalityId)), t => t.StudyId, s => s.Id, (t, s) => new { t.Id, t.Name, t.Description, StudyId = s.Id, s.Service })
                 .Where(t => EF.Functions.Like(t.Name.ToLower(), like) || EF.Functions.Like(t.Description.ToLower(), like))
                 .OrderBy(t => t.Name).Take(MaxEach).ToListAsync(ct);
-            Types = [.. types.Select(t => new Hit(t.Name, study ? $"/Demand/Type/{t.StudyId}/{t.Id}" : $"/Demand/Analysis/{t.StudyId}", SearchText.InStudy(t.Service)))];
+            Types = [.. types.Select(t => new Hit(t.Name, study ? $"/Demand/Type/{t.StudyId}/{t.Id}" : $"/Demand/Analysis/{t.StudyId}", SearchText.InStudyOf(t.Service)))];
         }
 
         if (Policies.Allows(User, Policies.ConditionsRead))

@@ -187,14 +187,14 @@ public class SignInJourneyTests(BrowserFixture browser) : BrowserTest(browser), 
         await page.AssertAccessibleAsync();
 
         // A page not yet translated says so in Welsh, and its content is marked as English for screen readers.
-        await page.GotoAsync("/Help");
+        await page.GotoAsync("/Help/flow");
         (await page.Locator(".govuk-inset-text").First.InnerTextAsync()).ShouldContain("Nid yw'r dudalen hon ar gael yn Gymraeg eto");
         (await page.Locator("main").GetAttributeAsync("lang")).ShouldBe("en-GB");
         await page.AssertAccessibleAsync();
 
         await ChooseLanguageByKeyboardAsync(page, "en-GB");
         (await page.Locator("form[action='/SignOut'] button").InnerTextAsync()).ShouldBe("Sign out");
-        page.Url.ShouldEndWith("/Help", Case.Sensitive, "the choice goes back to the same page");
+        page.Url.ShouldEndWith("/Help/flow", Case.Sensitive, "the choice goes back to the same page");
     }
 
     /// <summary>Tab to the language link in the phase banner and follow it, then wait for the page in that language.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -35,7 +36,7 @@ public sealed class ChangePasswordModel(LocalFlowDb db, CurrentUser current) : P
             .SingleAsync(u => u.Id == current.UserId);
         if (string.IsNullOrEmpty(Current) || !Accounts.VerifyPassword(user, Current))
         {
-            ModelState.AddModelError(nameof(Current), "Enter your current password");
+            ModelState.AddModelError(nameof(Current), AccountText.EnterCurrent);
         }
         var problem = Accounts.CheckNewPassword(NewPassword);
         if (problem is not null)
@@ -44,11 +45,11 @@ public sealed class ChangePasswordModel(LocalFlowDb db, CurrentUser current) : P
         }
         else if (NewPassword == Current)
         {
-            ModelState.AddModelError(nameof(NewPassword), "The new password must be different from the current one");
+            ModelState.AddModelError(nameof(NewPassword), AccountText.MustDiffer);
         }
         else if (NewPassword != Confirm)
         {
-            ModelState.AddModelError(nameof(Confirm), "The passwords do not match");
+            ModelState.AddModelError(nameof(Confirm), AccountText.NoMatch);
         }
         if (!ModelState.IsValid)
         {
@@ -59,7 +60,7 @@ public sealed class ChangePasswordModel(LocalFlowDb db, CurrentUser current) : P
         AuditTrail.Add(db, AuditEventType.PasswordChanged, AuditOperation.Update, nameof(User), user.Id.ToString(CultureInfo.InvariantCulture), null);
         await db.SaveChangesAsync();
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new System.Security.Claims.ClaimsPrincipal(SignInModel.Identity(user, await LocalFlow.Data.LocalityWork.Visibility.WorkerOfUserAsync(db, user.Id))));
-        TempData["Done"] = "Your new password is saved.";
+        TempData["Done"] = AccountText.PasswordSaved;
         return Redirect("/");
     }
 }

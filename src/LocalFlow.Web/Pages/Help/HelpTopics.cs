@@ -1,3 +1,4 @@
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 
 namespace LocalFlow.Web.Pages.Help;
@@ -13,11 +14,11 @@ public sealed record DocsSection(string File, string Heading, string Title);
 public sealed record HelpTopic(string Slug, string Title, string Section, string Href, string Policy, string Purpose,
     IReadOnlyList<string> Steps, IReadOnlyList<DocsSection> Definitions);
 
-/// <summary>All the help pages' text, in one place (so that it can move to resource files for Welsh).</summary>
+/// <summary>All the help pages' text, in one place. The index's lead and each topic's title and purpose are in HelpText (English and Welsh); the rest is still English only.</summary>
 public static class HelpTopics
 {
     public const string IndexTitle = "Help";
-    public const string IndexLead = "What each part of LocalFlow is for, how to use it, and what its figures mean.";
+    public static string IndexLead => HelpText.Get();
     public const string PurposeHeading = "What it is for";
     public const string StepsHeading = "How to use it";
     public const string DefinitionsHeading = "Definitions";
@@ -27,8 +28,8 @@ public static class HelpTopics
 
     public static readonly IReadOnlyList<HelpTopic> All =
     [
-        new("demand", "Demand study", "Demand", "/Demand", Policies.DemandBoard,
-            "Listen to demand where it arrives, in the person's own words, and learn how much of it is failure demand and which types are predictable. Types of demand come from what is heard, not from a list made in advance.",
+        new("demand", HelpText.English("demandTitle"), "Demand", "/Demand", Policies.DemandBoard,
+            HelpText.English("demandPurpose"),
             [
                 "The study team starts a study for a service (Demand, then Start a demand study).",
                 "Capture each demand as it arrives: the person's words as they said them, the front door and channel, value or failure, and a type (choose one or type a new one).",
@@ -37,8 +38,8 @@ public static class HelpTopics
                 "Show the board to the people who take the demand.",
             ],
             [new("demand-study.md", "Definitions", "Demand")]),
-        new("flow", "Flow study", "Flow", "/Flow", Policies.FlowAnalyse,
-            "Follow each person's demands through the records of every agency, and count what the system did: interactions, assessments and repeats, referrals, assess–do–refer cycles, hand-offs, cost, and the signals of failure demand.",
+        new("flow", HelpText.English("flowTitle"), "Flow", "/Flow", Policies.FlowAnalyse,
+            HelpText.English("flowPurpose"),
             [
                 "The study team or a data officer imports each agency's records (Flow, then Import activity records).",
                 "Open a person to see their timeline coloured by agency, their figures and their cumulative cost.",
@@ -51,8 +52,8 @@ public static class HelpTopics
                 new("flow-study.md", "Hand-offs and paths", "Hand-offs and paths"),
                 new("disclosure.md", "The rule", "Small numbers: how figures are protected"),
             ]),
-        new("conditions", "System conditions", "Conditions", "/Conditions", Policies.ConditionsRead,
-            "Record the causes of failure demand in the design of the system — targets, thresholds, specialisation and the rest — with the evidence that shows each one, and see how far each reaches.",
+        new("conditions", HelpText.English("conditionsTitle"), "Conditions", "/Conditions", Policies.ConditionsRead,
+            HelpText.English("conditionsPurpose"),
             [
                 "The study team records a condition with what it found (System conditions, then Record a system condition).",
                 "Add evidence: a failure demand type, a failure-demand signal, a record or a case history.",
@@ -62,8 +63,8 @@ public static class HelpTopics
                 new("system-conditions.md", "Categories", "Categories"),
                 new("system-conditions.md", "Reach: computed from the evidence, never typed in", "Reach"),
             ]),
-        new("redesign", "Redesign programme", "Redesign", "/Redesign", Policies.RedesignView,
-            "Redesign the whole system with staff and citizens, starting from the system conditions found: commissioning groups answer questions that think the unthinkable, and the steering group takes each through its gateways.",
+        new("redesign", HelpText.English("redesignTitle"), "Redesign", "/Redesign", Policies.RedesignView,
+            HelpText.English("redesignPurpose"),
             [
                 "Raise a question from a system condition's page, or pose one from the portfolio (Redesign, then Portfolio of commissioning questions).",
                 "The group writes its feasibility finding, then a cost–benefit case, then an implementation plan.",
@@ -75,39 +76,39 @@ public static class HelpTopics
                 new("redesign.md", "Cost–benefit", "Cost–benefit"),
                 new("redesign.md", "The change jigsaw and the change curve", "The change jigsaw"),
             ]),
-        new("linking", "Linking records", "Linking", "/Linking", Policies.LinkingManage,
-            "Bring together the records each agency holds about the same person, so that flow and locality views are whole. Every link can be explained, and uncertain pairs wait for a person to decide.",
+        new("linking", HelpText.English("linkingTitle"), "Linking", "/Linking", Policies.LinkingManage,
+            HelpText.English("linkingPurpose"),
             [
                 "A data officer brings in each agency's records (Linking, then Bring in an agency's records).",
                 "Choose Link records now: pairs are scored and the confident ones linked.",
                 "Review the uncertain pairs: each comparison's weight is shown; accept or reject the pair. Decisions are remembered in later runs.",
             ],
             [new("linking.md", "Decisions, thresholds and review", "Decisions")]),
-        new("locality", "Locality working", "Locality", "/Locality", Policies.PeopleRead,
-            "Find the people and households of the locality and see, in one place, what each agency holds about them. Restricted addresses stay hidden from everyone not allowed to see them.",
+        new("locality", HelpText.English("localityTitle"), "Locality", "/Locality", Policies.PeopleRead,
+            HelpText.English("localityPurpose"),
             [
                 "Search for a person by name, street or postcode (Locality, then People and households).",
                 "Open a person to see their household and each agency's records about them.",
             ],
             []),
-        new("measures", "Measures", "Measures", "/Measures", Policies.MeasuresView,
-            "Chart any measure over time as a capability chart, with its natural process limits and signals, before and after a change. Never a target.",
+        new("measures", HelpText.English("measuresTitle"), "Measures", "/Measures", Policies.MeasuresView,
+            HelpText.English("measuresPurpose"),
             [
                 "Type or paste dates and values, one pair a line.",
                 "Give the dates of any changes: each starts a new phase with limits of its own.",
                 "Say which way is better, if either, so that signals read as improvements or concerns.",
             ],
             [new("measures.md", "Definitions", "Limits"), new("measures.md", "Signals", "Signals")]),
-        new("admin", "Administration", "Admin", "/Admin", Policies.AdminManage,
-            "Keep the reference data right — agencies, teams, workers, front doors and unit costs — manage who may use LocalFlow, and search the audit trail.",
+        new("admin", HelpText.English("adminTitle"), "Admin", "/Admin", Policies.AdminManage,
+            HelpText.English("adminPurpose"),
             [
                 "Add users and give them roles, localities, agencies and teams.",
                 "Keep the unit costs up to date, each with its source and price year.",
                 "Search the audit trail to see who read or changed what, when and from where.",
             ],
             []),
-        new("downloads", "Downloading charts and tables", "", "", Policies.SignedIn,
-            "Take a chart or a table away: charts as SVG or PNG, tables as CSV for a spreadsheet.",
+        new("downloads", HelpText.English("downloadsTitle"), "", "", Policies.SignedIn,
+            HelpText.English("downloadsPurpose"),
             [
                 "Under each chart, choose SVG or PNG; choose CSV for its data.",
                 "Above each table, choose Download this table (CSV).",
