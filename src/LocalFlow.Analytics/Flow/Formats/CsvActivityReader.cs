@@ -62,6 +62,24 @@ public static class CsvActivityReader
     public static FlowImportReport Read(Stream stream, CsvMapping mapping, ActivityLogBuilder builder, string? source = null,
         bool allowPartial = false, IProgress<long>? progress = null, CancellationToken ct = default, List<long>? recordLines = null, int? maxFieldBytes = null)
     {
+        var mark = builder.Count;
+        var linesMark = recordLines?.Count ?? 0;
+        try
+        {
+            return ReadRows(stream, mapping, builder, source, allowPartial, progress, ct, recordLines, maxFieldBytes);
+        }
+        catch
+        {
+            // a file refused part-way (a field over the limit, a cancelled read) leaves nothing of itself behind
+            builder.Truncate(mark);
+            recordLines?.RemoveRange(linesMark, recordLines.Count - linesMark);
+            throw;
+        }
+    }
+
+    private static FlowImportReport ReadRows(Stream stream, CsvMapping mapping, ActivityLogBuilder builder, string? source,
+        bool allowPartial, IProgress<long>? progress, CancellationToken ct, List<long>? recordLines, int? maxFieldBytes)
+    {
         var linesMark = recordLines?.Count ?? 0;
         mapping.Validate();
         var report = new FlowImportReport { Source = source };
