@@ -7,6 +7,17 @@ internal static class CliRunner
 {
     public static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
+        using var p = Start(args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await p.WaitForExitAsync(cts.Token);
+        return (p.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Starts `localflow` with <paramref name="args"/>, its output redirected; the caller waits for it (or kills it).</summary>
+    public static Process Start(params string[] args)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "localflow.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(dll);
@@ -16,11 +27,6 @@ internal static class CliRunner
         }
         psi.Environment["NO_COLOR"] = "1";
         psi.Environment["COLUMNS"] = "200";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await p.WaitForExitAsync(cts.Token);
-        return (p.ExitCode, await stdout + await stderr);
+        return Process.Start(psi)!;
     }
 }
