@@ -5,7 +5,9 @@ Usage: load.py BASE_URL [duration_seconds] [threads] [connections]
 
 BASE_URL must be on this machine (127.0.0.1 or localhost): the script refuses any other address. For each page: sign
 in as its user once (cookies kept per user), check that the page answers 200 to that cookie (not a redirect to the
-sign-in page, which wrk would count as a success), then `wrk --latency` for the duration. Prints a Markdown table.
+sign-in page, which wrk would count as a success), then `wrk --latency --timeout 10s` for the duration. Prints a
+Markdown table with the bytes read per request beside the page's own size: a run of redirects or errors would show as
+far fewer bytes.
 """
 import http.client
 import re
@@ -30,13 +32,13 @@ PAGES = [
     ("analyst", "/"),
     ("analyst", "/Flow/Cohort"),
     ("analyst", "/Flow/Handoffs"),
-    ("analyst", "/Flow/Signals"),
+    ("study", "/Flow/Signals"),
     ("analyst", "/Demand"),
     ("analyst", "/Conditions"),
     ("worker", "/Locality"),
     ("commissioner", "/Measures"),
     ("commissioner", "/Economics"),
-    ("steering", "/Redesign/Programme"),
+    ("commissioner", "/Redesign/Programme"),
 ]
 
 sessions = {}
@@ -52,14 +54,14 @@ def cookie(user):
 
 
 def status(path, header):
-    """The status of one request with the cookie, redirects not followed."""
+    """(status, body length) of one request with the cookie, redirects not followed."""
     parts = urllib.parse.urlsplit(base)
     c = http.client.HTTPConnection(parts.hostname, parts.port, timeout=600)
     c.request("GET", path, headers={"Cookie": header})
     r = c.getresponse()
-    r.read()
+    body = r.read()
     c.close()
-    return r.status
+    return r.status, len(body)
 
 
 def seconds(text):
@@ -71,25 +73,27 @@ def seconds(text):
 
 print(f"wrk -t{threads} -c{connections} -d{duration}s --latency, signed in, against {base}")
 print()
-print("| page (as) | requests/s | mean | p50 | p90 | p99 | requests | errors | non-2xx | load before | load after |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| page (as) | requests/s | mean | p50 | p90 | p99 | requests | errors | non-2xx | KB read per request (page) | load before | load after |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for user, path in PAGES:
     header = cookie(user)
-    code = status(path, header)
+    code, size = status(path, header)
     if code != 200:
-        print(f"| {path} ({user}) | answered {code} to the signed-in cookie: not loaded | | | | | | | | | |")
+        print(f"| {path} ({user}) | answered {code} to the signed-in cookie: not loaded | | | | | | | | | | |")
         continue
     before = load()
-    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-H", f"Cookie: {header}", base + path],
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s", "-H", f"Cookie: {header}", base + path],
                          capture_output=True, text=True, check=True).stdout
     after = load()
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
     mean = seconds(re.search(r"Latency\s+(\S+)", out).group(1))
     pct = {p: seconds(v) for p, v in re.findall(r"\s(50|90|99)%\s+(\S+)", out)}
     total = re.search(r"(\d+) requests in", out).group(1)
+    read = re.search(r"requests in \S+, ([\d.]+)([KMG]?B) read", out)
+    per = float(read.group(1)) * {"B": 1, "KB": 1024, "MB": 1 << 20, "GB": 1 << 30}[read.group(2)] / max(int(total), 1)
     errors = re.search(r"Socket errors: (.*)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     print(f"| {path} ({user}) | {float(rps):.1f} | {mean:.0f} ms | {pct['50']:.0f} ms | {pct['90']:.0f} ms | {pct['99']:.0f} ms | {total} | "
-          f"{errors.group(1) if errors else 0} | {non2xx.group(1) if non2xx else 0} | {before} | {after} |", flush=True)
-    if status(path, header) != 200:
-        print(f"| {path} ({user}) | the session no longer answers 200 after the load | | | | | | | | | |")
+          f"{errors.group(1) if errors else 0} | {non2xx.group(1) if non2xx else 0} | {per / 1024:.1f} ({size / 1024:.1f}) | {before} | {after} |", flush=True)
+    if status(path, header)[0] != 200:
+        print(f"| {path} ({user}) | the session no longer answers 200 after the load | | | | | | | | | | |")
