@@ -20,7 +20,7 @@ namespace LocalFlow.Data.Tests.Fuzz;
 /// </summary>
 public class ImportFuzzTests
 {
-    private const long Quick = 40;
+    private const long Quick = 25;
 
     private sealed record Actor(int? UserId, string UserName, string Source) : IAuditActor;
 

@@ -14,7 +14,7 @@ namespace LocalFlow.Data.Tests.Fuzz;
 /// </summary>
 public class ReaderFuzzTests
 {
-    private const long Quick = 400;
+    private const long Quick = 300;
 
     internal static readonly CsvMapping Mapping = CsvMapping.FromJson("""
         { "agency": "Police", "sourceSystem": "Police (Niche)", "timeZone": "Europe/London",
