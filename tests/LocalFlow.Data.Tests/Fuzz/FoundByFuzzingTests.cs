@@ -86,6 +86,21 @@ public class FoundByFuzzingTests
     }
 
     [Fact]
+    public void Csv_ANulCharacter_IsARowErrorNamingItsColumn_AndOcel_AnEventOrObjectWithOne()
+    {
+        // was: read as text; on PostgreSQL the flow import then crashed looking the person up (22021: invalid byte sequence 0x00)
+        var text = ReaderFuzzTests.ValidCsv("P-\01", "P-2");
+        var report = CsvActivityReader.Read(Utf8(text), ReaderFuzzTests.Mapping, new ActivityLogBuilder());
+        report.Rejected.ShouldBeTrue();
+        report.Errors.Where(e => e.Message.Contains("NUL character", StringComparison.Ordinal)).Select(e => (e.Row, e.Column)).ShouldBe([(2L, "Subject"), (3L, "Subject")]);
+
+        var ocel = OcelReader.Read(Utf8("""{"objects": [{"id": "p\u0000", "type": "person"}], "events": [{"id": "e1", "type": "A", "time": "2020-01-01T00:00:00Z", "relationships": [{"objectId": "p\u0000"}]}]}"""), new ActivityLogBuilder());
+        ocel.Errors.Select(e => e.ToString()).ShouldBe([
+            "row 1, objects: object p\0 holds a NUL character (character 0), which is not text: check the file was exported as text",
+            "row 1: event 1 holds a NUL character (character 0), which is not text: check the file was exported as text"]);
+    }
+
+    [Fact]
     public void Csv_ATimeThatIsPastYear9999InUtc_IsAnError_NotACrash()
     {
         FlowTimestamps.TryParse("9999-12-31T23:30:00-01:00", null, null, out _, out var error).ShouldBeFalse();

@@ -21,6 +21,9 @@ public static class CsvActivityReader
         Complete,
     }
 
+    /// <summary>Why a value holding a NUL character is refused (CSV, OCEL).</summary>
+    internal const string NulMessage = "holds a NUL character (character 0), which is not text: check the file was exported as text";
+
     /// <summary>Reads the header and the first <paramref name="rows"/> rows.</summary>
     public static CsvPreview Preview(Stream stream, char delimiter = ',', int rows = 10, int? maxFieldBytes = null)
     {
@@ -150,6 +153,13 @@ public static class CsvActivityReader
             if (t.FieldCount != width)
             {
                 Error(null, $"has {t.FieldCount} fields but the header has {width}");
+                continue;
+            }
+            var nul = Enumerable.Range(0, width).FirstOrDefault(i => t.Field(i).Contains('\0'), -1);
+            if (nul >= 0)
+            {
+                // never text, and PostgreSQL refuses it even as a query's parameter
+                Error(header[nul], NulMessage);
                 continue;
             }
             var person = t.Field(cPerson).Trim();

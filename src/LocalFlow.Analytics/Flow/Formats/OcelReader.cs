@@ -86,6 +86,11 @@ public static class OcelReader
                             report.AddError(objectTypes.Count + 1, "objects", "an object has no id or type");
                             continue;
                         }
+                        if (HasNul(root))
+                        {
+                            report.AddError(objectTypes.Count + 1, "objects", $"object {id} {CsvActivityReader.NulMessage}");
+                            continue;
+                        }
                         objectTypes[id] = type;
                         var attrs = Attributes(root);
                         if (attrs.Count > 0)
@@ -102,6 +107,11 @@ public static class OcelReader
                     {
                         eventOrdinal++;
                         report.Rows++;
+                        if (HasNul(root))
+                        {
+                            report.AddError(eventOrdinal, null, $"event {eventOrdinal} {CsvActivityReader.NulMessage}");
+                            continue;
+                        }
                         var id = Str(root, "id") ?? $"#{eventOrdinal}";
                         var type = Str(root, "type");
                         var timeText = Str(root, "time");
@@ -266,6 +276,15 @@ public static class OcelReader
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
             _ => null,
         } : null;
+
+    /// <summary>True when a name or string anywhere in <paramref name="e"/> holds a NUL character (written \u0000 in JSON).</summary>
+    private static bool HasNul(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString()!.Contains('\0', StringComparison.Ordinal),
+        JsonValueKind.Array => e.EnumerateArray().Any(HasNul),
+        JsonValueKind.Object => e.EnumerateObject().Any(p => p.Name.Contains('\0', StringComparison.Ordinal) || HasNul(p.Value)),
+        _ => false,
+    };
 
     private static Dictionary<string, string> Attributes(JsonElement e)
     {
