@@ -37,6 +37,7 @@ internal static class LinkCommand
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateEncode());
         command.Subcommands.Add(LinkDemandsCommand.Create());
+        command.Subcommands.Add(LinkImportCommand.Create());
         command.SetAction((parse, ct) =>
         {
             try

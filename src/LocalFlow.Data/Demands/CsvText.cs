@@ -135,4 +135,21 @@ public static class CsvText
         }
         writer.Write("\r\n");
     }
+
+    /// <summary>
+    /// What is wrong with a row's text that no field check sees, or nothing: bytes that were not UTF-8 (read as U+FFFD)
+    /// and NUL bytes, which are never text (and which PostgreSQL refuses to store). Each importer reports it naming the row.
+    /// </summary>
+    public static IEnumerable<string> NotText(IEnumerable<string?> fields)
+    {
+        var list = fields.Where(f => f is not null).ToList();
+        if (list.Any(f => f!.Contains('\uFFFD', StringComparison.Ordinal)))
+        {
+            yield return "the row has bytes that are not UTF-8 text: save the file as UTF-8 and import it again";
+        }
+        if (list.Any(f => f!.Contains('\0', StringComparison.Ordinal)))
+        {
+            yield return "the row holds a NUL byte (character 0), which is not text: check the file was exported as CSV";
+        }
+    }
 }

@@ -138,16 +138,7 @@ public static class DemandCsv
             }
             // A cell LocalFlow's export neutralised against spreadsheet formulas comes back as it was.
             string? Get(string field) => mapping.TryGetValue(field, out var col) && index[col] < record.Fields.Length ? Analytics.CsvFormula.Restore(record.Fields[index[col]]) : null;
-            var errors = new List<string>();
-            // Bytes that are not UTF-8 were read as the replacement character; a NUL byte is never text.
-            if (record.Fields.Any(f => f.Contains('\uFFFD', StringComparison.Ordinal)))
-            {
-                errors.Add("the row has bytes that are not UTF-8 text: save the file as UTF-8 and import it again");
-            }
-            if (record.Fields.Any(f => f.Contains('\0', StringComparison.Ordinal)))
-            {
-                errors.Add("the row holds a NUL byte (character 0), which is not text: check the file was exported as CSV");
-            }
+            var errors = CsvText.NotText(record.Fields).ToList();
             var input = new DemandInput
             {
                 Verbatim = Get("verbatim"),

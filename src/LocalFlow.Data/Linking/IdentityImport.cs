@@ -69,6 +69,14 @@ public static class IdentityImport
                 }
             }
         }
+        for (var i = 0; i < read.Records.Count; i++)
+        {
+            var r = read.Records[i];
+            foreach (var problem in Demands.CsvText.NotText([r.RecordId, r.GivenNames, r.Surname, r.PreviousSurnames, r.DateOfBirth, r.Sex, r.HouseNumber, r.Postcode, r.NhsNumber, r.OtherId, r.Phone, r.Email, .. r.AddressLines]))
+            {
+                errors.Add(new RecordIssue(source, r.RecordId.Length > 20 ? r.RecordId[..20] + "…" : r.RecordId, i + 2, "", "", problem));
+            }
+        }
         var warnings = new ClearTextSchema([.. read.Records]).Issues.Select(w => w with { Row = w.Row + 1 }).ToList();
         var held = (await db.SourceIdentities.Where(s => s.LocalityId == localityId && s.Source == source).Select(s => s.SourceRecordId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var updated = read.Records.Select(r => r.RecordId).Distinct(StringComparer.Ordinal).Count(held.Contains);

@@ -3,11 +3,15 @@ namespace LocalFlow.Analytics.Flow.Formats;
 /// <summary>
 /// A read-only, forward-only stream over another that looks at each block of bytes as it passes
 /// (<see cref="Check"/>), so that a reader can be stopped with a clear error before it holds too much. The inner
-/// stream is disposed with it.
+/// stream is disposed with it. A damaged compressed file (what the decompressor beneath refuses) is refused as a
+/// <see cref="FlowFormatException"/> naming the file (<paramref name="what"/>).
 /// </summary>
-public abstract class CheckedReadStream(Stream inner) : Stream
+public abstract class CheckedReadStream(Stream inner, string what) : Stream
 {
     private long _read;
+
+    /// <summary>The file's name (or "The file"), for errors.</summary>
+    protected string What { get; } = what;
 
     /// <summary>Looks at the bytes just read (<paramref name="block"/>), <paramref name="readSoFar"/> bytes in all; throws to refuse the stream.</summary>
     protected abstract void Check(ReadOnlySpan<byte> block, long readSoFar);
@@ -18,7 +22,15 @@ public abstract class CheckedReadStream(Stream inner) : Stream
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        int n;
+        try
+        {
+            n = inner.Read(buffer);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new FlowFormatException($"{What} looks compressed (gzip) but is damaged, so it cannot be read: {ex.Message}", ex);
+        }
         _read += n;
         Check(buffer[..n], _read);
         return n;

@@ -21,6 +21,9 @@ public static class CsvActivityReader
         Complete,
     }
 
+    /// <summary>Why a value holding a NUL character is refused (CSV, OCEL).</summary>
+    internal const string NulMessage = "holds a NUL character (character 0), which is not text: check the file was exported as text";
+
     /// <summary>Reads the header and the first <paramref name="rows"/> rows.</summary>
     public static CsvPreview Preview(Stream stream, char delimiter = ',', int rows = 10, int? maxFieldBytes = null)
     {
@@ -61,6 +64,24 @@ public static class CsvActivityReader
     /// <param name="maxFieldBytes">The most bytes one field may hold (default <see cref="ReadLimits.FieldBytes"/>): a longer field, or a row of more than <see cref="ReadLimits.RecordFactor"/> times that, refuses the file naming its line.</param>
     public static FlowImportReport Read(Stream stream, CsvMapping mapping, ActivityLogBuilder builder, string? source = null,
         bool allowPartial = false, IProgress<long>? progress = null, CancellationToken ct = default, List<long>? recordLines = null, int? maxFieldBytes = null)
+    {
+        var mark = builder.Count;
+        var linesMark = recordLines?.Count ?? 0;
+        try
+        {
+            return ReadRows(stream, mapping, builder, source, allowPartial, progress, ct, recordLines, maxFieldBytes);
+        }
+        catch
+        {
+            // a file refused part-way (a field over the limit, a cancelled read) leaves nothing of itself behind
+            builder.Truncate(mark);
+            recordLines?.RemoveRange(linesMark, recordLines.Count - linesMark);
+            throw;
+        }
+    }
+
+    private static FlowImportReport ReadRows(Stream stream, CsvMapping mapping, ActivityLogBuilder builder, string? source,
+        bool allowPartial, IProgress<long>? progress, CancellationToken ct, List<long>? recordLines, int? maxFieldBytes)
     {
         var linesMark = recordLines?.Count ?? 0;
         mapping.Validate();
@@ -132,6 +153,13 @@ public static class CsvActivityReader
             if (t.FieldCount != width)
             {
                 Error(null, $"has {t.FieldCount} fields but the header has {width}");
+                continue;
+            }
+            var nul = Enumerable.Range(0, width).FirstOrDefault(i => t.Field(i).Contains('\0'), -1);
+            if (nul >= 0)
+            {
+                // never text, and PostgreSQL refuses it even as a query's parameter
+                Error(header[nul], NulMessage);
                 continue;
             }
             var person = t.Field(cPerson).Trim();

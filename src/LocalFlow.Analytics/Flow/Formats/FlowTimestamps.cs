@@ -69,7 +69,12 @@ public static class FlowTimestamps
         }
         if (offset is { } o)
         {
-            value = new DateTimeOffset(local, o);
+            if (At(local, o) is not { } instant)
+            {
+                error = OutOfRange(text);
+                return false;
+            }
+            value = instant;
             error = null;
             return true;
         }
@@ -88,12 +93,30 @@ public static class FlowTimestamps
             error = $"\"{text}\" did not happen in {zone.Id}: the clocks went forward over it";
             return false;
         }
-        value = new DateTimeOffset(local, zone.GetUtcOffset(local));
+        if (At(local, zone.GetUtcOffset(local)) is not { } zoned)
+        {
+            error = OutOfRange(text);
+            return false;
+        }
+        value = zoned;
         error = null;
         return true;
     }
 
     private static string TooEarly(ReadOnlySpan<char> text) => $"\"{text}\" is before {EarliestYear}: check the year";
+
+    /// <summary>Why a time outside the years LocalFlow takes is refused.</summary>
+    internal static string OutOfRange(ReadOnlySpan<char> text) => $"\"{text}\" is outside the years LocalFlow takes ({EarliestYear} to 9999): check the year";
+
+    /// <summary>
+    /// The instant of a local time at an offset, or null when it is before <see cref="EarliestYear"/> or falls
+    /// outside the years a time can hold once the offset is applied (9999-12-31T23:00-05:00 is in year 10000 in UTC).
+    /// </summary>
+    internal static DateTimeOffset? At(DateTime local, TimeSpan offset)
+    {
+        var utc = local.Ticks - offset.Ticks;
+        return local.Year < EarliestYear || utc < DateTime.MinValue.Ticks || utc > DateTime.MaxValue.Ticks ? null : new DateTimeOffset(local, offset);
+    }
 
     /// <summary>A fast reader for ISO 8601 (extended format) dates and date-times.</summary>
     internal static bool TryIso(ReadOnlySpan<char> s, out DateTime local, out TimeSpan? offset)

@@ -6,7 +6,7 @@ namespace LocalFlow.Analytics.Flow.Formats;
 /// A read-only stream that refuses to give more than a set number of bytes: wrapped round a decompressor it stops
 /// "zip bombs" (a few kilobytes that inflate to gigabytes) with a clear error instead of filling memory or disk.
 /// </summary>
-public sealed class LimitedStream(Stream inner, long limit, string what) : CheckedReadStream(inner)
+public sealed class LimitedStream(Stream inner, long limit, string what) : CheckedReadStream(inner, what)
 {
 
     /// <summary>Opens a file for reading, decompressing it when it is gzip (by its first bytes, not its name) with at most <paramref name="maxDecompressedBytes"/>.</summary>
@@ -38,7 +38,7 @@ public sealed class LimitedStream(Stream inner, long limit, string what) : Check
     {
         if (readSoFar > limit)
         {
-            throw new FlowFormatException($"{what} decompresses to more than {limit:N0} bytes; refused as a possible compression bomb (raise the limit if the file is genuine).");
+            throw new FlowFormatException($"{What} decompresses to more than {limit:N0} bytes; refused as a possible compression bomb (raise the limit if the file is genuine).");
         }
     }
 }

@@ -86,6 +86,11 @@ public static class OcelReader
                             report.AddError(objectTypes.Count + 1, "objects", "an object has no id or type");
                             continue;
                         }
+                        if (HasNul(root))
+                        {
+                            report.AddError(objectTypes.Count + 1, "objects", $"object {id} {CsvActivityReader.NulMessage}");
+                            continue;
+                        }
                         objectTypes[id] = type;
                         var attrs = Attributes(root);
                         if (attrs.Count > 0)
@@ -102,6 +107,11 @@ public static class OcelReader
                     {
                         eventOrdinal++;
                         report.Rows++;
+                        if (HasNul(root))
+                        {
+                            report.AddError(eventOrdinal, null, $"event {eventOrdinal} {CsvActivityReader.NulMessage}");
+                            continue;
+                        }
                         var id = Str(root, "id") ?? $"#{eventOrdinal}";
                         var type = Str(root, "type");
                         var timeText = Str(root, "time");
@@ -120,7 +130,12 @@ public static class OcelReader
                             report.AddError(eventOrdinal, "time", $"event {id}: \"{timeText}\" has no time zone offset");
                             continue;
                         }
-                        events.Add(new PendingEvent(eventOrdinal, id, type, new DateTimeOffset(local, offset.Value), Attributes(root), Related(root)));
+                        if (FlowTimestamps.At(local, offset.Value) is not { } at)
+                        {
+                            report.AddError(eventOrdinal, "time", $"event {id}: {FlowTimestamps.OutOfRange(timeText)}");
+                            continue;
+                        }
+                        events.Add(new PendingEvent(eventOrdinal, id, type, at, Attributes(root), Related(root)));
                     }
                 }
             }
@@ -128,6 +143,11 @@ public static class OcelReader
         catch (JsonException ex)
         {
             throw new FlowFormatException($"The file is not valid OCEL 2.0 JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException)
+        {
+            // System.Text.Json checks UTF-8 only when it turns a name or value into text
+            throw new FlowFormatException($"{source ?? "The file"}, event {eventOrdinal + 1} or the object before it: a name or value has bytes that are not UTF-8 text; save the file as UTF-8 and import it again.", ex);
         }
         return Resolve(builder, options, report, objectTypes, objectAttributes, objectLinks, events);
     }
@@ -250,17 +270,26 @@ public static class OcelReader
     }
 
     private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) ? v.ValueKind switch
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ValueKind switch
         {
             JsonValueKind.String => v.GetString(),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
             _ => null,
         } : null;
 
+    /// <summary>True when a name or string anywhere in <paramref name="e"/> holds a NUL character (written \u0000 in JSON).</summary>
+    private static bool HasNul(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString()!.Contains('\0', StringComparison.Ordinal),
+        JsonValueKind.Array => e.EnumerateArray().Any(HasNul),
+        JsonValueKind.Object => e.EnumerateObject().Any(p => p.Name.Contains('\0', StringComparison.Ordinal) || HasNul(p.Value)),
+        _ => false,
+    };
+
     private static Dictionary<string, string> Attributes(JsonElement e)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (e.TryGetProperty("attributes", out var attrs) && attrs.ValueKind == JsonValueKind.Array)
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("attributes", out var attrs) && attrs.ValueKind == JsonValueKind.Array)
         {
             foreach (var a in attrs.EnumerateArray())
             {
@@ -277,7 +306,7 @@ public static class OcelReader
     private static List<string> Related(JsonElement e)
     {
         var result = new List<string>();
-        if (e.TryGetProperty("relationships", out var rel) && rel.ValueKind == JsonValueKind.Array)
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("relationships", out var rel) && rel.ValueKind == JsonValueKind.Array)
         {
             foreach (var r in rel.EnumerateArray())
             {

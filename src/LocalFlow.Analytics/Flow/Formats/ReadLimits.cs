@@ -65,7 +65,7 @@ public static class ReadLimits
 /// line and element name as soon as the count passes the limit (with room for the element's name and key), so that
 /// the XML reader never holds the long value.
 /// </summary>
-public sealed class MarkupLimitedStream(Stream inner, int limit, string what) : CheckedReadStream(inner)
+public sealed class MarkupLimitedStream(Stream inner, int limit, string what) : CheckedReadStream(inner, what)
 {
     private const int Slack = 1024;
 
@@ -104,7 +104,7 @@ public sealed class MarkupLimitedStream(Stream inner, int limit, string what) : 
             {
                 var length = _nameLength >= 0 ? _nameLength : Math.Max(-_nameLength - 2, 0);
                 var name = System.Text.Encoding.UTF8.GetString(_name, 0, length);
-                throw new FlowFormatException($"{what}, line {_line.ToString(CultureInfo.InvariantCulture)}: one attribute or text of the <{name}> element is longer than {ReadLimits.Words(limit)}, the most one may hold; the file is refused without reading the rest of it.");
+                throw new FlowFormatException($"{What}, line {_line.ToString(CultureInfo.InvariantCulture)}: one attribute or text of the <{name}> element is longer than {ReadLimits.Words(limit)}, the most one may hold; the file is refused without reading the rest of it.");
             }
         }
     }

@@ -300,13 +300,18 @@ public static class XesReader
                                 report.AddError(line, "time:timestamp", $"\"{value}\" is not an XES date (xs:dateTime)");
                                 ok = false;
                             }
+                            else if (FlowTimestamps.At(local, offset ?? TimeSpan.Zero) is not { } at)
+                            {
+                                report.AddError(line, "time:timestamp", FlowTimestamps.OutOfRange(value));
+                                ok = false;
+                            }
                             else
                             {
                                 if (offset is null)
                                 {
                                     NoOffset++;
                                 }
-                                time = new DateTimeOffset(local, offset ?? TimeSpan.Zero);
+                                time = at;
                             }
                             break;
                         case "cost:total":
