@@ -45,8 +45,8 @@ public partial class WelshTests
     }
 
     /// <summary>
-    /// The checks of <see cref="ATranslatedPage_IsAllWelsh_ButForPeoplesOwnWords"/> (copied, to leave that test's lines
-    /// alone): Welsh frame and lang, no "not yet in Welsh" notice, an unmarked main, the Welsh shown, none of the English.
+    /// What every translated page must be in Welsh: the Welsh frame and lang, no "not yet in Welsh" notice, an unmarked
+    /// main, the Welsh shown (<paramref name="welsh"/>), and none of the page's <paramref name="english"/>.
     /// </summary>
     private static void ShouldBeAllWelsh(string html, string path, string welsh, string[] english)
     {

@@ -46,9 +46,8 @@ public sealed class EditModel(LocalFlowDb db, CurrentUser current) : PageModel
             if (saved is { Saved: false } refused)
             {
                 Theirs = refused.Current;
-                ModelState.AddModelError("Input.Title", $"{refused.Current.UpdatedBy ?? refused.Current.RaisedBy} saved a change to this question while you were editing. Their version is shown above the form; what you typed is still in it. Save again to keep yours.");
+                RedesignText.SavedWhileEditing(ModelState, "Input.Title", refused.Current.UpdatedBy ?? refused.Current.RaisedBy, "this question");
                 Input.Version = refused.Current.Version;
-                ModelState.Remove("Input.Version");
                 return Page();
             }
             TempData["Done"] = "Question saved.";

@@ -69,9 +69,8 @@ public sealed class EditStrategyModel(LocalFlowDb db, CurrentUser current) : Pag
             if (!saved.Saved)
             {
                 Theirs = saved.Strategy;
-                ModelState.AddModelError("Input.Title", $"{saved.Strategy.UpdatedBy} saved a change to this strategy while you were editing. Their version is shown above the form; what you typed is still in it. Save again to keep yours.");
+                RedesignText.SavedWhileEditing(ModelState, "Input.Title", saved.Strategy.UpdatedBy, "this strategy");
                 Input.Version = saved.Strategy.Version;
-                ModelState.Remove("Input.Version");
                 return Page();
             }
             TempData["Done"] = "Strategy saved.";

@@ -72,9 +72,8 @@ public sealed class MoneyModel(LocalFlowDb db, CurrentUser current) : PageModel
             if (!saved.Saved)
             {
                 Theirs = saved.Current;
-                ModelState.AddModelError("Input.Purpose", $"{saved.Current.UpdatedBy} saved a change to this line while you were editing. Their version is shown above the form; what you typed is still in it. Save again to keep yours.");
+                RedesignText.SavedWhileEditing(ModelState, "Input.Purpose", saved.Current.UpdatedBy, "this line");
                 Input.Version = saved.Current.Version;
-                ModelState.Remove("Input.Version");
                 return Page();
             }
             TempData["Done"] = id is null ? $"Money for \"{saved.Current.Purpose}\" added." : $"Money for \"{saved.Current.Purpose}\" saved.";

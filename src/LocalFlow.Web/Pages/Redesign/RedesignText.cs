@@ -203,4 +203,16 @@ public static class RedesignText
             state.AddModelError(prefix + field, message);
         }
     }
+
+    /// <summary>
+    /// Tells the user that <paramref name="who"/> saved a change to <paramref name="what"/> ("this question") while they
+    /// were editing, beside <paramref name="field"/>: the other version is shown above the form and what the user typed
+    /// stays in it. The version the form posted is dropped, so the page shows the newer one the caller sets and saving
+    /// again keeps the user's.
+    /// </summary>
+    public static void SavedWhileEditing(ModelStateDictionary state, string field, string? who, string what)
+    {
+        state.AddModelError(field, $"{who} saved a change to {what} while you were editing. Their version is shown above the form; what you typed is still in it. Save again to keep yours.");
+        state.Remove("Input.Version");
+    }
 }
