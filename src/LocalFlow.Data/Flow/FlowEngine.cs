@@ -212,9 +212,8 @@ public sealed class FlowEngine
     private const string Select = "SELECT id, person_id, agency_id, team_id, worker_id, kind, subtype, referred_to_agency_id, referred_to_team_id, start_utc, end_utc, cost, helped FROM activity_records WHERE locality_id = ";
 
     /// <summary>
-    /// Reads the locality's <paramref name="count"/> records. When they are at least half of the table (one locality
-    /// per database, as usual), the table is read in its own order ("NOT INDEXED"): SQLite would otherwise find each
-    /// row through the locality's index, one table lookup a row, which took most of the read at 2 million records.
+    /// Reads the locality's <paramref name="count"/> records, in the table's own order when <see cref="RecordsInTableOrder"/>
+    /// says that is faster (the locality holds at least half of the table).
     /// Two threads share the work: one steps through SQLite and parses each row's text (ids, instants, costs) into
     /// chunks of plain values, while this one adds the chunks to the log in the order read. At 2 million records
     /// each half took about 1 s of the 2.4 s one thread took (benchmarks/results/amd-epyc-2core/EnginePages.md).
@@ -231,7 +230,7 @@ public sealed class FlowEngine
                 rowids = raw.sqlite3_step(last) == Row ? raw.sqlite3_column_int64(last, 0) : 0;
             }
         }
-        var select = count > 0 && count * 2L >= rowids ? Select.Replace("FROM activity_records", "FROM activity_records NOT INDEXED", StringComparison.Ordinal) : Select;
+        var select = RecordsInTableOrder.IsFaster(count, rowids) ? Select.Replace("FROM activity_records", "FROM activity_records NOT INDEXED", StringComparison.Ordinal) : Select;
         if (raw.sqlite3_prepare_v2(handle, select + "?", out var stmt) != 0)
         {
             throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), raw.sqlite3_errcode(handle));

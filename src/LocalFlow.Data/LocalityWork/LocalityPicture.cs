@@ -206,7 +206,7 @@ public sealed class PictureRecords
         // A quarter more than the years asked for: the oldest quarter of the tiers over time looks back a whole year from its end.
         var since = today.AddYears(-years).AddMonths(-3);
         var from = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var inPicture = (await RecordsInTableOrder.OfAsync(db, ct)).AsNoTracking().Where(r => r.LocalityId == localityId && r.HouseholdId != null && r.StartUtc >= from);
+        var inPicture = (await RecordsInTableOrder.OfAsync(db, localityId, ct)).AsNoTracking().Where(r => r.LocalityId == localityId && r.HouseholdId != null && r.StartUtc >= from);
         var rows = await (sharedWith is null ? inPicture : inPicture.SharedWith(db, sharedWith))
             .Select(r => new { Household = r.HouseholdId!.Value, r.AgencyId, r.TeamId, r.Kind, r.Subtype, r.Text, r.StartUtc })
             .ToListAsync(ct);
