@@ -96,58 +96,7 @@ public static class Picture
     public static IReadOnlyList<HouseholdFlags> Flag(IEnumerable<FlagRecord> records, IReadOnlyList<FlagRule> rules, int households, DateOnly? since = null, DateOnly? until = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(rules);
-        var flags = new bool[households, rules.Count];
-        var flagRecords = new int[households];
-        var count = new int[households];
-        var agencies = new HashSet<string>[households];
-        // A record's rules are worked out once per distinct agency, team, kind, type and text: most records repeat them.
-        var cache = new Dictionary<(string, string?, ActivityKind, string?, string?), int[]>();
-        foreach (var r in records)
-        {
-            if ((since is { } s && r.On < s) || (until is { } u && r.On >= u))
-            {
-                continue;
-            }
-            count[r.Household]++;
-            (agencies[r.Household] ??= new HashSet<string>(StringComparer.Ordinal)).Add(r.Agency);
-            var key = (r.Agency, r.Team, r.Kind, r.Type, r.Text);
-            if (!cache.TryGetValue(key, out var matched))
-            {
-                var list = new List<int>();
-                for (var i = 0; i < rules.Count; i++)
-                {
-                    if (rules[i].Matches(r))
-                    {
-                        list.Add(i);
-                    }
-                }
-                matched = [.. list];
-                cache[key] = matched;
-            }
-            if (matched.Length > 0)
-            {
-                flagRecords[r.Household]++;
-            }
-            foreach (var i in matched)
-            {
-                flags[r.Household, i] = true;
-            }
-        }
-        var result = new HouseholdFlags[households];
-        for (var h = 0; h < households; h++)
-        {
-            var own = new List<int>();
-            for (var i = 0; i < rules.Count; i++)
-            {
-                if (flags[h, i])
-                {
-                    own.Add(i);
-                }
-            }
-            result[h] = new HouseholdFlags(h, own, flagRecords[h], count[h], agencies[h]?.Count ?? 0);
-        }
-        return result;
+        return MatchedRecords.Of(records as IReadOnlyList<FlagRecord> ?? records.ToList(), rules).Flag(households, since, until);
     }
 
     /// <summary>
@@ -225,5 +174,130 @@ public static class Picture
     {
         ArgumentNullException.ThrowIfNull(households);
         return Concentration.Of(households.Select(h => (decimal)h.Records).ToList());
+    }
+}
+
+/// <summary>
+/// Records with the rules each one matches worked out once, so that they can be flagged over several windows of time
+/// (the picture's last 12 months and the tiers over time) without matching them again. What a flag is stays
+/// <see cref="Picture.Flag"/>'s definition.
+/// </summary>
+public sealed class MatchedRecords
+{
+    private readonly int[][] _matched;
+    private readonly int[] _agency;
+    private readonly int _agencies;
+
+    private MatchedRecords(IReadOnlyList<FlagRecord> records, IReadOnlyList<FlagRule> rules, int[][] matched, int[] agency, int agencies)
+    {
+        Records = records;
+        Rules = rules;
+        _matched = matched;
+        _agency = agency;
+        _agencies = agencies;
+    }
+
+    /// <summary>The records, as given.</summary>
+    public IReadOnlyList<FlagRecord> Records { get; }
+
+    /// <summary>The rules they were matched against.</summary>
+    public IReadOnlyList<FlagRule> Rules { get; }
+
+    /// <summary>
+    /// Matches each of <paramref name="records"/> against <paramref name="rules"/>. A record's rules are worked out once
+    /// per distinct agency, team, kind, type and text: most records repeat them.
+    /// </summary>
+    public static MatchedRecords Of(IReadOnlyList<FlagRecord> records, IReadOnlyList<FlagRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(rules);
+        var cache = new Dictionary<(string, string?, ActivityKind, string?, string?), int[]>();
+        var agencyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var matched = new int[records.Count][];
+        var agency = new int[records.Count];
+        for (var n = 0; n < records.Count; n++)
+        {
+            var r = records[n];
+            var key = (r.Agency, r.Team, r.Kind, r.Type, r.Text);
+            if (!cache.TryGetValue(key, out var rulesMatched))
+            {
+                var list = new List<int>();
+                for (var i = 0; i < rules.Count; i++)
+                {
+                    if (rules[i].Matches(r))
+                    {
+                        list.Add(i);
+                    }
+                }
+                rulesMatched = [.. list];
+                cache[key] = rulesMatched;
+            }
+            matched[n] = rulesMatched;
+            if (!agencyIds.TryGetValue(r.Agency, out var a))
+            {
+                a = agencyIds.Count;
+                agencyIds[r.Agency] = a;
+            }
+            agency[n] = a;
+        }
+        return new MatchedRecords(records, rules, matched, agency, agencyIds.Count);
+    }
+
+    /// <summary>
+    /// The flags of each of <paramref name="households"/> households from the records on or after
+    /// <paramref name="since"/> (all when null) and before <paramref name="until"/> (all when null). A household
+    /// with no records has no flags and no demand.
+    /// </summary>
+    public IReadOnlyList<HouseholdFlags> Flag(int households, DateOnly? since = null, DateOnly? until = null)
+    {
+        var rules = Rules.Count;
+        var flags = new bool[households, rules];
+        var flagRecords = new int[households];
+        var count = new int[households];
+        // the agencies of each household: a bit each while there are no more than 64, else a set
+        var few = _agencies <= 64;
+        var agencyBits = few ? new ulong[households] : null;
+        var agencySets = few ? null : new HashSet<int>[households];
+        for (var n = 0; n < Records.Count; n++)
+        {
+            var r = Records[n];
+            if ((since is { } s && r.On < s) || (until is { } u && r.On >= u))
+            {
+                continue;
+            }
+            count[r.Household]++;
+            if (few)
+            {
+                agencyBits![r.Household] |= 1UL << _agency[n];
+            }
+            else
+            {
+                (agencySets![r.Household] ??= []).Add(_agency[n]);
+            }
+            var matched = _matched[n];
+            if (matched.Length > 0)
+            {
+                flagRecords[r.Household]++;
+            }
+            foreach (var i in matched)
+            {
+                flags[r.Household, i] = true;
+            }
+        }
+        var result = new HouseholdFlags[households];
+        for (var h = 0; h < households; h++)
+        {
+            var own = new List<int>();
+            for (var i = 0; i < rules; i++)
+            {
+                if (flags[h, i])
+                {
+                    own.Add(i);
+                }
+            }
+            var agencies = few ? System.Numerics.BitOperations.PopCount(agencyBits![h]) : agencySets![h]?.Count ?? 0;
+            result[h] = new HouseholdFlags(h, own, flagRecords[h], count[h], agencies);
+        }
+        return result;
     }
 }

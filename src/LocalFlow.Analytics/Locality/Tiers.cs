@@ -120,11 +120,14 @@ public static class Tiers
             flags == 0 ? "No flags" : $"{Plural.Of(flags, "flag", "flags")}: {string.Join(", ", h.Flags.Select(f => rules[f].Name))}",
             $"Records from {Plural.Of(h.Agencies, "agency", "agencies")}",
         };
-        var tier = flags >= rule.SeriousFlags || h.Agencies >= rule.SeriousServices ? Tier.SeriousHelp
-            : flags >= rule.EitherWayFlags || h.Agencies >= rule.EitherWayServices ? Tier.EitherWay
-            : Tier.InBalance;
-        return (tier, reasons);
+        return (ByRule(h, rule), reasons);
     }
+
+    /// <summary>The tier <paramref name="rule"/> places household <paramref name="h"/> in, from its flags and agencies.</summary>
+    private static Tier ByRule(HouseholdFlags h, TierRule rule)
+        => h.Flags.Count >= rule.SeriousFlags || h.Agencies >= rule.SeriousServices ? Tier.SeriousHelp
+            : h.Flags.Count >= rule.EitherWayFlags || h.Agencies >= rule.EitherWayServices ? Tier.EitherWay
+            : Tier.InBalance;
 
     /// <summary>Counts placements by tier, grouped by <paramref name="labelOf"/> (null: left out), in label order; or all together when no label is given.</summary>
     public static IReadOnlyList<TierCounts> Count(IReadOnlyList<TierPlacement> placements, Func<int, string?>? labelOf = null)
@@ -144,16 +147,23 @@ public static class Tiers
     /// (they say how things are now, not then).
     /// </summary>
     public static IReadOnlyList<TierCounts> OverTime(IReadOnlyList<FlagRecord> records, IReadOnlyList<FlagRule> rules, int households, TierRule rule, IReadOnlyList<DateOnly> quarterEnds)
+        => OverTime(MatchedRecords.Of(records, rules), households, rule, quarterEnds);
+
+    /// <summary><see cref="OverTime(IReadOnlyList{FlagRecord}, IReadOnlyList{FlagRule}, int, TierRule, IReadOnlyList{DateOnly})"/> over records already matched to their rules.</summary>
+    public static IReadOnlyList<TierCounts> OverTime(MatchedRecords records, int households, TierRule rule, IReadOnlyList<DateOnly> quarterEnds)
     {
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(quarterEnds);
         var result = new List<TierCounts>(quarterEnds.Count);
         foreach (var end in quarterEnds)
         {
-            var flagged = Picture.Flag(records, rules, households, end.AddYears(-1), end);
-            var label = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Year to {end.AddDays(-1):d MMM yyyy}");
-            var counts = Count(Place(flagged, rules, rule)).FirstOrDefault() ?? new TierCounts(label, 0, 0, 0);
-            result.Add(counts with { Label = label });
+            var tiers = new int[3];
+            foreach (var h in records.Flag(households, end.AddYears(-1), end))
+            {
+                tiers[(int)ByRule(h, rule) - 1]++;
+            }
+            result.Add(new TierCounts(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Year to {end.AddDays(-1):d MMM yyyy}"), tiers[0], tiers[1], tiers[2]));
         }
         return result;
     }

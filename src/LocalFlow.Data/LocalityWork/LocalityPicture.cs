@@ -207,26 +207,60 @@ public sealed class PictureRecords
         var since = today.AddYears(-years).AddMonths(-3);
         var from = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var inPicture = (await RecordsInTableOrder.OfAsync(db, localityId, ct)).AsNoTracking().Where(r => r.LocalityId == localityId && r.HouseholdId != null && r.StartUtc >= from);
-        var rows = await (sharedWith is null ? inPicture : inPicture.SharedWith(db, sharedWith))
-            .Select(r => new { Household = r.HouseholdId!.Value, r.AgencyId, r.TeamId, r.Kind, r.Subtype, r.Text, r.StartUtc })
-            .ToListAsync(ct);
-        var records = new List<FlagRecord>(rows.Count);
-        foreach (var r in rows)
+        var query = (sharedWith is null ? inPicture : inPicture.SharedWith(db, sharedWith))
+            .Select(r => new { Household = r.HouseholdId!.Value, r.AgencyId, r.TeamId, r.Kind, r.Subtype, r.Text, r.StartUtc });
+        // Read through the query's own command, column by column: at 170,000 rows EF's materialising, and the reader's
+        // parsing of ids and dates from SQLite's text, cost more than SQLite's own reading (docs/locality-picture.md).
+        var records = new List<FlagRecord>();
+        void Add(Guid household, int agency, int? team, ActivityKind kind, string? subtype, string? text, long startTicks)
         {
-            if (position.TryGetValue(r.Household, out var h))
+            if (position.TryGetValue(household, out var h))
             {
-                var a = agencies[r.AgencyId];
-                records.Add(new FlagRecord(h, a.Name, a.ShortName, a.Kind, r.TeamId is { } t ? teams[t] : null, r.Kind, r.Subtype, r.Text, DateOnly.FromDateTime(r.StartUtc)));
+                var a = agencies[agency];
+                records.Add(new FlagRecord(h, a.Name, a.ShortName, a.Kind, team is { } t ? teams[t] : null, kind, subtype, text, DateOnly.FromDateTime(new DateTime(startTicks))));
+            }
+        }
+        await using (var command = query.CreateDbCommand())
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+                string? Text(SqliteRows row, int column)
+                {
+                    if (row.IsNull(column))
+                    {
+                        return null;
+                    }
+                    var value = System.Text.Encoding.UTF8.GetString(row.Bytes(column));
+                    return strings.TryAdd(value, value) ? value : strings[value];
+                }
+                var read = SqliteCommandRows.TryRead(command, row => Add(Guid.Parse(row.Bytes(0)), row.Int(1), row.NullableInt(2), (ActivityKind)row.Int(3), Text(row, 4), Text(row, 5),
+                    FlowEngine.SqliteTicks(row.Bytes(6))), ct);
+                if (!read)
+                {
+                    await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+                    while (await reader.ReadAsync(ct))
+                    {
+                        Add(reader.GetGuid(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), (ActivityKind)reader.GetInt32(3),
+                            reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetDateTime(6).Ticks);
+                    }
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
             }
         }
         var until = today.AddDays(1);
+        var matched = MatchedRecords.Of(records, rules);
         return new PictureRecords
         {
             Households = households,
             Position = position,
-            Flags = Picture.Flag(records, rules, households.Count, today.AddYears(-1), until),
+            Flags = matched.Flag(households.Count, today.AddYears(-1), until),
             DemandTypes = Picture.MostFrequent(records.Where(r => r.On >= today.AddYears(-1) && r.Kind == ActivityKind.Contact).Select(r => (r.Household, r.Type ?? r.Text ?? ""))),
-            TiersOverTime = Tiers.OverTime(records, rules, households.Count, tierRule, Tiers.QuarterEnds(until, 4 * years - 3)),
+            TiersOverTime = Tiers.OverTime(matched, households.Count, tierRule, Tiers.QuarterEnds(until, 4 * years - 3)),
         };
     }
 }

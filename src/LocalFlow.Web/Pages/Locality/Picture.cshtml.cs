@@ -32,6 +32,21 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPi
     [BindProperty]
     public string? Note { get; set; }
 
+    /// <summary>Rows a page in the street, postcode and household tables: a locality has thousands of each, and the page stays small.</summary>
+    public const int RowsPerPage = 50;
+
+    /// <summary>The page of the street table shown (from 1).</summary>
+    [BindProperty(SupportsGet = true, Name = "streets")]
+    public int StreetsPage { get; set; } = 1;
+
+    /// <summary>The page of the postcode table shown (from 1).</summary>
+    [BindProperty(SupportsGet = true, Name = "postcodes")]
+    public int PostcodesPage { get; set; } = 1;
+
+    /// <summary>The page of the locality team's table of households shown (from 1).</summary>
+    [BindProperty(SupportsGet = true, Name = "households")]
+    public int HouseholdsPage { get; set; } = 1;
+
     public LocalityPicture? Picture { get; private set; }
     public DateOnly Today { get; private set; }
 
@@ -112,7 +127,7 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPi
         }
         await new TierOverrides(db).SetAsync(locality, household!.Id, tier, Note, current.UserName, ct);
         TempData["Done"] = tier is null ? $"{household.Address} is placed by the rule again" : $"{household.Address} placed in “{Tiers.Words(tier.Value)}”";
-        return RedirectToPage(null, null, "households");
+        return RedirectToPage(null, null, new { households = HouseholdsPage }, "households");
     }
 
     /// <summary>The flagged households (or those the team placed by hand), most flags first, for the locality team.</summary>
@@ -120,6 +135,39 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPi
         => Picture is not { } p ? [] : p.Flags.Where(f => f.Flags.Count > 0 || p.Placements[f.Household].Overridden)
             .OrderByDescending(f => f.Flags.Count).ThenByDescending(f => f.Records).ThenBy(f => p.Households[f.Household].Street, StringComparer.Ordinal).ThenBy(f => p.Households[f.Household].Address, StringComparer.Ordinal)
             .Select(f => (p.Households[f.Household], f, p.Placements[f.Household]));
+
+    /// <summary>The page of streets shown, most flags first.</summary>
+    public Paged<AreaPicture> Streets() => Paged<AreaPicture>.Of(Picture!.Streets, StreetsPage, RowsPerPage);
+
+    /// <summary>The page of postcodes shown, most flags first.</summary>
+    public Paged<AreaPicture> Postcodes() => Paged<AreaPicture>.Of(Picture!.Postcodes, PostcodesPage, RowsPerPage);
+
+    /// <summary>The page of the locality team's households shown.</summary>
+    public Paged<(PictureHousehold Household, HouseholdFlags Flags, TierPlacement Placement)> Households()
+        => Paged<(PictureHousehold, HouseholdFlags, TierPlacement)>.Of(FlaggedHouseholds().ToList(), HouseholdsPage, RowsPerPage);
+
+    /// <summary>
+    /// The households offered in "Place a household yourself": those of the page of the table shown, and the one
+    /// chosen when the form came back with an error, wherever it is, so that the choice is kept.
+    /// </summary>
+    public IEnumerable<(string Value, string Text)> HouseholdChoices(IEnumerable<PictureHousehold> shown)
+    {
+        var list = shown.ToList();
+        if (Guid.TryParse(Household, out var id) && list.All(h => h.Id != id) && Picture?.Households.FirstOrDefault(h => h.Id == id) is { } chosen)
+        {
+            list.Insert(0, chosen);
+        }
+        return list.Select(h => (h.Id.ToString(), $"{h.Address}, {h.Postcode}"));
+    }
+
+    /// <summary>The address of this page showing page <paramref name="page"/> of one table (streets, postcodes or households), the others as they are.</summary>
+    public string Link(string table, int page)
+    {
+        int Of(string name, int current) => name == table ? page : current;
+        var query = string.Join("&", new[] { ("streets", Of("streets", StreetsPage)), ("postcodes", Of("postcodes", PostcodesPage)), ("households", Of("households", HouseholdsPage)) }
+            .Where(q => q.Item2 > 1).Select(q => $"{q.Item1}={q.Item2}"));
+        return "/Locality/Picture" + (query.Length > 0 ? "?" + query : "") + "#" + table;
+    }
 
     /// <summary>Tiers by street for the street table.</summary>
     public TierCounts? TiersOf(string street) => Picture?.TiersByStreet.FirstOrDefault(t => t.Label == street);
