@@ -27,9 +27,17 @@ public class PictureReadTests
         var from = Today.AddYears(-2).AddMonths(-3).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         ctx.ActivityRecords.Add(new Entities.ActivityRecord
         {
-            Id = Guid.NewGuid(), LocalityId = locality, PersonId = person.Id, HouseholdId = person.HouseholdId, AgencyId = police.Id,
-            Kind = Analytics.Flow.ActivityKind.EmergencyResponse, Subtype = "Domestic abuse", Text = "Neighbour heard shouting",
-            StartUtc = from.AddTicks(1_234_567), SourceSystem = "test", SourceRecordId = "fraction",
+            Id = Guid.NewGuid(),
+            LocalityId = locality,
+            PersonId = person.Id,
+            HouseholdId = person.HouseholdId,
+            AgencyId = police.Id,
+            Kind = Analytics.Flow.ActivityKind.EmergencyResponse,
+            Subtype = "Domestic abuse",
+            Text = "Neighbour heard shouting",
+            StartUtc = from.AddTicks(1_234_567),
+            SourceSystem = "test",
+            SourceRecordId = "fraction",
         });
         await ctx.SaveChangesAsync();
 
