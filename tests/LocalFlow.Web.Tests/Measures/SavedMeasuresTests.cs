@@ -159,7 +159,7 @@ public class SavedMeasuresTests(JudgePagesTests.App app) : IClassFixture<JudgePa
     }
 
     [Fact]
-    public async Task TheReport_ShowsTheSameFiguresAsPageAsPdfAndAsCsv_WithTiersOnlyForThoseWhoMaySeeThePicture()
+    public async Task TheReport_ShowsTheSameFiguresAsPageAsPdfAndAsCsv_WithThePictureAndEconomicsOnlyForThoseWhoMaySeeThem()
     {
         var client = await _app.ClientAsync(DemoUsers.Commissioner);
         var curves = await client.GetStringAsync("/Measures/Population");
@@ -182,8 +182,22 @@ public class SavedMeasuresTests(JudgePagesTests.App app) : IClassFixture<JudgePa
         doc.PageCount.ShouldBeGreaterThanOrEqualTo(2);
         doc.Info.Title.ShouldEndWith(": locality measures report");
 
-        // the study team may not see the locality picture, so its report has no tiers
+        // the picture and the economics are in it for a commissioner, with the Economics page's own figures
+        html.ShouldContain("id=\"report-picture\"");
+        html.ShouldContain("id=\"report-flags\"");
+        html.ShouldContain("An estimate, not a finding");
+        var all = Regex.Match(html, "id=\"report-economics\".*?All agencies</th>\\s*<td class=\"govuk-table__cell\">([^<]+)</td>\\s*<td class=\"govuk-table__cell\">([^<]+)</td>", RegexOptions.Singleline);
+        all.Success.ShouldBeTrue("the report has the cost by agency, before and after");
+        var economics = await client.GetStringAsync("/Economics");
+        economics.ShouldContain($"<strong>{all.Groups[1].Value}</strong>");
+        economics.ShouldContain($"<strong>{all.Groups[2].Value}</strong>");
+        lines.ShouldContain(l => l.StartsWith("Economics,\"Cost by agency, before and after", StringComparison.Ordinal));
+
+        // the study team may see neither the locality picture nor the economics, so its report has neither
         var study = await _app.ClientAsync(DemoUsers.Study);
-        (await study.GetStringAsync("/Measures/Report")).ShouldNotContain("id=\"report-tiers\"");
+        var theirs = await study.GetStringAsync("/Measures/Report");
+        theirs.ShouldNotContain("id=\"report-tiers\"");
+        theirs.ShouldNotContain("id=\"report-picture\"");
+        theirs.ShouldNotContain("id=\"report-economics\"");
     }
 }

@@ -165,9 +165,30 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, EconomicsCoh
         ])
     { XLabel = "Share of households (%)", Format = ValueFormat.Percent, ValueLabel = shareOf, Range = (0, 100, 20), Markers = false, Id = id };
 
+    /// <summary>The price year costs are shown at unless another is chosen: 2023 when the index holds it, else the latest year the index holds up to today.</summary>
+    public static int DefaultPriceYear(PriceIndex index, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return index.Covers(2023) ? 2023 : index.Years.Where(y => y <= today.Year).DefaultIfEmpty(index.Years.LastOrDefault()).Max();
+    }
+
+    /// <summary>
+    /// The cohort's economics with the seeds' own assumptions (<see cref="DefaultAreaHouseholds"/> households at the
+    /// <see cref="DefaultBaseYear"/> base, no overheads, a range of ±50%, a glide path of 10 years with no yearly change)
+    /// at <see cref="DefaultPriceYear"/>: what the page shows before anything is changed, and what the locality report
+    /// carries. Null when there is nothing to cost.
+    /// </summary>
+    public static CohortReport? WithDefaults(CohortCosts cohort, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        return cohort.Households.Count == 0 || cohort.Index.Years.Count == 0 ? null
+            : CohortReport.Of(cohort.Activities, cohort.TakenOn, cohort.LocalityHouseholds, today.AddDays(1), cohort.Index, DefaultPriceYear(cohort.Index, today),
+                new ExtrapolationAssumptions(DefaultAreaHouseholds, DefaultBaseYear, 0, 0.5), 10, 0);
+    }
+
     private int ReadYear(PriceIndex index, DateOnly today)
     {
-        var fallback = index.Covers(2023) ? 2023 : index.Years.Where(y => y <= today.Year).DefaultIfEmpty(index.Years.LastOrDefault()).Max();
+        var fallback = DefaultPriceYear(index, today);
         if (string.IsNullOrWhiteSpace(Year))
         {
             return fallback;

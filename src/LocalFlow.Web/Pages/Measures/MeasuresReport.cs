@@ -15,8 +15,8 @@ public sealed record ReportTable(string Id, string Caption, IReadOnlyList<string
 public sealed record ReportSection(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<ReportTable> Tables);
 
 /// <summary>
-/// The locality measures report (docs/measures.md, "The report"): the population curves, the tiers when the reader may
-/// see the picture, and every assumption, written once as text from figures already computed. The web page, the PDF
+/// The locality measures report (docs/measures.md, "The report"): the population curves, the locality picture and tiers
+/// when the reader may see the picture, the cohort's economics when they may see economics, and every assumption, written once as text from figures already computed. The web page, the PDF
 /// and the CSV all show this one object, so they cannot disagree.
 /// </summary>
 public sealed record MeasuresReport(string Title, IReadOnlyList<ReportSection> Sections)
@@ -27,10 +27,12 @@ public sealed record MeasuresReport(string Title, IReadOnlyList<ReportSection> S
     /// The report of <paramref name="curves"/> (already through the small-number rule when <paramref name="exact"/> is
     /// false) and, when given, the tier totals; counts of households are shown exactly only when <paramref name="exact"/>.
     /// </summary>
-    public static MeasuresReport Of(string locality, DateOnly made, PopulationCurves curves, TierCounts? tiers, bool exact)
+    public static MeasuresReport Of(string locality, DateOnly made, PopulationCurves curves, TierCounts? tiers, bool exact,
+        LocalFlow.Data.LocalityWork.LocalityPicture? picture = null, LocalFlow.Analytics.Economics.CohortReport? economics = null)
     {
         ArgumentNullException.ThrowIfNull(curves);
         string Households(long n) => exact ? Gov.Number(n) : Disclosure.Text(n);
+        string Money(decimal amount) => Gov.Money(exact ? amount : Disclosure.Money(amount), whole: true);
         var sections = new List<ReportSection>
         {
             new("About this report",
@@ -78,6 +80,52 @@ public sealed record MeasuresReport(string Title, IReadOnlyList<ReportSection> S
             .. curves.Curves.Count == 0 ? ["No purpose measure at the geography or strategic level has been defined yet."] : Array.Empty<string>(),
             .. curves.Curves.Where(c => c.LeftOut > 0).Select(c => $"{c.Measure.Name}: {Plural.Of(c.LeftOut, "period")} of {Gov.Number(c.Periods)} {Plural.Word(c.LeftOut, "describes", "describe")} fewer than {Disclosure.Smallest} households, so {Plural.Word(c.LeftOut, "it is", "they are")} left out."),
         ], tables));
+
+        if (picture is not null)
+        {
+            var flagged = picture.Flags.Count(f => f.Flags.Count > 0);
+            sections.Add(new("The locality picture",
+            [
+                "Each household's flags from the agencies' records of the last 12 months, by the locality's flag rules (docs/locality-picture.md). A picture of the locality, not a list of people.",
+            ],
+            [
+                new("picture", "In brief", ["Figure", "Households"],
+                [
+                    ["Households", Households(picture.Households.Count)],
+                    ["With at least one flag", Households(flagged)],
+                    [$"Placing demands on several services ({Picture.SeveralServices} agencies or more)", Households(picture.SeveralServices)],
+                    ["Share of households making half of all demand", (picture.Concentration.ShareForHalf).ToString("P1", English)],
+                ]),
+                new("flags", "Households by flag", ["Flag", "Households"],
+                    picture.Rules.Select(r => (IReadOnlyList<string>)[r.Name, Households(picture.FlagFrequencies.FirstOrDefault(f => f.What == r.Name)?.Households ?? 0)]).ToList()),
+            ]));
+        }
+
+        if (economics is not null)
+        {
+            var c = economics.Comparison;
+            var year = c.PriceYear.ToString(CultureInfo.InvariantCulture);
+            // a group's cells from fewer than 5 households are withheld beyond those who may see people, as on the Economics page
+            bool Hidden(int households) => !exact && Disclosure.Withholds(households);
+            string Times(int n) => Gov.Number(exact ? n : Disclosure.Rounded(n));
+            var groups = c.Groups.Select(g => (IReadOnlyList<string>)
+            [
+                Economics.IndexModel.GroupName(g.Group),
+                Hidden(g.HouseholdsBefore) ? "Withheld" : Money(g.CostBefore), Hidden(g.HouseholdsAfter) ? "Withheld" : Money(g.CostAfter),
+                Hidden(g.HouseholdsBefore) ? "Withheld" : Times(g.TransactionsBefore), Hidden(g.HouseholdsAfter) ? "Withheld" : Times(g.TransactionsAfter),
+            ]).ToList();
+            groups.Add(["All agencies", Money(c.CostBefore), Money(c.CostAfter), Times(c.TransactionsBefore), Times(c.TransactionsAfter)]);
+            var e = economics.Estimate;
+            sections.Add(new("Economics",
+            [
+                $"The {Households(c.Households)} households the locality team took on: their cost by agency under the historic approach (the time before the team took each one on) and under locality working (as long a time after), at {year} prices, from each record's own cost or the unit-cost catalogue's (docs/economics.md).",
+                $"Unit cost: {Money(c.UnitCostBefore)} a transaction before, {Money(c.UnitCostAfter)} after. End-to-end cost: {Money(c.EndToEndBefore)} a household a year before, {Money(c.EndToEndAfter)} after.",
+                $"An estimate, not a finding: spread over every household of the locality and scaled to {Gov.Number(e.Assumptions.AreaHouseholds)} households (the seeds' {e.Assumptions.BaseYear.ToString(CultureInfo.InvariantCulture)} base), the saving would be {Money(e.Estimate)} a year, between {Money(e.Low)} and {Money(e.High)}, at {year} prices. It assumes equal spend per household, counts direct costs only and leaves overheads out.",
+            ],
+            [
+                new("economics", $"Cost by agency, before and after (at {year} prices)", ["Agency group", "Cost before", "Cost after", "Transactions before", "Transactions after"], groups),
+            ]));
+        }
 
         if (tiers is not null)
         {

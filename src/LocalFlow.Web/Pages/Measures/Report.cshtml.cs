@@ -1,5 +1,4 @@
 using System.Text;
-using LocalFlow.Analytics.Locality;
 using LocalFlow.Data;
 using LocalFlow.Data.Flow;
 using LocalFlow.Data.LocalityWork;
@@ -14,12 +13,12 @@ using Microsoft.EntityFrameworkCore;
 namespace LocalFlow.Web.Pages.Measures;
 
 /// <summary>
-/// The locality measures report (<see cref="MeasuresReport"/>): population curves, tiers for those who may see the
-/// picture, and the assumptions; to print, or to download as PDF (<c>?handler=Pdf</c>) or CSV (<c>?handler=Csv</c>).
+/// The locality measures report (<see cref="MeasuresReport"/>): population curves, the picture and tiers for those who
+/// may see the picture, the cohort's economics for those who may see economics, and the assumptions; to print, or to download as PDF (<c>?handler=Pdf</c>) or CSV (<c>?handler=Csv</c>).
 /// The three are one object, written three ways.
 /// </summary>
 [Authorize(Policy = Policies.MeasuresView)]
-public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines engines, LocalityPictures pictures, TimeProvider clock) : PageModel
+public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines engines, LocalityPictures pictures, LocalFlow.Data.Economics.EconomicsCohorts cohorts, TimeProvider clock) : PageModel
 {
     public MeasuresReport Report { get; private set; } = new("", []);
 
@@ -43,14 +42,25 @@ public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines
         }
         var exact = !FlowAccess.RoundsFigures(User);
         var curves = await PopulationModel.LoadAsync(db, engines, locality, clock, exact, ct);
-        TierCounts? tiers = null;
-        if (Policies.Allows(User, Policies.LocalityPicture))
+        LocalityPicture? picture = null;
+        LocalFlow.Analytics.Economics.CohortReport? economics = null;
+        var seesPicture = Policies.Allows(User, Policies.LocalityPicture);
+        var seesEconomics = Policies.Allows(User, Policies.EconomicsView);
+        if (seesPicture || seesEconomics)
         {
             var hidden = await FlowAccess.HiddenPeopleAsync(db, current, engines, locality, ct);
-            tiers = (await pictures.ForAsync(db, locality, hidden, Today, ct: ct)).TierTotals;
+            if (seesPicture)
+            {
+                picture = await pictures.ForAsync(db, locality, hidden, Today, ct: ct);
+            }
+            if (seesEconomics)
+            {
+                var cohort = await cohorts.ForAsync(db, locality, hidden, ct);
+                economics = exact || !LocalFlow.Analytics.Disclosure.Withholds(cohort.Households.Count) ? Economics.IndexModel.WithDefaults(cohort, Today) : null;
+            }
         }
         var name = await db.Localities.Where(l => l.Id == locality).Select(l => l.Name).SingleAsync(ct);
-        Report = MeasuresReport.Of(name, Today, curves, tiers, exact);
+        Report = MeasuresReport.Of(name, Today, curves, picture?.TierTotals, exact, picture, economics);
         return true;
     }
 }
