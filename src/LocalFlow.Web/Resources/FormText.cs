@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace LocalFlow.Web.Resources;
 
-/// <summary>The words of the shared form, table and banner helpers: the date input's fields and errors, a select's empty choice, a table's download link, the success banner, pagination. In FormText.resx (English) and FormText.cy.resx (Welsh).</summary>
+/// <summary>The words of the shared form, table and banner helpers: the date input's fields and errors, a select's empty choice, a table's download link, the success banner. In FormText.resx (English) and FormText.cy.resx (Welsh).</summary>
 public static class FormText
 {
     private static readonly ResourceManager Resources = new(typeof(FormText));
@@ -23,15 +23,6 @@ public static class FormText
     public static string DownloadTable => Get();
 
     public static string Success => Get();
-
-    /// <summary>Pagination: "Previous", "Next", the hidden "page" after them, and "Page {0}" for a page's number.</summary>
-    public static string Previous => Get();
-
-    public static string Next => Get();
-
-    public static string PageHidden => Get();
-
-    public static string PageNumber => Get();
 
     /// <summary>The text under <paramref name="key"/> in the language of the request.</summary>
     public static string Get([CallerMemberName] string key = "") => Text.Of(Resources, key);
