@@ -86,7 +86,7 @@ public sealed record MeasuresReport(string Title, IReadOnlyList<ReportSection> S
             var flagged = picture.Flags.Count(f => f.Flags.Count > 0);
             sections.Add(new("The locality picture",
             [
-                "Each household's flags from the agencies' records of the last 12 months, by the locality's flag rules (docs/locality-picture.md). A picture of the locality, not a list of people.",
+                "Each household's flags from the agencies' records of the last 12 months, by the locality's flag rules. A picture of the locality, not a list of people.",
             ],
             [
                 new("picture", "In brief", ["Figure", "Households"],
@@ -118,7 +118,7 @@ public sealed record MeasuresReport(string Title, IReadOnlyList<ReportSection> S
             var e = economics.Estimate;
             sections.Add(new("Economics",
             [
-                $"The {Households(c.Households)} households the locality team took on: their cost by agency under the historic approach (the time before the team took each one on) and under locality working (as long a time after), at {year} prices, from each record's own cost or the unit-cost catalogue's (docs/economics.md).",
+                $"The {Households(c.Households)} households the locality team took on: their cost by agency under the historic approach (the time before the team took each one on) and under locality working (as long a time after), at {year} prices, from each record's own cost or the unit-cost catalogue's.",
                 $"Unit cost: {Money(c.UnitCostBefore)} a transaction before, {Money(c.UnitCostAfter)} after. End-to-end cost: {Money(c.EndToEndBefore)} a household a year before, {Money(c.EndToEndAfter)} after.",
                 $"An estimate, not a finding: spread over every household of the locality and scaled to {Gov.Number(e.Assumptions.AreaHouseholds)} households (the seeds' {e.Assumptions.BaseYear.ToString(CultureInfo.InvariantCulture)} base), the saving would be {Money(e.Estimate)} a year, between {Money(e.Low)} and {Money(e.High)}, at {year} prices. It assumes equal spend per household, counts direct costs only and leaves overheads out.",
             ],
