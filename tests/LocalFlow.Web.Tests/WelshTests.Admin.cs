@@ -34,6 +34,8 @@ public partial class WelshTests
         { DemoUsers.Admin, "/Admin/Retention", "Cadw cofnodion", ["Retention", "How long each kind", "Kind of record", "Kept for", "Set a rule", "Years to keep", "Save rule", "Audit entries", "No rule"] },
         { DemoUsers.Admin, "/Admin/Security", "Dim ond pan fydd ail weinyddwr", ["Security", "Access to people's records", "grant", "Latest decisions", "Approved by", "Asked for by"] },
         { DemoUsers.Admin, "/Admin/Sharing", "Cytundebau rhannu data", ["Data sharing agreements", "A user always sees", "Agreements", "Lawful basis", "In force", "Make an agreement", "Purposes", "Save agreement", "Day", "Month"] },
+        { DemoUsers.DataOfficer, "/Linking/Review", "Adolygu parau", ["Review pairs", "Back to linking records", "Each pair scored", "decided so far", "pairs waiting", "First record", "Match weight", "cluster flagged"] },
+        { DemoUsers.DataOfficer, "/Linking/Pair/{pair}", "Ai'r un unigolyn yw'r rhain?", ["Are these the same person?", "Back to the review queue", "side by side", "Your decision", "Same person: link them", "Save decision"] },
         { DemoUsers.Analyst, "/Help/flow", "Sut i'w ddefnyddio", ["What it is for", "How to use it", "The cohort page sums", "All help pages", "Go to flow"] },
         { DemoUsers.Admin, "/Admin/Audit?p=2", "Pob tro y caiff data personol", ["Audit trail", "Every read and change", "User name", "What happened", "Anything", "matching entries", "Signed in", "Page /", "Every entry for it", "Previous", "Next"] },
     };
@@ -45,6 +47,11 @@ public partial class WelshTests
         var (person, _, _) = TeamWorksWith(_app);
         var client = await _app.ClientAsync(user);
         (await client.GetAsync("/Language?to=cy&returnUrl=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        if (path.Contains("{pair}", StringComparison.Ordinal))
+        {
+            using var scope = _app.Services.CreateScope();
+            path = path.Replace("{pair}", (await LinkingData.AnyReviewAsync(scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>())).ToString(), StringComparison.Ordinal);
+        }
         var response = await client.GetAsync(path.Replace("{person}", person.ToString(), StringComparison.Ordinal)
             .Replace("{admin}", path.Contains("{admin}", StringComparison.Ordinal) ? Id(db => db.Users.Where(u => u.UserName == DemoUsers.Admin).Select(u => u.Id)) : "", StringComparison.Ordinal)
             .Replace("{agency}", path.Contains("{agency}", StringComparison.Ordinal) ? Id(db => db.Agencies.Select(a => a.Id)) : "", StringComparison.Ordinal)
