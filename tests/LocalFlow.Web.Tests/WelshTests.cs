@@ -104,12 +104,14 @@ public partial class WelshTests : IClassFixture<SmokeTests.App>
         home.ShouldContain("Astudiaeth llif");
         home.ShouldContain("Allgofnodi");
 
-        (await client.GetAsync("/Language?to=cy&returnUrl=%2FHelp%2Fflow")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var help = await client.GetStringAsync("/Help/flow");
-        help.ShouldContain("<html lang=\"cy\"");
-        help.ShouldContain("Nid yw&#x27;r dudalen hon ar gael yn Gymraeg eto");
-        help.ShouldContain("<main class=\"govuk-main-wrapper\" id=\"main-content\" lang=\"en-GB\">");
-        CrawlTests.NotWelsh(help).ShouldBeEmpty();
+        // The linking page is not yet translated (docs/welsh.md).
+        var officer = await _app.ClientAsync(DemoUsers.DataOfficer);
+        (await officer.GetAsync("/Language?to=cy&returnUrl=%2FLinking")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var linking = await officer.GetStringAsync("/Linking");
+        linking.ShouldContain("<html lang=\"cy\"");
+        linking.ShouldContain("Nid yw&#x27;r dudalen hon ar gael yn Gymraeg eto");
+        linking.ShouldContain("<main class=\"govuk-main-wrapper\" id=\"main-content\" lang=\"en-GB\">");
+        CrawlTests.NotWelsh(linking).ShouldBeEmpty();
     }
 
     [Theory]

@@ -151,7 +151,7 @@ public static partial class Gov
         var sb = new System.Text.StringBuilder($"<nav class=\"govuk-pagination\" aria-label=\"{E(label)}\">");
         if (page > 1)
         {
-            sb.Append($"<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(page - 1))}\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">Previous<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+            sb.Append($"<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(page - 1))}\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">{E(Resources.FormText.Previous)}<span class=\"govuk-visually-hidden\">{E(Resources.FormText.PageHidden)}</span></span></a></div>");
         }
         sb.Append("<ul class=\"govuk-pagination__list\">");
         var shown = new SortedSet<int> { 1, pages, page, Math.Max(1, page - 1), Math.Min(pages, page + 1) };
@@ -164,14 +164,14 @@ public static partial class Gov
             }
             var number = n.ToString(CultureInfo.InvariantCulture);
             sb.Append(n == page
-                ? $"<li class=\"govuk-pagination__item govuk-pagination__item--current\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(n))}\" aria-label=\"Page {number}\" aria-current=\"page\">{number}</a></li>"
-                : $"<li class=\"govuk-pagination__item\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(n))}\" aria-label=\"Page {number}\">{number}</a></li>");
+                ? $"<li class=\"govuk-pagination__item govuk-pagination__item--current\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(n))}\" aria-label=\"{E(Resources.Text.Format(Resources.FormText.PageNumber, number))}\" aria-current=\"page\">{number}</a></li>"
+                : $"<li class=\"govuk-pagination__item\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(n))}\" aria-label=\"{E(Resources.Text.Format(Resources.FormText.PageNumber, number))}\">{number}</a></li>");
             previous = n;
         }
         sb.Append("</ul>");
         if (page < pages)
         {
-            sb.Append($"<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(page + 1))}\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+            sb.Append($"<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"{E(link(page + 1))}\" rel=\"next\"><span class=\"govuk-pagination__link-title\">{E(Resources.FormText.Next)}<span class=\"govuk-visually-hidden\">{E(Resources.FormText.PageHidden)}</span></span></a></div>");
         }
         return new HtmlString(sb.Append("</nav>").ToString());
     }

@@ -86,7 +86,7 @@ public sealed partial class PageExport(RequestDelegate next)
 
     /// <summary>The "Download this table (CSV)" link for a table with the id <paramref name="tableId"/>.</summary>
     public static IHtmlContent CsvLink(string tableId, string? what = null)
-        => new HtmlString($"<p class=\"govuk-body-s lf-no-print lf-download\"><a class=\"govuk-link\" href=\"{WebUtility.HtmlEncode(Href("csv", tableId))}\" download=\"\">{WebUtility.HtmlEncode(what is null ? Resources.FormText.DownloadTable : $"Download {what} (CSV)")}</a></p>");
+        => new HtmlString($"<p class=\"govuk-body-s lf-no-print lf-download\"><a class=\"govuk-link\" href=\"{WebUtility.HtmlEncode(Href("csv", tableId))}\" download=\"\">{WebUtility.HtmlEncode(what is null ? Resources.FormText.DownloadTable : Resources.Text.Format(Resources.FormText.DownloadWhat, what))}</a></p>");
 
     private static string? QueryWithout(string? queryString)
     {

@@ -24,6 +24,16 @@ public static class FormText
 
     public static string Success => Get();
 
+    public static string DownloadWhat => Get();
+
+    public static string Previous => Get();
+
+    public static string Next => Get();
+
+    public static string PageHidden => Get();
+
+    public static string PageNumber => Get();
+
     /// <summary>The text under <paramref name="key"/> in the language of the request.</summary>
     public static string Get([CallerMemberName] string key = "") => Text.Of(Resources, key);
 }

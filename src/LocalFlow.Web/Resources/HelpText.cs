@@ -5,8 +5,9 @@ using System.Runtime.CompilerServices;
 namespace LocalFlow.Web.Resources;
 
 /// <summary>
-/// The help pages' index: its lead, and each topic's title and purpose under "{slug}Title" and "{slug}Purpose". In
-/// HelpText.resx (English) and HelpText.cy.resx (Welsh). The topics' own pages and steps are still English only.
+/// The help pages: the index's lead, each topic's title and purpose under "{slug}Title" and "{slug}Purpose", its steps
+/// ("{slug}Step1"…) and the titles of its definitions ("{slug}Def1"…), and the topic page's own words. In HelpText.resx
+/// (English) and HelpText.cy.resx (Welsh). The definitions themselves come from docs/ and are English only.
 /// </summary>
 public static class HelpText
 {
@@ -17,6 +18,16 @@ public static class HelpText
 
     /// <summary>What a topic is for, in the language of the request.</summary>
     public static string Purpose(string slug) => Get(slug + "Purpose");
+
+    public static string PurposeHeading => Get();
+
+    public static string StepsHeading => Get();
+
+    public static string DefinitionsHeading => Get();
+
+    public static string GoTo => Get();
+
+    public static string AllHelp => Get();
 
     /// <summary>The English text under <paramref name="key"/>, for what is still English only (a topic's own page).</summary>
     public static string English(string key) => Resources.GetString(key, CultureInfo.InvariantCulture) ?? $"[{key}]";

@@ -1,7 +1,7 @@
 using System.Net;
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
-using LocalFlow.Web.Pages.Admin;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,16 +22,8 @@ public sealed class AgenciesModel(LocalFlowDb db) : PageModel
 
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
 
-    public static string KindName(AgencyKind k) => k switch
-    {
-        AgencyKind.NhsTrust => "NHS trust",
-        AgencyKind.GpPractice => "GP practice",
-        AgencyKind.HousingProvider => "Housing provider",
-        AgencyKind.FireAndRescue => "Fire and rescue",
-        AgencyKind.AmbulanceService => "Ambulance service",
-        AgencyKind.CentralGovernment => "Central government",
-        _ => k.ToString(),
-    };
+    /// <summary>A kind of agency in the request's language.</summary>
+    public static string KindName(AgencyKind k) => AdminText.AgencyKindName(k);
 
     public static IEnumerable<(string, string)> KindOptions => Enum.GetValues<AgencyKind>().Select(k => (k.ToString(), KindName(k)));
 
@@ -42,27 +35,27 @@ public sealed class AgenciesModel(LocalFlowDb db) : PageModel
         var shortName = Input.ShortName?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            ModelState.AddModelError("Input.Name", "Enter the agency's name");
+            ModelState.AddModelError("Input.Name", AdminText.EnterAgencyName);
         }
         else if (name.Length > 200)
         {
-            ModelState.AddModelError("Input.Name", "Name must be 200 characters or fewer");
+            ModelState.AddModelError("Input.Name", AdminText.NameTooLong);
         }
         else if (await db.Agencies.AnyAsync(a => a.Name == name))
         {
-            ModelState.AddModelError("Input.Name", "There is already an agency with this name");
+            ModelState.AddModelError("Input.Name", AdminText.AgencyTaken);
         }
         if (string.IsNullOrEmpty(shortName))
         {
-            ModelState.AddModelError("Input.ShortName", "Enter a short name");
+            ModelState.AddModelError("Input.ShortName", AdminText.EnterShortName);
         }
         else if (shortName.Length > 30)
         {
-            ModelState.AddModelError("Input.ShortName", "Short name must be 30 characters or fewer");
+            ModelState.AddModelError("Input.ShortName", AdminText.ShortNameTooLong);
         }
         if (!Enum.TryParse<AgencyKind>(Input.Kind, out var kind) || !Enum.IsDefined(kind))
         {
-            ModelState.AddModelError("Input.Kind", "Choose the kind of agency");
+            ModelState.AddModelError("Input.Kind", AdminText.ChooseKindOfAgency);
         }
         if (!ModelState.IsValid)
         {
@@ -73,7 +66,7 @@ public sealed class AgenciesModel(LocalFlowDb db) : PageModel
         db.Agencies.Add(agency);
         AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Create, nameof(Agency), name, null);
         await db.SaveChangesAsync();
-        TempData["Done"] = $"{name} added";
+        TempData["Done"] = Text.Format(AdminText.Added, name);
         return RedirectToPage();
     }
 

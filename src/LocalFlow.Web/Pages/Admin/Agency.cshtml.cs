@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -30,15 +31,15 @@ public sealed class AgencyModel(LocalFlowDb db) : PageModel
         var shortName = NewShortName?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            ModelState.AddModelError(nameof(NewName), "Enter the agency's name");
+            ModelState.AddModelError(nameof(NewName), AdminText.EnterAgencyName);
         }
         else if (await db.Agencies.AnyAsync(a => a.Name == name && a.Id != id))
         {
-            ModelState.AddModelError(nameof(NewName), "There is already an agency with this name");
+            ModelState.AddModelError(nameof(NewName), AdminText.AgencyTaken);
         }
         if (string.IsNullOrEmpty(shortName))
         {
-            ModelState.AddModelError(nameof(NewShortName), "Enter a short name");
+            ModelState.AddModelError(nameof(NewShortName), AdminText.EnterShortName);
         }
         if (!ModelState.IsValid)
         {
@@ -63,15 +64,15 @@ public sealed class AgencyModel(LocalFlowDb db) : PageModel
         var name = TeamName?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            ModelState.AddModelError(nameof(TeamName), "Enter the team's name");
+            ModelState.AddModelError(nameof(TeamName), AdminText.EnterTeamName);
         }
         else if (name.Length > 200)
         {
-            ModelState.AddModelError(nameof(TeamName), "Name must be 200 characters or fewer");
+            ModelState.AddModelError(nameof(TeamName), AdminText.NameTooLong);
         }
         else if (Agency.Teams.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            ModelState.AddModelError(nameof(TeamName), "This agency already has a team with this name");
+            ModelState.AddModelError(nameof(TeamName), AdminText.TeamTaken);
         }
         if (!ModelState.IsValid)
         {

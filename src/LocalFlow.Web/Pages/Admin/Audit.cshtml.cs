@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -63,7 +64,7 @@ public sealed class AuditModel(LocalFlowDb db, AuditChainStatus chain) : PageMod
             }
             else
             {
-                ModelState.AddModelError("type", "Choose what happened from the list");
+                ModelState.AddModelError("type", AuditTrailText.ChooseWhatHappened);
             }
         }
         if (!string.IsNullOrWhiteSpace(RecordFilter))
@@ -80,7 +81,7 @@ public sealed class AuditModel(LocalFlowDb db, AuditChainStatus chain) : PageMod
             }
             else
             {
-                ModelState.AddModelError("from", "Enter the date as year-month-day, for example 2026-11-23");
+                ModelState.AddModelError("from", AuditTrailText.EnterDate);
             }
         }
         Total = await q.CountAsync();
@@ -103,10 +104,10 @@ public sealed class AuditModel(LocalFlowDb db, AuditChainStatus chain) : PageMod
         if (e.EntityType is "Person" or "Household")
         {
             // Administrators may not see people: the kind is enough here, and the id finds the other entries.
-            return e.EntityId is null ? AuditText.KindName(e.EntityType) : $"One {AuditText.KindName(e.EntityType).ToLowerInvariant()}";
+            return e.EntityId is null ? AuditText.KindName(e.EntityType) : Text.Format(AuditTrailText.OneOf, AuditText.KindName(e.EntityType).ToLowerInvariant());
         }
         return e.EntityId is string id && _names.TryGetValue((e.EntityType, id), out var name)
-            ? $"{AuditText.KindName(e.EntityType)} “{name}”"
+            ? Text.Format(AuditTrailText.Named, AuditText.KindName(e.EntityType), name)
             : AuditText.KindName(e.EntityType);
     }
 

@@ -1,74 +1,78 @@
 using System.Text.RegularExpressions;
 using LocalFlow.Data.Audit;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 
 namespace LocalFlow.Web.Pages.Admin;
 
-/// <summary>The audit trail in plain English: what happened, to what kind of record, and where it came from.</summary>
+/// <summary>The audit trail in plain words, in the request's language: what happened, to what kind of record, and where it came from.</summary>
 public static partial class AuditText
 {
-    /// <summary>What happened, as a person would say it.</summary>
+    /// <summary>What happened, as a person would say it, in the request's language.</summary>
     public static string EventName(AuditEventType type) => type switch
     {
-        AuditEventType.SignIn => "Signed in",
-        AuditEventType.SignInFailed => "Sign-in refused",
-        AuditEventType.SignOut => "Signed out",
-        AuditEventType.PasswordChanged => "Password changed",
-        AuditEventType.UserCreated => "User account created",
-        AuditEventType.UserChanged => "User account changed",
-        AuditEventType.AccessGrantRequested => "Access to people asked for (waits for a second administrator)",
-        AuditEventType.AccessGrantApproved => "Access to people approved",
-        AuditEventType.AccessGrantRefused => "Access to people refused",
-        AuditEventType.ReferenceDataChanged => "Reference data changed",
-        AuditEventType.PersonRead => "A person's details seen",
-        AuditEventType.PersonChanged => "A person's details changed",
-        AuditEventType.HouseholdRead => "A household seen",
-        AuditEventType.HouseholdChanged => "A household changed",
-        AuditEventType.PersonalDataListed => "Personal data listed",
-        AuditEventType.PersonalDataChanged => "Personal data changed",
-        AuditEventType.DemandRead => "Demands seen",
-        AuditEventType.DemandChanged => "Demand changed",
-        AuditEventType.DemandImported => "Demands imported",
-        AuditEventType.DemandExported => "Demands exported",
-        AuditEventType.FlowRecordRead => "Activity records seen",
-        AuditEventType.FlowRecordChanged => "Activity records changed",
-        AuditEventType.FlowImported => "Activity records imported",
-        AuditEventType.FlowExported => "Activity records exported",
-        AuditEventType.ConditionChanged => "System condition changed",
-        AuditEventType.ConditionRead => "System condition evidence seen",
-        AuditEventType.LinkRead => "Linking seen",
-        AuditEventType.LinkChanged => "Linking changed",
-        AuditEventType.LocalityCaseRead => "Locality case seen",
-        AuditEventType.LocalityCaseChanged => "Locality case changed",
-        AuditEventType.DataExported => "Data exported",
-        AuditEventType.AuditSearched => "Audit trail searched",
-        AuditEventType.BackupMade => "Backup made",
-        AuditEventType.Restored => "Restored from a backup",
-        AuditEventType.SubjectAccessExported => "Subject access report made",
-        AuditEventType.PersonErased => "A person erased",
-        AuditEventType.RetentionRuleChanged => "Retention rule changed",
-        AuditEventType.SharingAgreementChanged => "Data sharing agreement changed",
-        AuditEventType.SharingConsentRecorded => "Consent to sharing recorded",
+        AuditEventType.SignIn => AuditTrailText.EventSignIn,
+        AuditEventType.SignInFailed => AuditTrailText.EventSignInFailed,
+        AuditEventType.SignOut => AuditTrailText.EventSignOut,
+        AuditEventType.PasswordChanged => AuditTrailText.EventPasswordChanged,
+        AuditEventType.UserCreated => AuditTrailText.EventUserCreated,
+        AuditEventType.UserChanged => AuditTrailText.EventUserChanged,
+        AuditEventType.AccessGrantRequested => AuditTrailText.EventAccessGrantRequested,
+        AuditEventType.AccessGrantApproved => AuditTrailText.EventAccessGrantApproved,
+        AuditEventType.AccessGrantRefused => AuditTrailText.EventAccessGrantRefused,
+        AuditEventType.ReferenceDataChanged => AuditTrailText.EventReferenceDataChanged,
+        AuditEventType.PersonRead => AuditTrailText.EventPersonRead,
+        AuditEventType.PersonChanged => AuditTrailText.EventPersonChanged,
+        AuditEventType.HouseholdRead => AuditTrailText.EventHouseholdRead,
+        AuditEventType.HouseholdChanged => AuditTrailText.EventHouseholdChanged,
+        AuditEventType.PersonalDataListed => AuditTrailText.EventPersonalDataListed,
+        AuditEventType.PersonalDataChanged => AuditTrailText.EventPersonalDataChanged,
+        AuditEventType.DemandRead => AuditTrailText.EventDemandRead,
+        AuditEventType.DemandChanged => AuditTrailText.EventDemandChanged,
+        AuditEventType.DemandImported => AuditTrailText.EventDemandImported,
+        AuditEventType.DemandExported => AuditTrailText.EventDemandExported,
+        AuditEventType.FlowRecordRead => AuditTrailText.EventFlowRecordRead,
+        AuditEventType.FlowRecordChanged => AuditTrailText.EventFlowRecordChanged,
+        AuditEventType.FlowImported => AuditTrailText.EventFlowImported,
+        AuditEventType.FlowExported => AuditTrailText.EventFlowExported,
+        AuditEventType.ConditionChanged => AuditTrailText.EventConditionChanged,
+        AuditEventType.ConditionRead => AuditTrailText.EventConditionRead,
+        AuditEventType.LinkRead => AuditTrailText.EventLinkRead,
+        AuditEventType.LinkChanged => AuditTrailText.EventLinkChanged,
+        AuditEventType.LocalityCaseRead => AuditTrailText.EventLocalityCaseRead,
+        AuditEventType.LocalityCaseChanged => AuditTrailText.EventLocalityCaseChanged,
+        AuditEventType.DataExported => AuditTrailText.EventDataExported,
+        AuditEventType.AuditSearched => AuditTrailText.EventAuditSearched,
+        AuditEventType.BackupMade => AuditTrailText.EventBackupMade,
+        AuditEventType.Restored => AuditTrailText.EventRestored,
+        AuditEventType.SubjectAccessExported => AuditTrailText.EventSubjectAccessExported,
+        AuditEventType.PersonErased => AuditTrailText.EventPersonErased,
+        AuditEventType.RetentionRuleChanged => AuditTrailText.EventRetentionRuleChanged,
+        AuditEventType.SharingAgreementChanged => AuditTrailText.EventSharingAgreementChanged,
+        AuditEventType.SharingConsentRecorded => AuditTrailText.EventSharingConsentRecorded,
         _ => KindName(type.ToString()),
     };
 
-    /// <summary>What happened to the record: <see cref="EventName"/>, saying "created" or "deleted" rather than "changed" where that is what the change was.</summary>
+    /// <summary>
+    /// What happened to the record: <see cref="EventName"/>, saying "created" or "deleted" rather than "changed" where that
+    /// is what the change was (the word ends an English name, "Reference data changed", and begins a Welsh one, "Newid data cyfeirio").
+    /// </summary>
     public static string What(AuditEventType type, AuditOperation operation)
     {
         var name = EventName(type);
-        return name.EndsWith(" changed", StringComparison.Ordinal) && operation is AuditOperation.Create or AuditOperation.Delete
-            ? name[..^"changed".Length] + (operation == AuditOperation.Create ? "created" : "deleted")
-            : name;
+        var changed = AuditTrailText.ChangedWord;
+        var done = operation == AuditOperation.Create ? AuditTrailText.CreatedWord : AuditTrailText.DeletedWord;
+        if (operation is not (AuditOperation.Create or AuditOperation.Delete))
+        {
+            return name;
+        }
+        return Languages.IsWelsh
+            ? name.StartsWith(changed + " ", StringComparison.Ordinal) ? done + name[changed.Length..] : name
+            : name.EndsWith(" " + changed, StringComparison.Ordinal) ? name[..^changed.Length] + done : name;
     }
 
     /// <summary>A record kind's code name in words: "DemandStudy" → "Demand study", "AuditEvent" → "Audit entry".</summary>
-    public static string KindName(string kind) => kind switch
-    {
-        "AuditEvent" => "Audit entry",
-        "FlowImport" => "Activity record import",
-        "ActivityRecord" => "Activity record",
-        "SourceIdentity" => "Record in a source system",
-        _ => Capitalise(Words().Replace(kind, " $1").Trim().ToLowerInvariant()),
-    };
+    public static string KindName(string kind) => AuditTrailText.KindName(kind) ?? Capitalise(Words().Replace(kind, " $1").Trim().ToLowerInvariant());
 
     /// <summary>
     /// Where the action came from: "GET /Admin/Users" → "Page /Admin/Users", "POST /Linking (background run)"
@@ -79,11 +83,11 @@ public static partial class AuditText
         var background = source.EndsWith(" (background run)", StringComparison.Ordinal);
         var s = background ? source[..^" (background run)".Length] : source;
         var m = Request().Match(s);
-        var words = !m.Success ? s.StartsWith("cli ", StringComparison.Ordinal) ? "Command line: localflow " + s[4..] : s
-            : m.Groups[2].Value.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) ? $"API {m.Groups[1].Value} {m.Groups[2].Value}"
-            : m.Groups[1].Value == "GET" ? $"Page {m.Groups[2].Value}"
-            : $"Form on {m.Groups[2].Value}";
-        return background ? words + ", run in the background" : words;
+        var words = !m.Success ? s.StartsWith("cli ", StringComparison.Ordinal) ? Text.Format(AuditTrailText.SourceCli, s[4..]) : s
+            : m.Groups[2].Value.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) ? Text.Format(AuditTrailText.SourceApi, m.Groups[1].Value, m.Groups[2].Value)
+            : m.Groups[1].Value == "GET" ? Text.Format(AuditTrailText.SourcePage, m.Groups[2].Value)
+            : Text.Format(AuditTrailText.SourceForm, m.Groups[2].Value);
+        return background ? Text.Format(AuditTrailText.SourceBackground, words) : words;
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

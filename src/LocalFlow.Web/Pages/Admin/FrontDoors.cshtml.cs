@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,14 +25,8 @@ public sealed class FrontDoorsModel(LocalFlowDb db, CurrentUser current) : PageM
     public IReadOnlyList<FrontDoor> Doors { get; private set; } = [];
     public IReadOnlyList<(string, string)> AgencyOptions { get; private set; } = [];
 
-    public static string ChannelName(Channel c) => c switch
-    {
-        Channel.FaceToFace => "Face to face",
-        Channel.WebForm => "Web form",
-        Channel.HomeVisit => "Home visit",
-        Channel.Emergency => "Emergency (999, alarm)",
-        _ => c.ToString(),
-    };
+    /// <summary>A channel's name in the request's language.</summary>
+    public static string ChannelName(Channel c) => AdminText.ChannelName(c);
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -41,23 +36,23 @@ public sealed class FrontDoorsModel(LocalFlowDb db, CurrentUser current) : PageM
         var locality = current.LocalityId ?? (await db.Localities.OrderBy(l => l.Id).Select(l => (int?)l.Id).FirstOrDefaultAsync());
         if (locality is null)
         {
-            ModelState.AddModelError("Input.Name", "Add a locality first");
+            ModelState.AddModelError("Input.Name", AdminText.AddLocalityFirst);
         }
         if (string.IsNullOrEmpty(name))
         {
-            ModelState.AddModelError("Input.Name", "Enter the front door's name");
+            ModelState.AddModelError("Input.Name", AdminText.EnterFrontDoorName);
         }
         else if (await db.FrontDoors.AnyAsync(f => f.LocalityId == locality && f.Name == name))
         {
-            ModelState.AddModelError("Input.Name", "There is already a front door with this name");
+            ModelState.AddModelError("Input.Name", AdminText.FrontDoorTaken);
         }
         if (!Enum.TryParse<Channel>(Input.Channel, out var channel) || !Enum.IsDefined(channel))
         {
-            ModelState.AddModelError("Input.Channel", "Choose the channel");
+            ModelState.AddModelError("Input.Channel", AdminText.ChooseChannel);
         }
         if (!int.TryParse(Input.AgencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var agencyId) || await db.Agencies.FindAsync(agencyId) is null)
         {
-            ModelState.AddModelError("Input.AgencyId", "Choose the agency");
+            ModelState.AddModelError("Input.AgencyId", AdminText.ChooseAgency);
         }
         if (!ModelState.IsValid)
         {
@@ -67,7 +62,7 @@ public sealed class FrontDoorsModel(LocalFlowDb db, CurrentUser current) : PageM
         db.FrontDoors.Add(new FrontDoor { LocalityId = locality!.Value, AgencyId = agencyId, Name = name!, Channel = channel });
         AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Create, nameof(FrontDoor), name, locality);
         await db.SaveChangesAsync();
-        TempData["Done"] = $"{name} added";
+        TempData["Done"] = Text.Format(AdminText.Added, name);
         return RedirectToPage();
     }
 

@@ -1,4 +1,5 @@
 using LocalFlow.Data;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,17 +13,17 @@ public sealed class IndexModel(LocalFlowDb db) : PageModel
     {
         Sections =
         [
-            ("/Admin/Locality", "Localities", $"{await db.Localities.CountAsync()} localities, {await db.Streets.CountAsync()} streets", "Name, streets and postcodes"),
-            ("/Admin/Agencies", "Agencies and teams", $"{await db.Agencies.CountAsync()} agencies, {await db.Teams.CountAsync()} teams", "Council, police, NHS, GP, housing, fire, charities..."),
-            ("/Admin/Workers", "Workers", $"{await db.Workers.CountAsync()} workers", "Staff and volunteers who appear in records"),
-            ("/Admin/FrontDoors", "Front doors", $"{await db.FrontDoors.CountAsync()} front doors", "Where demand comes in"),
-            ("/Admin/UnitCosts", "Unit costs", $"{await db.UnitCosts.CountAsync()} unit costs", "What an activity costs an agency, with its source"),
-            ("/Admin/PriceIndex", "Price index", $"{await db.PriceIndex.CountAsync()} years", "Restates costs at a chosen price year"),
-            ("/Admin/Users", "Sign-ins", $"{await db.Users.CountAsync()} accounts", "Roles, localities, agencies and teams"),
-            ("/Admin/Security", "Security", LocalFlow.Analytics.Plural.Of(await db.AccessGrants.CountAsync(g => g.Decision == LocalFlow.Data.Entities.GrantDecision.Pending), "grant") + " waiting", "Access to people's records waiting for a second administrator"),
-            ("/Admin/Audit", "Audit trail", $"{await db.AuditEvents.CountAsync()} entries", "Every read and change of personal data"),
-            ("/Admin/Sharing", "Data sharing agreements", LocalFlow.Analytics.Plural.Of(await db.SharingAgreements.CountAsync(), "agreement", "agreements"), "Which agencies share which records, for what and on which lawful basis"),
-            ("/Admin/Retention", "Retention", LocalFlow.Analytics.Plural.Of(await db.RetentionRules.CountAsync(), "rule", "rules"), "How long each kind of record is kept, which holds back erasure"),
+            ("/Admin/Locality", AdminText.Localities, Text.Format(AdminText.LocalitiesCount, await db.Localities.CountAsync(), await db.Streets.CountAsync()), AdminText.LocalitiesWhat),
+            ("/Admin/Agencies", AdminText.Agencies, Text.Format(AdminText.AgenciesCount, await db.Agencies.CountAsync(), await db.Teams.CountAsync()), AdminText.AgenciesWhat),
+            ("/Admin/Workers", AdminText.Workers, Text.Format(AdminText.WorkersCount, await db.Workers.CountAsync()), AdminText.WorkersWhat),
+            ("/Admin/FrontDoors", AdminText.FrontDoors, Text.Format(AdminText.FrontDoorsCount, await db.FrontDoors.CountAsync()), AdminText.FrontDoorsWhat),
+            ("/Admin/UnitCosts", AdminText.UnitCosts, Text.Format(AdminText.UnitCostsCount, await db.UnitCosts.CountAsync()), AdminText.UnitCostsWhat),
+            ("/Admin/PriceIndex", AdminText.PriceIndex, Text.Format(AdminText.PriceIndexCount, await db.PriceIndex.CountAsync()), AdminText.PriceIndexWhat),
+            ("/Admin/Users", AdminText.SignIns, Text.Format(AdminText.SignInsCount, await db.Users.CountAsync()), AdminText.SignInsWhat),
+            ("/Admin/Security", AdminText.Security, Text.Count(await db.AccessGrants.CountAsync(g => g.Decision == LocalFlow.Data.Entities.GrantDecision.Pending), AdminText.GrantsWaitingOne, AdminText.GrantsWaitingMany), AdminText.SecurityWhat),
+            ("/Admin/Audit", AdminText.AuditTrail, Text.Format(AdminText.AuditCount, await db.AuditEvents.CountAsync()), AdminText.AuditWhat),
+            ("/Admin/Sharing", AdminText.Sharing, Text.Count(await db.SharingAgreements.CountAsync(), AdminText.AgreementsOne, AdminText.AgreementsMany), AdminText.SharingWhat),
+            ("/Admin/Retention", AdminText.Retention, Text.Count(await db.RetentionRules.CountAsync(), AdminText.RulesOne, AdminText.RulesMany), AdminText.RetentionWhat),
         ];
     }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -44,30 +45,30 @@ public sealed partial class LocalityModel(LocalFlowDb db) : PageModel
         var locality = int.TryParse(Street.LocalityId, out var lid) ? await db.Localities.FindAsync(lid) : null;
         if (locality is null)
         {
-            ModelState.AddModelError("Street.LocalityId", "Choose the locality");
+            ModelState.AddModelError("Street.LocalityId", AdminText.ChooseLocality);
         }
         var name = Street.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            ModelState.AddModelError("Street.Name", "Enter the street name");
+            ModelState.AddModelError("Street.Name", AdminText.EnterStreetName);
         }
         else if (locality is not null && await db.Streets.AnyAsync(s => s.LocalityId == locality.Id && s.Name == name))
         {
-            ModelState.AddModelError("Street.Name", "This locality already has a street with this name");
+            ModelState.AddModelError("Street.Name", AdminText.StreetTaken);
         }
         if (string.IsNullOrWhiteSpace(Street.Town))
         {
-            ModelState.AddModelError("Street.Town", "Enter the town");
+            ModelState.AddModelError("Street.Town", AdminText.EnterTown);
         }
         var postcodes = (Street.Postcodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.ToUpperInvariant()).ToList();
         if (postcodes.Count == 0)
         {
-            ModelState.AddModelError("Street.Postcodes", "Enter at least one postcode");
+            ModelState.AddModelError("Street.Postcodes", AdminText.EnterPostcode);
         }
         else if (postcodes.FirstOrDefault(p => !Postcode().IsMatch(p)) is { } bad)
         {
-            ModelState.AddModelError("Street.Postcodes", $"\"{bad}\" is not a full postcode, like NF1 2AB");
+            ModelState.AddModelError("Street.Postcodes", Text.Format(AdminText.NotAPostcode, bad));
         }
         if (!ModelState.IsValid)
         {
@@ -77,7 +78,7 @@ public sealed partial class LocalityModel(LocalFlowDb db) : PageModel
         db.Streets.Add(new Street { LocalityId = locality!.Id, Name = name!, Town = Street.Town!.Trim(), Postcodes = string.Join(", ", postcodes) });
         AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Create, nameof(Data.Entities.Street), name, locality.Id);
         await db.SaveChangesAsync();
-        TempData["Done"] = $"{name} added to {locality.Name}";
+        TempData["Done"] = Text.Format(AdminText.AddedTo, name, locality.Name);
         return RedirectToPage();
     }
 
@@ -87,11 +88,11 @@ public sealed partial class LocalityModel(LocalFlowDb db) : PageModel
         var name = NewLocality.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            ModelState.AddModelError("NewLocality.Name", "Enter the locality's name");
+            ModelState.AddModelError("NewLocality.Name", AdminText.EnterLocalityName);
         }
         else if (await db.Localities.AnyAsync(l => l.Name == name))
         {
-            ModelState.AddModelError("NewLocality.Name", "There is already a locality with this name");
+            ModelState.AddModelError("NewLocality.Name", AdminText.LocalityTaken);
         }
         if (!ModelState.IsValid)
         {
@@ -101,7 +102,7 @@ public sealed partial class LocalityModel(LocalFlowDb db) : PageModel
         db.Localities.Add(new Data.Entities.Locality { Name = name!, Description = NewLocality.Description?.Trim() ?? "" });
         AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Create, nameof(Data.Entities.Locality), name, null);
         await db.SaveChangesAsync();
-        TempData["Done"] = $"{name} added";
+        TempData["Done"] = Text.Format(AdminText.Added, name);
         return RedirectToPage();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,15 +41,15 @@ public sealed class PriceIndexModel(LocalFlowDb db) : PageModel
     {
         if (!int.TryParse(Input.Year?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900 || year > 2100)
         {
-            ModelState.AddModelError("Input.Year", "Enter the year as 4 digits, like 2023");
+            ModelState.AddModelError("Input.Year", CostsText.EnterYear);
         }
         if (!decimal.TryParse(Input.Value?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0 || value > 100_000 || decimal.Round(value, 4) != value)
         {
-            ModelState.AddModelError("Input.Value", "Enter the index as a number above 0 with at most 4 decimal places, like 71.84");
+            ModelState.AddModelError("Input.Value", CostsText.EnterIndex);
         }
         if (string.IsNullOrWhiteSpace(Input.Source))
         {
-            ModelState.AddModelError("Input.Source", "Enter where the index comes from");
+            ModelState.AddModelError("Input.Source", CostsText.EnterIndexSource);
         }
         if (!ModelState.IsValid)
         {
@@ -61,14 +62,14 @@ public sealed class PriceIndexModel(LocalFlowDb db) : PageModel
         {
             db.PriceIndex.Add(new PriceIndexYear { Year = year, Value = value, Source = source });
             AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Create, nameof(PriceIndexYear), Text(year), null, $"{Text(year)}: {Text(value)}");
-            TempData["Done"] = $"{Text(year)} added to the price index";
+            TempData["Done"] = Resources.Text.Format(CostsText.YearAdded, Text(year));
         }
         else
         {
             AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Update, nameof(PriceIndexYear), Text(year), null, $"{Text(year)}: {Text(row.Value)} → {Text(value)}");
             row.Value = value;
             row.Source = source;
-            TempData["Done"] = $"{Text(year)} changed in the price index";
+            TempData["Done"] = Resources.Text.Format(CostsText.YearChanged, Text(year));
         }
         await db.SaveChangesAsync();
         return RedirectToPage();

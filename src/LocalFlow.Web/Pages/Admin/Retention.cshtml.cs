@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Trust;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,7 +23,7 @@ public sealed class RetentionModel(LocalFlowDb db) : PageModel
     public IReadOnlyList<RetentionRule> Rules { get; private set; } = [];
 
     public static IEnumerable<(string Value, string Text)> Kinds
-        => Enum.GetValues<RetentionKind>().Select(k => (((int)k).ToString(CultureInfo.InvariantCulture), Retention.Describe(k)));
+        => Enum.GetValues<RetentionKind>().Select(k => (((int)k).ToString(CultureInfo.InvariantCulture), SecurityText.KindName(k)));
 
     public async Task OnGetAsync(int? kind)
     {
@@ -38,7 +39,7 @@ public sealed class RetentionModel(LocalFlowDb db) : PageModel
         RetentionKind? kind = int.TryParse(Input.Kind, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && Enum.IsDefined((RetentionKind)k) ? (RetentionKind)k : null;
         if (kind is null)
         {
-            ModelState.AddModelError("Input.Kind", "Choose the kind of record");
+            ModelState.AddModelError("Input.Kind", SecurityText.ChooseKindOfRecord);
         }
         int? years = null;
         if (!string.IsNullOrWhiteSpace(Input.KeepYears))
@@ -49,7 +50,7 @@ public sealed class RetentionModel(LocalFlowDb db) : PageModel
             }
             else
             {
-                ModelState.AddModelError("Input.KeepYears", $"Years to keep must be a whole number from 0 to {Retention.MaxYears}");
+                ModelState.AddModelError("Input.KeepYears", Resources.Text.Format(SecurityText.YearsWhole, Retention.MaxYears));
             }
         }
         if (ModelState.IsValid)
@@ -57,7 +58,7 @@ public sealed class RetentionModel(LocalFlowDb db) : PageModel
             try
             {
                 await Retention.SetAsync(db, kind!.Value, years, Input.Reason);
-                TempData["Done"] = years is null ? $"No rule now for {Retention.Describe(kind.Value).ToLowerInvariant()}" : $"{Retention.Describe(kind.Value)} are kept for {Plural(years.Value)}";
+                TempData["Done"] = years is null ? Resources.Text.Format(SecurityText.NoRuleNow, SecurityText.KindName(kind.Value).ToLowerInvariant()) : Resources.Text.Format(SecurityText.KeptForYears, SecurityText.KindName(kind.Value), Plural(years.Value));
                 return RedirectToPage();
             }
             catch (RetentionInputException ex)
@@ -69,7 +70,7 @@ public sealed class RetentionModel(LocalFlowDb db) : PageModel
         return Page();
     }
 
-    public static string Plural(int years) => LocalFlow.Analytics.Plural.Of(years, "year", "years");
+    public static string Plural(int years) => Resources.Text.Count(years, SecurityText.YearsOne, SecurityText.YearsMany);
 
     private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

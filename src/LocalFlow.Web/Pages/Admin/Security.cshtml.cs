@@ -1,5 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,15 +35,15 @@ public sealed class SecurityModel(LocalFlowDb db, CurrentUser current) : PageMod
         var parts = new List<string>();
         if (g.Roles != Roles.None)
         {
-            parts.Add("roles: " + UsersModel.RoleNames(g.Roles));
+            parts.Add(Text.Format(SecurityText.GrantRoles, UsersModel.RoleNamesShown(g.Roles)));
         }
         if (g.MaySeeRestricted)
         {
-            parts.Add("may see restricted records");
+            parts.Add(SecurityText.GrantRestricted);
         }
         if (g.Localities.Count > 0)
         {
-            parts.Add("localities: " + string.Join(", ", g.Localities.Select(l => LocalityNames.TryGetValue(l, out var n) ? n : "a removed locality")));
+            parts.Add(Text.Format(SecurityText.GrantLocalities, string.Join(", ", g.Localities.Select(l => LocalityNames.TryGetValue(l, out var n) ? n : SecurityText.RemovedLocality))));
         }
         return string.Join("; ", parts);
     }
@@ -72,7 +73,7 @@ public sealed class SecurityModel(LocalFlowDb db, CurrentUser current) : PageMod
         var ids = pending.Concat(decided).SelectMany(g => new[] { g.UserId, g.RequestedById, g.DecidedById ?? 0 }).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
         LocalityNames = await db.Localities.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
-        string Name(int? id) => id is int i && names.TryGetValue(i, out var n) ? n : "unknown";
+        string Name(int? id) => id is int i && names.TryGetValue(i, out var n) ? n : SecurityText.Unknown;
         var me = current.UserId;
         Row ToRow(AccessGrant g) => new(g, Name(g.UserId), Name(g.RequestedById), g.DecidedById is null ? null : Name(g.DecidedById), g.RequestedById == me || g.UserId == me);
         Pending = [.. pending.Select(ToRow)];

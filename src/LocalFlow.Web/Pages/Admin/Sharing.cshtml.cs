@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Trust;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,21 +46,21 @@ public sealed class SharingModel(LocalFlowDb db, CurrentUser current, TimeProvid
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
     public static IEnumerable<(string Value, string Text)> PurposeOptions
-        => [.. new[] { SharingPurposes.Support, SharingPurposes.Study, SharingPurposes.DataManagement }.Select(p => (p.ToString(), Sharing.Describe(p)))];
+        => [.. new[] { SharingPurposes.Support, SharingPurposes.Study, SharingPurposes.DataManagement }.Select(p => (p.ToString(), SecurityText.PurposeName(p)))];
 
     public static IEnumerable<(string Value, string Text)> CategoryOptions
-        => [.. Enum.GetValues<DataCategory>().Select(c => (c.ToString(), Sharing.Describe(c)))];
+        => [.. Enum.GetValues<DataCategory>().Select(c => (c.ToString(), SecurityText.CategoryName(c)))];
 
     public static IEnumerable<(string Value, string Text)> Article6Options
-        => [("", "Choose the basis"), .. Enum.GetValues<Article6Basis>().Select(b => (b.ToString(), Sharing.Describe(b)))];
+        => [("", SecurityText.ChooseBasis), .. Enum.GetValues<Article6Basis>().Select(b => (b.ToString(), SecurityText.BasisName(b)))];
 
     public static IEnumerable<(string Value, string Text)> Article9Options
-        => [("", "Choose the condition"), .. Enum.GetValues<Article9Condition>().Select(c => (c.ToString(), Sharing.Describe(c)))];
+        => [("", SecurityText.ChooseCondition), .. Enum.GetValues<Article9Condition>().Select(c => (c.ToString(), SecurityText.ConditionName(c)))];
 
     public static IEnumerable<(string Value, string Text, string? Hint)> ConsentOptions =>
     [
-        ("yes", "Yes", "Only the records of people who have given consent are shared; withdrawing it stops the sharing"),
-        ("no", "No", null),
+        ("yes", SecurityText.Yes, SecurityText.ConsentYesHint),
+        ("no", SecurityText.No, null),
     ];
 
     public IEnumerable<(string Value, string Text)> AgencyOptions => AgencyNames.OrderBy(a => a.Value, StringComparer.Ordinal).Select(a => (S(a.Key), a.Value));
@@ -117,11 +118,11 @@ public sealed class SharingModel(LocalFlowDb db, CurrentUser current, TimeProvid
         var (ends, endsEmpty) = Gov.ReadDate(Request.Form, "EndsOn");
         if (starts is null && !startsEmpty)
         {
-            ModelState.AddModelError("StartsOn", "Enter the start date as day, month and year, for example 1 4 2026");
+            ModelState.AddModelError("StartsOn", SecurityText.EnterStart);
         }
         if (ends is null && !endsEmpty)
         {
-            ModelState.AddModelError("EndsOn", "Enter the end date as day, month and year, or leave it empty");
+            ModelState.AddModelError("EndsOn", SecurityText.EnterEnd);
         }
         if (ModelState.IsValid)
         {
@@ -129,7 +130,7 @@ public sealed class SharingModel(LocalFlowDb db, CurrentUser current, TimeProvid
             {
                 var saved = await Sharing.SaveAsync(db, current.LocalityId!.Value, Id,
                     new SharingAgreementInput(Input.Name, Input.Description, purposes, agencies, categories, a6, a9, consent, starts, ends));
-                TempData["Done"] = $"{saved.Name} saved (version {S(saved.Version)})";
+                TempData["Done"] = Text.Format(SecurityText.AgreementSaved, saved.Name, S(saved.Version));
                 return Redirect("/Admin/Sharing");
             }
             catch (SharingInputException ex)

@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -44,19 +45,19 @@ public sealed class UnitCostModel(LocalFlowDb db) : PageModel
         var description = Input.Description?.Trim();
         if (string.IsNullOrEmpty(description))
         {
-            ModelState.AddModelError("Input.Description", "Enter a description");
+            ModelState.AddModelError("Input.Description", CostsText.EnterDescription);
         }
         if (!UnitCostsModel.TryParseAmount(Input.Amount, out var amount))
         {
-            ModelState.AddModelError("Input.Amount", "Enter the cost in pounds, like 120.50");
+            ModelState.AddModelError("Input.Amount", CostsText.EnterAmount);
         }
         if (!int.TryParse(Input.PriceYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1990 || year > 2100)
         {
-            ModelState.AddModelError("Input.PriceYear", "Enter the price year as 4 digits, like 2023");
+            ModelState.AddModelError("Input.PriceYear", CostsText.EnterPriceYear);
         }
         if (string.IsNullOrWhiteSpace(Input.Source))
         {
-            ModelState.AddModelError("Input.Source", "Enter where the figure comes from");
+            ModelState.AddModelError("Input.Source", CostsText.EnterSource);
         }
         if (!ModelState.IsValid)
         {
@@ -69,7 +70,7 @@ public sealed class UnitCostModel(LocalFlowDb db) : PageModel
         cost.Source = Input.Source!.Trim();
         AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Update, nameof(UnitCost), id.ToString(CultureInfo.InvariantCulture), null, $"{before} → {cost.Description}: £{cost.Amount.ToString("0.00", CultureInfo.InvariantCulture)} ({cost.PriceYear})");
         await db.SaveChangesAsync();
-        TempData["Done"] = $"{cost.Description} saved";
+        TempData["Done"] = Text.Format(CostsText.SavedName, cost.Description);
         return Redirect("/Admin/UnitCosts");
     }
 

@@ -3,6 +3,7 @@ using LocalFlow.Analytics.Flow;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -42,32 +43,32 @@ public sealed class UnitCostsModel(LocalFlowDb db) : PageModel
     {
         if (!int.TryParse(Input.AgencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var agencyId) || await db.Agencies.FindAsync(agencyId) is null)
         {
-            ModelState.AddModelError("Input.AgencyId", "Choose the agency");
+            ModelState.AddModelError("Input.AgencyId", AdminText.ChooseAgency);
         }
         if (!Enum.TryParse<ActivityKind>(Input.Kind, out var kind) || !Enum.IsDefined(kind))
         {
-            ModelState.AddModelError("Input.Kind", "Choose the kind of activity");
+            ModelState.AddModelError("Input.Kind", CostsText.ChooseKindOfActivity);
         }
         var description = Input.Description?.Trim();
         if (string.IsNullOrEmpty(description))
         {
-            ModelState.AddModelError("Input.Description", "Enter a description");
+            ModelState.AddModelError("Input.Description", CostsText.EnterDescription);
         }
         if (!TryParseAmount(Input.Amount, out var amount))
         {
-            ModelState.AddModelError("Input.Amount", "Enter the cost in pounds, like 120.50");
+            ModelState.AddModelError("Input.Amount", CostsText.EnterAmount);
         }
         if (!int.TryParse(Input.PriceYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1990 || year > 2100)
         {
-            ModelState.AddModelError("Input.PriceYear", "Enter the price year as 4 digits, like 2023");
+            ModelState.AddModelError("Input.PriceYear", CostsText.EnterPriceYear);
         }
         if (string.IsNullOrWhiteSpace(Input.Source))
         {
-            ModelState.AddModelError("Input.Source", "Enter where the figure comes from");
+            ModelState.AddModelError("Input.Source", CostsText.EnterSource);
         }
         if (ModelState.IsValid && await db.UnitCosts.AnyAsync(c => c.AgencyId == agencyId && c.ActivityKind == kind && c.Description == description))
         {
-            ModelState.AddModelError("Input.Description", "This agency already has a cost with this activity and description");
+            ModelState.AddModelError("Input.Description", CostsText.CostTaken);
         }
         if (!ModelState.IsValid)
         {
@@ -77,7 +78,7 @@ public sealed class UnitCostsModel(LocalFlowDb db) : PageModel
         db.UnitCosts.Add(new UnitCost { AgencyId = agencyId, ActivityKind = kind, Description = description!, Amount = amount, PriceYear = year, Source = Input.Source!.Trim() });
         AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Create, nameof(UnitCost), description, null, $"£{amount} ({year})");
         await db.SaveChangesAsync();
-        TempData["Done"] = $"{description} added";
+        TempData["Done"] = Text.Format(AdminText.Added, description);
         return RedirectToPage();
     }
 

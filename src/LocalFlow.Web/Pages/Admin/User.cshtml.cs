@@ -4,6 +4,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -60,12 +61,12 @@ public sealed class UserModel(LocalFlowDb db, CurrentUser current) : PageModel
         var roles = UsersModel.ParseRoles(Input.Roles);
         if (roles == Roles.None)
         {
-            ModelState.AddModelError("Input.Roles", "Choose at least one role");
+            ModelState.AddModelError("Input.Roles", UsersText.ChooseRole);
         }
         var disabling = Input.Flags.Contains("disabled");
         if (Account.Id == current.UserId && (disabling || !roles.HasFlag(Roles.Administrator)))
         {
-            ModelState.AddModelError("Input.Roles", "You cannot remove your own administrator role or disable yourself; ask another administrator");
+            ModelState.AddModelError("Input.Roles", UsersText.NotYourself);
         }
         if (!ModelState.IsValid)
         {
@@ -99,7 +100,7 @@ public sealed class UserModel(LocalFlowDb db, CurrentUser current) : PageModel
             // the administrator changed their own localities or memberships: carry on with the new ones
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(SignInModel.Identity(Account, await Visibility.WorkerOfUserAsync(db, Account.Id))));
         }
-        TempData["Done"] = (accessChanged ? "Changes saved. Any session the user has open ends now; they take effect when the user signs in again." : "Changes saved.")
+        TempData["Done"] = (accessChanged ? UsersText.SavedSessionEnds : UsersText.Saved)
             + (held is null ? "" : " " + SecurityText.GrantHeld);
         return RedirectToPage(new { id });
     }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,9 +36,13 @@ public sealed partial class UsersModel(LocalFlowDb db, CurrentUser current) : Pa
         (Data.Entities.Roles.Steering, "Steering group"),
     ];
 
-    public static IEnumerable<(string, string)> RoleOptions => RoleList.Select(r => (r.Role.ToString(), r.Name));
+    public static IEnumerable<(string, string)> RoleOptions => RoleList.Select(r => (r.Role.ToString(), UsersText.RoleName(r.Role)));
 
+    /// <summary>The roles in English, as the audit trail records them.</summary>
     public static string RoleNames(Roles roles) => string.Join(", ", RoleList.Where(r => roles.HasFlag(r.Role)).Select(r => r.Name));
+
+    /// <summary>The roles as a page shows them, in the request's language.</summary>
+    public static string RoleNamesShown(Roles roles) => string.Join(", ", RoleList.Where(r => roles.HasFlag(r.Role)).Select(r => UsersText.RoleName(r.Role)));
 
     public static Roles ParseRoles(IEnumerable<string> values)
     {
@@ -62,24 +67,24 @@ public sealed partial class UsersModel(LocalFlowDb db, CurrentUser current) : Pa
         var userName = Input.UserName?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(userName))
         {
-            ModelState.AddModelError("Input.UserName", "Enter a user name");
+            ModelState.AddModelError("Input.UserName", UsersText.EnterUserName);
         }
         else if (!UserNamePattern().IsMatch(userName))
         {
-            ModelState.AddModelError("Input.UserName", "User name must be 2 to 60 letters, numbers, dots or hyphens");
+            ModelState.AddModelError("Input.UserName", UsersText.UserNameShape);
         }
         else if (await db.Users.AnyAsync(u => u.UserName == userName))
         {
-            ModelState.AddModelError("Input.UserName", "There is already a sign-in with this user name");
+            ModelState.AddModelError("Input.UserName", UsersText.UserNameTaken);
         }
         if (string.IsNullOrWhiteSpace(Input.DisplayName))
         {
-            ModelState.AddModelError("Input.DisplayName", "Enter the person's full name");
+            ModelState.AddModelError("Input.DisplayName", UsersText.EnterFullName);
         }
         var roles = ParseRoles(Input.Roles);
         if (roles == Data.Entities.Roles.None)
         {
-            ModelState.AddModelError("Input.Roles", "Choose at least one role");
+            ModelState.AddModelError("Input.Roles", UsersText.ChooseRole);
         }
         if (!ModelState.IsValid)
         {

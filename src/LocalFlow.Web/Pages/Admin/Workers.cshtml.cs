@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,12 +35,12 @@ public sealed class WorkersModel(LocalFlowDb db) : PageModel
         var name = Input.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            ModelState.AddModelError("Input.Name", "Enter the worker's name");
+            ModelState.AddModelError("Input.Name", AdminText.EnterWorkerName);
         }
         var team = int.TryParse(Input.TeamId, NumberStyles.None, CultureInfo.InvariantCulture, out var tid) ? await db.Teams.FindAsync(tid) : null;
         if (team is null)
         {
-            ModelState.AddModelError("Input.TeamId", "Choose the worker's team");
+            ModelState.AddModelError("Input.TeamId", AdminText.ChooseWorkerTeam);
         }
         if (!ModelState.IsValid)
         {
@@ -49,7 +50,7 @@ public sealed class WorkersModel(LocalFlowDb db) : PageModel
         db.Workers.Add(new Worker { Name = name!, JobTitle = Input.JobTitle?.Trim() ?? "", AgencyId = team!.AgencyId, TeamId = team.Id });
         AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Create, nameof(Worker), name, null);
         await db.SaveChangesAsync();
-        TempData["Done"] = $"{name} added";
+        TempData["Done"] = Text.Format(AdminText.Added, name);
         return RedirectToPage(new { agency = team.AgencyId });
     }
 

@@ -5,6 +5,7 @@ using LocalFlow.Data.Entities;
 using LocalFlow.Data.Linking;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ public sealed class PairModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         if (Decision is not ("same" or "different"))
         {
-            ModelState.AddModelError(nameof(Decision), "Choose whether these records are about the same person");
+            ModelState.AddModelError(nameof(Decision), LinkingText.ChooseSame);
             return Page();
         }
         try
@@ -57,7 +58,7 @@ public sealed class PairModel(LocalFlowDb db, CurrentUser current) : PageModel
             ModelState.AddModelError(nameof(Decision), ex.Message);
             return Page();
         }
-        TempData["Done"] = Decision == "same" ? $"Linked: {A.DisplayName} ({A.Source}) and {B.DisplayName} ({B.Source}) are the same person." : $"Kept apart: {A.DisplayName} ({A.Source}) and {B.DisplayName} ({B.Source}) are different people.";
+        TempData["Done"] = Text.Format(Decision == "same" ? LinkingText.Linked : LinkingText.KeptApart, A.DisplayName, A.Source, B.DisplayName, B.Source);
         return RedirectToPage("/Linking/Review");
     }
 
@@ -82,18 +83,18 @@ public sealed class PairModel(LocalFlowDb db, CurrentUser current) : PageModel
         B = b;
         Fields =
         [
-            new("Given names", a.GivenNames, b.GivenNames),
-            new("Surname", a.Surname, b.Surname),
-            new("Previous surnames", a.PreviousSurnames, b.PreviousSurnames),
-            new("Date of birth", a.DateOfBirth, b.DateOfBirth),
-            new("Sex", a.Sex, b.Sex),
-            new("Address", a.AddressLine, b.AddressLine),
-            new("Postcode", a.Postcode, b.Postcode),
-            new("NHS number", a.NhsNumber, b.NhsNumber),
-            new("Other id", a.OtherId, b.OtherId),
-            new("Phone", a.Phone, b.Phone),
-            new("Email", a.Email, b.Email),
-            new("Recorded", a.RecordDate?.ToString("d MMMM yyyy"), b.RecordDate?.ToString("d MMMM yyyy")),
+            new(LinkingText.GivenNames, a.GivenNames, b.GivenNames),
+            new(LinkingText.Surname, a.Surname, b.Surname),
+            new(LinkingText.PreviousSurnames, a.PreviousSurnames, b.PreviousSurnames),
+            new(LinkingText.DateOfBirth, a.DateOfBirth, b.DateOfBirth),
+            new(LinkingText.Sex, a.Sex, b.Sex),
+            new(LinkingText.Address, a.AddressLine, b.AddressLine),
+            new(LinkingText.Postcode, a.Postcode, b.Postcode),
+            new(LinkingText.NhsNumber, a.NhsNumber, b.NhsNumber),
+            new(LinkingText.OtherId, a.OtherId, b.OtherId),
+            new(LinkingText.Phone, a.Phone, b.Phone),
+            new(LinkingText.Email, a.Email, b.Email),
+            new(LinkingText.Recorded, a.RecordDate is { } ra ? Text.Date(ra) : null, b.RecordDate is { } rb ? Text.Date(rb) : null),
         ];
         Explanation = LinkingService.Explanation(review);
         if (Explanation is { } e)

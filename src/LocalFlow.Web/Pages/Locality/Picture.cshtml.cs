@@ -6,6 +6,7 @@ using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +61,7 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPi
     public bool Hides(int households) => LocalFlow.Analytics.Disclosure.Withholds(households) && !Team;
 
     /// <summary>A count as this user may see it: exact for the locality team; otherwise "Fewer than 5", or rounded to the nearest 5 (docs/disclosure.md).</summary>
-    public string Count(int households) => Hides(households) ? $"Fewer than {FlowAccess.SmallestCohortShown}" : Gov.Number(Shown(households));
+    public string Count(int households) => Hides(households) ? Text.Format(PictureText.FewerThan, FlowAccess.SmallestCohortShown) : Gov.Number(Shown(households));
 
     /// <summary>The number a count is shown as, and the share worked out from: exact for the locality team, else rounded to 5.</summary>
     public long Shown(long count) => Team ? count : LocalFlow.Analytics.Disclosure.Count(count) ?? 0;
@@ -100,7 +101,7 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPi
         var household = Guid.TryParse(Household, out var id) ? p.Households.FirstOrDefault(h => h.Id == id) : null;
         if (household is null)
         {
-            ModelState.AddModelError(nameof(Household), "Choose a household from the list");
+            ModelState.AddModelError(nameof(Household), PictureText.ChooseHousehold);
         }
         Tier? tier = NewTier switch
         {
@@ -111,22 +112,22 @@ public sealed class PictureModel(LocalFlowDb db, CurrentUser current, LocalityPi
         };
         if (tier is null && NewTier != "rule")
         {
-            ModelState.AddModelError(nameof(NewTier), "Choose a tier, or the rule's");
+            ModelState.AddModelError(nameof(NewTier), PictureText.ChooseTier);
         }
         if (tier is not null && string.IsNullOrWhiteSpace(Note))
         {
-            ModelState.AddModelError(nameof(Note), "Say why you know better than the rule, in a few words");
+            ModelState.AddModelError(nameof(Note), PictureText.SayWhyBetter);
         }
         else if (Note is { Length: > 2000 })
         {
-            ModelState.AddModelError(nameof(Note), "The note must be 2,000 characters or fewer");
+            ModelState.AddModelError(nameof(Note), PictureText.NoteTooLong);
         }
         if (!ModelState.IsValid)
         {
             return Page();
         }
         await new TierOverrides(db).SetAsync(locality, household!.Id, tier, Note, current.UserName, ct);
-        TempData["Done"] = tier is null ? $"{household.Address} is placed by the rule again" : $"{household.Address} placed in “{Tiers.Words(tier.Value)}”";
+        TempData["Done"] = tier is null ? Text.Format(PictureText.PlacedByRule, household.Address) : Text.Format(PictureText.PlacedIn, household.Address, PictureText.TierName(tier.Value));
         return RedirectToPage(null, null, new { households = HouseholdsPage }, "households");
     }
 

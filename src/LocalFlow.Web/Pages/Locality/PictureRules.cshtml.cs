@@ -4,6 +4,7 @@ using LocalFlow.Analytics.Locality;
 using LocalFlow.Data;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -68,17 +69,17 @@ public sealed class PictureRulesModel(LocalFlowDb db, CurrentUser current) : Pag
         ActivityKind? kind = null;
         if (name is null)
         {
-            ModelState.AddModelError("Rule.Name", "Enter the flag's name, like Rent arrears");
+            ModelState.AddModelError("Rule.Name", PictureText.EnterName);
         }
         else if (Rules.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            ModelState.AddModelError("Rule.Name", $"There is already a flag called {name}: choose another name");
+            ModelState.AddModelError("Rule.Name", Resources.Text.Format(PictureText.AlreadyFlag, name));
         }
-        foreach (var (key, value, label) in new[] { ("Rule.Name", name, "The name"), ("Rule.Agency", agency, "The agency"), ("Rule.Team", team, "The team"), ("Rule.Type", type, "The type or text") })
+        foreach (var (key, value, tooLong) in new[] { ("Rule.Name", name, PictureText.NameTooLong), ("Rule.Agency", agency, PictureText.AgencyTooLong), ("Rule.Team", team, PictureText.TeamTooLong), ("Rule.Type", type, PictureText.TypeTooLong) })
         {
             if (value is { Length: > 200 })
             {
-                ModelState.AddModelError(key, $"{label} must be 200 characters or fewer");
+                ModelState.AddModelError(key, tooLong);
             }
         }
         if (Clean(Rule.Kind) is { } k)
@@ -89,19 +90,19 @@ public sealed class PictureRulesModel(LocalFlowDb db, CurrentUser current) : Pag
             }
             else
             {
-                ModelState.AddModelError("Rule.Kind", "Choose a kind of record from the list");
+                ModelState.AddModelError("Rule.Kind", PictureText.ChooseKind);
             }
         }
         if (agency is null && team is null && Clean(Rule.Kind) is null && type is null)
         {
-            ModelState.AddModelError("Rule.Agency", "Enter at least one of agency, team, kind or type: a rule with none would flag every household");
+            ModelState.AddModelError("Rule.Agency", PictureText.EnterOne);
         }
         if (!ModelState.IsValid)
         {
             return Page();
         }
         await new PictureRules(db).AddAsync(locality, new FlagRule(name!, agency, team, kind, type), current.UserName, ct);
-        TempData["Done"] = $"Flag rule “{name}” added";
+        TempData["Done"] = Resources.Text.Format(PictureText.RuleAdded, name);
         return RedirectToPage();
     }
 
@@ -115,7 +116,7 @@ public sealed class PictureRulesModel(LocalFlowDb db, CurrentUser current) : Pag
         {
             return NotFound();
         }
-        TempData["Done"] = "Flag rule removed";
+        TempData["Done"] = PictureText.RuleRemoved;
         return RedirectToPage();
     }
 
@@ -130,7 +131,7 @@ public sealed class PictureRulesModel(LocalFlowDb db, CurrentUser current) : Pag
             .Select(x => (x.Item1, Ok: int.TryParse(x.Item2?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 50, Value: n)).ToList();
         foreach (var v in values.Where(v => !v.Ok))
         {
-            ModelState.AddModelError(v.Item1, "Enter a whole number from 1 to 50");
+            ModelState.AddModelError(v.Item1, PictureText.WholeNumber);
         }
         if (!ModelState.IsValid)
         {
@@ -143,7 +144,7 @@ public sealed class PictureRulesModel(LocalFlowDb db, CurrentUser current) : Pag
             return Page();
         }
         await new PictureRules(db).SetTierRuleAsync(locality, rule, current.UserName, ct);
-        TempData["Done"] = "Tier rule changed";
+        TempData["Done"] = PictureText.TierRuleChanged;
         return RedirectToPage();
     }
 

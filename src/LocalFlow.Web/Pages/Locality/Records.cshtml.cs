@@ -6,6 +6,7 @@ using LocalFlow.Data.Flow;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -46,12 +47,12 @@ public sealed class RecordsModel(LocalFlowDb db, CurrentUser current, FlowEngine
         if (await Visibility.WorksWithAsync(db, current.Viewer, person))
         {
             await ShowAsync("works with them: key worker, involved or named");
-            ShownBecause = "You work with them.";
+            ShownBecause = RecordsText.YouWorkWith;
         }
         else if (await ReasonGivenTodayAsync(person) is { } reason)
         {
             await ShowAsync("reason given today: " + reason);
-            ShownBecause = $"You gave this reason today: {reason}";
+            ShownBecause = Text.Format(RecordsText.ReasonToday, reason);
         }
         // Otherwise nothing is shown until a reason is given.
         return Page();
@@ -67,12 +68,12 @@ public sealed class RecordsModel(LocalFlowDb db, CurrentUser current, FlowEngine
         var reason = Reason?.Trim() ?? "";
         if (reason.Length == 0)
         {
-            ModelState.AddModelError(nameof(Reason), "Say why you need to see their records");
+            ModelState.AddModelError(nameof(Reason), RecordsText.SayWhyError);
             return Page();
         }
         if (reason.Length > ReasonLength)
         {
-            ModelState.AddModelError(nameof(Reason), $"The reason must be {ReasonLength} characters or fewer (it has {reason.Length})");
+            ModelState.AddModelError(nameof(Reason), Text.Format(RecordsText.ReasonTooLong, ReasonLength, reason.Length));
             return Page();
         }
         // The reason is audited as given; the view that follows is audited again, naming it.
