@@ -29,12 +29,8 @@ public partial class WelshTests
     public async Task ADemandStudyPage_IsAllWelsh(string user, string path, string welsh, string[] english)
     {
         var (study, type, demand) = DemandStudyIds();
-        var client = await _app.ClientAsync(user);
-        (await client.GetAsync("/Language?to=cy&returnUrl=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var response = await client.GetAsync(path.Replace("{study}", study.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{type}", type.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{demand}", demand.ToString(), StringComparison.Ordinal));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ShouldBeAllWelsh(await response.Content.ReadAsStringAsync(), path, welsh, english);
+        await AskedInWelsh_IsAllWelshAsync(user, path.Replace("{study}", study.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{type}", type.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{demand}", demand.ToString(), StringComparison.Ordinal), welsh, english);
     }
 
     /// <summary>Uploading no file in Welsh gives the Welsh error, keeps the page Welsh, and imports nothing.</summary>
@@ -42,12 +38,27 @@ public partial class WelshTests
     public async Task ImportingNoFile_InWelsh_SaysSoInWelsh()
     {
         var (study, _, _) = DemandStudyIds();
-        var client = await _app.ClientAsync(DemoUsers.Study);
-        (await client.GetAsync("/Language?to=cy&returnUrl=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var client = await WelshClientAsync(DemoUsers.Study);
         var token = await LocalFlowApp.AntiforgeryTokenAsync(client, $"/Demand/Import/{study}");
         var response = await client.PostAsync($"/Demand/Import/{study}?handler=Upload", new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         ShouldBeAllWelsh(await response.Content.ReadAsStringAsync(), "/Demand/Import (no file)", "Dewiswch ffeil CSV i'w mewnforio", ["Choose a CSV file", "There is a problem", "Error:"]);
+    }
+
+    /// <summary>A client signed in as <paramref name="user"/> who has chosen Cymraeg.</summary>
+    private async Task<HttpClient> WelshClientAsync(string user)
+    {
+        var client = await _app.ClientAsync(user);
+        (await client.GetAsync("/Language?to=cy&returnUrl=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return client;
+    }
+
+    /// <summary>Asks for <paramref name="path"/> in Welsh as <paramref name="user"/> and checks it is all Welsh.</summary>
+    private async Task AskedInWelsh_IsAllWelshAsync(string user, string path, string welsh, string[] english)
+    {
+        var response = await (await WelshClientAsync(user)).GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ShouldBeAllWelsh(await response.Content.ReadAsStringAsync(), path, welsh, english);
     }
 
     /// <summary>The demo's first study, its type with the most demands, and its earliest demand.</summary>
