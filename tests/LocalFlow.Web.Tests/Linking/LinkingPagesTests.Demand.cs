@@ -28,7 +28,7 @@ public partial class LinkingPagesTests
         var study = await _app.ClientAsync(DemoUsers.Study);
         var correct = $"/Demand/Correct/{demand.StudyId}/{demand.Id}";
         var correctPage = await study.GetStringAsync(correct);
-        correctPage.ShouldContain("Not linked to a person's record you can see.");
+        System.Net.WebUtility.HtmlDecode(correctPage).ShouldContain("Not linked to a person's record you can see.");
         correctPage.ShouldContain($"href=\"/Linking/Demand/{demand.Id}\"");
 
         var page = $"/Linking/Demand/{demand.Id}";

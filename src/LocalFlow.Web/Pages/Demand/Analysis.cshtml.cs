@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalFlow.Data;
 using LocalFlow.Data.Demands;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +48,7 @@ public sealed class AnalysisModel(LocalFlowDb db, CurrentUser current) : StudyPa
         {
             var percent = double.TryParse(PredictableLevelPercent, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p : (double?)null;
             await Studies.SetPredictableLevelAsync(Study, percent);
-            TempData["Done"] = $"Demand will be called predictable when the chance of a new type is {Percent(Study.PredictableLevel, 1)} or less";
+            TempData["Done"] = Text.Format(DemandAnalysisText.LevelSet, Percent(Study.PredictableLevel, 1));
             return Redirect($"/Demand/Analysis/{id}#predictability-figure");
         }
         catch (DemandInputException ex)

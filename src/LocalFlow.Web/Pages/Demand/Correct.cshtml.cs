@@ -5,6 +5,7 @@ using LocalFlow.Data.Demands;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -82,23 +83,24 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
         }
         else
         {
-            ModelState.AddModelError(nameof(When), "Enter the time the demand arrived");
+            ModelState.AddModelError(nameof(When), DemandStudyText.EnterWhen);
         }
         if (ModelState.IsValid)
         {
             try
             {
                 await Studies.CorrectAsync(Study, demandId, Version, Input, Reason);
-                TempData["Done"] = "Correction saved";
+                TempData["Done"] = DemandStudyText.CorrectionSaved;
                 return Redirect($"/Demand/Correct/{id}/{demandId}");
             }
             catch (DemandInputException ex)
             {
                 AddErrors(ex, "Input.", new Dictionary<string, string> { ["ReceivedAt"] = nameof(When) });
             }
-            catch (DemandConflictException ex)
+            catch (DemandConflictException)
             {
-                ModelState.AddModelError(string.Empty, ex.Message);
+                // The exception's kind is the message: its sentence in the request's language (the same English as LocalFlow.Data's).
+                ModelState.AddModelError(string.Empty, DemandStudyText.Conflict);
             }
         }
         await LoadAsync();
@@ -128,7 +130,7 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
             Version = Demand.Version;
             return Page();
         }
-        TempData["Done"] = "Handed to the locality team";
+        TempData["Done"] = DemandStudyText.HandedOver;
         return Redirect($"/Demand/Correct/{id}/{demandId}#handover");
     }
 
@@ -147,7 +149,7 @@ public sealed class CorrectModel(LocalFlowDb db, CurrentUser current) : StudyPag
         try
         {
             await new Data.LocalityWork.Handovers(Db).TakeBackAsync(handover, HandoverVersion, TakeBackReason);
-            TempData["Done"] = "Hand-over taken back";
+            TempData["Done"] = DemandStudyText.HandoverTakenBack;
             return Redirect($"/Demand/Correct/{id}/{demandId}#handover");
         }
         catch (Data.LocalityWork.LocalityInputException ex)

@@ -3,6 +3,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Demands;
 using LocalFlow.Data.Entities;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,7 @@ public sealed class CreateModel(LocalFlowDb db, CurrentUser current, TimeProvide
     {
         if (current.LocalityId is not int locality)
         {
-            ModelState.AddModelError("Input.Service", "Your sign-in is not linked to a locality: ask an administrator");
+            ModelState.AddModelError("Input.Service", DemandStudyText.NoLocality);
             await LoadAsync();
             return Page();
         }
@@ -46,8 +47,8 @@ public sealed class CreateModel(LocalFlowDb db, CurrentUser current, TimeProvide
         {
             var study = await new DemandStudies(db).CreateStudyAsync(locality, Input);
             TempData["Done"] = study.StartedWithReadyMadeTypes
-                ? $"Study started with {ReadyMadeCount()} ready-made types. Listen for the demands that don't fit them, and let the list change."
-                : "Study started. Capture the first demand in the person's own words.";
+                ? Text.Format(DemandStudyText.StartedReadyMade, ReadyMadeCount())
+                : DemandStudyText.Started;
             return Redirect($"/Demand/Capture/{study.Id}");
         }
         catch (DemandInputException ex)

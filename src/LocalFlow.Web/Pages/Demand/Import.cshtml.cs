@@ -2,6 +2,8 @@ using System.Text;
 using LocalFlow.Analytics;
 using LocalFlow.Data;
 using LocalFlow.Data.Demands;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,12 +49,12 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : StudyPage
         }
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Choose a CSV file to import");
+            ModelState.AddModelError(nameof(Upload), DemandStudyText.ChooseFile);
             return Page();
         }
         if (Upload.Length > MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"The file must be smaller than {MaxBytes / 1024 / 1024} MB");
+            ModelState.AddModelError(nameof(Upload), Text.Format(DemandStudyText.FileTooBig, MaxBytes / 1024 / 1024));
             return Page();
         }
         using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -61,7 +63,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : StudyPage
         var records = Data.Demands.CsvText.Read(CsvText);
         if (records.Count == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "The file is empty: it needs a header row naming the columns, then one row per demand");
+            ModelState.AddModelError(nameof(Upload), DemandStudyText.FileEmpty);
             CsvText = null;
             return Page();
         }
@@ -94,22 +96,41 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : StudyPage
         }
         if (Preview.Invalid > 0 && !onlyValid)
         {
-            ModelState.AddModelError(string.Empty, $"{Plural.Of(Preview.Invalid, "row")} {Plural.Word(Preview.Invalid, "has", "have")} problems, so the file was not imported and nothing changed. Correct them and import again, or import only the {Plural.Of(Preview.Valid, "valid row")}.");
+            ModelState.AddModelError(string.Empty, Text.Format(Preview.Invalid == 1 ? DemandStudyText.RowsHaveProblemsOne : DemandStudyText.RowsHaveProblemsMany, Gov.Number(Preview.Invalid), Text.Count(Preview.Valid, DemandStudyText.ValidRowOne, DemandStudyText.ValidRowMany)));
             return Page();
         }
         var rows = Preview.Rows.Where(r => r.IsValid).Select(r => r.Input).ToList();
         try
         {
             var n = await Studies.ImportAsync(Study, rows, $"{FileName ?? "a CSV file"} (web import{(onlyValid && Preview.Invalid > 0 ? $", {Plural.Of(Preview.Invalid, "row")} left out" : "")})");
-            TempData["Done"] = $"{Plural.Of(n, "demand")} imported from {FileName}" + (Preview.Invalid > 0 ? $"; {Plural.Of(Preview.Invalid, "row")} with problems {Plural.Word(Preview.Invalid, "was", "were")} left out" : "");
+            TempData["Done"] = Text.Format(n == 1 ? DemandStudyText.ImportedOne : DemandStudyText.ImportedMany, Gov.Number(n), FileName) + (Preview.Invalid > 0 ? Text.Count(Preview.Invalid, DemandStudyText.LeftOutOne, DemandStudyText.LeftOutMany) : "");
             return Redirect($"/Demand/Demands/{id}");
         }
         catch (DemandInputException ex)
         {
-            ModelState.AddModelError(string.Empty, "Nothing was imported: " + ex.Message);
+            ModelState.AddModelError(string.Empty, Text.Format(DemandStudyText.NothingImported, ex.Message));
             return Page();
         }
     }
+
+    /// <summary>A column's label in the request's language (<see cref="DemandCsv.Fields"/> holds the English).</summary>
+    public static string FieldLabel(string field, string english) => field switch
+    {
+        "verbatim" => DemandStudyText.FieldVerbatim,
+        "language" => DemandStudyText.FieldLanguage,
+        "received_at" => DemandStudyText.FieldReceivedAt,
+        "front_door" => DemandStudyText.FieldFrontDoor,
+        "channel" => DemandStudyText.FieldChannel,
+        "what_they_wanted" => DemandStudyText.FieldWhatTheyWanted,
+        "value_or_failure" => DemandStudyText.FieldValueOrFailure,
+        "failure_kind" => DemandStudyText.FieldFailureKind,
+        "failure_other" => DemandStudyText.FieldFailureOther,
+        "type" => DemandStudyText.FieldType,
+        "what_happened" => DemandStudyText.FieldWhatHappened,
+        "referred_to" => DemandStudyText.FieldReferredTo,
+        "life_context" => DemandStudyText.FieldLifeContext,
+        _ => english,
+    };
 
     private async Task PreviewAsync()
     {

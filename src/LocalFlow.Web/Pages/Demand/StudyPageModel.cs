@@ -45,7 +45,8 @@ public abstract class StudyPageModel(LocalFlowDb db, CurrentUser current) : Page
 
     public static string Percent(double share, int decimals = 0) => (share * 100).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.GetCultureInfo("en-GB")) + "%";
 
-    public static string NatureName(DemandNature n) => n == DemandNature.Failure ? "Failure demand" : "Value demand";
+    /// <summary>"Value demand" or "Failure demand", in the request's language.</summary>
+    public static string NatureName(DemandNature n) => n == DemandNature.Failure ? DemandText.FailureDemand : DemandText.ValueDemand;
 
     /// <summary>A channel's name in the request's language (<see cref="DemandAnalysis.ChannelName"/> in English).</summary>
     public static string ChannelName(Channel c) => c switch
@@ -71,6 +72,15 @@ public abstract class StudyPageModel(LocalFlowDb db, CurrentUser current) : Page
         TransactionOutcome.Booked => DemandText.Booked,
         _ => o.ToString(),
     };
+
+    /// <summary>The kind of study, in the request's language (<see cref="DemandAnalysis.KindName"/> in English).</summary>
+    public static string KindName(StudyKind k) => k == StudyKind.PeopleCentred ? DemandStudyText.PeopleCentred : DemandStudyText.Transactional;
+
+    /// <summary>The study's first day, and its last when it has one ("1 September 2026 to 21 September 2026").</summary>
+    public static string Dates(DemandStudy s) => s.EndsOn is DateOnly e ? Text.Format(DemandStudyText.DateRange, Text.Date(s.StartsOn), Text.Date(e)) : Text.Date(s.StartsOn);
+
+    /// <summary>The value and failure radios of the type forms.</summary>
+    public static (string Value, string Text, string? Hint)[] Natures => [("Value", DemandText.ValueDemand, null), ("Failure", DemandText.FailureDemand, null)];
 
     /// <summary>A kind of failure demand, in the request's language (<see cref="DemandAnalysis.FailureKindName"/> in English).</summary>
     public static string FailureKindName(FailureKind k) => k switch

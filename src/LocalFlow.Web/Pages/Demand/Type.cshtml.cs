@@ -4,6 +4,8 @@ using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Demands;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +74,7 @@ public sealed class TypeModel(LocalFlowDb db, CurrentUser current) : StudyPageMo
         => await ActAsync(id, typeId, async () =>
         {
             var t = await Studies.RenameTypeAsync(Study, typeId, Name, Description, Nature);
-            TempData["Done"] = $"Saved \"{t.Name}\"";
+            TempData["Done"] = Text.Format(DemandStudyText.SavedType, t.Name);
             return Redirect($"/Demand/Type/{id}/{typeId}");
         }, new Dictionary<string, string> { ["TypeId"] = nameof(Name) });
 
@@ -80,7 +82,7 @@ public sealed class TypeModel(LocalFlowDb db, CurrentUser current) : StudyPageMo
         => await ActAsync(id, typeId, async () =>
         {
             var moved = await Studies.MergeTypesAsync(Study, typeId, IntoTypeId);
-            TempData["Done"] = $"Merged: {Plural.Of(moved, "demand")} moved";
+            TempData["Done"] = Text.Count(moved, DemandStudyText.MergedOne, DemandStudyText.MergedMany);
             return Redirect($"/Demand/Type/{id}/{IntoTypeId}");
         }, new Dictionary<string, string> { ["TypeId"] = nameof(IntoTypeId) });
 
@@ -88,7 +90,7 @@ public sealed class TypeModel(LocalFlowDb db, CurrentUser current) : StudyPageMo
         => await ActAsync(id, typeId, async () =>
         {
             var created = await Studies.SplitTypeAsync(Study, typeId, NewName, NewNature, DemandIds);
-            TempData["Done"] = $"Split: {Plural.Of(DemandIds.Count, "demand")} moved to the new type \"{created.Name}\"";
+            TempData["Done"] = Text.Format(DemandIds.Count == 1 ? DemandStudyText.SplitOne : DemandStudyText.SplitMany, Gov.Number(DemandIds.Count), created.Name);
             return Redirect($"/Demand/Type/{id}/{created.Id}");
         }, new Dictionary<string, string> { ["TypeId"] = nameof(NewName) });
 

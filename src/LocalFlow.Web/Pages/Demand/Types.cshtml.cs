@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Demands;
 using LocalFlow.Data.Entities;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ public sealed class TypesModel(LocalFlowDb db, CurrentUser current) : StudyPageM
             try
             {
                 var type = await Studies.CreateTypeAsync(Study, Input.Name, Input.Nature, Input.Description);
-                TempData["Done"] = $"Type \"{type.Name}\" created";
+                TempData["Done"] = Text.Format(DemandStudyText.TypeCreated, type.Name);
                 return Redirect($"/Demand/Types/{id}");
             }
             catch (DemandInputException ex)

@@ -6,6 +6,7 @@ using LocalFlow.Data.Economics;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -89,12 +90,12 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, EconomicsCoh
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Until = today.AddDays(1);
         PriceYear = ReadYear(index, today);
-        var area = ReadLong("area", Area, DefaultAreaHouseholds, 1, 100_000_000, "Enter the households in the wider area as a whole number, like 22,000,000");
-        var baseYear = (int)ReadLong("baseYear", BaseYear, DefaultBaseYear, 1900, 2100, "Enter the base year as 4 digits, like 2011");
-        var overheads = ReadPercent("overheads", Overheads, 0, 0, 200, "Enter overheads as a percentage from 0 to 200, like 0 or 25");
-        var range = ReadPercent("range", Range, 50, 0, 100, "Enter the range as a percentage from 0 to 100, like 50");
-        var glideYears = (int)ReadLong("glideYears", GlideYears, 10, 1, 50, "Enter the years to project as a whole number from 1 to 50");
-        var change = ReadPercent("change", Change, 0, -50, 50, "Enter the yearly change as a percentage from -50 to 50, like 0 or 3");
+        var area = ReadLong("area", Area, DefaultAreaHouseholds, 1, 100_000_000, EconomicsText.AreaError);
+        var baseYear = (int)ReadLong("baseYear", BaseYear, DefaultBaseYear, 1900, 2100, EconomicsText.BaseYearError);
+        var overheads = ReadPercent("overheads", Overheads, 0, 0, 200, EconomicsText.OverheadsError);
+        var range = ReadPercent("range", Range, 50, 0, 100, EconomicsText.RangeError);
+        var glideYears = (int)ReadLong("glideYears", GlideYears, 10, 1, 50, EconomicsText.GlideYearsError);
+        var change = ReadPercent("change", Change, 0, -50, 50, EconomicsText.ChangeError);
         if (current.LocalityId is not { } locality || !ModelState.IsValid)
         {
             return;
@@ -112,17 +113,17 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, EconomicsCoh
     }
 
     /// <summary>"at 2023 prices": written beside every restated cost.</summary>
-    public string At => $"at {PriceYear.ToString(Invariant)} prices";
+    public string At => Text.Format(EconomicsText.At, PriceYear.ToString(Invariant));
 
     public static string GroupName(CostGroup group) => group switch
     {
-        CostGroup.SocialServices => "Social services",
-        CostGroup.LocalAuthority => "Local authority",
-        CostGroup.Health => "Health",
-        CostGroup.Police => "Police",
-        CostGroup.Education => "Education",
-        CostGroup.LocalityTeam => "Locality team",
-        _ => "Other agencies",
+        CostGroup.SocialServices => EconomicsText.SocialServices,
+        CostGroup.LocalAuthority => EconomicsText.LocalAuthority,
+        CostGroup.Health => EconomicsText.Health,
+        CostGroup.Police => EconomicsText.Police,
+        CostGroup.Education => EconomicsText.Education,
+        CostGroup.LocalityTeam => EconomicsText.LocalityTeam,
+        _ => EconomicsText.OtherAgencies,
     };
 
     public static string AvoidedName(LocalFlow.Data.Entities.AvoidedKind kind) => Locality.LocalityView.AvoidedName(kind);
@@ -197,7 +198,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, EconomicsCoh
         {
             var first = index.Years.FirstOrDefault();
             var last = index.Years.LastOrDefault();
-            ModelState.AddModelError("year", $"Enter a price year the price index holds, from {first.ToString(Invariant)} to {last.ToString(Invariant)}");
+            ModelState.AddModelError("year", Text.Format(EconomicsText.YearError, first.ToString(Invariant), last.ToString(Invariant)));
             return fallback;
         }
         return y;

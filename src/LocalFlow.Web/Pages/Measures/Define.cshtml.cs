@@ -1,8 +1,10 @@
+using System.Globalization;
 using LocalFlow.Analytics.Measures;
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Measures;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -75,13 +77,13 @@ public sealed class DefineModel(LocalFlowDb db, CurrentUser current, TimeProvide
         {
             return NotFound();
         }
-        Required(Name, nameof(Name), "Enter what the measure is called", 200);
-        Required(Purpose, nameof(Purpose), "Say what purpose the measure serves, from the person's point of view", 2000);
-        Required(Owner, nameof(Owner), "Enter who owns the measure", 200);
-        Required(Definition, nameof(Definition), "Write the operational definition: exactly what is counted, so that anyone would count the same", 4000);
-        var level = Parse<MeasureLevel>(Level, nameof(Level), "Choose the level the measure belongs to");
-        var counts = Parse<MeasureCount>(Counts, nameof(Counts), "Choose what the measure counts");
-        var period = Parse<MeasurePeriod>(Period, nameof(Period), "Choose how often it is counted");
+        Required(Name, nameof(Name), PurposeMeasureText.EnterName, 200);
+        Required(Purpose, nameof(Purpose), PurposeMeasureText.EnterPurpose, 2000);
+        Required(Owner, nameof(Owner), PurposeMeasureText.EnterOwner, 200);
+        Required(Definition, nameof(Definition), PurposeMeasureText.EnterDefinition, 4000);
+        var level = Parse<MeasureLevel>(Level, nameof(Level), PurposeMeasureText.ChooseLevel);
+        var counts = Parse<MeasureCount>(Counts, nameof(Counts), PurposeMeasureText.ChooseCounts);
+        var period = Parse<MeasurePeriod>(Period, nameof(Period), PurposeMeasureText.ChoosePeriod);
         var direction = Improvement switch
         {
             "up" => ImprovementDirection.HigherIsBetter,
@@ -91,7 +93,7 @@ public sealed class DefineModel(LocalFlowDb db, CurrentUser current, TimeProvide
         };
         if (direction is null)
         {
-            ModelState.AddModelError(nameof(Improvement), "Choose which way is better, or neither");
+            ModelState.AddModelError(nameof(Improvement), PurposeMeasureText.ChooseWay);
         }
         int? agency = null;
         if (!string.IsNullOrEmpty(Agency))
@@ -102,22 +104,22 @@ public sealed class DefineModel(LocalFlowDb db, CurrentUser current, TimeProvide
             }
             else
             {
-                ModelState.AddModelError(nameof(Agency), "Choose an agency from the list, or every agency");
+                ModelState.AddModelError(nameof(Agency), PurposeMeasureText.ChooseAgency);
             }
         }
         var (from, empty) = Gov.ReadDate(Request.Form, "From");
         var today = DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
         if (from is null)
         {
-            ModelState.AddModelError("From", empty ? "Enter the date to count records from" : "Enter the date as day, month and year, for example 1 4 2025");
+            ModelState.AddModelError("From", empty ? PurposeMeasureText.EnterFrom : PurposeMeasureText.FromAsDate);
         }
         else if (from > today)
         {
-            ModelState.AddModelError("From", "The date to count from must be today or in the past");
+            ModelState.AddModelError("From", PurposeMeasureText.FromPast);
         }
         if (Name is { Length: > 0 } && await db.SavedMeasures.AnyAsync(x => x.LocalityId == locality && x.Name == Name.Trim() && x.Id != (Id ?? 0), ct))
         {
-            ModelState.AddModelError(nameof(Name), $"There is already a measure called “{Name.Trim()}”: choose another name, or change that one");
+            ModelState.AddModelError(nameof(Name), Text.Format(PurposeMeasureText.NameTaken, Name.Trim()));
         }
         if (!ModelState.IsValid)
         {
@@ -138,7 +140,7 @@ public sealed class DefineModel(LocalFlowDb db, CurrentUser current, TimeProvide
             Definition = Definition!.Trim(),
             Improvement = direction!.Value,
         }, current.UserName, ct);
-        TempData["Done"] = Id is null ? $"Measure “{saved!.Name}” saved" : $"Measure “{saved!.Name}” changed (version {saved.Version})";
+        TempData["Done"] = Id is null ? Text.Format(PurposeMeasureText.MeasureSaved, saved!.Name) : Text.Format(PurposeMeasureText.MeasureChanged, saved!.Name, saved.Version);
         return Redirect($"/Measures/Measure/{saved.Id}");
     }
 
@@ -150,7 +152,7 @@ public sealed class DefineModel(LocalFlowDb db, CurrentUser current, TimeProvide
         }
         else if (value.Trim().Length > max)
         {
-            ModelState.AddModelError(key, $"This must be {max:N0} characters or fewer");
+            ModelState.AddModelError(key, Text.Format(PurposeMeasureText.TooLong, max.ToString("N0", CultureInfo.CurrentCulture)));
         }
     }
 

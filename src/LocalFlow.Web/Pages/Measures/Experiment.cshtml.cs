@@ -2,6 +2,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Measures;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -58,33 +59,33 @@ public sealed class ExperimentModel(LocalFlowDb db, CurrentUser current, TimePro
         }
         if (string.IsNullOrWhiteSpace(Change))
         {
-            ModelState.AddModelError(nameof(Change), "Say what was changed");
+            ModelState.AddModelError(nameof(Change), PurposeMeasureText.SayWhatChanged);
         }
         else if (Change.Trim().Length > 2000)
         {
-            ModelState.AddModelError(nameof(Change), "What was changed must be 2,000 characters or fewer");
+            ModelState.AddModelError(nameof(Change), PurposeMeasureText.ChangeTooLong);
         }
         if (string.IsNullOrWhiteSpace(ForWhom))
         {
-            ModelState.AddModelError(nameof(ForWhom), "Say for whom it was changed, for example: everyone the front door sees");
+            ModelState.AddModelError(nameof(ForWhom), PurposeMeasureText.SayForWhom);
         }
         else if (ForWhom.Trim().Length > 400)
         {
-            ModelState.AddModelError(nameof(ForWhom), "For whom must be 400 characters or fewer");
+            ModelState.AddModelError(nameof(ForWhom), PurposeMeasureText.ForWhomTooLong);
         }
         if (Learned is { Length: > 4000 })
         {
-            ModelState.AddModelError(nameof(Learned), "What was learned must be 4,000 characters or fewer");
+            ModelState.AddModelError(nameof(Learned), PurposeMeasureText.LearnedTooLong);
         }
         var (on, empty) = Gov.ReadDate(Request.Form, "StartedOn");
         var today = DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
         if (on is null)
         {
-            ModelState.AddModelError("StartedOn", empty ? "Enter the date the change began" : "Enter the date as day, month and year, for example 1 4 2026");
+            ModelState.AddModelError("StartedOn", empty ? PurposeMeasureText.EnterStarted : PurposeMeasureText.StartedAsDate);
         }
         else if (on > today)
         {
-            ModelState.AddModelError("StartedOn", "The date the change began must be today or in the past");
+            ModelState.AddModelError("StartedOn", PurposeMeasureText.StartedPast);
         }
         if (!ModelState.IsValid)
         {
@@ -105,7 +106,7 @@ public sealed class ExperimentModel(LocalFlowDb db, CurrentUser current, TimePro
         {
             return NotFound();
         }
-        TempData["Done"] = Id is null ? "Experiment recorded: its date starts a new phase on the chart" : "Experiment changed";
+        TempData["Done"] = Id is null ? PurposeMeasureText.ExperimentRecorded : PurposeMeasureText.ExperimentChanged;
         return Redirect($"/Measures/Measure/{Measure.Id}#experiments");
     }
 

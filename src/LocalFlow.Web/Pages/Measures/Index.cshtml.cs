@@ -4,6 +4,7 @@ using LocalFlow.Analytics.Measures;
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Web.Charts;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -75,7 +76,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         await SavedAsync();
         Input.Values = Example;
         Input.Phases = "2026-09-29";
-        Input.Title = "Demands per day";
+        Input.Title = MeasuresText.ExampleTitle;
         Compute();
     }
 
@@ -86,7 +87,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             if (upload.Length > MaxBytes)
             {
-                ModelState.AddModelError("upload", $"The file is {upload.Length / 1024:N0} KB; the most this page takes is {MaxBytes / 1024 / 1024} MB.");
+                ModelState.AddModelError("upload", Text.Format(MeasuresText.FileTooBig, (upload.Length / 1024).ToString("N0", CultureInfo.CurrentCulture), MaxBytes / 1024 / 1024));
                 return Page();
             }
             using var reader = new StreamReader(upload.OpenReadStream());
@@ -95,12 +96,12 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         if (string.IsNullOrWhiteSpace(Input.Values))
         {
-            ModelState.AddModelError("Input.Values", "Enter the values to chart, one \"date,value\" per line, or choose a CSV file");
+            ModelState.AddModelError("Input.Values", MeasuresText.EnterValues);
             return Page();
         }
         if (Input.Values.Length > MaxBytes)
         {
-            ModelState.AddModelError("Input.Values", $"That is too much to chart here; use a file of at most {MaxBytes / 1024 / 1024} MB or the command line: localflow spc FILE.csv");
+            ModelState.AddModelError("Input.Values", Text.Format(MeasuresText.TooMuch, MaxBytes / 1024 / 1024));
             return Page();
         }
         Compute();
@@ -112,21 +113,21 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         var (values, errors) = DatedSeries.ReadCsv(new StringReader(Input.Values ?? ""));
         foreach (var e in errors.Take(10))
         {
-            ModelState.AddModelError("Input.Values", $"Line {e.Row}: {e.Message}");
+            ModelState.AddModelError("Input.Values", Text.Format(MeasuresText.LineProblem, e.Row, e.Message));
         }
         if (errors.Count > 10)
         {
-            ModelState.AddModelError("Input.Values", $"... and {errors.Count - 10} more lines with problems");
+            ModelState.AddModelError("Input.Values", Text.Format(MeasuresText.MoreLines, errors.Count - 10));
         }
         if (errors.Count == 0 && values.Count < 2)
         {
-            ModelState.AddModelError("Input.Values", "A capability chart needs at least two dated values");
+            ModelState.AddModelError("Input.Values", MeasuresText.TwoValues);
         }
         for (var i = 1; i < values.Count && errors.Count == 0; i++)
         {
             if (values[i].Date < values[i - 1].Date)
             {
-                ModelState.AddModelError("Input.Values", $"The dates must be in order: {values[i].Date:d MMMM yyyy} comes after {values[i - 1].Date:d MMMM yyyy}");
+                ModelState.AddModelError("Input.Values", Text.Format(MeasuresText.DatesInOrder, Text.Date(values[i].Date), Text.Date(values[i - 1].Date)));
                 break;
             }
         }
@@ -140,7 +141,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
             }
             else
             {
-                ModelState.AddModelError("Input.Phases", $"\"{token}\" is not a date like 2026-09-29");
+                ModelState.AddModelError("Input.Phases", Text.Format(MeasuresText.NotADate, token));
             }
         }
         int? baseline = null;
@@ -152,7 +153,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
             }
             else
             {
-                ModelState.AddModelError("Input.Baseline", "The baseline must be a whole number of points, 2 or more");
+                ModelState.AddModelError("Input.Baseline", MeasuresText.BaselineWhole);
             }
         }
         if (!ModelState.IsValid)
@@ -173,7 +174,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
         };
         Values = values;
         Result = DatedSeries.Chart(values, phaseDates, options);
-        var title = string.IsNullOrWhiteSpace(Input.Title) ? "Your measure" : Input.Title.Trim();
+        var title = string.IsNullOrWhiteSpace(Input.Title) ? MeasuresText.YourMeasure : Input.Title.Trim();
         Chart = ChartFromResult(title, values, Result);
     }
 

@@ -1,4 +1,3 @@
-using LocalFlow.Analytics;
 using LocalFlow.Analytics.Measures;
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
@@ -6,6 +5,7 @@ using LocalFlow.Data.Flow;
 using LocalFlow.Data.Measures;
 using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -80,15 +80,15 @@ public sealed class MeasureModel(LocalFlowDb db, CurrentUser current, FlowEngine
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 39), "…");
 
-    /// <summary>The reading of an experiment in plain English.</summary>
+    /// <summary>The reading of an experiment in plain words, in the request's language.</summary>
     public string Words(ExperimentReading r) => r.Verdict switch
     {
-        ExperimentVerdict.NoValuesAfter => "No values yet after the change: wait for the next whole period.",
-        ExperimentVerdict.TooFewBefore => "Too few values before the change to have limits to judge it against.",
-        ExperimentVerdict.NoSignal => $"No signal: the {Plural.Of(r.PointsAfter, "value")} after the change stay within the variation before it. The change has not shifted the system (yet).",
-        ExperimentVerdict.Improvement => $"Improvement: {Plural.Of(r.ImprovementSignals, "value")} after the change {Plural.Word(r.ImprovementSignals, "signals", "signal")} in the better direction against the limits before it.",
-        ExperimentVerdict.Concern => $"Concern: {Plural.Of(r.ConcernSignals, "value")} after the change {Plural.Word(r.ConcernSignals, "signals", "signal")} in the worse direction against the limits before it.",
-        _ => $"Changed: {Plural.Of(r.ImprovementSignals + r.ConcernSignals + r.NeutralSignals, "value")} after the change signal against the limits before it.",
+        ExperimentVerdict.NoValuesAfter => PurposeMeasureText.VerdictNoValuesAfter,
+        ExperimentVerdict.TooFewBefore => PurposeMeasureText.VerdictTooFewBefore,
+        ExperimentVerdict.NoSignal => Text.Count(r.PointsAfter, PurposeMeasureText.VerdictNoSignalOne, PurposeMeasureText.VerdictNoSignalMany),
+        ExperimentVerdict.Improvement => Text.Count(r.ImprovementSignals, PurposeMeasureText.VerdictImprovementOne, PurposeMeasureText.VerdictImprovementMany),
+        ExperimentVerdict.Concern => Text.Count(r.ConcernSignals, PurposeMeasureText.VerdictConcernOne, PurposeMeasureText.VerdictConcernMany),
+        _ => Text.Count(r.ImprovementSignals + r.ConcernSignals + r.NeutralSignals, PurposeMeasureText.VerdictChangedOne, PurposeMeasureText.VerdictChangedMany),
     };
 
     public string Value(double v) => MeasureText.Value(Measure.Counts, v);

@@ -1,34 +1,35 @@
 using LocalFlow.Analytics.Measures;
 using LocalFlow.Data.Entities;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 
 namespace LocalFlow.Web.Pages.Measures;
 
-/// <summary>The words the measure pages use for a purpose measure's parts (one place, so every page says the same).</summary>
+/// <summary>The words the measure pages use for a purpose measure's parts (one place, so every page says the same), in the request's language.</summary>
 public static class MeasureText
 {
-    public static readonly IReadOnlyList<(MeasureLevel Level, string Text, string Hint)> Levels =
+    public static IReadOnlyList<(MeasureLevel Level, string Text, string Hint)> Levels =>
     [
-        (MeasureLevel.Individual, "The individual", "Is this person's or household's life getting better?"),
-        (MeasureLevel.Geography, "The geography", "The locality as a whole: demand, flow and cost across its households."),
-        (MeasureLevel.Strategic, "Strategic demand reduction and cost removal", "Is demand on the whole system falling, and cost with it?"),
+        (MeasureLevel.Individual, MeasuresText.LevelIndividual, MeasuresText.LevelIndividualHint),
+        (MeasureLevel.Geography, MeasuresText.LevelGeography, MeasuresText.LevelGeographyHint),
+        (MeasureLevel.Strategic, MeasuresText.LevelStrategic, MeasuresText.LevelStrategicHint),
     ];
 
-    public static readonly IReadOnlyList<(MeasureCount Count, string Text, string Hint)> Counts =
+    public static IReadOnlyList<(MeasureCount Count, string Text, string Hint)> Counts =>
     [
-        (MeasureCount.ContactsPerHousehold, "Contacts into all agencies per household", "Contact records of every agency (or the one chosen), divided by the households with any record in the period."),
-        (MeasureCount.AssessmentsPerPerson, "Assessments per person", "Assessment records divided by the people with any record in the period."),
-        (MeasureCount.ReReferralRate, "Re-referral rate", $"Share of the period's referrals of someone already referred in the {PurposeMeasures.ReReferralDays} days before."),
-        (MeasureCount.CostPerHousehold, "Cost per household", "The cost of the period's records divided by the households with any record."),
-        (MeasureCount.HelpedShare, "Share of judged work that helped the person", "Records the study team judged as helping, divided by the records judged."),
-        (MeasureCount.SameWorkerShare, "Continuity of worker", "Share of records with a named worker that went to a worker the person had seen before."),
+        (MeasureCount.ContactsPerHousehold, MeasuresText.CountContacts, MeasuresText.CountContactsHint),
+        (MeasureCount.AssessmentsPerPerson, MeasuresText.CountAssessments, MeasuresText.CountAssessmentsHint),
+        (MeasureCount.ReReferralRate, MeasuresText.CountReReferral, Text.Format(MeasuresText.CountReReferralHint, PurposeMeasures.ReReferralDays)),
+        (MeasureCount.CostPerHousehold, MeasuresText.CountCost, MeasuresText.CountCostHint),
+        (MeasureCount.HelpedShare, MeasuresText.CountHelped, MeasuresText.CountHelpedHint),
+        (MeasureCount.SameWorkerShare, MeasuresText.CountSameWorker, MeasuresText.CountSameWorkerHint),
     ];
 
-    public static readonly IReadOnlyList<(MeasurePeriod Period, string Text)> Periods =
+    public static IReadOnlyList<(MeasurePeriod Period, string Text)> Periods =>
     [
-        (MeasurePeriod.Week, "Each week"),
-        (MeasurePeriod.Month, "Each month"),
-        (MeasurePeriod.Quarter, "Each quarter"),
+        (MeasurePeriod.Week, MeasuresText.EachWeek),
+        (MeasurePeriod.Month, MeasuresText.EachMonth),
+        (MeasurePeriod.Quarter, MeasuresText.EachQuarter),
     ];
 
     public static string Level(MeasureLevel level) => Levels.First(l => l.Level == level).Text;
@@ -46,10 +47,19 @@ public static class MeasureText
 
     public static string Improvement(ImprovementDirection d) => d switch
     {
-        ImprovementDirection.HigherIsBetter => "Higher is better",
-        ImprovementDirection.LowerIsBetter => "Lower is better",
-        _ => "Neither way is better",
+        ImprovementDirection.HigherIsBetter => MeasuresText.HigherBetter,
+        ImprovementDirection.LowerIsBetter => MeasuresText.LowerBetter,
+        _ => MeasuresText.NeitherWay,
     };
+
+    /// <summary>The signal rules a point broke, in the request's language (<see cref="CapabilityChart.Describe"/> in English).</summary>
+    public static string Signals(SignalRule rules) => string.Join("; ", new[]
+    {
+        (SignalRule.BeyondLimit, MeasuresText.BeyondLimit),
+        (SignalRule.RunOnOneSide, MeasuresText.RunOnOneSide),
+        (SignalRule.Trend, MeasuresText.Trend),
+        (SignalRule.TwoOfThreeNearLimit, MeasuresText.TwoOfThree),
+    }.Where(r => (rules & r.Item1) != 0).Select(r => r.Item2));
 }
 
 /// <summary>A computed capability chart and the dated values it was drawn from, for <c>_ChartResult</c>.</summary>
@@ -65,24 +75,34 @@ public static class CurveText
     /// <summary>Whether the curve has turned, in a few words.</summary>
     public static string Turn(PopulationCurve curve) => curve.Turn switch
     {
-        ExperimentVerdict.Improvement => "Turned the better way",
-        ExperimentVerdict.Concern => "Turned the worse way",
-        ExperimentVerdict.Changed => "Changed",
-        ExperimentVerdict.NoSignal => "Not turned yet",
-        ExperimentVerdict.TooFewBefore => "Too few periods before locality working to tell",
-        _ => curve.Began is null ? "Locality working has not begun" : "No whole period since locality working began",
+        ExperimentVerdict.Improvement => MeasuresText.TurnedBetter,
+        ExperimentVerdict.Concern => MeasuresText.TurnedWorse,
+        ExperimentVerdict.Changed => MeasuresText.Changed,
+        ExperimentVerdict.NoSignal => MeasuresText.NotTurned,
+        ExperimentVerdict.TooFewBefore => MeasuresText.TooFewPeriods,
+        _ => curve.Began is null ? MeasuresText.NotBegun : MeasuresText.NoWholePeriod,
     };
 
     /// <summary>The centre line before and after, and the change between them, in the measure's units.</summary>
     public static string Centres(MeasureCount count, PopulationCurve curve) => curve.Reading is { Before: { } b, After: { } a }
-        ? $"{MeasureText.Value(count, b.Centre)} before, {MeasureText.Value(count, a.Centre)} since" + (curve.CentreChange is double c ? $" ({(c > 0 ? "up" : c < 0 ? "down" : "no change")}{(c == 0 ? "" : " " + Math.Abs(c).ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")))})" : "")
+        ? Text.Format(MeasuresText.BeforeSince, MeasureText.Value(count, b.Centre), MeasureText.Value(count, a.Centre)) + (curve.CentreChange is double c
+            ? Text.Format(c > 0 ? MeasuresText.ChangeUp : c < 0 ? MeasuresText.ChangeDown : MeasuresText.NoChange, Math.Abs(c).ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")))
+            : "")
         : "–";
 
     /// <summary>A slope per period in words: "rising 0.12 a month".</summary>
     public static string Slope(MeasureCount count, MeasurePeriod period, double? slope) => slope switch
     {
         null => "–",
-        0 => "level",
-        double s => $"{(s > 0 ? "rising" : "falling")} {(MeasureText.IsShare(count) ? (Math.Abs(s) * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " percentage points" : MeasureText.Value(count, Math.Abs(s)))} a {period.ToString().ToLowerInvariant()}",
+        0 => MeasuresText.Level,
+        double s => Text.Format((s > 0, period) switch
+        {
+            (true, MeasurePeriod.Week) => MeasuresText.RisingWeek,
+            (true, MeasurePeriod.Month) => MeasuresText.RisingMonth,
+            (true, _) => MeasuresText.RisingQuarter,
+            (false, MeasurePeriod.Week) => MeasuresText.FallingWeek,
+            (false, MeasurePeriod.Month) => MeasuresText.FallingMonth,
+            (false, _) => MeasuresText.FallingQuarter,
+        }, MeasureText.IsShare(count) ? Text.Format(MeasuresText.PercentagePoints, (Math.Abs(s) * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)) : MeasureText.Value(count, Math.Abs(s))),
     };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LocalFlow.Data;
 using LocalFlow.Data.Flow;
@@ -60,7 +61,18 @@ public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines
             }
         }
         var name = await db.Localities.Where(l => l.Id == locality).Select(l => l.Name).SingleAsync(ct);
-        Report = MeasuresReport.Of(name, Today, curves, picture?.TierTotals, exact, picture, economics);
+        // The report, its PDF and its CSV stay English until the report is translated (docs/welsh.md); the measures'
+        // words it borrows (MeasureText, CurveText) follow the request's language, so it is built in English.
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (Languages.English, Languages.English);
+        try
+        {
+            Report = MeasuresReport.Of(name, Today, curves, picture?.TierTotals, exact, picture, economics);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
         return true;
     }
 }
