@@ -28,6 +28,7 @@ public partial class RoleAccessTests
         /// <summary>A commissioning group of the other locality and its one member.</summary>
         public int OtherGroup { get; init; }
         public int OtherMember { get; init; }
+        public Guid OtherBuilding { get; init; }
     }
 
     /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
@@ -103,6 +104,8 @@ public partial class RoleAccessTests
         db.ResourceMoney.Add(money);
         var group = new CommissioningGroup { LocalityId = locality.Id, Name = $"{OtherFamily} group", Remit = "Otherfield's remit", Members = [new GroupMember { Name = $"{OtherGiven} {OtherFamily}", Background = "Otherfield" }] };
         db.CommissioningGroups.Add(group);
+        var building = new ResourceBuilding { LocalityId = locality.Id, Name = $"{OtherFamily} hall", Owner = LocalFlow.Analytics.Redesign.FundingPartner.Council, UpdatedBy = "test", UpdatedUtc = now, Version = 1 };
+        db.ResourceBuildings.Add(building);
         // A demand study of the other locality, with a type and a demand, for the write endpoints that take study ids.
         var frontDoor = await db.FrontDoors.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         var study = new DemandStudy { LocalityId = locality.Id, Service = $"{OtherFamily} study", Purpose = "Otherfield's purpose", StartsOn = new DateOnly(2026, 1, 5), CreatedAt = now, CreatedBy = "test" };
@@ -154,6 +157,7 @@ public partial class RoleAccessTests
             OtherMoney = money.Id,
             OtherGroup = group.Id,
             OtherMember = group.Members[0].Id,
+            OtherBuilding = building.Id,
         };
     }
 
@@ -176,6 +180,7 @@ public partial class RoleAccessTests
                 || pattern == "/api/conditions/{id:guid}" => [Fill(pattern, p.OtherCondition)],
             "/Redesign/Need/{id:guid}" => [Fill(pattern, p.OtherNeed)],
             "/Redesign/Money/{id:guid?}" => [$"/Redesign/Money/{p.OtherMoney}"],
+            "/Redesign/Building/{id:guid?}" => [$"/Redesign/Building/{p.OtherBuilding}"],
             "/Redesign/Group/{id:int?}" => [$"/Redesign/Group/{S(p.OtherGroup)}"],
             "/Redesign/Member/{group:int}/{id:int?}" => [$"/Redesign/Member/{S(p.OtherGroup)}", $"/Redesign/Member/{S(p.OtherGroup)}/{S(p.OtherMember)}"],
             _ when pattern.StartsWith("/Redesign/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal) => [Fill(pattern, p.OtherQuestion)],

@@ -144,6 +144,9 @@ public partial class RoleAccessTests
         attempts.Add(new("GET /Redesign/Money/{id:guid?}", "POST", $"/Redesign/Money/{p.OtherMoney}", true,
             Form: new() { ["Input.Partner"] = "council", ["Input.Purpose"] = "Role test", ["Input.Amount"] = "1", ["Input.Period"] = "year", ["Input.PriceYear"] = "2025", ["Input.Version"] = "1" }));
         attempts.Add(new("GET /Redesign/Money/{id:guid?}", "POST", $"/Redesign/Money/{p.OtherMoney}?handler=Remove", true));
+        attempts.Add(new("GET /Redesign/Building/{id:guid?}", "POST", $"/Redesign/Building/{p.OtherBuilding}", true,
+            Form: new() { ["Input.Name"] = "Role test", ["Input.Owner"] = "council", ["Input.Version"] = "1" }));
+        attempts.Add(new("GET /Redesign/Building/{id:guid?}", "POST", $"/Redesign/Building/{p.OtherBuilding}?handler=Remove", true));
         var ownGroup = S(await db.CommissioningGroups.Where(g => g.LocalityId != p.OtherLocality).MinAsync(g => g.Id));
         var memberForm = new Dictionary<string, string> { ["Input.Name"] = "Role test member", ["Input.Kind"] = "citizen", ["Input.Background"] = "Role test" };
         attempts.Add(new("GET /Redesign/Group/{id:int?}", "POST", $"/Redesign/Group/{S(p.OtherGroup)}", true, Form: new() { ["Input.Name"] = "Role test group", ["Input.Remit"] = "Role test" }));
