@@ -180,6 +180,7 @@ public partial class RoleAccessTests
                 || pattern == "/api/conditions/{id:guid}" => [Fill(pattern, p.OtherCondition)],
             "/Redesign/Need/{id:guid}" => [Fill(pattern, p.OtherNeed)],
             "/Redesign/Money/{id:guid?}" => [$"/Redesign/Money/{p.OtherMoney}"],
+            "/Redesign/NewNeed/{id:guid?}" => [$"/Redesign/NewNeed/{p.OtherNeed}"],
             "/Redesign/Building/{id:guid?}" => [$"/Redesign/Building/{p.OtherBuilding}"],
             "/Redesign/Group/{id:int?}" => [$"/Redesign/Group/{S(p.OtherGroup)}"],
             "/Redesign/Member/{group:int}/{id:int?}" => [$"/Redesign/Member/{S(p.OtherGroup)}", $"/Redesign/Member/{S(p.OtherGroup)}/{S(p.OtherMember)}"],

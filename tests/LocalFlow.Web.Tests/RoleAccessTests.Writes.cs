@@ -147,6 +147,9 @@ public partial class RoleAccessTests
         attempts.Add(new("GET /Redesign/Building/{id:guid?}", "POST", $"/Redesign/Building/{p.OtherBuilding}", true,
             Form: new() { ["Input.Name"] = "Role test", ["Input.Owner"] = "council", ["Input.Version"] = "1" }));
         attempts.Add(new("GET /Redesign/Building/{id:guid?}", "POST", $"/Redesign/Building/{p.OtherBuilding}?handler=Remove", true));
+        attempts.Add(new("GET /Redesign/NewNeed/{id:guid?}", "POST", $"/Redesign/NewNeed/{p.OtherNeed}", true,
+            Form: new() { ["Input.Title"] = "Role test", ["Input.Who"] = "Community", ["Input.EvidenceKind"] = "ConsultationTheme", ["Input.Evidence"] = "Role test", ["Input.Version"] = "1" }));
+        attempts.Add(new("GET /Redesign/NewNeed/{id:guid?}", "POST", $"/Redesign/NewNeed/{p.OtherNeed}?handler=Remove", true));
         var ownGroup = S(await db.CommissioningGroups.Where(g => g.LocalityId != p.OtherLocality).MinAsync(g => g.Id));
         var memberForm = new Dictionary<string, string> { ["Input.Name"] = "Role test member", ["Input.Kind"] = "citizen", ["Input.Background"] = "Role test" };
         attempts.Add(new("GET /Redesign/Group/{id:int?}", "POST", $"/Redesign/Group/{S(p.OtherGroup)}", true, Form: new() { ["Input.Name"] = "Role test group", ["Input.Remit"] = "Role test" }));
