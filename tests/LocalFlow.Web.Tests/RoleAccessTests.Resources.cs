@@ -25,6 +25,10 @@ public partial class RoleAccessTests
         /// <summary>A need and a line of money of the other locality (the redesign's resource and needs databases).</summary>
         public Guid OtherNeed { get; init; }
         public Guid OtherMoney { get; init; }
+        /// <summary>A commissioning group of the other locality and its one member.</summary>
+        public int OtherGroup { get; init; }
+        public int OtherMember { get; init; }
+        public Guid OtherBuilding { get; init; }
     }
 
     /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
@@ -98,6 +102,10 @@ public partial class RoleAccessTests
         db.Needs.Add(need);
         var money = new ResourceMoney { LocalityId = locality.Id, Partner = LocalFlow.Analytics.Redesign.FundingPartner.Council, Purpose = $"{OtherFamily} money", Amount = 1m, PriceYear = 2025, Period = LocalFlow.Analytics.Redesign.MoneyPeriod.PerYear, UpdatedBy = "test", UpdatedUtc = now, Version = 1 };
         db.ResourceMoney.Add(money);
+        var group = new CommissioningGroup { LocalityId = locality.Id, Name = $"{OtherFamily} group", Remit = "Otherfield's remit", Members = [new GroupMember { Name = $"{OtherGiven} {OtherFamily}", Background = "Otherfield" }] };
+        db.CommissioningGroups.Add(group);
+        var building = new ResourceBuilding { LocalityId = locality.Id, Name = $"{OtherFamily} hall", Owner = LocalFlow.Analytics.Redesign.FundingPartner.Council, UpdatedBy = "test", UpdatedUtc = now, Version = 1 };
+        db.ResourceBuildings.Add(building);
         // A demand study of the other locality, with a type and a demand, for the write endpoints that take study ids.
         var frontDoor = await db.FrontDoors.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         var study = new DemandStudy { LocalityId = locality.Id, Service = $"{OtherFamily} study", Purpose = "Otherfield's purpose", StartsOn = new DateOnly(2026, 1, 5), CreatedAt = now, CreatedBy = "test" };
@@ -147,6 +155,9 @@ public partial class RoleAccessTests
         {
             OtherNeed = need.Id,
             OtherMoney = money.Id,
+            OtherGroup = group.Id,
+            OtherMember = group.Members[0].Id,
+            OtherBuilding = building.Id,
         };
     }
 
@@ -169,6 +180,10 @@ public partial class RoleAccessTests
                 || pattern == "/api/conditions/{id:guid}" => [Fill(pattern, p.OtherCondition)],
             "/Redesign/Need/{id:guid}" => [Fill(pattern, p.OtherNeed)],
             "/Redesign/Money/{id:guid?}" => [$"/Redesign/Money/{p.OtherMoney}"],
+            "/Redesign/NewNeed/{id:guid?}" => [$"/Redesign/NewNeed/{p.OtherNeed}"],
+            "/Redesign/Building/{id:guid?}" => [$"/Redesign/Building/{p.OtherBuilding}"],
+            "/Redesign/Group/{id:int?}" => [$"/Redesign/Group/{S(p.OtherGroup)}"],
+            "/Redesign/Member/{group:int}/{id:int?}" => [$"/Redesign/Member/{S(p.OtherGroup)}", $"/Redesign/Member/{S(p.OtherGroup)}/{S(p.OtherMember)}"],
             _ when pattern.StartsWith("/Redesign/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal) => [Fill(pattern, p.OtherQuestion)],
             "/Redesign/Raise" => [$"/Redesign/Raise?condition={p.OtherCondition}", $"/Redesign/Raise?need={p.OtherNeed}"],
             "/Measures/Measure/{id:int}" => [$"/Measures/Measure/{S(p.OtherMeasure)}"],

@@ -144,6 +144,20 @@ public partial class RoleAccessTests
         attempts.Add(new("GET /Redesign/Money/{id:guid?}", "POST", $"/Redesign/Money/{p.OtherMoney}", true,
             Form: new() { ["Input.Partner"] = "council", ["Input.Purpose"] = "Role test", ["Input.Amount"] = "1", ["Input.Period"] = "year", ["Input.PriceYear"] = "2025", ["Input.Version"] = "1" }));
         attempts.Add(new("GET /Redesign/Money/{id:guid?}", "POST", $"/Redesign/Money/{p.OtherMoney}?handler=Remove", true));
+        attempts.Add(new("GET /Redesign/Building/{id:guid?}", "POST", $"/Redesign/Building/{p.OtherBuilding}", true,
+            Form: new() { ["Input.Name"] = "Role test", ["Input.Owner"] = "council", ["Input.Version"] = "1" }));
+        attempts.Add(new("GET /Redesign/Building/{id:guid?}", "POST", $"/Redesign/Building/{p.OtherBuilding}?handler=Remove", true));
+        attempts.Add(new("GET /Redesign/NewNeed/{id:guid?}", "POST", $"/Redesign/NewNeed/{p.OtherNeed}", true,
+            Form: new() { ["Input.Title"] = "Role test", ["Input.Who"] = "Community", ["Input.EvidenceKind"] = "ConsultationTheme", ["Input.Evidence"] = "Role test", ["Input.Version"] = "1" }));
+        attempts.Add(new("GET /Redesign/NewNeed/{id:guid?}", "POST", $"/Redesign/NewNeed/{p.OtherNeed}?handler=Remove", true));
+        var ownGroup = S(await db.CommissioningGroups.Where(g => g.LocalityId != p.OtherLocality).MinAsync(g => g.Id));
+        var memberForm = new Dictionary<string, string> { ["Input.Name"] = "Role test member", ["Input.Kind"] = "citizen", ["Input.Background"] = "Role test" };
+        attempts.Add(new("GET /Redesign/Group/{id:int?}", "POST", $"/Redesign/Group/{S(p.OtherGroup)}", true, Form: new() { ["Input.Name"] = "Role test group", ["Input.Remit"] = "Role test" }));
+        attempts.Add(new("GET /Redesign/Member/{group:int}/{id:int?}", "POST", $"/Redesign/Member/{S(p.OtherGroup)}", true, Form: memberForm));
+        attempts.Add(new("GET /Redesign/Member/{group:int}/{id:int?}", "POST", $"/Redesign/Member/{S(p.OtherGroup)}/{S(p.OtherMember)}", true, Form: memberForm));
+        attempts.Add(new("GET /Redesign/Member/{group:int}/{id:int?}", "POST", $"/Redesign/Member/{S(p.OtherGroup)}/{S(p.OtherMember)}?handler=Remove", true));
+        // The other locality's member, reached through one's own group.
+        attempts.Add(new("GET /Redesign/Member/{group:int}/{id:int?}", "POST", $"/Redesign/Member/{ownGroup}/{S(p.OtherMember)}?handler=Remove", true));
         attempts.Add(new("GET /Redesign/Raise", "POST", $"/Redesign/Raise?need={p.OtherNeed}", true, Form: new() { ["Input.Title"] = "Role test question", ["Input.Outcome"] = "Role test" }));
         return attempts;
     }

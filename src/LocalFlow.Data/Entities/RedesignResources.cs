@@ -55,6 +55,8 @@ public sealed class ResourceBuilding
     public LocalFlow.Analytics.Redesign.LifeStage? LastStage { get; set; }
     public required string UpdatedBy { get; set; }
     public DateTime UpdatedUtc { get; set; }
+    /// <summary>Raised on every save; a save from an older version is refused (schema 36).</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>
@@ -71,6 +73,10 @@ public sealed class WorkforceGap
     /// <summary>People it would take (whole-time equivalents, rounded up).</summary>
     public int People { get; set; }
     public string Note { get; set; } = "";
+    /// <summary>Who saved it last (schema 36).</summary>
+    public string UpdatedBy { get; set; } = "";
+    /// <summary>Raised on every save; a save from an older version is refused (schema 36).</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>Whose need it is. The numbers are stored and never change meaning.</summary>
@@ -117,4 +123,8 @@ public sealed class Need
     public LocalFlow.Analytics.Redesign.LifeStage? FirstStage { get; set; }
     /// <summary>The last stage of the pathway it is placed on (null with a first stage: that stage only).</summary>
     public LocalFlow.Analytics.Redesign.LifeStage? LastStage { get; set; }
+    /// <summary>Who changed it last, after it was recorded; empty until then (schema 36).</summary>
+    public string UpdatedBy { get; set; } = "";
+    /// <summary>Raised on every change; a change from an older version is refused (schema 36).</summary>
+    public int Version { get; set; }
 }

@@ -17,7 +17,26 @@ public sealed class NeedInput
     public Analytics.Redesign.LifeStage? FirstStage { get; set; }
     /// <summary>The last stage (optional; none means the first stage only).</summary>
     public Analytics.Redesign.LifeStage? LastStage { get; set; }
+    /// <summary>The version the need was read at, when changing one.</summary>
+    public int Version { get; set; }
+
+    public static NeedInput From(Need n) => new()
+    {
+        Title = n.Title,
+        Who = n.Who,
+        Area = n.Area,
+        Description = n.Description,
+        EvidenceKind = n.EvidenceKind,
+        Evidence = n.Evidence,
+        DemandStudyId = n.DemandStudyId,
+        FirstStage = n.FirstStage,
+        LastStage = n.LastStage,
+        Version = n.Version,
+    };
 }
+
+/// <summary>The outcome of changing a need: saved, or refused because someone else changed it first (with what they saved).</summary>
+public sealed record NeedSave(bool Saved, Need Current);
 
 /// <summary>
 /// A need with its evidence in aggregate: for a demand study, its service and how many demands it heard and how many
@@ -71,7 +90,25 @@ public static class Needs
     /// <summary>Records a need.</summary>
     /// <exception cref="RedesignInputException">A field is missing or wrong (every problem, by field).</exception>
     public static async Task<Need> AddAsync(LocalFlowDb db, int localityId, NeedInput input, string by, CancellationToken ct = default)
+        => (await SaveAsync(db, localityId, null, input, by, ct))!.Current;
+
+    /// <summary>
+    /// Records a need (<paramref name="id"/> null) or changes one. A change made from an older version than the stored
+    /// one is refused and the stored need comes back, so the form shows both and keeps what was typed. Null when the
+    /// need is not the locality's.
+    /// </summary>
+    /// <exception cref="RedesignInputException">A field is missing or wrong (every problem, by field).</exception>
+    public static async Task<NeedSave?> SaveAsync(LocalFlowDb db, int localityId, Guid? id, NeedInput input, string by, CancellationToken ct = default)
     {
+        Need? stored = null;
+        if (id is Guid g && (stored = await db.Needs.SingleOrDefaultAsync(n => n.LocalityId == localityId && n.Id == g, ct)) is null)
+        {
+            return null;
+        }
+        if (stored is not null && stored.Version != input.Version)
+        {
+            return new(false, stored);
+        }
         var errors = new Dictionary<string, string>();
         var title = (input.Title ?? "").Trim();
         if (title.Length == 0)
@@ -123,23 +160,37 @@ public static class Needs
         {
             throw new RedesignInputException(errors);
         }
-        var need = new Need
+        var need = stored ?? db.Needs.Add(new Need { LocalityId = localityId, Title = title, RecordedBy = by, RecordedUtc = db.Clock.GetUtcNow().UtcDateTime }).Entity;
+        need.Title = title;
+        need.Who = input.Who!.Value;
+        need.Area = (input.Area ?? "").Trim();
+        need.Description = (input.Description ?? "").Trim();
+        need.EvidenceKind = input.EvidenceKind!.Value;
+        need.Evidence = (input.Evidence ?? "").Trim();
+        need.DemandStudyId = input.EvidenceKind == NeedEvidenceKind.DemandStudy ? input.DemandStudyId : null;
+        need.FirstStage = input.FirstStage;
+        need.LastStage = input.FirstStage is null ? null : input.LastStage ?? input.FirstStage;
+        if (stored is not null)
         {
-            LocalityId = localityId,
-            Title = title,
-            Who = input.Who!.Value,
-            Area = (input.Area ?? "").Trim(),
-            Description = (input.Description ?? "").Trim(),
-            EvidenceKind = input.EvidenceKind!.Value,
-            Evidence = (input.Evidence ?? "").Trim(),
-            DemandStudyId = input.EvidenceKind == NeedEvidenceKind.DemandStudy ? input.DemandStudyId : null,
-            RecordedBy = by,
-            RecordedUtc = db.Clock.GetUtcNow().UtcDateTime,
-            FirstStage = input.FirstStage,
-            LastStage = input.FirstStage is null ? null : input.LastStage ?? input.FirstStage,
-        };
-        db.Needs.Add(need);
-        await db.SaveChangesAsync(ct);
-        return need;
+            need.UpdatedBy = by;
+        }
+        need.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new(true, need);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(false, await db.Needs.AsNoTracking().SingleAsync(x => x.Id == need.Id, ct));
+        }
     }
+
+    /// <summary>
+    /// Removes a need of the locality; false when there is none. Questions raised from it keep their words, and their
+    /// page says the need has since been removed.
+    /// </summary>
+    public static async Task<bool> RemoveAsync(LocalFlowDb db, int localityId, Guid id, CancellationToken ct = default)
+        => await db.Needs.Where(n => n.LocalityId == localityId && n.Id == id).ExecuteDeleteAsync(ct) > 0;
 }

@@ -30,6 +30,7 @@ internal sealed class ResourceBuildingConfiguration : IEntityTypeConfiguration<R
         e.Property(x => x.OpeningHours).HasMaxLength(300);
         e.Property(x => x.UsedBy).HasMaxLength(1000);
         e.Property(x => x.UpdatedBy).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.LocalityId, x.Name });
     }
 }
@@ -42,6 +43,8 @@ internal sealed class WorkforceGapConfiguration : IEntityTypeConfiguration<Workf
         e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.SetNull);
         e.Property(x => x.Skill).HasMaxLength(200);
         e.Property(x => x.Note).HasMaxLength(500);
+        e.Property(x => x.UpdatedBy).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.LocalityId);
         e.HasIndex(x => x.AgencyId);
     }
@@ -57,6 +60,8 @@ internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         e.Property(x => x.Area).HasMaxLength(200);
         e.Property(x => x.Evidence).HasMaxLength(1000);
         e.Property(x => x.RecordedBy).HasMaxLength(200);
+        e.Property(x => x.UpdatedBy).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.LocalityId, x.Who });
         e.HasIndex(x => x.DemandStudyId);
     }

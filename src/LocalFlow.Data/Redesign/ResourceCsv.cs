@@ -36,8 +36,8 @@ public static class ResourceCsv
 
     /// <summary>The columns of each sheet, in the order export writes them; import takes them in any order.</summary>
     public static IReadOnlyList<string> Columns(ResourceSheet sheet) => sheet == ResourceSheet.Money
-        ? ["partner", "body", "purpose", "amount", "price_year", "period", "note"]
-        : ["name", "kind", "owner", "place", "opening_hours", "capacity", "used_by"];
+        ? ["partner", "body", "purpose", "amount", "price_year", "period", "note", "first_stage", "last_stage"]
+        : ["name", "kind", "owner", "place", "opening_hours", "capacity", "used_by", "first_stage", "last_stage"];
 
     /// <summary>The columns a file must have.</summary>
     public static IReadOnlyList<string> Required(ResourceSheet sheet) => sheet == ResourceSheet.Money
@@ -54,14 +54,14 @@ public static class ResourceCsv
             foreach (var m in await ResourceDatabase.MoneyAsync(db, localityId, ct))
             {
                 var i = MoneyInput.From(m);
-                CsvText.WriteRecord(writer, [i.Partner, i.Body, i.Purpose, i.Amount, i.PriceYear, i.Period, i.Note]);
+                CsvText.WriteRecord(writer, [i.Partner, i.Body, i.Purpose, i.Amount, i.PriceYear, i.Period, i.Note, i.FirstStage, i.LastStage]);
             }
         }
         else
         {
             foreach (var b in await ResourceDatabase.BuildingsAsync(db, localityId, ct))
             {
-                CsvText.WriteRecord(writer, [b.Name, b.Kind, ResourceDatabase.Code(b.Owner), b.Place, b.OpeningHours, b.Capacity?.ToString(CultureInfo.InvariantCulture), b.UsedBy]);
+                CsvText.WriteRecord(writer, [b.Name, b.Kind, ResourceDatabase.Code(b.Owner), b.Place, b.OpeningHours, b.Capacity?.ToString(CultureInfo.InvariantCulture), b.UsedBy, b.FirstStage?.ToString(), b.LastStage?.ToString()]);
             }
         }
         return writer.ToString();
@@ -126,7 +126,7 @@ public static class ResourceCsv
             Dictionary<string, string> errors;
             if (sheet == ResourceSheet.Money)
             {
-                errors = ResourceDatabase.Check(new MoneyInput { Partner = Cell("partner"), Body = Cell("body"), Purpose = Cell("purpose"), Amount = Cell("amount"), PriceYear = Cell("price_year"), Period = Cell("period"), Note = Cell("note") }, thisYear, out var line);
+                errors = ResourceDatabase.Check(new MoneyInput { Partner = Cell("partner"), Body = Cell("body"), Purpose = Cell("purpose"), Amount = Cell("amount"), PriceYear = Cell("price_year"), Period = Cell("period"), Note = Cell("note"), FirstStage = Cell("first_stage"), LastStage = Cell("last_stage") }, thisYear, out var line);
                 if (line is not null)
                 {
                     line.LocalityId = localityId;
@@ -138,7 +138,7 @@ public static class ResourceCsv
             }
             else
             {
-                errors = ResourceDatabase.Check(new BuildingInput { Name = Cell("name"), Kind = Cell("kind"), Owner = Cell("owner"), Place = Cell("place"), OpeningHours = Cell("opening_hours"), Capacity = Cell("capacity"), UsedBy = Cell("used_by") }, out var building);
+                errors = ResourceDatabase.Check(new BuildingInput { Name = Cell("name"), Kind = Cell("kind"), Owner = Cell("owner"), Place = Cell("place"), OpeningHours = Cell("opening_hours"), Capacity = Cell("capacity"), UsedBy = Cell("used_by"), FirstStage = Cell("first_stage"), LastStage = Cell("last_stage") }, out var building);
                 if (building is not null)
                 {
                     building.LocalityId = localityId;

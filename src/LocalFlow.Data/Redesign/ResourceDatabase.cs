@@ -17,10 +17,15 @@ public sealed class MoneyInput
     public string? PriceYear { get; set; }
     public string? Period { get; set; }
     public string? Note { get; set; }
+    /// <summary>The first and last stage of the user pathway it is placed on, by name (<see cref="LifeStage"/>); both optional.</summary>
+    public string? FirstStage { get; set; }
+    public string? LastStage { get; set; }
     public int Version { get; set; }
 
     public static MoneyInput From(ResourceMoney m) => new()
     {
+        FirstStage = m.FirstStage?.ToString(),
+        LastStage = m.LastStage?.ToString(),
         Partner = ResourceDatabase.Code(m.Partner),
         Body = m.Body,
         Purpose = m.Purpose,
@@ -32,7 +37,7 @@ public sealed class MoneyInput
     };
 }
 
-/// <summary>A building or asset as typed into a CSV row.</summary>
+/// <summary>A building or asset as typed into the form or a CSV row, with the version it was read at.</summary>
 public sealed class BuildingInput
 {
     public string? Name { get; set; }
@@ -42,7 +47,28 @@ public sealed class BuildingInput
     public string? OpeningHours { get; set; }
     public string? Capacity { get; set; }
     public string? UsedBy { get; set; }
+    /// <summary>The first and last stage of the user pathway it is placed on, by name (<see cref="LifeStage"/>); both optional.</summary>
+    public string? FirstStage { get; set; }
+    public string? LastStage { get; set; }
+    public int Version { get; set; }
+
+    public static BuildingInput From(ResourceBuilding b) => new()
+    {
+        Name = b.Name,
+        Kind = b.Kind,
+        Owner = ResourceDatabase.Code(b.Owner),
+        Place = b.Place,
+        OpeningHours = b.OpeningHours,
+        Capacity = b.Capacity?.ToString(CultureInfo.InvariantCulture),
+        UsedBy = b.UsedBy,
+        FirstStage = b.FirstStage?.ToString(),
+        LastStage = b.LastStage?.ToString(),
+        Version = b.Version,
+    };
 }
+
+/// <summary>The outcome of saving a building: saved, or refused because someone else saved first (with what they saved).</summary>
+public sealed record BuildingSave(bool Saved, ResourceBuilding Current);
 
 /// <summary>The outcome of saving a line of money: saved, or refused because someone else saved first (with what they saved).</summary>
 public sealed record MoneySave(bool Saved, ResourceMoney Current);
@@ -67,6 +93,52 @@ public static class ResourceDatabase
     ];
 
     public const int EarliestPriceYear = 1990;
+
+    /// <summary>
+    /// Checks where a line of money or a building is placed on the user pathway: a stage named as <see cref="LifeStage"/>
+    /// is (case ignored), the last stage optional (none: the first only) and not before the first. Problems go under
+    /// first_stage and last_stage.
+    /// </summary>
+    public static (LifeStage? First, LifeStage? Last) CheckStages(string? firstText, string? lastText, Dictionary<string, string> errors)
+    {
+        static bool Parse(string text, out LifeStage stage)
+            => Enum.TryParse(text, ignoreCase: true, out stage) && Enum.IsDefined(stage) && !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        var names = string.Join(", ", Enum.GetNames<LifeStage>());
+        var f = (firstText ?? "").Trim();
+        var l = (lastText ?? "").Trim();
+        LifeStage? first = null, last = null;
+        if (f.Length > 0)
+        {
+            if (Parse(f, out var fs))
+            {
+                first = fs;
+            }
+            else
+            {
+                errors["first_stage"] = $"\"{f}\" is not a stage of life: use one of {names}.";
+            }
+        }
+        if (l.Length > 0)
+        {
+            if (!Parse(l, out var ls))
+            {
+                errors["last_stage"] = $"\"{l}\" is not a stage of life: use one of {names}.";
+            }
+            else if (f.Length == 0)
+            {
+                errors["last_stage"] = "Choose the first stage of life too, or leave both empty.";
+            }
+            else if (first is LifeStage fs && ls < fs)
+            {
+                errors["last_stage"] = "The last stage of life must be the first stage or a later one.";
+            }
+            else
+            {
+                last = ls;
+            }
+        }
+        return (first, first is null ? null : last ?? first);
+    }
 
     public static string Code(FundingPartner p) => Partners.First(x => x.Partner == p).Code;
     public static string Code(MoneyPeriod p) => Periods.First(x => x.Period == p).Code;
@@ -158,9 +230,10 @@ public static class ResourceDatabase
         {
             errors["note"] = $"The note must be 500 characters or fewer; it is {note.Length}.";
         }
+        var (first, last) = CheckStages(input.FirstStage, input.LastStage, errors);
         if (errors.Count == 0)
         {
-            checkedLine = new ResourceMoney { Partner = partner!.Value, Body = body, Purpose = purpose, Amount = amount, PriceYear = priceYear, Period = period!.Value, Note = note, UpdatedBy = "" };
+            checkedLine = new ResourceMoney { Partner = partner!.Value, Body = body, Purpose = purpose, Amount = amount, PriceYear = priceYear, Period = period!.Value, Note = note, UpdatedBy = "", FirstStage = first, LastStage = last };
         }
         return errors;
     }
@@ -200,10 +273,13 @@ public static class ResourceDatabase
                 errors[field] = $"The {field.Replace('_', ' ')} must be {max} characters or fewer.";
             }
         }
+        var (first, last) = CheckStages(input.FirstStage, input.LastStage, errors);
         if (errors.Count == 0)
         {
             checkedBuilding = new ResourceBuilding
             {
+                FirstStage = first,
+                LastStage = last,
                 Name = name,
                 Kind = (input.Kind ?? "").Trim(),
                 Owner = owner!.Value,
@@ -247,20 +323,71 @@ public static class ResourceDatabase
         m.PriceYear = line.PriceYear;
         m.Period = line.Period;
         m.Note = line.Note;
+        m.FirstStage = line.FirstStage;
+        m.LastStage = line.LastStage;
         m.UpdatedBy = by;
         m.UpdatedUtc = db.Clock.GetUtcNow().UtcDateTime;
         m.Version++;
+        var (saved, current) = await SaveOrReloadAsync(db, m, m.Id, ct);
+        return new(saved, current);
+    }
+
+    /// <summary>Saves a versioned row; when someone else saved it first, nothing is saved and their row comes back.</summary>
+    private static async Task<(bool Saved, T Current)> SaveOrReloadAsync<T>(LocalFlowDb db, T row, Guid id, CancellationToken ct) where T : class
+    {
         try
         {
             await db.SaveChangesAsync(ct);
-            return new(true, m);
+            return (true, row);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(false, await db.ResourceMoney.AsNoTracking().SingleAsync(x => x.Id == m.Id, ct));
+            return (false, await db.Set<T>().AsNoTracking().SingleAsync(x => EF.Property<Guid>(x, "Id") == id, ct));
         }
     }
+
+    /// <summary>
+    /// Adds a building or asset (<paramref name="id"/> null) or changes one, as <see cref="SaveMoneyAsync"/> does a line
+    /// of money: a change from an older version is refused with the stored building. Null when it is not the locality's.
+    /// </summary>
+    /// <exception cref="RedesignInputException">A field is missing or wrong (every problem, by field).</exception>
+    public static async Task<BuildingSave?> SaveBuildingAsync(LocalFlowDb db, int localityId, Guid? id, BuildingInput input, string by, CancellationToken ct = default)
+    {
+        ResourceBuilding? stored = null;
+        if (id is Guid g && (stored = await db.ResourceBuildings.SingleOrDefaultAsync(b => b.LocalityId == localityId && b.Id == g, ct)) is null)
+        {
+            return null;
+        }
+        if (stored is not null && stored.Version != input.Version)
+        {
+            return new(false, stored);
+        }
+        var errors = Check(input, out var building);
+        if (errors.Count > 0)
+        {
+            throw new RedesignInputException(errors);
+        }
+        var b = stored ?? db.ResourceBuildings.Add(new ResourceBuilding { LocalityId = localityId, Name = "", UpdatedBy = by }).Entity;
+        b.Name = building!.Name;
+        b.Kind = building.Kind;
+        b.Owner = building.Owner;
+        b.Place = building.Place;
+        b.OpeningHours = building.OpeningHours;
+        b.Capacity = building.Capacity;
+        b.UsedBy = building.UsedBy;
+        b.FirstStage = building.FirstStage;
+        b.LastStage = building.LastStage;
+        b.UpdatedBy = by;
+        b.UpdatedUtc = db.Clock.GetUtcNow().UtcDateTime;
+        b.Version++;
+        var (saved, current) = await SaveOrReloadAsync(db, b, b.Id, ct);
+        return new(saved, current);
+    }
+
+    /// <summary>Removes a building or asset of the locality; false when there is none.</summary>
+    public static async Task<bool> RemoveBuildingAsync(LocalFlowDb db, int localityId, Guid id, CancellationToken ct = default)
+        => await db.ResourceBuildings.Where(b => b.LocalityId == localityId && b.Id == id).ExecuteDeleteAsync(ct) > 0;
 
     /// <summary>Removes a line of money of the locality; false when there is none.</summary>
     public static async Task<bool> RemoveMoneyAsync(LocalFlowDb db, int localityId, Guid id, CancellationToken ct = default)

@@ -51,10 +51,12 @@ public static class Policies
     public const string RedesignWork = "redesign.work";
     /// <summary>Take gateway decisions: the steering group.</summary>
     public const string RedesignDecide = "redesign.decide";
-    /// <summary>Edit the vision and principles and the commissioning groups: commissioners.</summary>
+    /// <summary>Edit the vision and principles: commissioners.</summary>
     public const string RedesignManage = "redesign.manage";
     /// <summary>Change the resource database (money, buildings) and import it: the commissioners and the steering group.</summary>
     public const string RedesignResources = "redesign.resources";
+    /// <summary>Add and change commissioning groups and their members: the steering group and commissioners; citizen members read.</summary>
+    public const string RedesignGroups = "redesign.groups";
 
     /// <summary>The roles allowed each operation. Administrators manage the system but do not see case data unless they also hold a case role.</summary>
     public static readonly IReadOnlyDictionary<string, Roles> Allowed = new Dictionary<string, Roles>
@@ -85,6 +87,7 @@ public static class Policies
         [RedesignDecide] = Roles.Steering,
         [RedesignManage] = Roles.Commissioner,
         [RedesignResources] = Roles.Commissioner | Roles.Steering,
+        [RedesignGroups] = Roles.Steering | Roles.Commissioner,
     };
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace LocalFlow.Web.Tests.Browser;
 /// The redesign programme by keyboard, with axe-core on each page: the study team raises a question from a system
 /// condition; the steering group is refused a stop without a reason, then lets it go on; and answers the change jigsaw,
 /// which then shows a newly missing piece and its symptom; then opens the user pathway and is refused an empty
-/// commissioning strategy.
+/// commissioning strategy; then adds a citizen member to a commissioning group.
 /// </summary>
 public class RedesignJourneyTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
@@ -107,6 +107,29 @@ public class RedesignJourneyTests(BrowserFixture browser) : BrowserTest(browser)
         await steering.Keyboard.PressAsync("Enter");
         await steering.Locator(".govuk-error-summary").WaitForAsync();
         (await steering.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Choose at least one approved commissioning question");
+        await steering.AssertAccessibleAsync();
+
+        // A member added to the first group by keyboard: refused without staff or citizen, then saved.
+        await steering.GotoAsync("/Redesign/Groups");
+        await steering.AssertAccessibleAsync();
+        await steering.FollowLinkByKeyboardAsync("a[id^='add-member-']", "**/Redesign/Member/**");
+        await steering.TabToAsync("#Input_Name", maxPresses: 40);
+        await steering.Keyboard.TypeAsync("Rhian Evans");
+        await steering.TabToAsync("#Input_Background", maxPresses: 10);
+        await steering.Keyboard.TypeAsync("Lives on the Meadows estate");
+        await steering.TabToAsync("#save", maxPresses: 10);
+        await steering.Keyboard.PressAsync("Enter");
+        await steering.Locator(".govuk-error-summary").WaitForAsync();
+        (await steering.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Choose whether they are a member of staff or a citizen");
+        (await steering.Locator("#Input_Name").InputValueAsync()).ShouldBe("Rhian Evans");
+        await steering.AssertAccessibleAsync();
+        await steering.TabToAsync("#Input_Kind", maxPresses: 40);
+        await steering.Keyboard.PressAsync("Space");
+        await steering.Keyboard.PressAsync("ArrowRight");
+        await steering.TabToAsync("#save", maxPresses: 10);
+        await steering.Keyboard.PressAsync("Enter");
+        await steering.Locator(".govuk-notification-banner--success").WaitForAsync();
+        (await steering.Locator("main").InnerTextAsync()).ShouldContain("Rhian Evans\tCitizen\tLives on the Meadows estate");
         await steering.AssertAccessibleAsync();
     }
 }

@@ -14,6 +14,8 @@ public sealed class GroupsModel(LocalFlowDb db, CurrentUser current) : PageModel
 {
     public RedesignProgramme Programme { get; private set; } = null!;
     public IReadOnlyList<(CommissioningGroup Group, int Questions)> Groups { get; private set; } = [];
+    /// <summary>True for those who may add and change groups and members (the steering group and commissioners).</summary>
+    public bool MayChange { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -21,6 +23,7 @@ public sealed class GroupsModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return NotFound();
         }
+        MayChange = Policies.Allows(User, Policies.RedesignGroups);
         Programme = await Data.Redesign.Programme.EnsureAsync(db, locality, ct);
         var groups = await db.CommissioningGroups.AsNoTracking().Include(g => g.Members)
             .Where(g => g.LocalityId == locality).OrderBy(g => g.Name).ToListAsync(ct);

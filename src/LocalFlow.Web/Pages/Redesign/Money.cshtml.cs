@@ -31,6 +31,8 @@ public sealed class MoneyModel(LocalFlowDb db, CurrentUser current) : PageModel
         ["price_year"] = "Input.PriceYear",
         ["period"] = "Input.Period",
         ["note"] = "Input.Note",
+        ["first_stage"] = "Input.FirstStage",
+        ["last_stage"] = "Input.LastStage",
     };
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)

@@ -192,6 +192,9 @@ public static class RedesignText
 
     public static string Kind(MemberKind k) => k == MemberKind.Citizen ? "Citizen" : "Staff";
 
+    /// <summary>Staff or citizen as radio options, in that order, with no rank between them.</summary>
+    public static IEnumerable<(string Value, string Text, string? Hint)> KindOptions => Groups.Kinds.Select(k => (k.Code, Kind(k.Kind), (string?)null));
+
     /// <summary>"Q12".</summary>
     public static string Number(int n) => "Q" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

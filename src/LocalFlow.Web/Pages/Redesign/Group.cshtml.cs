@@ -1,0 +1,61 @@
+using LocalFlow.Data;
+using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalFlow.Web.Pages.Redesign;
+
+/// <summary>Add a commissioning group, or change one's name and remit.</summary>
+[Authorize(Policy = Policies.RedesignGroups)]
+public sealed class GroupModel(LocalFlowDb db, CurrentUser current) : PageModel
+{
+    [BindProperty]
+    public GroupInput Input { get; set; } = new();
+
+    /// <summary>The group being changed; null when adding.</summary>
+    public int? Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (current.LocalityId is not int locality)
+        {
+            return NotFound();
+        }
+        Id = id;
+        if (id is int g)
+        {
+            if (await db.CommissioningGroups.AsNoTracking().SingleOrDefaultAsync(x => x.LocalityId == locality && x.Id == g, ct) is not { } group)
+            {
+                return NotFound();
+            }
+            Input = GroupInput.From(group);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (current.LocalityId is not int locality)
+        {
+            return NotFound();
+        }
+        Id = id;
+        try
+        {
+            if (await Groups.SaveGroupAsync(db, locality, id, Input, ct) is not { } saved)
+            {
+                return NotFound();
+            }
+            TempData["Done"] = id is null ? $"The group \"{saved.Name}\" was added." : $"The group \"{saved.Name}\" was saved.";
+            return Redirect($"/Redesign/Groups#group-{saved.Id}");
+        }
+        catch (RedesignInputException ex)
+        {
+            RedesignText.AddErrors(ModelState, "Input.", ex);
+            return Page();
+        }
+    }
+}
