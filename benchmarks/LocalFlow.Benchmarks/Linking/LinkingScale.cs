@@ -50,7 +50,9 @@ public static class LinkingScale
         options.UntoldHouseholdPairsToReview = args.Contains("untold");
         var result = Linker.Run(schema, options);
         var t = result.Timings;
+        sw.Restart();
         var report = result.Report(data.Truth, data.Households);
+        var reportTime = sw.Elapsed;
         var (pairwise, clusters, within) = report.Truth!;
         Console.WriteLine($"{(hard ? "hard" : "default")} profile, {(bloom ? "Bloom filters" : "clear text")}; people {people:N0}; records {data.Records.Count:N0} from {data.Agencies.Count} agencies; candidate pairs {result.Pairs.Count:N0}");
         foreach (var note in result.Pairs.Notes)
@@ -74,7 +76,10 @@ public static class LinkingScale
             }
         }
         Console.WriteLine($"true pairs {LinkageEvaluation.TruePairs(data.Truth):N0}, of which blocking paired {blockedTrue:N0}");
-        Console.WriteLine(report.EstimateKnown ? $"model's estimate at the threshold: precision {report.EstimatedPrecision:F4} recall {report.EstimatedRecall:F4}" : $"model cannot estimate: {report.EstimateCaveat}");
+        Console.WriteLine($"model's estimate at the threshold: precision {report.EstimatedPrecision:F4} recall {report.EstimatedRecall:F4}; once per source: {report.SourceCheck}");
+        Console.WriteLine($"quality report with the truth {reportTime.TotalSeconds:F1} s");
+        Console.WriteLine($"matches blocking missed: estimated {report.MissedMatches:N0}, truth {LinkageEvaluation.TruePairs(data.Truth) - blockedTrue:N0}");
+        Console.WriteLine(report.EstimateKnown ? "the model vouches for its estimate" : $"model cannot estimate: {report.EstimateCaveat}");
         if (args.Contains("calibration"))
         {
             // Per 2-bit band of weight: candidate pairs, matches the model expects (sum of probabilities) and true matches,

@@ -88,6 +88,9 @@ public sealed class BloomSchema : LinkageSchema
     public override IReadOnlyList<string> BlockingRules => RuleNames;
 
     /// <inheritdoc/>
+    public override int DateOfBirthRules => 2;
+
+    /// <inheritdoc/>
     public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[2], [1, 2], [3, 0], [5], [8], [6], [7]];
 
     /// <inheritdoc/>
