@@ -94,7 +94,7 @@ public class HardAccuracyTests(ITestOutputHelper output)
         var encoded = new BloomEncoder(Encoding.UTF8.GetBytes("agreed-between-agencies-2026")).Encode(records);
         var result = Linker.Run(new BloomSchema(encoded));
         var (clusters, pairwise, household, report) = Measure("bloom", result, data);
-        // Achieved (seed 21): people P 0.995 R 0.943, 126 within-household false pairs; short of the 0.97 recall goal (docs/linking.md).
+        // Achieved (seed 21): people P 0.996 R 0.950, 115 within-household false pairs; short of the 0.97 recall goal (docs/linking.md).
         clusters.Precision.ShouldBeGreaterThanOrEqualTo(0.99);
         clusters.Recall.ShouldBeGreaterThanOrEqualTo(0.93);
         ((double)household / clusters.TruePositives).ShouldBeLessThan(0.006);

@@ -12,7 +12,7 @@ public sealed class BloomSchema : LinkageSchema
     /// <summary>The blocking rules (keys made by <see cref="BloomEncoder"/>).</summary>
     public static readonly IReadOnlyList<string> RuleNames = ["keyed date of birth", "keyed surname sound + birth year", "keyed postcode + given initial", "keyed NHS number", "keyed other id", "keyed phone", "keyed email"];
 
-    private static readonly double[][] Cuts = [[0.95, 0.80, 0.60], [0.95, 0.80, 0.60], [0.99, 0.70, 0.40], [0.95, 0.70, 0.45], [0.99], [0.99, 0.70], [0.99, 0.70], [0.99, 0.85], [0.99, 0.70]];
+    private static readonly double[][] Cuts = [[0.95, 0.80, 0.60, 0.40], [0.95, 0.80, 0.60], [0.99, 0.70, 0.40], [0.95, 0.70, 0.45], [0.99], [0.99, 0.70], [0.99, 0.70], [0.99, 0.85], [0.99, 0.70]];
 
     private static readonly ComparisonInfo[] Defs = BuildDefs();
 
@@ -143,7 +143,7 @@ public sealed class BloomSchema : LinkageSchema
             return null;
         }
         var family = levels[1] < Cuts[1].Length;
-        return family && levels[0] == Cuts[0].Length && levels[2] == Cuts[2].Length ? "same family, a different given name and a clearly different date of birth" : null;
+        return family && GivenDifferent(levels[0]) && levels[2] == Cuts[2].Length ? "same family, a different given name and a clearly different date of birth" : null;
     }
 
     /// <summary>
@@ -170,8 +170,11 @@ public sealed class BloomSchema : LinkageSchema
         var household = levels[3] == 0 || levels[6] == 0 || levels[7] == 0;
         var family = levels[1] < Cuts[1].Length;
         return !household ? levels[1] == Cuts[1].Length
-            : family && ((levels[0] == 0 && levels[2] == Cuts[2].Length) || (levels[0] == Cuts[0].Length && levels[2] == Unknown));
+            : family && ((levels[0] == 0 && levels[2] == Cuts[2].Length) || (GivenDifferent(levels[0]) && levels[2] == Unknown));
     }
+
+    /// <summary>Given-name filters clearly different: Dice below 0.60 (the last two levels).</summary>
+    private static bool GivenDifferent(byte level) => level is 3 or 4;
 
     /// <inheritdoc/>
     public override bool IdentifierAgrees(ReadOnlySpan<byte> levels) => levels[5] < Cuts[5].Length || levels[8] < Cuts[8].Length;
