@@ -24,9 +24,8 @@ public static class LinkingScale
         var data = LinkageDataGenerator.Generate(new SyntheticOptions { People = people, Seed = 11, Hard = hard });
         var generate = sw.Elapsed;
         sw.Restart();
-        LinkageSchema schema = bloom
-            ? new BloomSchema(new BloomEncoder(Encoding.UTF8.GetBytes("agreed-between-agencies-2026")).Encode(data.Records))
-            : new ClearTextSchema(data.Records);
+        var encoded = bloom ? new BloomEncoder(Encoding.UTF8.GetBytes("agreed-between-agencies-2026")).Encode(data.Records) : null;
+        LinkageSchema schema = encoded is not null ? new BloomSchema(encoded) : new ClearTextSchema(data.Records);
         var prepare = sw.Elapsed;
         var threshold = args.FirstOrDefault(a => a.StartsWith("threshold=", StringComparison.Ordinal));
         var margin = args.FirstOrDefault(a => a.StartsWith("margin=", StringComparison.Ordinal));
@@ -50,7 +49,9 @@ public static class LinkingScale
         options.UntoldHouseholdPairsToReview = args.Contains("untold");
         var result = Linker.Run(schema, options);
         var t = result.Timings;
+        sw.Restart();
         var report = result.Report(data.Truth, data.Households);
+        var reportTime = sw.Elapsed;
         var (pairwise, clusters, within) = report.Truth!;
         Console.WriteLine($"{(hard ? "hard" : "default")} profile, {(bloom ? "Bloom filters" : "clear text")}; people {people:N0}; records {data.Records.Count:N0} from {data.Agencies.Count} agencies; candidate pairs {result.Pairs.Count:N0}");
         foreach (var note in result.Pairs.Notes)
@@ -74,7 +75,42 @@ public static class LinkingScale
             }
         }
         Console.WriteLine($"true pairs {LinkageEvaluation.TruePairs(data.Truth):N0}, of which blocking paired {blockedTrue:N0}");
-        Console.WriteLine(report.EstimateKnown ? $"model's estimate at the threshold: precision {report.EstimatedPrecision:F4} recall {report.EstimatedRecall:F4}" : $"model cannot estimate: {report.EstimateCaveat}");
+        Console.WriteLine($"model's estimate at the threshold: precision {report.EstimatedPrecision:F4} recall {report.EstimatedRecall:F4}; once per source: {report.SourceCheck}");
+        Console.WriteLine($"quality report with the truth {reportTime.TotalSeconds:F1} s");
+        Console.WriteLine($"matches blocking missed: estimated {report.MissedMatches:N0}, truth {LinkageEvaluation.TruePairs(data.Truth) - blockedTrue:N0}");
+        Console.WriteLine(report.EstimateKnown ? "the model vouches for its estimate" : $"model cannot estimate: {report.EstimateCaveat}");
+        if (encoded is not null && args.Contains("givendice"))
+        {
+            // Pairs of one household and surname and birthday whose given-name filters are clearly different (twins, and
+            // nicknames a filter cannot tell from another name): the given-name Dice of the true and the false ones.
+            var hist = new SortedDictionary<int, (long True, long False)>();
+            var lv = new byte[result.Schema.Comparisons.Count];
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                var (a, b) = (result.Pairs.A(i), result.Pairs.B(i));
+                result.Schema.Compare(a, b, lv);
+                if (!(lv[3] == 0 || lv[6] == 0 || lv[7] == 0) || lv[1] != 0 || lv[2] != 0 || lv[0] != 3)
+                {
+                    continue;
+                }
+                var x = encoded[a].Filters.AsSpan(0, BloomEncoder.Words);
+                var y = encoded[b].Filters.AsSpan(0, BloomEncoder.Words);
+                int both = 0, ca = 0, cb = 0;
+                for (var k = 0; k < x.Length; k++)
+                {
+                    both += System.Numerics.BitOperations.PopCount(x[k] & y[k]);
+                    ca += System.Numerics.BitOperations.PopCount(x[k]);
+                    cb += System.Numerics.BitOperations.PopCount(y[k]);
+                }
+                var bin = (int)(20.0 * 2 * both / (ca + cb));
+                var (tr, fa) = hist.GetValueOrDefault(bin);
+                hist[bin] = data.Truth[a] == data.Truth[b] ? (tr + 1, fa) : (tr, fa + 1);
+            }
+            foreach (var (bin, (tr, fa)) in hist)
+            {
+                Console.WriteLine($"given Dice [{bin * 0.05:F2}, {(bin + 1) * 0.05:F2}): true {tr:N0} false {fa:N0}");
+            }
+        }
         if (args.Contains("calibration"))
         {
             // Per 2-bit band of weight: candidate pairs, matches the model expects (sum of probabilities) and true matches,

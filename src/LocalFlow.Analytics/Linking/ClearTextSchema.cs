@@ -95,6 +95,9 @@ public sealed class ClearTextSchema : LinkageSchema
     public override IReadOnlyList<string> BlockingRules => Rules;
 
     /// <inheritdoc/>
+    public override int DateOfBirthRules => 2;
+
+    /// <inheritdoc/>
     public override IReadOnlyList<int[]> BlockedComparisons { get; } = [[DateOfBirth], [Surname, DateOfBirth], [Address, GivenName], [Nhs], [OtherId], [Phone], [Email]];
 
     /// <inheritdoc/>

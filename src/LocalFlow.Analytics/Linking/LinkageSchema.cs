@@ -41,6 +41,13 @@ public abstract class LinkageSchema
     public abstract IReadOnlyList<string> BlockingRules { get; }
 
     /// <summary>
+    /// How many of the first blocking rules are keyed on the date of birth; the others are keyed on where and how a person
+    /// is reached and on ids. The quality report sets the two groups against each other (capture–recapture) to estimate
+    /// the matches blocking never paired. 0: not estimated.
+    /// </summary>
+    public virtual int DateOfBirthRules => 0;
+
+    /// <summary>
     /// For each blocking rule, the comparisons its key decides (for example postcode and address for the postcode rule).
     /// EM on a rule's pairs leaves those comparisons out, because within a block they agree by construction.
     /// </summary>

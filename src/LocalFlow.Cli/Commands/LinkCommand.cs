@@ -392,7 +392,7 @@ internal static class LinkCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{r.Records:N0} records from {r.Sources} sources; {r.CandidatePairs:N0} candidate pairs; [green]{r.Links + r.DecidedLinks:N0} linked[/], [yellow]{r.Reviews:N0} to review[/], {r.NonLinks + r.DecidedNonLinks:N0} not linked.");
         AnsiConsole.MarkupLine(r.EstimateKnown
-            ? $"Link threshold {r.LinkThreshold:F1} bits, review from {r.ReviewThreshold:F1}. Model's estimate at the threshold: precision {r.EstimatedPrecision:F4}, recall {r.EstimatedRecall:F4} among candidate pairs (EM: {r.EmIterations} iterations, converged)."
+            ? $"Link threshold {r.LinkThreshold:F1} bits, review from {r.ReviewThreshold:F1}. Model's estimate at the threshold: precision {r.EstimatedPrecision:F4}, recall {r.EstimatedRecall:F4}, counting about {r.MissedMatches:N0} matches blocking never paired (EM: {r.EmIterations} iterations, converged)."
             : $"Link threshold {r.LinkThreshold:F1} bits, review from {r.ReviewThreshold:F1}. [yellow]The model cannot estimate its own precision and recall here[/]: {Markup.Escape(r.EstimateCaveat)}. Check a sample of links by hand.");
         AnsiConsole.MarkupLine($"{r.People:N0} people ({r.PeopleInSeveralRecords:N0} with several records); {r.FlaggedClusters:N0} clusters flagged for review (from {r.FlaggedComponents:N0} chains that did not hang together). Time {result.Timings.Total.TotalSeconds:F1} s.");
         if (truth is not null)

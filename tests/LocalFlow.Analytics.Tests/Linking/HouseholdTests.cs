@@ -235,6 +235,28 @@ public class HouseholdTests
         schema.ReviewOnly(levels).ShouldBeFalse();
     }
 
+    [Fact]
+    public void WithBloomFilters_AFatherAndSonOfOneName_AndAMemberWithNoDateOfBirth_AreReviewedNotLinked()
+    {
+        var records = new List<LinkRecord>
+        {
+            Person("gp", "1", "Peter", "Graham", "1956-11-24", "NF24 0DA", "Flat 102, 8 Kings Court", sex: "M"),
+            Person("council", "2", "Peter", "Graham", "15/12/1992", "NF24 0DA", "Flat 102, 8 Kings Court", sex: "M"),
+            Person("gp", "3", "Karen", "Webb", "1979-04-02", "NF12 7DE", "14 Orchard Way", sex: "F", phone: "01632960212"),
+            Person("housing", "4", "Thomas", "Webb", "", "NF12 7DE", "14 Orchard Way", phone: "01632960212"),
+            // One person, once with the date of birth written another way: left to its weight.
+            Person("council", "5", "Peter", "Graham", "24/11/1956", "NF24 0DA", "Flat 102, 8 Kings Court", sex: "M"),
+        };
+        var schema = new BloomSchema(new BloomEncoder(Secret).Encode(records));
+        Span<byte> levels = stackalloc byte[schema.Comparisons.Count];
+        schema.Compare(0, 1, levels);
+        schema.ReviewOnly(levels).ShouldBeTrue();
+        schema.Compare(2, 3, levels);
+        schema.ReviewOnly(levels).ShouldBeTrue();
+        schema.Compare(0, 4, levels);
+        schema.ReviewOnly(levels).ShouldBeFalse();
+    }
+
     private static FellegiSunterModel HardBloomModel()
     {
         var data = LocalFlow.Analytics.Linking.Synthetic.LinkageDataGenerator.Generate(new LocalFlow.Analytics.Linking.Synthetic.SyntheticOptions { People = 1500, Seed = 98, Hard = true });
