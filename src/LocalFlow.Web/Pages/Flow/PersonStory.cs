@@ -87,7 +87,7 @@ public sealed class PersonStory
             AgencyOptions = all.Select(r => r.AgencyId).Distinct().Select(a => (a, agencies[a])).OrderBy(a => a.Item2, StringComparer.Ordinal).ToList(),
             KindOptions = all.Select(r => r.Kind).Distinct().Order().ToList(),
             Rows = shown.Select(r => new RecordRow(r.Id, r.StartUtc, agencies[r.AgencyId], r.TeamId is int t ? teams.GetValueOrDefault(t) : null,
-                FlowAccess.Describe(r), r.WorkerId is int w ? workers.GetValueOrDefault(w) : null, r.Text, r.Cost, r.Helped, r.HelpedReason)).ToList(),
+                LocalFlow.Web.Resources.FlowText.Describe(r.Kind, r.Subtype), r.WorkerId is int w ? workers.GetValueOrDefault(w) : null, r.Text, r.Cost, r.Helped, r.HelpedReason)).ToList(),
             Mattered = mattered,
             Timeline = timeline,
             CostCurve = costCurve,
