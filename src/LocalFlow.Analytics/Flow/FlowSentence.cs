@@ -61,20 +61,37 @@ public static class FlowSentence
     /// <summary>"10 months", "16 years", "3 days": the time from <paramref name="first"/> to <paramref name="last"/> in the seeds' words.</summary>
     public static string Period(DateTimeOffset first, DateTimeOffset last)
     {
+        var (count, unit) = PeriodOf(first, last);
+        return Count(count, unit switch { PeriodUnit.Day => "day", PeriodUnit.Month => "month", _ => "year" });
+    }
+
+    /// <summary>
+    /// The time from <paramref name="first"/> to <paramref name="last"/> as the sentence counts it: whole days (at least
+    /// one) under two months, whole months under two years, else whole years. For saying the period in another language.
+    /// </summary>
+    public static (int Count, PeriodUnit Unit) PeriodOf(DateTimeOffset first, DateTimeOffset last)
+    {
         var days = (last.UtcDateTime.Date - first.UtcDateTime.Date).Days;
         var months = ((last.Year - first.Year) * 12) + last.Month - first.Month - (last.Day < first.Day ? 1 : 0);
         if (months < 2)
         {
-            return Count(Math.Max(days, 1), "day");
+            return (Math.Max(days, 1), PeriodUnit.Day);
         }
-        if (months < 24)
-        {
-            return Count(months, "month");
-        }
-        return Count(months / 12, "year");
+        return months < 24 ? (months, PeriodUnit.Month) : (months / 12, PeriodUnit.Year);
     }
 
     private static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Count(long n, string one, string? many = null) => Plural.Of(n, one, many);
+}
+
+/// <summary>The unit a <see cref="FlowSentence"/> period is counted in.</summary>
+public enum PeriodUnit
+{
+    /// <summary>Whole days.</summary>
+    Day,
+    /// <summary>Whole months.</summary>
+    Month,
+    /// <summary>Whole years.</summary>
+    Year,
 }

@@ -157,8 +157,8 @@ internal sealed class ChartFigure
     {
         var sb = new StringBuilder();
         AppendOpen(sb);
-        sb.Append($"<div class=\"govuk-inset-text lf-chart__empty\" id=\"{Id}-empty\"><p class=\"govuk-body govuk-!-font-weight-bold\">No data yet</p>");
-        sb.Append($"<p class=\"govuk-body\">{Escape(_spec.Description)}</p><p class=\"govuk-body\">The chart will appear here when there is data to show.</p></div>");
+        sb.Append($"<div class=\"govuk-inset-text lf-chart__empty\" id=\"{Id}-empty\"><p class=\"govuk-body govuk-!-font-weight-bold\">{Escape(Resources.ChartText.NoDataYet)}</p>");
+        sb.Append($"<p class=\"govuk-body\">{Escape(_spec.Description)}</p><p class=\"govuk-body\">{Escape(Resources.ChartText.WillAppear)}</p></div>");
         sb.Append("</figure>");
         return sb.ToString();
     }
@@ -178,7 +178,7 @@ internal sealed class ChartFigure
         {
             return;
         }
-        sb.Append("<ul class=\"lf-chart__legend\" aria-label=\"Key\">");
+        sb.Append($"<ul class=\"lf-chart__legend\" aria-label=\"{Escape(Resources.ChartText.Key)}\">");
         foreach (var item in Legend)
         {
             sb.Append("<li class=\"lf-chart__legend-item\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lf-chart__legend-sample\" viewBox=\"0 0 40 20\" width=\"40\" height=\"20\" aria-hidden=\"true\" focusable=\"false\">");
@@ -191,10 +191,12 @@ internal sealed class ChartFigure
     /// <summary>Links to download the chart (SVG, and PNG drawn from it by /js/export.js when scripts run) and its data (CSV).</summary>
     private void AppendDownloads(StringBuilder sb)
     {
-        var what = $"<span class=\"govuk-visually-hidden\"> of {Escape(_spec.Title)}</span>";
-        sb.Append($"<p class=\"govuk-body-s lf-chart__downloads lf-no-print\">Download the chart as <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("svg", Id))}\" download=\"\">SVG{what}</a>");
-        sb.Append($"<span class=\"lf-png\" hidden=\"hidden\"> or <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("svg", Id))}\" data-lf-png=\"{Id}\">PNG{what}</a></span>");
-        sb.Append($", or its data as <a class=\"govuk-link\" href=\"{Escape(PageExport.Href("csv", Id + "-table"))}\" download=\"\">CSV{what}</a></p>");
+        // Each sentence is one text with the link in its place, so that Welsh can order it its own way.
+        var what = $"<span class=\"govuk-visually-hidden\">{Escape(Resources.Text.Format(Resources.ChartText.OfChart, _spec.Title))}</span>";
+        string Fill(string text, string link) => Escape(text).Replace("{0}", link, StringComparison.Ordinal);
+        sb.Append("<p class=\"govuk-body-s lf-chart__downloads lf-no-print\">").Append(Fill(Resources.ChartText.DownloadAs, $"<a class=\"govuk-link\" href=\"{Escape(PageExport.Href("svg", Id))}\" download=\"\">SVG{what}</a>"));
+        sb.Append("<span class=\"lf-png\" hidden=\"hidden\">").Append(Fill(Resources.ChartText.OrPng, $"<a class=\"govuk-link\" href=\"{Escape(PageExport.Href("svg", Id))}\" data-lf-png=\"{Id}\">PNG{what}</a>")).Append("</span>");
+        sb.Append(Fill(Resources.ChartText.OrData, $"<a class=\"govuk-link\" href=\"{Escape(PageExport.Href("csv", Id + "-table"))}\" download=\"\">CSV{what}</a>")).Append("</p>");
     }
 
     private void AppendTable(StringBuilder sb, ChartTable table)
@@ -202,7 +204,7 @@ internal sealed class ChartFigure
         var inDetails = _spec.Table == DataTableDisplay.InDetails;
         if (inDetails)
         {
-            sb.Append("<details class=\"govuk-details lf-chart__data\"><summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">Show the data as a table</span></summary><div class=\"govuk-details__text\">");
+            sb.Append($"<details class=\"govuk-details lf-chart__data\"><summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">{Escape(Resources.ChartText.ShowTable)}</span></summary><div class=\"govuk-details__text\">");
         }
         else
         {

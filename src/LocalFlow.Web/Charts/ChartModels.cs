@@ -183,7 +183,7 @@ public sealed record CostItem(DateOnly Date, decimal Amount, string Label);
 public sealed record CostCurveChart(string Title, string Description, IReadOnlyList<CostItem> Costs) : ChartSpec(Title, Description)
 {
     /// <summary>The name of the main series.</summary>
-    public string CostsName { get; init; } = "Cost of what was done";
+    public string CostsName { get; init; } = Resources.ChartText.CostsName;
 
     /// <summary>A second series drawn as its own step line (for example the cost of what mattered, item by item).</summary>
     public IReadOnlyList<CostItem>? Comparison { get; init; }
@@ -192,7 +192,7 @@ public sealed record CostCurveChart(string Title, string Description, IReadOnlyL
     public decimal? ReferenceAmount { get; init; }
 
     /// <summary>The name of the comparison series or reference line.</summary>
-    public string ComparisonName { get; init; } = "Cost of what mattered";
+    public string ComparisonName { get; init; } = Resources.ChartText.ComparisonName;
 }
 
 /// <summary>One step of a waterfall: how much one part adds to (or takes from) the running total.</summary>

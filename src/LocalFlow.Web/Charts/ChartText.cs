@@ -99,10 +99,10 @@ internal static class ChartText
         if (wait.TotalDays >= 1)
         {
             var days = Math.Round(wait.TotalDays, 1);
-            return days.ToString("#,##0.#", Invariant) + (days == 1 ? " day" : " days");
+            return Resources.Text.Format(days == 1 ? Resources.ChartText.DayOne : Resources.ChartText.DayMany, days.ToString("#,##0.#", Invariant));
         }
         var hours = Math.Round(wait.TotalHours, 1);
-        return hours.ToString("#,##0.#", Invariant) + (hours == 1 ? " hour" : " hours");
+        return Resources.Text.Format(hours == 1 ? Resources.ChartText.HourOne : Resources.ChartText.HourMany, hours.ToString("#,##0.#", Invariant));
     }
 
     /// <summary>A whole number, en-GB: 1,234.</summary>

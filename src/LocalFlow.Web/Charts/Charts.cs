@@ -60,7 +60,7 @@ public static partial class Charts
                 DateTick(fig, x.Map(t), bottom, Escape(Value(t, ValueFormat.Number)));
             }
         }
-        AxisTitles(fig, left, right, bottom, chart.ValueLabel, chart.XLabel ?? (dated ? "Date" : null));
+        AxisTitles(fig, left, right, bottom, chart.ValueLabel, chart.XLabel ?? (dated ? Resources.ChartText.Date : null));
 
         for (var i = 0; i < series.Count; i++)
         {
@@ -102,7 +102,7 @@ public static partial class Charts
         var high = points.MaxBy(p => p.Value);
         fig.Summary = $"{Count(points.Count)} values from {XText(first)} to {XText(last)}; the highest is {Value(high.Value, chart.Format)} ({XText(high)}).";
 
-        var table = new ChartTable([dated ? "Date" : chart.XLabel ?? "X", .. series.Select(s => s.Name)]);
+        var table = new ChartTable([dated ? Resources.ChartText.Date : chart.XLabel ?? "X", .. series.Select(s => s.Name)]);
         table.Numeric(Enumerable.Range(1, series.Count).ToArray());
         foreach (var group in points.Select(p => (p.X, p.Date)).Distinct().OrderBy(p => p.X))
         {
@@ -185,10 +185,10 @@ public static partial class Charts
             HorizontalBars(fig, bars, chart.Format, chart.ValueLabel, cumulative);
         }
         fig.Legend.Add(new LegendItem(chart.ValueLabel, $"<rect x=\"8\" y=\"2\" width=\"24\" height=\"16\" fill=\"{Palette[0]}\" stroke=\"{Ink}\"/>"));
-        fig.Legend.Add(new LegendItem("Cumulative percentage (right axis)", LineSample(Palette[1], Dashes[1], 1)));
+        fig.Legend.Add(new LegendItem(Resources.ChartText.CumulativePercentage, LineSample(Palette[1], Dashes[1], 1)));
         var top = bars.TakeWhile((_, i) => i == 0 || cumulative[i - 1] < 80).Count();
         fig.Summary = $"{Count(bars.Count)} categories, {Value(total, chart.Format)} in all; the largest {Count(top)} make up {Value(Math.Round(cumulative[top - 1]), ValueFormat.Percent)}.";
-        var table = new ChartTable("Rank", chart.CategoryLabel, chart.ValueLabel, "Share", "Cumulative share").Numeric(2, 3, 4);
+        var table = new ChartTable(Resources.ChartText.Rank, chart.CategoryLabel, chart.ValueLabel, Resources.ChartText.Share, Resources.ChartText.CumulativeShare).Numeric(2, 3, 4);
         for (var i = 0; i < bars.Count; i++)
         {
             table.Add(Count(i + 1), LinkCell(bars[i].Label, bars[i].Href), Escape(Value(bars[i].Value, chart.Format)),
@@ -223,7 +223,7 @@ public static partial class Charts
             fig.Svg.Append($"<line class=\"lf-chart__grid\" x1=\"{N(tx)}\" y1=\"{N(top)}\" x2=\"{N(tx)}\" y2=\"{N(bottom)}\" stroke=\"{Grid}\" stroke-width=\"1\"/>");
             DateTick(fig, tx, bottom, label);
         }
-        AxisTitles(fig, left, right, bottom, null, "Date");
+        AxisTitles(fig, left, right, bottom, null, Resources.ChartText.Date);
         for (var l = 0; l < lanes.Count; l++)
         {
             var (name, events) = lanes[l];
@@ -266,7 +266,7 @@ public static partial class Charts
             fig.Legend.Add(new LegendItem(name ?? "", $"<rect width=\"40\" height=\"20\" fill=\"#ffffff\"/>{Marker(l, 20, 10, 6, colour)}"));
         }
         fig.Summary = $"{Count(all.Count)} events in {Count(lanes.Count(l => l.Events.Count > 0))} lanes from {Date(all.Min(e => e.Date))} to {Date(all.Max(e => e.Date))}.";
-        var table = new ChartTable("Date", "Lane", "Event");
+        var table = new ChartTable(Resources.ChartText.Date, Resources.ChartText.Lane, Resources.ChartText.Event);
         foreach (var (lane, ev) in lanes.SelectMany(l => l.Events.Select(e => (l.Name, e))).OrderBy(p => p.e.Date))
         {
             table.Add(Escape(Date(ev.Date)), Cell(lane), LinkCell(ev.Label, ev.Href));
@@ -298,7 +298,7 @@ public static partial class Charts
         {
             DateTick(fig, X(i), bottom, Escape(Date(points[i].Label)));
         }
-        AxisTitles(fig, left, right, bottom, chart.ValueLabel, "Date");
+        AxisTitles(fig, left, right, bottom, chart.ValueLabel, Resources.ChartText.Date);
 
         string PhaseName(int phase) => phase >= 0 && phase < chart.Phases.Count ? chart.Phases[phase].Name : $"Phase {phase + 1}";
         var phaseStarts = new List<int>();
@@ -347,8 +347,8 @@ public static partial class Charts
             fig.Svg.Append(Marker(shape, X(i), y.Map(p.Value), size, colour, $"{Date(p.Label)}: {Value(p.Value, chart.Format)}{signal}"));
         }
         fig.Legend.Add(new LegendItem(chart.ValueLabel, LineSample(Palette[0], "", 0)));
-        fig.Legend.Add(new LegendItem("Centre line (average)", LineSample(Ink, "", null)));
-        fig.Legend.Add(new LegendItem("Upper and lower natural process limits", LineSample(Palette[1], "7 5", null)));
+        fig.Legend.Add(new LegendItem(Resources.ChartText.CentreLineAverage, LineSample(Ink, "", null)));
+        fig.Legend.Add(new LegendItem(Resources.ChartText.NaturalLimits, LineSample(Palette[1], "7 5", null)));
         foreach (var s in new[] { SignalClassification.Improvement, SignalClassification.Concern, SignalClassification.Neutral })
         {
             if (points.Any(p => p.Signal == s))
@@ -360,7 +360,7 @@ public static partial class Charts
         var signals = points.Count(p => p.Signal != SignalClassification.None);
         fig.Summary = $"{Count(points.Count)} values from {Date(points[0].Label)} to {Date(points[^1].Label)} in {Count(phaseStarts.Count)} phase{(phaseStarts.Count == 1 ? "" : "s")}; {Count(signals)} point{(signals == 1 ? "" : "s")} with a signal.";
 
-        var table = new ChartTable("Date", chart.ValueLabel, "Centre line", "Lower limit", "Upper limit", "Signal", "Phase").Numeric(1, 2, 3, 4);
+        var table = new ChartTable(Resources.ChartText.Date, chart.ValueLabel, Resources.ChartText.CentreLine, Resources.ChartText.LowerLimit, Resources.ChartText.UpperLimit, Resources.ChartText.Signal, Resources.ChartText.Phase).Numeric(1, 2, 3, 4);
         foreach (var p in points)
         {
             table.Add(Escape(Date(p.Label)), Escape(Value(p.Value, chart.Format)), Escape(Value(p.Centre, chart.Format)),
@@ -400,7 +400,7 @@ public static partial class Charts
         {
             DateTick(fig, x.Map(date.DayNumber), bottom, label);
         }
-        AxisTitles(fig, left, right, bottom, "Cumulative cost", "Date");
+        AxisTitles(fig, left, right, bottom, Resources.ChartText.CumulativeCost, Resources.ChartText.Date);
         StepLine(fig, mainSteps, x, y, to, Palette[0], "", 0, chart.CostsName);
         fig.Legend.Add(new LegendItem(chart.CostsName, LineSample(Palette[0], "", 0)));
         if (chart.Comparison is not null)
@@ -419,7 +419,7 @@ public static partial class Charts
         var mattered = chart.Comparison is not null ? (otherSteps.Count == 0 ? 0 : otherSteps[^1].Total) : chart.ReferenceAmount;
         fig.Summary = $"{chart.CostsName}: {Pounds(done)} by {Date(to)}" + (mattered is decimal m ? $"; {chart.ComparisonName.ToLowerInvariant()}: {Pounds(m)}." : ".");
 
-        var table = new ChartTable("Date", "Series", "Item", "Amount", "Cumulative").Numeric(3, 4);
+        var table = new ChartTable(Resources.ChartText.Date, Resources.ChartText.Series, Resources.ChartText.Item, Resources.ChartText.Amount, Resources.ChartText.Cumulative).Numeric(3, 4);
         foreach (var (series, steps) in new[] { (chart.CostsName, mainSteps), (chart.ComparisonName, otherSteps) })
         {
             foreach (var s in steps)
@@ -563,7 +563,7 @@ public static partial class Charts
             {
                 fig.Text(pct.Map(t), bottom + 24, Escape(Value(t, ValueFormat.Percent)), "middle", "lf-chart__tick");
             }
-            fig.Text(Width - 8, 20, "Cumulative share", "end", "lf-chart__axis-title", extra: " font-weight=\"700\"");
+            fig.Text(Width - 8, 20, Escape(Resources.ChartText.CumulativeShare), "end", "lf-chart__axis-title", extra: " font-weight=\"700\"");
             CumulativeLine(fig, bars, cumulative, i => pct.Map(cumulative[i]), RowMiddle);
         }
     }

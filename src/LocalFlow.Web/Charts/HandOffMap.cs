@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Html;
 using static LocalFlow.Web.Charts.ChartFigure;
 using static LocalFlow.Web.Charts.ChartText;
+using W = LocalFlow.Web.Resources.ChartText;
 
 namespace LocalFlow.Web.Charts;
 
@@ -149,8 +150,8 @@ public static partial class Charts
         fig.Summary = $"{Count(total)} hand-offs between {Count(nodes.Count)} {chart.NodesName}; the most, {Count(top.Count)}, from {top.From} to {top.To}. Each arrow is labelled with its count and median wait.{shown}";
         var withPeople = handOffs.Any(h => h.People is not null);
         var table = withPeople
-            ? new ChartTable("From", "To", "Hand-offs", "People", "Median wait").Numeric(2, 3, 4)
-            : new ChartTable("From", "To", "Hand-offs", "Median wait").Numeric(2, 3);
+            ? new ChartTable(W.From, W.To, W.HandOffs, W.People, W.MedianWait).Numeric(2, 3, 4)
+            : new ChartTable(W.From, W.To, W.HandOffs, W.MedianWait).Numeric(2, 3);
         foreach (var h in handOffs.OrderByDescending(h => h.Count).ThenBy(h => h.From, StringComparer.Ordinal).ThenBy(h => h.To, StringComparer.Ordinal))
         {
             var waitCell = h.MedianWait is TimeSpan w ? Escape(Wait(w)) : "not known";

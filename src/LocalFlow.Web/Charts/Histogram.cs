@@ -27,7 +27,7 @@ public sealed record HistogramChart(string Title, string Description, IReadOnlyL
     public int Missing { get; init; }
 
     /// <summary>The table row for <see cref="Missing"/>.</summary>
-    public string MissingLabel { get; init; } = "No value";
+    public string MissingLabel { get; init; } = Resources.ChartText.NoValue;
 
     /// <summary>
     /// The values count people shown to someone who may not see people: counts go through the small-number rule

@@ -22,7 +22,7 @@ public sealed class CreateModel(LocalFlowDb db, CurrentUser current) : PageModel
     {
         if (current.LocalityId is not int locality)
         {
-            ModelState.AddModelError("Input.Title", "Your sign-in is not linked to a locality: ask an administrator");
+            ModelState.AddModelError("Input.Title", LocalFlow.Web.Resources.ConditionsText.NoLocality);
             return Page();
         }
         if (!ModelState.IsValid)
@@ -32,7 +32,7 @@ public sealed class CreateModel(LocalFlowDb db, CurrentUser current) : PageModel
         try
         {
             var c = await SystemConditions.CreateAsync(db, locality, Input);
-            TempData["Done"] = "System condition recorded. Now link the evidence for it.";
+            TempData["Done"] = LocalFlow.Web.Resources.ConditionsText.Recorded;
             return Redirect($"/Conditions/Evidence/{c.Id}");
         }
         catch (ConditionInputException ex)

@@ -33,7 +33,7 @@ public sealed class DeleteModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return NotFound();
         }
-        TempData["Done"] = "System condition deleted.";
+        TempData["Done"] = LocalFlow.Web.Resources.ConditionsText.Deleted;
         return Redirect("/Conditions");
     }
 }

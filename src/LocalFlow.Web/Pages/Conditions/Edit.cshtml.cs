@@ -44,7 +44,7 @@ public sealed class EditModel(LocalFlowDb db, CurrentUser current) : PageModel
             {
                 return NotFound();
             }
-            TempData["Done"] = "System condition changed.";
+            TempData["Done"] = LocalFlow.Web.Resources.ConditionsText.Changed;
             return Redirect($"/Conditions/Condition/{id}");
         }
         catch (ConditionInputException ex)

@@ -50,7 +50,7 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow
     public IReadOnlyList<EvidenceView> Existing { get; private set; } = [];
     public IReadOnlyList<(string Value, string Text)> Types { get; private set; } = [];
     public IReadOnlyList<(string Value, string Text)> Signals { get; } =
-        [.. Enum.GetValues<FlowSignalKind>().Select(k => (k.ToString(), FlowAccess.SignalName(k)))];
+        [.. Enum.GetValues<FlowSignalKind>().Select(k => (k.ToString(), LocalFlow.Web.Resources.FlowText.SignalName(k)))];
     public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
     public IReadOnlyList<PersonOption> People { get; private set; } = [];
     public string? ChosenPersonName { get; private set; }
@@ -80,7 +80,7 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow
         // Evidence may not point at a person this user may not see (a restricted record): answered as if they did not exist.
         if (Input.Kind == EvidenceKind.CaseHistory && Input.PersonId is Guid pid && await FlowAccess.PersonAsync(db, current, pid) is null)
         {
-            ModelState.AddModelError("Input.PersonId", "Choose a person in this locality");
+            ModelState.AddModelError("Input.PersonId", LocalFlow.Web.Resources.ConditionsText.ErrorChoosePerson);
             Person = Input.PersonId = null;
         }
         if (Input.Kind == EvidenceKind.ActivityRecord && Input.RecordId is Guid rid
@@ -88,14 +88,14 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow
             && (await FlowAccess.PersonAsync(db, current, owner) is null
                 || !await db.ActivityRecords.Where(r => r.LocalityId == locality && r.Id == rid).SharedWith(db, current.Viewer).AnyAsync()))
         {
-            ModelState.AddModelError("Input.RecordId", "Enter the id of an activity record in this locality (it is at the end of the record's address)");
+            ModelState.AddModelError("Input.RecordId", LocalFlow.Web.Resources.ConditionsText.ErrorRecordId);
         }
         if (ModelState.IsValid)
         {
             try
             {
                 await SystemConditions.AddEvidenceAsync(db, locality, id, Input);
-                TempData["Done"] = "Evidence added.";
+                TempData["Done"] = LocalFlow.Web.Resources.ConditionsText.EvidenceAdded;
                 return Redirect($"/Conditions/Evidence/{id}");
             }
             catch (ConditionInputException ex)
@@ -116,7 +116,7 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow
         {
             return NotFound();
         }
-        TempData["Done"] = "Evidence removed.";
+        TempData["Done"] = LocalFlow.Web.Resources.ConditionsText.EvidenceRemoved;
         return Redirect($"/Conditions/Evidence/{id}");
     }
 
@@ -144,7 +144,7 @@ public sealed class EvidenceModel(LocalFlowDb db, CurrentUser current, LocalFlow
                         .ToListAsync())
                     .Where(t => t.Nature == DemandNature.Failure || failureCounts.ContainsKey(t.Id))
                     .OrderBy(t => t.Service, StringComparer.CurrentCulture).ThenByDescending(t => failureCounts.GetValueOrDefault(t.Id)).ThenBy(t => t.Name, StringComparer.CurrentCulture)
-                    .Select(t => (t.Id.ToString(CultureInfo.InvariantCulture), $"{t.Service}: {t.Name} ({failureCounts.GetValueOrDefault(t.Id)} failure demands)"))
+                    .Select(t => (t.Id.ToString(CultureInfo.InvariantCulture), LocalFlow.Web.Resources.Text.Format(LocalFlow.Web.Resources.ConditionsText.TypeOption, t.Service, t.Name, failureCounts.GetValueOrDefault(t.Id))))
                     .ToList();
                 break;
             case EvidenceKind.FlowSignal:

@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Conditions;
 using LocalFlow.Web.Charts;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,19 +30,19 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current, LocalFlow.Da
         {
             Report = await ConditionReachCalculator.ForLocalityAsync(db, engines, locality);
         }
-        Groups = Report.Conditions.GroupBy(c => SystemConditions.CategoryName(c.Condition)).ToList();
+        Groups = Report.Conditions.GroupBy(c => ConditionsText.CategoryName(c.Condition)).ToList();
         BarValue Bar(ConditionReach c, double value) => new(c.Condition.Title, value) { Href = $"/Conditions/Condition/{c.Condition.Id}" };
-        DemandsChart = new BarChart("Failure demands linked to each condition",
-            "For each system condition, the failure demands heard in demand studies whose types are linked to it as evidence.",
+        DemandsChart = new BarChart(ConditionsText.ChartDemandsTitle,
+            ConditionsText.ChartDemandsAbout,
             [.. Report.Conditions.Select(c => Bar(c, c.Reach.Demands))])
-        { Id = "chart-demands", CategoryLabel = "System condition", ValueLabel = "Failure demands", Orientation = BarOrientation.Horizontal };
-        PeopleChart = new BarChart("People affected by each condition",
-            "For each system condition, the distinct people behind its linked failure-demand signals, records and case histories.",
+        { Id = "chart-demands", CategoryLabel = ConditionsText.SystemCondition, ValueLabel = ConditionsText.FailureDemands, Orientation = BarOrientation.Horizontal };
+        PeopleChart = new BarChart(ConditionsText.ChartPeopleTitle,
+            ConditionsText.ChartPeopleAbout,
             [.. Report.Conditions.Select(c => Bar(c, c.Reach.People))])
-        { Id = "chart-people", CategoryLabel = "System condition", ValueLabel = "People", Orientation = BarOrientation.Horizontal };
-        CostChart = new BarChart("Cost of the activity involved in each condition",
-            "For each system condition, the cost of the activity records behind its evidence, each record counted once.",
+        { Id = "chart-people", CategoryLabel = ConditionsText.SystemCondition, ValueLabel = ConditionsText.People, Orientation = BarOrientation.Horizontal };
+        CostChart = new BarChart(ConditionsText.ChartCostTitle,
+            ConditionsText.ChartCostAbout,
             [.. Report.Conditions.Select(c => Bar(c, (double)c.Reach.Cost))])
-        { Id = "chart-cost", CategoryLabel = "System condition", ValueLabel = "Cost", Format = ValueFormat.Pounds, Orientation = BarOrientation.Horizontal };
+        { Id = "chart-cost", CategoryLabel = ConditionsText.SystemCondition, ValueLabel = ConditionsText.Cost, Format = ValueFormat.Pounds, Orientation = BarOrientation.Horizontal };
     }
 }

@@ -8,6 +8,7 @@ using LocalFlow.Data.Flow;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
@@ -32,7 +33,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
     /// <summary>How one count is spread over the cohort; <paramref name="Drawn"/> is the chart's markup, drawn once with the kept view.</summary>
     public sealed record Distribution(string Id, string Heading, HistogramChart Chart, Spread Spread, ValueFormat Format, HtmlString Drawn);
 
-    private sealed record CohortView(IReadOnlyList<PersonFigures> Cohort, CohortFigures Totals, string Sentence, IReadOnlyList<Distribution> Distributions, PersonFigures[] ByRecords, IReadOnlyList<JudgedQuarter> Judged);
+    private sealed record CohortView(IReadOnlyList<PersonFigures> Cohort, CohortFigures Totals, IReadOnlyList<Distribution> Distributions, PersonFigures[] ByRecords, IReadOnlyList<JudgedQuarter> Judged);
 
     [BindProperty(SupportsGet = true)]
     public int? Agency { get; set; }
@@ -51,6 +52,8 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
 
     public FlowCohortFilter Filter { get; private set; } = new(null, null, null, false, false);
     public string FilterText { get; private set; } = "everyone with records";
+    /// <summary>Who is in the cohort, in the request's language (<see cref="FilterText"/> is kept in English for the audit trail).</summary>
+    public string FilterWords { get; private set; } = FlowCohortText.FilterEveryone;
     public int Everyone { get; private set; }
     public CohortFigures Totals { get; private set; } = CohortFigures.Of([], ActivityLog.Empty());
     public string Sentence { get; private set; } = "";
@@ -81,11 +84,11 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         if (ModelState.TryGetValue(nameof(MinRecords), out var typed) && typed.Errors.Count > 0)
         {
             typed.Errors.Clear();
-            ModelState.AddModelError(nameof(MinRecords), "Enter the least number of records as a whole number, like 20");
+            ModelState.AddModelError(nameof(MinRecords), FlowCohortText.ErrorMinRecordsNumber);
         }
         else if (MinRecords < 0)
         {
-            ModelState.AddModelError(nameof(MinRecords), "The least number of records must be 0 or more");
+            ModelState.AddModelError(nameof(MinRecords), FlowCohortText.ErrorMinRecordsNegative);
             MinRecords = null;
         }
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
@@ -97,13 +100,14 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
 
         Filter = new FlowCohortFilter(Agency, Signal, MinRecords, Hospital, Stories);
         FilterText = Filter.Describe(agencies);
+        FilterWords = FlowWords.Filter(Filter, agencies);
         // A cohort's figures, sentence, spreads and people by records are made once per engine and filter (kept
         // until the data change); only what depends on the user is worked out on each view.
-        var view = flow.Kept("Flow/Cohort:" + Filter.Query(), f =>
+        var view = flow.Kept($"Flow/Cohort:{Languages.Lang}:{Filter.Query()}", f =>
         {
             var chosen = Filter.Apply(f, stories);
             var totals = CohortFigures.Of(chosen, f.Log);
-            return new CohortView(chosen, totals, FlowSentence.Of(totals), Spreads(chosen, rounded: false),
+            return new CohortView(chosen, totals, Spreads(chosen, rounded: false),
                 [.. chosen.OrderByDescending(p => p.Records).ThenBy(p => p.PersonId, StringComparer.Ordinal)],
                 Judging.ByQuarter(f.Log, chosen.Select(p => p.Person)));
         });
@@ -114,26 +118,26 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         {
             Withheld = true;
             Everyone = (int)(Disclosure.Count(Everyone) ?? 0);
-            Sentence = $"Fewer than {Plural.Of(FlowAccess.SmallestCohortShown, "person", "people")} match these filters, so their figures are withheld: a group this small could pick out one person's history. Widen the filters.";
+            Sentence = Text.Format(FlowCohortText.Withheld, Text.Count(FlowAccess.SmallestCohortShown, FlowCohortText.WithheldPeopleOne, FlowCohortText.WithheldPeopleMany));
             return;
         }
         if (Rounded)
         {
             // Someone who may not see people sees every figure through the small-number rule (docs/disclosure.md),
             // kept with the engine beside the exact view.
-            var shown = flow.Kept("Flow/Cohort-rounded:" + Filter.Query(), f =>
+            var shown = flow.Kept($"Flow/Cohort-rounded:{Languages.Lang}:{Filter.Query()}", f =>
             {
                 var totals = Disclosure.Of(view.Totals);
-                return new CohortView(cohort, totals, FlowSentence.Of(totals), Spreads(cohort, rounded: true), [], []);
+                return new CohortView(cohort, totals, Spreads(cohort, rounded: true), [], []);
             });
             Everyone = (int)(Disclosure.Count(Everyone) ?? 0);
             Totals = shown.Totals;
-            Sentence = shown.Sentence;
+            Sentence = FlowWords.Sentence(shown.Totals);
             Distributions = shown.Distributions;
             return;
         }
         Totals = view.Totals;
-        Sentence = view.Sentence;
+        Sentence = FlowWords.Sentence(view.Totals);
         Distributions = view.Distributions;
         Judged = view.Judged;
 
@@ -158,7 +162,7 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         foreach (var p in top)
         {
             var id = flow.PersonId(p.Person);
-            var name = names.GetValueOrDefault(id, "Unknown person");
+            var name = names.GetValueOrDefault(id, FlowCohortText.UnknownPerson);
             if (shared.GetValueOrDefault(id) == held.GetValueOrDefault(id))
             {
                 rows.Add(new PersonRow(id, name, p, flow.Analyzer.Signals(p.Person).Count));
@@ -178,10 +182,10 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         Distribution Whole(string id, string heading, string binLabel, Func<PersonFigures, double> value)
         {
             var values = cohort.Select(value).ToArray();
-            var chart = new HistogramChart($"{heading} per person", $"How many people had each number of {heading.ToLowerInvariant()}.", values)
+            var chart = new HistogramChart(Text.Format(FlowCohortText.PerPerson, heading), Text.Format(FlowCohortText.PerPersonAbout, heading.ToLower(CultureInfo.CurrentCulture)), values)
             {
                 Id = "spread-" + id,
-                ValueLabel = "People",
+                ValueLabel = FlowCohortText.People,
                 BinLabel = binLabel,
                 SmallNumbers = rounded,
             };
@@ -189,35 +193,35 @@ public sealed class CohortModel(LocalFlowDb db, CurrentUser current, FlowEngines
         }
         var list = new List<Distribution>
         {
-            Whole("records", "Records", "Records", p => p.Records),
-            Whole("agencies", "Agencies", "Agencies", p => p.Agencies),
-            Whole("workers", "Distinct workers", "Named staff", p => p.Workers),
-            Whole("assessments", "Assessments", "Assessments", p => p.Assessments),
-            Whole("repeated-assessments", "Repeated assessments", "Repeated assessments", p => p.RepeatedAssessments),
-            Whole("referrals", "Referrals", "Referrals", p => p.Referrals),
-            Whole("cycles", "Assess–do–refer cycles", "Cycles", p => p.AssessDoReferCycles),
-            Whole("re-entries", "Re-entries", "Re-entries", p => p.ReEntries),
-            Whole("hospital-days", "Days in hospital", "Days in hospital", p => p.HospitalDays),
+            Whole("records", FlowCohortText.SpreadRecords, FlowCohortText.SpreadRecords, p => p.Records),
+            Whole("agencies", FlowCohortText.SpreadAgencies, FlowCohortText.SpreadAgencies, p => p.Agencies),
+            Whole("workers", FlowCohortText.SpreadWorkers, FlowCohortText.BinNamedStaff, p => p.Workers),
+            Whole("assessments", FlowCohortText.SpreadAssessments, FlowCohortText.SpreadAssessments, p => p.Assessments),
+            Whole("repeated-assessments", FlowCohortText.SpreadRepeatedAssessments, FlowCohortText.SpreadRepeatedAssessments, p => p.RepeatedAssessments),
+            Whole("referrals", FlowCohortText.SpreadReferrals, FlowCohortText.SpreadReferrals, p => p.Referrals),
+            Whole("cycles", FlowCohortText.SpreadCycles, FlowCohortText.BinCycles, p => p.AssessDoReferCycles),
+            Whole("re-entries", FlowCohortText.SpreadReEntries, FlowCohortText.SpreadReEntries, p => p.ReEntries),
+            Whole("hospital-days", FlowCohortText.SpreadHospitalDays, FlowCohortText.SpreadHospitalDays, p => p.HospitalDays),
         };
         var costs = cohort.Select(p => (double)p.Cost).ToArray();
-        list.Add(Drawn("cost", "Cost", new HistogramChart("Cost per person", "How many people's records cost each amount, in bands.", costs)
+        list.Add(Drawn("cost", FlowCohortText.SpreadCost, new HistogramChart(FlowCohortText.CostPerPerson, FlowCohortText.CostPerPersonAbout, costs)
         {
             Id = "spread-cost",
-            ValueLabel = "People",
-            BinLabel = "Cost of what was done",
+            ValueLabel = FlowCohortText.People,
+            BinLabel = FlowCohortText.BinCost,
             Whole = false,
             BinFormat = ValueFormat.Pounds,
             SmallNumbers = rounded,
         }, costs, ValueFormat.Pounds, rounded));
         var met = cohort.Where(p => p.DaysToNeedMet is not null).Select(p => p.DaysToNeedMet!.Value).ToArray();
-        list.Add(Drawn("need-met", "First contact to need met", new HistogramChart("First contact to need met, in days", "How many people waited each number of days from their first contact to a record saying their need was met.", met)
+        list.Add(Drawn("need-met", FlowCohortText.SpreadNeedMet, new HistogramChart(FlowCohortText.NeedMetTitle, FlowCohortText.NeedMetAbout, met)
         {
             Id = "spread-need-met",
-            ValueLabel = "People",
-            BinLabel = "Days from first contact to need met",
+            ValueLabel = FlowCohortText.People,
+            BinLabel = FlowCohortText.BinNeedMet,
             Whole = false,
             Missing = cohort.Count - met.Length,
-            MissingLabel = "Need never recorded as met",
+            MissingLabel = FlowCohortText.NeedNeverMet,
             SmallNumbers = rounded,
         }, met, ValueFormat.Number, rounded));
         return list;

@@ -47,6 +47,8 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current, FlowEngin
     /// <summary>How many arrows were left out because fewer than 5 people took them.</summary>
     public int LeftOut { get; private set; }
     public string FilterText { get; private set; } = "everyone with records";
+    /// <summary>Who is followed, in the request's language.</summary>
+    public string FilterWords { get; private set; } = LocalFlow.Web.Resources.FlowCohortText.FilterEveryone;
     public int People { get; private set; }
     public int Everyone { get; private set; }
     public HandOffGraph? Graph { get; private set; }
@@ -54,8 +56,11 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current, FlowEngin
     public HandOffMapChart? Map { get; private set; }
     public IReadOnlyList<(int Id, string Name)> AgencyOptions { get; private set; } = [];
     public bool HasStories { get; private set; }
-    public string Place => Level == FlowLevel.Team ? "team" : "agency";
-    public string Places => Level == FlowLevel.Team ? "teams" : "agencies";
+    /// <summary>"agency" or "team", in the request's language.</summary>
+    public string Place => Level == FlowLevel.Team ? LocalFlow.Web.Resources.FlowPersonText.PlaceTeam : LocalFlow.Web.Resources.FlowPersonText.PlaceAgency;
+
+    /// <summary>"agencies" or "teams", in the request's language.</summary>
+    public string Places => Level == FlowLevel.Team ? LocalFlow.Web.Resources.FlowPersonText.PlacesTeams : LocalFlow.Web.Resources.FlowPersonText.PlacesAgencies;
 
     public async Task OnGetAsync()
     {
@@ -84,6 +89,7 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current, FlowEngin
         AgencyOptions = [.. agencies.Where(a => flow.AgencyIds.Contains(a.Key)).Select(a => (a.Key, a.Value)).OrderBy(a => a.Value, StringComparer.Ordinal)];
         Filter = new FlowCohortFilter(Agency, Signal, MinRecords, Hospital, Stories);
         FilterText = Filter.Describe(agencies);
+        FilterWords = FlowWords.Filter(Filter, agencies);
         var log = flow.Log;
         if (Filter.Any)
         {
@@ -117,7 +123,7 @@ public sealed class HandoffsModel(LocalFlowDb db, CurrentUser current, FlowEngin
             Everyone = (int)(Disclosure.Count(Everyone) ?? 0);
         }
         var handOffs = Graph.Edges.Select(e => new Charts.HandOff(e.From, e.To, e.Count, TimeSpan.FromDays(e.MedianWaitDays)) { People = e.People }).ToList();
-        Map = new HandOffMapChart($"Hand-offs between {Places}", $"Each arrow is a hand-off: a person's record at one {Place} directly followed by their next record at another. Thicker arrows are more frequent; each is labelled with its count and the median wait in days (d) or hours (h).", handOffs)
+        Map = new HandOffMapChart(LocalFlow.Web.Resources.Text.Format(LocalFlow.Web.Resources.FlowPersonText.MapChartTitle, Places), LocalFlow.Web.Resources.Text.Format(LocalFlow.Web.Resources.FlowPersonText.MapChartAbout, Place), handOffs)
         {
             Id = "handoff-map",
             ShowTitle = false,

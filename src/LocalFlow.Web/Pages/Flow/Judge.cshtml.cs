@@ -4,6 +4,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,14 +44,14 @@ public sealed class JudgeModel(LocalFlowDb db, CurrentUser current, FlowEngines 
     public IReadOnlyList<PersonStory.RecordRow> Rows { get; private set; } = [];
     public IReadOnlyList<JudgedQuarter> Quarters { get; private set; } = [];
 
-    /// <summary>What a record that did not help served instead, as the choices read.</summary>
-    public static readonly IReadOnlyList<(ActivityServed Value, string Text)> ServedChoices =
+    /// <summary>What a record that did not help served instead, as the choices read in the request's language.</summary>
+    public static IReadOnlyList<(ActivityServed Value, string Text)> ServedChoices =>
     [
-        (ActivityServed.Approvals, "Approvals (panels, sign-off, eligibility checks)"),
-        (ActivityServed.Reporting, "Reporting (returns, recording for its own sake)"),
-        (ActivityServed.Targets, "Targets (done to meet a time target or an activity count)"),
-        (ActivityServed.Compliance, "Compliance (procedure, protecting the organisation)"),
-        (ActivityServed.Other, "Something else, said in the note"),
+        (ActivityServed.Approvals, FlowText.ServedChoiceApprovals),
+        (ActivityServed.Reporting, FlowText.ServedChoiceReporting),
+        (ActivityServed.Targets, FlowText.ServedChoiceTargets),
+        (ActivityServed.Compliance, FlowText.ServedChoiceCompliance),
+        (ActivityServed.Other, FlowText.ServedChoiceOther),
     ];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -74,7 +75,7 @@ public sealed class JudgeModel(LocalFlowDb db, CurrentUser current, FlowEngines 
         var chosen = Selected.Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).Where(shown.Contains).ToList();
         if (chosen.Count == 0)
         {
-            ModelState.AddModelError(nameof(Selected), "Choose at least one record to judge");
+            ModelState.AddModelError(nameof(Selected), FlowText.ErrorChooseRecord);
         }
         Data.Flow.Judgement? judgement = Judgement switch
         {
@@ -85,20 +86,20 @@ public sealed class JudgeModel(LocalFlowDb db, CurrentUser current, FlowEngines 
         };
         if (judgement is null)
         {
-            ModelState.AddModelError(nameof(Judgement), "Choose whether the records helped the person or served the system");
+            ModelState.AddModelError(nameof(Judgement), FlowText.ErrorChooseJudgement);
         }
         ActivityServed? served = Enum.TryParse<ActivityServed>(Served, out var s) && Enum.IsDefined(s) && !int.TryParse(Served, out _) ? s : null;
         if (judgement == Data.Flow.Judgement.ServedTheSystem && served is null)
         {
-            ModelState.AddModelError(nameof(Served), "Choose what the records served instead of the person");
+            ModelState.AddModelError(nameof(Served), FlowText.ErrorChooseServed);
         }
         if (judgement == Data.Flow.Judgement.ServedTheSystem && served == ActivityServed.Other && string.IsNullOrWhiteSpace(Note))
         {
-            ModelState.AddModelError(nameof(Note), "Say in the note what the records served instead of the person");
+            ModelState.AddModelError(nameof(Note), FlowText.ErrorSayServed);
         }
         else if (Note is { Length: > MaxNote })
         {
-            ModelState.AddModelError(nameof(Note), $"The note must be {MaxNote:N0} characters or fewer");
+            ModelState.AddModelError(nameof(Note), Text.Format(FlowText.ErrorNoteTooLong, MaxNote.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)));
         }
         if (!ModelState.IsValid)
         {
@@ -108,9 +109,9 @@ public sealed class JudgeModel(LocalFlowDb db, CurrentUser current, FlowEngines 
             judgement == Data.Flow.Judgement.ServedTheSystem ? served : null, Note, ct);
         TempData["Done"] = judgement switch
         {
-            Data.Flow.Judgement.Helped => $"{Plural.Of(changed, "record")} judged as helping {Person.DisplayName}",
-            Data.Flow.Judgement.ServedTheSystem => $"{Plural.Of(changed, "record")} judged as serving the system",
-            _ => $"{Plural.Of(changed, "record")} no longer judged",
+            Data.Flow.Judgement.Helped => Text.Format(FlowText.DoneHelped, FlowText.RecordCount(changed), Person.DisplayName),
+            Data.Flow.Judgement.ServedTheSystem => Text.Format(FlowText.DoneServed, FlowText.RecordCount(changed)),
+            _ => Text.Format(FlowText.DoneCleared, FlowText.RecordCount(changed)),
         };
         return RedirectToPage(null, new { id, year = Year });
     }
@@ -140,5 +141,5 @@ public sealed class JudgeModel(LocalFlowDb db, CurrentUser current, FlowEngines 
         return $"{helped} : {100 - helped}";
     }
 
-    public string ServedWords(ActivityServed? served) => served is null ? "the system" : ServedChoices.First(c => c.Value == served).Text.Split(' ')[0].ToLowerInvariant();
+    public string ServedWords(ActivityServed? served) => served is null ? FlowText.ServedSystem : ServedChoices.First(c => c.Value == served).Text.Split(' ')[0].ToLowerInvariant();
 }

@@ -46,6 +46,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, FlowEngines
     public CostCurveChart CostCurve { get; private set; } = null!;
     /// <summary>The analytics engine's figures and failure-demand signals over every record the user may see (docs/flow-study.md, docs/trust.md).</summary>
     public PersonAnalysis? Engine { get; private set; }
+    public IReadOnlyList<string> SignalWords { get; private set; } = [];
     public bool Filtered => Year is not null || Agency is not null || Kind is not null;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -60,6 +61,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current, FlowEngines
         var story = await PersonStory.LoadAsync(db, engines, current.Viewer, person, Year, Agency, Kind);
         Story = story.Story;
         Engine = story.Engine;
+        SignalWords = story.SignalWords;
         Whole = story.Whole;
         Years = story.Years;
         AgencyOptions = story.AgencyOptions;

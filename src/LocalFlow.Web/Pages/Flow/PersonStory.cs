@@ -4,6 +4,7 @@ using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
+using LocalFlow.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Web.Pages.Flow;
@@ -20,6 +21,9 @@ public sealed class PersonStory
     public required string? Story { get; init; }
     public required PersonFigures Whole { get; init; }
     public required PersonAnalysis? Engine { get; init; }
+
+    /// <summary>What each of the engine's signals found, in the request's language, in the order of <see cref="PersonAnalysis.Signals"/>.</summary>
+    public required IReadOnlyList<string> SignalWords { get; init; }
     public required int Shown { get; init; }
     public required int AllRecords { get; init; }
     public required IReadOnlyList<int> Years { get; init; }
@@ -57,10 +61,9 @@ public sealed class PersonStory
         var shown = all.Where(r => (year is null || FlowAccess.LocalDate(r.StartUtc).Year == year)
             && (agency is null || r.AgencyId == agency) && (kind is null || r.Kind == kind)).ToList();
         var lanes = shown.GroupBy(r => r.AgencyId).OrderBy(g => g.Min(r => r.StartUtc))
-            .Select(g => new TimelineLane(agencies[g.Key], g.Select(r => new TimelineEvent(FlowAccess.LocalDate(r.StartUtc), FlowAccess.Describe(r)) { Href = linkRecords ? $"#record-{r.Id}" : null }).ToList()))
+            .Select(g => new TimelineLane(agencies[g.Key], g.Select(r => new TimelineEvent(FlowAccess.LocalDate(r.StartUtc), FlowText.Describe(r.Kind, r.Subtype)) { Href = linkRecords ? $"#record-{r.Id}" : null }).ToList()))
             .ToList();
-        var span = year is int y ? $"in {y}" : "over the whole case";
-        var timeline = new TimelineChart($"Records by agency {span}", "Each mark is one activity record, in a lane for the agency that made it." + (linkRecords ? " Each mark links to the record in the list below." : ""), lanes)
+        var timeline = new TimelineChart(year is int y ? Text.Format(FlowPersonText.TimelineTitleYear, y) : FlowPersonText.TimelineTitleAll, FlowPersonText.TimelineAbout + (linkRecords ? FlowPersonText.TimelineAboutLinks : ""), lanes)
         {
             Id = "timeline",
             ShowTitle = false,
@@ -69,8 +72,8 @@ public sealed class PersonStory
         };
         var log = flow.Log;
         var curve = engine is null ? new LocalFlow.Analytics.Flow.CostCurve([], []) : LocalFlow.Analytics.Flow.CostCurve.For(flow.Analyzer, whole.Person, [.. mattered.Select(m => new WhatMatteredItem(m.Item, m.Cost, m.AskedOn))]);
-        var costs = curve.Done.Select(s => new CostItem(FlowAccess.LocalDate(s.At.UtcDateTime), s.Amount, FlowAccess.Describe(log.Kind(s.Source), log.Subtype(s.Source)))).ToList();
-        var costCurve = new CostCurveChart("Cumulative cost", "The cost of everything the agencies did, added up over time, beside what meeting the person's own needs would have cost.", costs)
+        var costs = curve.Done.Select(s => new CostItem(FlowAccess.LocalDate(s.At.UtcDateTime), s.Amount, FlowText.Describe(log.Kind(s.Source), log.Subtype(s.Source)))).ToList();
+        var costCurve = new CostCurveChart(FlowPersonText.CumulativeCost, FlowPersonText.CostCurveAbout, costs)
         {
             Id = "cost-curve",
             ShowTitle = false,
@@ -81,13 +84,14 @@ public sealed class PersonStory
             Story = story,
             Whole = whole,
             Engine = engine,
+            SignalWords = engine is null ? [] : [.. flow.Analyzer.Signals(flow.PersonNumber(id)).Select(s => FlowWords.Signal(s, flow.Log))],
             Shown = shown.Count,
             AllRecords = all.Count,
             Years = all.Select(r => FlowAccess.LocalDate(r.StartUtc).Year).Distinct().Order().ToList(),
             AgencyOptions = all.Select(r => r.AgencyId).Distinct().Select(a => (a, agencies[a])).OrderBy(a => a.Item2, StringComparer.Ordinal).ToList(),
             KindOptions = all.Select(r => r.Kind).Distinct().Order().ToList(),
             Rows = shown.Select(r => new RecordRow(r.Id, r.StartUtc, agencies[r.AgencyId], r.TeamId is int t ? teams.GetValueOrDefault(t) : null,
-                FlowAccess.Describe(r), r.WorkerId is int w ? workers.GetValueOrDefault(w) : null, r.Text, r.Cost, r.Helped, r.HelpedReason)).ToList(),
+                FlowText.Describe(r.Kind, r.Subtype), r.WorkerId is int w ? workers.GetValueOrDefault(w) : null, r.Text, r.Cost, r.Helped, r.HelpedReason)).ToList(),
             Mattered = mattered,
             Timeline = timeline,
             CostCurve = costCurve,

@@ -42,7 +42,7 @@ public sealed class RecordModel(LocalFlowDb db, CurrentUser current) : PageModel
             var team = record.ReferredToTeamId is int rt ? await db.Teams.Where(x => x.Id == rt).Select(x => x.Name).SingleOrDefaultAsync() : null;
             ReferredTo = agencies.GetValueOrDefault(ra) + (team is null ? "" : ", " + team);
         }
-        CostSource = record.Cost is null ? null : record.CostFromCatalogue ? "From the unit-cost catalogue" : "Given by the record";
+        CostSource = record.Cost is null ? null : record.CostFromCatalogue ? LocalFlow.Web.Resources.FlowText.CostFromCatalogue : LocalFlow.Web.Resources.FlowText.CostGivenByRecord;
         await AuditTrail.ReadAsync(db, AuditEventType.FlowRecordRead, nameof(ActivityRecord), record.Id.ToString(), record.LocalityId);
         return Page();
     }

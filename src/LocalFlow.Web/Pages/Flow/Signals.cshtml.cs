@@ -6,6 +6,7 @@ using LocalFlow.Data.Audit;
 using LocalFlow.Data.Flow;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Charts;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -69,17 +70,17 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
             // Chosen from lists or links; a value edited into the address by hand is ignored.
             ModelState.Remove(key);
         }
-        foreach (var (key, label) in new[] { (nameof(From), "from"), (nameof(To), "to") })
+        foreach (var (key, label) in new[] { (nameof(From), FlowCohortText.ErrorDateFrom), (nameof(To), FlowCohortText.ErrorDateTo) })
         {
             if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
             {
                 entry.Errors.Clear();
-                ModelState.AddModelError(key, $"Enter the date {label} as year, month and day, like 2012-03-27");
+                ModelState.AddModelError(key, Text.Format(FlowCohortText.ErrorDate, label));
             }
         }
         if (From is { } f && To is { } t && t < f)
         {
-            ModelState.AddModelError(nameof(To), "The date to must be the same as or after the date from");
+            ModelState.AddModelError(nameof(To), FlowCohortText.ErrorDateOrder);
             To = null;
         }
         if (current.LocalityId is not int locality)
@@ -120,14 +121,14 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
             : Choose(flow, dated, people, hidden);
         var listed = chosen.Listed;
         PerKind = chosen.PerKind;
-        PerKindChart = new BarChart("Signals of each kind", "How many failure-demand signals of each kind the records raise, for the people and dates chosen (every kind, whichever kind is chosen for the list).",
-            [.. PerKind.Select(k => new BarValue(FlowAccess.SignalName(k.Kind), k.Signals) { Href = Link(1, k.Kind) })])
+        PerKindChart = new BarChart(FlowCohortText.SignalsOfEachKind, FlowCohortText.PerKindAbout,
+            [.. PerKind.Select(k => new BarValue(FlowText.SignalName(k.Kind), k.Signals) { Href = Link(1, k.Kind) })])
         {
             Id = "signals-per-kind",
             ShowTitle = false,
             Orientation = BarOrientation.Horizontal,
-            CategoryLabel = "Signal",
-            ValueLabel = "Signals",
+            CategoryLabel = FlowCohortText.Signal,
+            ValueLabel = FlowCohortText.Signals,
         };
         // Looking for a person by name or id never says whether a restricted person matched: the same answer as
         // for someone with no records, as the person page gives.
@@ -146,9 +147,9 @@ public sealed class SignalsModel(LocalFlowDb db, CurrentUser current, FlowEngine
         var recordIds = page.SelectMany(x => x.Signal.Events.Select(flow.RecordId)).Distinct().ToList();
         var shared = (await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == locality && recordIds.Contains(r.Id)).SharedWith(db, current.Viewer)
             .Select(r => r.Id).ToListAsync()).ToHashSet();
-        Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, "Unknown person"), x.Date,
-            x.Signal.Events.All(i => shared.Contains(flow.RecordId(i))) ? x.Signal.Describe(log) : "Found partly in records that their agencies do not share with yours",
-            [.. x.Signal.Events.Where(i => shared.Contains(flow.RecordId(i))).Select(i => new SignalRecord(flow.RecordId(i), log.Start(i).UtcDateTime, agencies.GetValueOrDefault(flow.AgencyId(i), ""), FlowAccess.Describe(log.Kind(i), log.Subtype(i))))]))];
+        Rows = [.. page.Select(x => new Row(x.Signal.Kind, x.PersonId, names.GetValueOrDefault(x.PersonId, FlowCohortText.UnknownPerson), x.Date,
+            x.Signal.Events.All(i => shared.Contains(flow.RecordId(i))) ? FlowWords.Signal(x.Signal, log) : FlowCohortText.NotShared,
+            [.. x.Signal.Events.Where(i => shared.Contains(flow.RecordId(i))).Select(i => new SignalRecord(flow.RecordId(i), log.Start(i).UtcDateTime, agencies.GetValueOrDefault(flow.AgencyId(i), ""), FlowText.Describe(log.Kind(i), log.Subtype(i))))]))];
         await AuditTrail.ReadAsync(db, AuditEventType.PersonalDataListed, "Person", null, locality,
             $"Flow signals{(Filtered ? " (" + Describe() + ")" : "")}: page {PageNumber}, {Plural.Of(Rows.Count, "signal")} of {Rows.Select(r => r.PersonId).Distinct().Count()} people shown");
     }

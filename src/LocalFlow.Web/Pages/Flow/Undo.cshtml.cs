@@ -26,7 +26,7 @@ public sealed class UndoModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         if (Import.Status == FlowImportStatus.Undone)
         {
-            ModelState.AddModelError(string.Empty, $"The import of {Import.FileName} was already undone by {Import.UndoneBy}.");
+            ModelState.AddModelError(string.Empty, LocalFlow.Web.Resources.Text.Format(LocalFlow.Web.Resources.FlowImportText.AlreadyUndone, Import.FileName, Import.UndoneBy));
             return Page();
         }
         var deleted = await FlowStore.UndoImportAsync(db, Import.LocalityId, Import.Id, ct);
