@@ -74,6 +74,18 @@ public class ConditionsPagesTests(ConditionsPagesTests.App app) : IClassFixture<
         (await WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EventType == AuditEventType.ConditionRead && a.UserName == "analyst"))).ShouldBeFalse();
     }
 
+    /// <summary>The form's hint counts the kinds it offers (issue 15, item 4: it said "the first seven" beside eight).</summary>
+    [Fact]
+    public async Task CreateForm_SaysHowManyKindsItOffers()
+    {
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var html = await client.GetStringAsync("/Conditions/Create");
+        var kinds = System.Text.RegularExpressions.Regex.Matches(html, "name=\"Input.Category\" type=\"radio\" value=\"(?!Own\")").Count;
+        kinds.ShouldBe(Enum.GetValues<LocalFlow.Data.Entities.ConditionCategory>().Length - 1);
+        html.ShouldContain($"none of the {(kinds == 8 ? "eight" : kinds.ToString(System.Globalization.CultureInfo.InvariantCulture))} fits");
+        html.ShouldContain("The first six are the Locality report&#x27;s own list");
+    }
+
     [Fact]
     public async Task CreateForm_RefusesAnEmptyTitle_AndKeepsWhatWasTyped()
     {
