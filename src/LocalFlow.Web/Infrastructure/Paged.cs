@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LocalFlow.Web.Infrastructure;
 
 /// <summary>
@@ -18,8 +16,6 @@ public sealed record Paged<T>(IReadOnlyList<T> Rows, int Page, int Pages, int To
     }
 
     /// <summary>"Rows 51 to 100 of 2,345", the range this page shows.</summary>
-    public (string First, string Last, string Total) Range(int size) => (
-        ((Page - 1) * size + Math.Min(1, Rows.Count)).ToString("N0", CultureInfo.GetCultureInfo("en-GB")),
-        ((Page - 1) * size + Rows.Count).ToString("N0", CultureInfo.GetCultureInfo("en-GB")),
-        Total.ToString("N0", CultureInfo.GetCultureInfo("en-GB")));
+    public (string First, string Last, string Total) Range(int size)
+        => (Gov.Number((Page - 1) * size + Math.Min(1, Rows.Count)), Gov.Number((Page - 1) * size + Rows.Count), Gov.Number(Total));
 }

@@ -35,28 +35,6 @@ public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines
 
     private DateOnly Today => DateOnly.FromDateTime(Gov.ToLondon(clock.GetUtcNow().UtcDateTime));
 
-    /// <summary>
-    /// The cohort's economics with the page's defaults, worked out once while what they are worked out from stays the
-    /// same: the costed records <see cref="LocalFlow.Data.Economics.EconomicsCohorts"/> keeps (the same list while the
-    /// records, the cohort's households, the locality team and the price index are unchanged, a new one after any
-    /// change), and, read on every view, the day each household was taken on, the locality's households and today.
-    /// </summary>
-    private static LocalFlow.Analytics.Economics.CohortReport? Defaults(LocalFlow.Data.Economics.CohortCosts cohort, DateOnly today)
-    {
-        if (KeptDefaults.TryGetValue(cohort.Activities, out var kept) && kept.Day == today && kept.LocalityHouseholds == cohort.LocalityHouseholds
-            && kept.TakenOn.SequenceEqual(cohort.TakenOn))
-        {
-            return kept.Report;
-        }
-        var report = Economics.IndexModel.WithDefaults(cohort, today);
-        KeptDefaults.AddOrUpdate(cohort.Activities, new KeptReport(today, cohort.LocalityHouseholds, cohort.TakenOn, report));
-        return report;
-    }
-
-    private sealed record KeptReport(DateOnly Day, int LocalityHouseholds, IReadOnlyList<DateOnly?> TakenOn, LocalFlow.Analytics.Economics.CohortReport? Report);
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<LocalFlow.Analytics.Economics.CostedActivity>, KeptReport> KeptDefaults = new();
-
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (current.LocalityId is not int locality)
@@ -79,7 +57,7 @@ public sealed class ReportModel(LocalFlowDb db, CurrentUser current, FlowEngines
             if (seesEconomics)
             {
                 var cohort = await cohorts.ForAsync(db, locality, hidden, ct);
-                economics = exact || !LocalFlow.Analytics.Disclosure.Withholds(cohort.Households.Count) ? Defaults(cohort, Today) : null;
+                economics = FlowAccess.WithholdsCohort(User, cohort.Households.Count) ? null : Economics.IndexModel.WithDefaults(cohort, Today);
             }
         }
         var name = await db.Localities.Where(l => l.Id == locality).Select(l => l.Name).SingleAsync(ct);
