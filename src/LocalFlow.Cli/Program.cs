@@ -1,16 +1,10 @@
-using System.CommandLine;
+using LocalFlow.Cli;
 using LocalFlow.Cli.Commands;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-var root = new RootCommand("""
-    localflow — the command line for LocalFlow: bulk work on a locality's data.
-
-    LocalFlow helps public services study the demand people place on them, follow each person's
-    demands across every agency, and measure the system against its purpose. Run the web app with
-    `dotnet run --project src/LocalFlow.Web`; use this tool for the demo, imports and analyses.
-    """);
+var root = CommandCatalog.Root();
 // The most one field, attribute or text of an imported file may hold (docs/flow-import.md); 64 KB unless set.
 if (LocalFlow.Analytics.Flow.Formats.ReadLimits.Configure(Environment.GetEnvironmentVariable(LocalFlow.Analytics.Flow.Formats.ReadLimits.EnvironmentVariable)) is { } limitError)
 {
@@ -21,9 +15,16 @@ if (LocalFlow.Analytics.Flow.Formats.ReadLimits.Configure(Environment.GetEnviron
 // (docs/operations.md): the web app's instruments; sent when the command ends.
 using var tracing = CliTelemetry.Exporting ? OpenTelemetry.Sdk.CreateTracerProviderBuilder().ConfigureResource(CliTelemetry.Resource).AddSource(LocalFlow.Data.Telemetry.Name).AddOtlpExporter().Build() : null;
 using var metrics = CliTelemetry.Exporting ? OpenTelemetry.Sdk.CreateMeterProviderBuilder().ConfigureResource(CliTelemetry.Resource).AddMeter(LocalFlow.Data.Telemetry.Name).AddOtlpExporter().Build() : null;
-foreach (var command in CommandCatalog.All())
+// Help in Welsh when LOCALFLOW_LANGUAGE=cy, or when it is unset and the locale is Welsh (docs/welsh.md).
+var (welsh, languageError) = CliLanguage.Choose(Environment.GetEnvironmentVariable(CliLanguage.EnvironmentVariable), System.Globalization.CultureInfo.CurrentUICulture);
+if (languageError is not null)
 {
-    root.Subcommands.Add(command);
+    Console.Error.WriteLine(languageError);
+    return 2;
+}
+if (welsh)
+{
+    CliLanguage.ToWelsh(root);
 }
 return await root.Parse(args).InvokeAsync();
 
