@@ -30,10 +30,11 @@ if (args.Length >= 2 && args[0] == "pg-import")
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
 }
 // The locality picture worked out afresh (what its first view after a change waits for), three times:
-//   dotnet run -c Release --project benchmarks/LocalFlow.Benchmarks -- picture-build FILE
-if (args.Length == 2 && args[0] == "picture-build")
+//   dotnet run -c Release --project benchmarks/LocalFlow.Benchmarks -- picture-build FILE [USER]
+// (with USER, e.g. worker: the picture as that user sees it through the data sharing rule)
+if (args.Length is 2 or 3 && args[0] == "picture-build")
 {
-    return await EngineSetup.TimePictureAsync(args[1]);
+    return await EngineSetup.TimePictureAsync(args[1], args.Length == 3 ? args[2] : null);
 }
 if (args.Length == 2 && args[0] == "engine-build")
 {

@@ -112,7 +112,7 @@ public static class EngineSetup
     /// as at today, for every record (as analysts see it): reading the records of the last two years and a quarter and
     /// flagging them. Three runs; the first includes JIT compilation.
     /// </summary>
-    public static async Task<int> TimePictureAsync(string path)
+    public static async Task<int> TimePictureAsync(string path, string? userName = null)
     {
         var options = DatabaseOptions.ForSqliteFile(Path.GetFullPath(path));
         var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -120,9 +120,16 @@ public static class EngineSetup
         {
             await using var db = options.CreateContext();
             var locality = await db.Localities.Select(l => l.Id).SingleAsync();
+            // With a user's name: the picture as that user sees it through the sharing rule (the locality team's picture).
+            Viewer? viewer = null;
+            if (userName is not null)
+            {
+                var user = await db.Users.Include(u => u.Agencies).SingleAsync(u => u.UserName == userName);
+                viewer = new Viewer([locality], user.MaySeeRestricted, null) { AgencyIds = [.. user.Agencies.Select(a => a.AgencyId)], Purposes = LocalFlow.Data.Trust.Sharing.PurposesOf(user.Roles) };
+            }
             var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var picture = await LocalityPicture.LoadAsync(db, locality, new HashSet<Guid>(), DateOnly.FromDateTime(DateTime.UtcNow));
+            var picture = await LocalityPicture.LoadAsync(db, locality, new HashSet<Guid>(), DateOnly.FromDateTime(DateTime.UtcNow), sharedWith: viewer);
             process.Refresh();
             Console.WriteLine($"run {run}: {picture.Households.Count:N0} households, {picture.Flags.Sum(f => f.Records):N0} records in the picture; "
                 + $"{watch.Elapsed.TotalSeconds:N2} s wall / {(process.TotalProcessorTime - cpu).TotalSeconds:N2} s CPU; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");

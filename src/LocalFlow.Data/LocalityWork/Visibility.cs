@@ -101,8 +101,7 @@ public static class Visibility
 
     /// <summary>
     /// Each agency with the category of its records (<see cref="Sharing.CategoryOf"/>), as agency id × 100 + category,
-    /// read from the small agencies table. Compared in SQL with the record's agency and an agreement's category, with
-    /// the integer column first: PostgreSQL's provider would otherwise give the array the enum's converter.
+    /// read from the small agencies table (for <see cref="Reach"/> and <see cref="SharingKeyAsync"/>).
     /// </summary>
     private static int[] AgencyCategoryKeys(LocalFlowDb db) =>
         [.. db.Agencies.AsNoTracking().Select(g => new { g.Id, g.Kind }).AsEnumerable()
@@ -122,12 +121,45 @@ public static class Visibility
         {
             return records;
         }
-        var agreements = ReceivedBy(db, viewer, own);
-        var keys = AgencyCategoryKeys(db);
-        return records.Where(r => own.Contains(r.AgencyId) || agreements.Any(a => a.LocalityId == r.LocalityId
-            && a.Parties.Any(p => p.AgencyId == r.AgencyId)
-            && a.Categories.Any(k => keys.Contains((r.AgencyId * CategoryKeyBase) + (int)k.Category))
-            && (!a.ConsentBased || db.SharingConsents.Any(c => c.AgreementId == a.Id && c.PersonId == r.PersonId && c.Given))));
+        var (open, byConsent, consentAgreements) = Reach(db, viewer, own);
+        if (consentAgreements.Length == 0)
+        {
+            return records.Where(r => own.Contains(r.AgencyId) || open.Contains(((long)r.LocalityId * AgencyKeyBase) + r.AgencyId));
+        }
+        return records.Where(r => own.Contains(r.AgencyId) || open.Contains(((long)r.LocalityId * AgencyKeyBase) + r.AgencyId)
+            || db.SharingConsents.Any(c => consentAgreements.Contains(c.AgreementId) && c.PersonId == r.PersonId && c.Given
+                && byConsent.Contains((((long)c.AgreementId * AgencyKeyBase * AgencyKeyBase) + ((long)r.LocalityId * AgencyKeyBase)) + r.AgencyId)));
+    }
+
+    /// <summary>Keys of a locality and an agency (locality × this + agency), and of an agreement with them.</summary>
+    private const long AgencyKeyBase = 1_000_000;
+
+    /// <summary>
+    /// What the agreements the viewer receives today share, worked out once from the few agreements (rather than
+    /// asked of them in SQL for every record): <c>Open</c>, each locality and agency (as locality × 1,000,000 + agency)
+    /// whose records an agreement not based on consent shares with the viewer — the agency is a party and its records'
+    /// category is covered —; <c>ByConsent</c>, the same for the consent-based agreements, each with its agreement
+    /// (agreement × 10¹² + locality × 10⁶ + agency), since the person's consent is to that agreement; and those
+    /// agreements' ids. The rule of <see cref="SharedWith(IQueryable{ActivityRecord}, LocalFlowDb, Viewer)"/>, read
+    /// at the moment the query is made.
+    /// </summary>
+    private static (long[] Open, long[] ByConsent, int[] ConsentAgreements) Reach(LocalFlowDb db, Viewer viewer, IReadOnlyList<int> own)
+    {
+        var categoryOf = AgencyCategoryKeys(db).ToDictionary(k => k / CategoryKeyBase, k => k % CategoryKeyBase);
+        var agreements = ReceivedBy(db, viewer, own).AsNoTracking()
+            .Select(a => new { a.Id, a.LocalityId, a.ConsentBased, Parties = a.Parties.Select(p => p.AgencyId).ToList(), Categories = a.Categories.Select(c => (int)c.Category).ToList() })
+            .ToList();
+        var open = new HashSet<long>();
+        var byConsent = new HashSet<long>();
+        foreach (var a in agreements)
+        {
+            foreach (var agency in a.Parties.Where(p => categoryOf.TryGetValue(p, out var category) && a.Categories.Contains(category)))
+            {
+                var key = ((long)a.LocalityId * AgencyKeyBase) + agency;
+                _ = a.ConsentBased ? byConsent.Add(((long)a.Id * AgencyKeyBase * AgencyKeyBase) + key) : open.Add(key);
+            }
+        }
+        return ([.. open.Order()], [.. byConsent.Order()], [.. agreements.Where(a => a.ConsentBased).Select(a => a.Id).Order()]);
     }
 
     /// <summary>
@@ -180,12 +212,10 @@ public static class Visibility
         {
             return identities;
         }
-        var agreements = ReceivedBy(db, viewer, own);
-        var keys = AgencyCategoryKeys(db);
-        return identities.Where(s => s.AgencyId == null || own.Contains(s.AgencyId.Value) || agreements.Any(a => a.LocalityId == s.LocalityId
-            && a.Parties.Any(p => p.AgencyId == s.AgencyId)
-            && a.Categories.Any(k => keys.Contains((s.AgencyId!.Value * CategoryKeyBase) + (int)k.Category))
-            && (!a.ConsentBased || db.SharingConsents.Any(c => c.AgreementId == a.Id && c.PersonId == s.PersonId && c.Given))));
+        var (open, byConsent, consentAgreements) = Reach(db, viewer, own);
+        return identities.Where(s => s.AgencyId == null || own.Contains(s.AgencyId.Value) || open.Contains(((long)s.LocalityId * AgencyKeyBase) + s.AgencyId.Value)
+            || (consentAgreements.Length > 0 && db.SharingConsents.Any(c => consentAgreements.Contains(c.AgreementId) && c.PersonId == s.PersonId && c.Given
+                && byConsent.Contains((((long)c.AgreementId * AgencyKeyBase * AgencyKeyBase) + ((long)s.LocalityId * AgencyKeyBase)) + s.AgencyId.Value))));
     }
 
     /// <summary>
