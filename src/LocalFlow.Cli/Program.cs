@@ -26,6 +26,8 @@ if (welsh)
 {
     CliLanguage.ToWelsh(root);
 }
+// What the commands print stays English, whatever the locale (docs/welsh.md), messages from LocalFlow.Data included.
+System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 return await root.Parse(args).InvokeAsync();
 
 /// <summary>The command line's telemetry settings (the standard OTEL_* environment variables).</summary>

@@ -19,11 +19,13 @@ public partial class WelshTests : IClassFixture<SmokeTests.App>
     [Fact]
     public void EveryText_HasWelsh_WithTheSamePlaceholders()
     {
-        var assembly = typeof(Languages).Assembly;
-        var names = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".resources", StringComparison.Ordinal)).ToList();
-        names.ShouldContain("LocalFlow.Web.Resources.LayoutText.resources");
+        // The web app's texts and the messages LocalFlow.Data gives when it refuses something (DataText).
+        var names = new[] { typeof(Languages).Assembly, typeof(LocalFlow.Data.Resources.DataText).Assembly }
+            .SelectMany(a => a.GetManifestResourceNames().Where(n => n.EndsWith(".resources", StringComparison.Ordinal)).Select(n => (Assembly: a, Name: n))).ToList();
+        names.Select(n => n.Name).ShouldContain("LocalFlow.Web.Resources.LayoutText.resources");
+        names.Select(n => n.Name).ShouldContain("LocalFlow.Data.Resources.DataText.resources");
         var problems = new List<string>();
-        foreach (var name in names)
+        foreach (var (assembly, name) in names)
         {
             var manager = new ResourceManager(name[..^".resources".Length], assembly);
             var english = Entries(manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!);

@@ -4,6 +4,7 @@ using LocalFlow.Analytics;
 using LocalFlow.Analytics.Demand;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.Demands;
@@ -107,36 +108,36 @@ public sealed class DemandStudies(LocalFlowDb db)
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Service))
         {
-            errors[nameof(input.Service)] = "Enter the service you are studying, for example \"Adult social care contact team\"";
+            errors[nameof(input.Service)] = DataText.StudyServiceRequired;
         }
         if (input.Kind is null)
         {
-            errors[nameof(input.Kind)] = "Say whether the service is transactional or people-centred";
+            errors[nameof(input.Kind)] = DataText.StudyKindRequired;
         }
         if (string.IsNullOrWhiteSpace(input.Purpose))
         {
-            errors[nameof(input.Purpose)] = "Write the purpose of the service from the person's point of view";
+            errors[nameof(input.Purpose)] = DataText.StudyPurposeRequired;
         }
         if (input.StartsOn is null)
         {
-            errors[nameof(input.StartsOn)] = "Enter the date the study starts";
+            errors[nameof(input.StartsOn)] = DataText.StudyStartRequired;
         }
         if (input.StartsOn is not null && input.EndsOn is not null && input.EndsOn < input.StartsOn)
         {
-            errors[nameof(input.EndsOn)] = "The end date must be on or after the start date";
+            errors[nameof(input.EndsOn)] = DataText.StudyEndBeforeStart;
         }
         var doors = await db.FrontDoors.Where(f => f.LocalityId == localityId && input.FrontDoorIds.Contains(f.Id)).Select(f => f.Id).ToListAsync(ct);
         if (input.FrontDoorIds.Count == 0 || doors.Count != input.FrontDoorIds.Distinct().Count())
         {
-            errors[nameof(input.FrontDoorIds)] = "Choose at least one front door in scope of the study";
+            errors[nameof(input.FrontDoorIds)] = DataText.StudyFrontDoorRequired;
         }
         if (input.PredictableLevelPercent is not (> 0 and <= 50))
         {
-            errors[nameof(input.PredictableLevelPercent)] = "Enter the level as a percentage between 0.1 and 50, for example 2";
+            errors[nameof(input.PredictableLevelPercent)] = DataText.PredictableLevelRange;
         }
         if (input.TeamId is int teamId && !await db.Teams.AnyAsync(t => t.Id == teamId, ct))
         {
-            errors[nameof(input.TeamId)] = "Choose a team from the list";
+            errors[nameof(input.TeamId)] = DataText.TeamFromList;
         }
         if (errors.Count > 0)
         {
@@ -190,7 +191,7 @@ public sealed class DemandStudies(LocalFlowDb db)
     {
         if (percent is not (> 0 and <= 50))
         {
-            throw new DemandInputException("PredictableLevelPercent", "Enter the level as a percentage between 0.1 and 50, for example 2");
+            throw new DemandInputException("PredictableLevelPercent", DataText.PredictableLevelRange);
         }
         var old = study.PredictableLevel;
         study.PredictableLevel = percent.Value / 100.0;
@@ -221,10 +222,10 @@ public sealed class DemandStudies(LocalFlowDb db)
     public async Task<Demand> CorrectAsync(DemandStudy study, Guid demandId, int expectedVersion, DemandInput input, string? reason, CancellationToken ct = default)
     {
         var demand = await db.Demands.SingleOrDefaultAsync(d => d.LocalityId == study.LocalityId && d.StudyId == study.Id && d.Id == demandId, ct)
-            ?? throw new DemandInputException("Id", "There is no such demand in this study") { NotFound = true };
+            ?? throw new DemandInputException("Id", DataText.NoSuchDemand) { NotFound = true };
         if (demand.Version != expectedVersion)
         {
-            throw new DemandConflictException("Someone else corrected this demand after you opened it. Your changes were not saved: open it again to see theirs.");
+            throw new DemandConflictException(DataText.DemandCorrectedMeanwhile);
         }
         var before = DemandInput.From(demand);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -244,7 +245,7 @@ public sealed class DemandStudies(LocalFlowDb db)
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DemandConflictException("Someone else corrected this demand after you opened it. Your changes were not saved: open it again to see theirs.");
+            throw new DemandConflictException(DataText.DemandCorrectedMeanwhile);
         }
         await tx.CommitAsync(ct);
         return demand;
@@ -285,11 +286,11 @@ public sealed class DemandStudies(LocalFlowDb db)
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Verbatim))
         {
-            errors[nameof(input.Verbatim)] = "Enter the demand in the person's own words";
+            errors[nameof(input.Verbatim)] = DataText.VerbatimRequired;
         }
         else if (input.Verbatim.Length > MaxTextLength)
         {
-            errors[nameof(input.Verbatim)] = $"The demand must be {MaxTextLength:N0} characters or fewer (it is {input.Verbatim.Length:N0})";
+            errors[nameof(input.Verbatim)] = DataText.VerbatimTooLong(MaxTextLength, input.Verbatim.Length);
         }
         if (!SpokenLanguages.TryTag(input.Language, out var language))
         {
@@ -300,44 +301,44 @@ public sealed class DemandStudies(LocalFlowDb db)
             : await db.DemandStudyFrontDoors.Where(f => f.StudyId == study.Id).Select(f => f.FrontDoorId).ToListAsync(ct);
         if (input.FrontDoorId is not int doorId || !doors.Contains(doorId))
         {
-            errors[nameof(input.FrontDoorId)] = "Choose the front door the demand came through";
+            errors[nameof(input.FrontDoorId)] = DataText.FrontDoorRequired;
         }
         if (input.ReceivedAt is DateTime at && at.ToUniversalTime() > Now.AddMinutes(5))
         {
-            errors[nameof(input.ReceivedAt)] = "The time the demand arrived cannot be in the future";
+            errors[nameof(input.ReceivedAt)] = DataText.ReceivedInFuture;
         }
         if (input.Nature is null)
         {
-            errors[nameof(input.Nature)] = "Say whether this is value demand or failure demand";
+            errors[nameof(input.Nature)] = DataText.NatureRequired;
         }
         if (input.Nature == DemandNature.Failure && input.FailureKind is null)
         {
-            errors[nameof(input.FailureKind)] = "Choose the kind of failure demand";
+            errors[nameof(input.FailureKind)] = DataText.FailureKindRequired;
         }
         if (input.Nature == DemandNature.Failure && input.FailureKind == FailureKind.Other && string.IsNullOrWhiteSpace(input.FailureOther))
         {
-            errors[nameof(input.FailureOther)] = "Describe the failure demand in a few words";
+            errors[nameof(input.FailureOther)] = DataText.FailureOtherRequired;
         }
         if (input.Outcome is null)
         {
-            errors[nameof(input.Outcome)] = "Choose what happened at the point of transaction";
+            errors[nameof(input.Outcome)] = DataText.OutcomeRequired;
         }
         if (input.Outcome == TransactionOutcome.ReferredOn && string.IsNullOrWhiteSpace(input.ReferredTo))
         {
-            errors[nameof(input.ReferredTo)] = "Say who the demand was referred on to";
+            errors[nameof(input.ReferredTo)] = DataText.ReferredToRequired;
         }
         // Words typed in a box that the other answers make unused are not thrown away silently: the form asks.
         if (!string.IsNullOrWhiteSpace(input.FailureOther) && !(input.Nature == DemandNature.Failure && input.FailureKind == FailureKind.Other))
         {
-            errors[nameof(input.FailureOther)] = "You said what failed, but the demand is not failure demand of the kind \"Other\": choose \"Other\", or clear \"If other: what failed?\"";
+            errors[nameof(input.FailureOther)] = DataText.FailureOtherNotOther;
         }
         if (!string.IsNullOrWhiteSpace(input.ReferredTo) && input.Outcome is not null && input.Outcome != TransactionOutcome.ReferredOn)
         {
-            errors[nameof(input.ReferredTo)] = "You said who it was referred to, but what happened is not \"Referred on\": choose \"Referred on\", or clear \"If referred on: to whom?\"";
+            errors[nameof(input.ReferredTo)] = DataText.ReferredToNotReferred;
         }
         if (input.LifeContext is { Length: > MaxTextLength })
         {
-            errors[nameof(input.LifeContext)] = $"The life context must be {MaxTextLength:N0} characters or fewer";
+            errors[nameof(input.LifeContext)] = DataText.LifeContextTooLong(MaxTextLength);
         }
         DemandType? type = null;
         // A name typed in "Or a new type" wins over the type chosen in the list: the list may hold a suggestion
@@ -345,14 +346,14 @@ public sealed class DemandStudies(LocalFlowDb db)
         var typedName = string.IsNullOrWhiteSpace(input.NewTypeName) ? null : input.NewTypeName.Trim();
         if (typedName is { Length: > 200 })
         {
-            errors[nameof(input.NewTypeName)] = "A type's name must be 200 characters or fewer";
+            errors[nameof(input.NewTypeName)] = DataText.TypeNameTooLong;
         }
         else if (typedName is null && input.TypeId is int typeId)
         {
             type = await db.DemandTypes.SingleOrDefaultAsync(t => t.Id == typeId && t.StudyId == study.Id, ct);
             if (type is null)
             {
-                errors[nameof(input.TypeId)] = "Choose a type from this study's list";
+                errors[nameof(input.TypeId)] = DataText.TypeFromList;
             }
             else
             {
@@ -478,19 +479,19 @@ public sealed class DemandStudies(LocalFlowDb db)
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(name))
         {
-            errors["Name"] = "Enter a name for the type, in words the people who take the demand would use";
+            errors["Name"] = DataText.TypeNameRequired;
         }
         else if (name.Trim().Length > 200)
         {
-            errors["Name"] = "A type's name must be 200 characters or fewer";
+            errors["Name"] = DataText.TypeNameTooLong;
         }
         else if (await NameTakenAsync(study.Id, name, null, ct))
         {
-            errors["Name"] = $"There is already a type called \"{name.Trim()}\"";
+            errors["Name"] = DataText.TypeNameTaken(name.Trim());
         }
         if (nature is null)
         {
-            errors["Nature"] = "Say whether demands of this type are usually value or failure demand";
+            errors["Nature"] = DataText.TypeNatureRequired;
         }
         if (errors.Count > 0)
         {
@@ -521,7 +522,7 @@ public sealed class DemandStudies(LocalFlowDb db)
 
     public async Task<DemandType> FindTypeAsync(DemandStudy study, int typeId, CancellationToken ct = default)
         => await db.DemandTypes.SingleOrDefaultAsync(t => t.Id == typeId && t.StudyId == study.Id, ct)
-           ?? throw new DemandInputException("TypeId", "There is no such type in this study") { NotFound = true };
+           ?? throw new DemandInputException("TypeId", DataText.NoSuchType) { NotFound = true };
 
     /// <summary>Renames a type and/or changes its description or usual nature; the old name is kept in its history.</summary>
     public async Task<DemandType> RenameTypeAsync(DemandStudy study, int typeId, string? name, string? description, DemandNature? nature = null, CancellationToken ct = default)
@@ -529,19 +530,19 @@ public sealed class DemandStudies(LocalFlowDb db)
         var type = await FindTypeAsync(study, typeId, ct);
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DemandInputException("Name", "Enter the type's new name");
+            throw new DemandInputException("Name", DataText.TypeNewNameRequired);
         }
         if (name.Trim().Length > 200)
         {
-            throw new DemandInputException("Name", "A type's name must be 200 characters or fewer");
+            throw new DemandInputException("Name", DataText.TypeNameTooLong);
         }
         if (await NameTakenAsync(study.Id, name, typeId, ct))
         {
-            throw new DemandInputException("Name", $"There is already a type called \"{name.Trim()}\": merge the two instead");
+            throw new DemandInputException("Name", DataText.TypeNameTakenMerge(name.Trim()));
         }
         if (type.MergedIntoId is not null)
         {
-            throw new DemandInputException("TypeId", "This type was merged into another; rename that one instead");
+            throw new DemandInputException("TypeId", DataText.RenameMerged);
         }
         var newName = name.Trim();
         if (newName != type.Name)
@@ -570,22 +571,22 @@ public sealed class DemandStudies(LocalFlowDb db)
     {
         if (intoTypeId is null)
         {
-            throw new DemandInputException("IntoTypeId", "Choose the type to merge into");
+            throw new DemandInputException("IntoTypeId", DataText.MergeIntoRequired);
         }
         if (fromTypeId == intoTypeId)
         {
-            throw new DemandInputException("IntoTypeId", "A type cannot be merged into itself: choose a different type");
+            throw new DemandInputException("IntoTypeId", DataText.MergeIntoItself);
         }
         var from = await FindTypeAsync(study, fromTypeId, ct);
         var into = await db.DemandTypes.SingleOrDefaultAsync(t => t.Id == intoTypeId && t.StudyId == study.Id, ct)
-            ?? throw new DemandInputException("IntoTypeId", "Choose a type from this study to merge into");
+            ?? throw new DemandInputException("IntoTypeId", DataText.MergeIntoFromStudy);
         if (from.MergedIntoId is not null)
         {
-            throw new DemandInputException("TypeId", "This type has already been merged");
+            throw new DemandInputException("TypeId", DataText.AlreadyMerged);
         }
         if (into.MergedIntoId is not null)
         {
-            throw new DemandInputException("IntoTypeId", "That type has been merged into another: choose one still in use");
+            throw new DemandInputException("IntoTypeId", DataText.MergeIntoMerged);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var moved = await db.Demands.Where(d => d.StudyId == study.Id && d.TypeId == from.Id)
@@ -608,25 +609,25 @@ public sealed class DemandStudies(LocalFlowDb db)
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(newName))
         {
-            errors["NewName"] = "Enter a name for the new type";
+            errors["NewName"] = DataText.SplitNameRequired;
         }
         else if (await NameTakenAsync(study.Id, newName, null, ct))
         {
-            errors["NewName"] = $"There is already a type called \"{newName.Trim()}\"";
+            errors["NewName"] = DataText.TypeNameTaken(newName.Trim());
         }
         if (demandIds.Count == 0)
         {
-            errors["DemandIds"] = "Choose the demands that belong to the new type";
+            errors["DemandIds"] = DataText.SplitDemandsRequired;
         }
         if (type.MergedIntoId is not null)
         {
-            errors["TypeId"] = "This type was merged into another; split that one instead";
+            errors["TypeId"] = DataText.SplitMerged;
         }
         var ids = demandIds.ToList();
         var found = await db.Demands.CountAsync(d => d.LocalityId == study.LocalityId && d.StudyId == study.Id && d.TypeId == type.Id && ids.Contains(d.Id), ct);
         if (demandIds.Count > 0 && found != ids.Distinct().Count())
         {
-            errors["DemandIds"] = "Some of the chosen demands are no longer of this type (someone may have moved them): look again and choose";
+            errors["DemandIds"] = DataText.SplitDemandsMoved;
         }
         if (errors.Count > 0)
         {

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Resources;
+using System.Runtime.CompilerServices;
+
+namespace LocalFlow.Data.Resources;
+
+/// <summary>
+/// The messages <c>LocalFlow.Data</c> gives people when it refuses what they asked (docs/welsh.md): in DataText.resx
+/// (English) and DataText.cy.resx (Welsh), in the language of the request or command (the current UI culture) when the
+/// message is made. So far the demand study's; the others are still written in English where they are made.
+/// </summary>
+public static class DataText
+{
+    private static readonly ResourceManager Resources = new(typeof(DataText));
+
+    public static string StudyServiceRequired => Get();
+    public static string StudyKindRequired => Get();
+    public static string StudyPurposeRequired => Get();
+    public static string StudyStartRequired => Get();
+    public static string StudyEndBeforeStart => Get();
+    public static string StudyFrontDoorRequired => Get();
+    public static string PredictableLevelRange => Get();
+    public static string TeamFromList => Get();
+    public static string NoSuchDemand => Get();
+    public static string DemandCorrectedMeanwhile => Get();
+    public static string VerbatimRequired => Get();
+    public static string VerbatimTooLong(int most, int length) => Format(nameof(VerbatimTooLong), most, length);
+    public static string FrontDoorRequired => Get();
+    public static string ReceivedInFuture => Get();
+    public static string NatureRequired => Get();
+    public static string FailureKindRequired => Get();
+    public static string FailureOtherRequired => Get();
+    public static string OutcomeRequired => Get();
+    public static string ReferredToRequired => Get();
+    public static string FailureOtherNotOther => Get();
+    public static string ReferredToNotReferred => Get();
+    public static string LifeContextTooLong(int most) => Format(nameof(LifeContextTooLong), most);
+    public static string TypeNameTooLong => Get();
+    public static string TypeFromList => Get();
+    public static string TypeNameRequired => Get();
+    public static string TypeNameTaken(string name) => Format(nameof(TypeNameTaken), name);
+    public static string TypeNatureRequired => Get();
+    public static string NoSuchType => Get();
+    public static string TypeNewNameRequired => Get();
+    public static string TypeNameTakenMerge(string name) => Format(nameof(TypeNameTakenMerge), name);
+    public static string RenameMerged => Get();
+    public static string MergeIntoRequired => Get();
+    public static string MergeIntoItself => Get();
+    public static string MergeIntoFromStudy => Get();
+    public static string AlreadyMerged => Get();
+    public static string MergeIntoMerged => Get();
+    public static string SplitNameRequired => Get();
+    public static string SplitDemandsRequired => Get();
+    public static string SplitMerged => Get();
+    public static string SplitDemandsMoved => Get();
+
+    private static string Get([CallerMemberName] string key = "") => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    private static string Format(string key, params object[] values) => string.Format(CultureInfo.CurrentCulture, Get(key), values);
+}
