@@ -39,4 +39,17 @@ public partial class WelshTests
         english.ShouldContain("There is already a type called &quot;");
         english.ShouldNotContain("yn bod yn barod");
     }
+
+    [Fact]
+    public async Task AGoodLifeConversationWithNothingWritten_IsRefusedInWelsh_ByTheRuleInLocalFlowData()
+    {
+        var (person, _, _) = TeamWorksWith(_app);
+        var client = await WelshClientAsync(DemoUsers.Worker);
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(client, $"/Locality/Conversation/{person}");
+        var response = await client.PostAsync($"/Locality/Conversation/{person}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("Ysgrifennwch o leiaf un peth a ddywedon nhw");
+        html.ShouldNotContain("Write down at least one thing");
+    }
 }

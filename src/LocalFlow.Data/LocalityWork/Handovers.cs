@@ -1,4 +1,5 @@
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.LocalityWork;
@@ -26,7 +27,7 @@ public sealed class Handovers(LocalFlowDb db)
         }
         if (note is { Length: > 1000 })
         {
-            throw new LocalityInputException("Note", $"The note must be 1,000 characters or fewer (it has {note.Length:N0})");
+            throw new LocalityInputException("Note", DataText.HandoverNoteTooLong(note.Length));
         }
         var handover = new FrontDoorHandover
         {
@@ -49,12 +50,12 @@ public sealed class Handovers(LocalFlowDb db)
     {
         if (person.LocalityId != handover.LocalityId)
         {
-            throw new LocalityInputException("PersonId", "Choose someone in this locality");
+            throw new LocalityInputException("PersonId", DataText.PersonInLocality);
         }
         if (handover.Version != version || handover.PersonId is not null)
         {
             var linked = handover.PersonId is Guid p ? await db.People.Where(x => x.LocalityId == handover.LocalityId && x.Id == p).Select(x => x.GivenName + " " + x.FamilyName).FirstOrDefaultAsync(ct) : null;
-            throw new EditConflictException("Someone else handled this hand-over after you opened it. Nothing was changed.", linked is null ? "" : $"Linked to {linked}");
+            throw new EditConflictException(DataText.HandoverHandledMeanwhile, linked is null ? "" : $"Linked to {linked}");
         }
         var support = await new Supports(db).StartAsync(person, keyWorkerId, on, ct);
         handover.PersonId = person.Id;
@@ -74,15 +75,15 @@ public sealed class Handovers(LocalFlowDb db)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new LocalityInputException("TakeBackReason", "Enter why you are taking the hand-over back");
+            throw new LocalityInputException("TakeBackReason", DataText.TakeBackReasonRequired);
         }
         if (reason.Length > 500)
         {
-            throw new LocalityInputException("TakeBackReason", $"The reason must be 500 characters or fewer (it has {reason.Length:N0})");
+            throw new LocalityInputException("TakeBackReason", DataText.TakeBackReasonTooLong(reason.Length));
         }
         if (handover.Version != version || handover.PersonId is not null || handover.RemovedUtc is not null)
         {
-            throw new EditConflictException("The locality team picked this hand-over up, or someone changed it, after you opened it. Nothing was changed.", "");
+            throw new EditConflictException(DataText.HandoverChangedMeanwhile, "");
         }
         handover.RemovedUtc = Now;
         handover.RemovedBy = By;

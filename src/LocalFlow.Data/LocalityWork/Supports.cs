@@ -1,6 +1,7 @@
 using LocalFlow.Analytics.Flow;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
+using LocalFlow.Data.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.LocalityWork;
@@ -48,7 +49,7 @@ public sealed class Supports(LocalFlowDb db)
     /// <summary>The locality's team (its agency, purpose and principles), or a clear error when none is set up.</summary>
     public async Task<LocalityTeam> TeamAsync(int localityId, CancellationToken ct = default)
         => await db.LocalityTeams.SingleOrDefaultAsync(t => t.LocalityId == localityId, ct)
-            ?? throw new LocalityInputException("Team", "This locality has no locality team yet: an administrator sets its agency first");
+            ?? throw new LocalityInputException("Team", DataText.NoLocalityTeam);
 
     /// <summary>The support for a person: their own, or their household's; null when the team is not working with them.</summary>
     public Task<Support?> ForPersonAsync(Person person, CancellationToken ct = default)
@@ -97,7 +98,7 @@ public sealed class Supports(LocalFlowDb db)
     {
         if (string.IsNullOrWhiteSpace(why))
         {
-            throw new LocalityInputException("Why", "Say why they are involved");
+            throw new LocalityInputException("Why", DataText.WhyInvolvedRequired);
         }
         if ((workerId is null) == (directoryEntryId is null))
         {
@@ -136,12 +137,12 @@ public sealed class Supports(LocalFlowDb db)
     {
         if (input.HeldOn > DateOnly.FromDateTime(Now))
         {
-            throw new LocalityInputException("HeldOn", "The date of the conversation must be today or in the past");
+            throw new LocalityInputException("HeldOn", DataText.ConversationInFuture);
         }
         var said = statements.Where(s => !string.IsNullOrWhiteSpace(s.InTheirWords)).ToList();
         if (said.Count == 0 && new[] { input.GoodLife, input.Strengths, input.CanDoThemselves, input.WhoIsAround, input.HelpWanted }.All(string.IsNullOrWhiteSpace))
         {
-            throw new LocalityInputException("GoodLife", "Write down at least one thing they said: what a good life looks like, or what matters to them");
+            throw new LocalityInputException("GoodLife", DataText.GoodLifeRequired);
         }
         var language = LanguageOf(input);
         var conversation = new GoodLifeConversation
@@ -216,11 +217,11 @@ public sealed class Supports(LocalFlowDb db)
     {
         if (string.IsNullOrWhiteSpace(what))
         {
-            throw new LocalityInputException("What", "Say what will be done");
+            throw new LocalityInputException("What", DataText.ActionWhatRequired);
         }
         if ((workerId is null) == (directoryEntryId is null))
         {
-            throw new LocalityInputException("Who", "Choose who will do it: a worker, or a volunteer or group from the directory");
+            throw new LocalityInputException("Who", DataText.ActionWhoRequired);
         }
         if (workerId is int w)
         {
@@ -232,7 +233,7 @@ public sealed class Supports(LocalFlowDb db)
         }
         if (whatMatteredId is Guid m && !await db.WhatMattered.AnyAsync(x => x.LocalityId == support.LocalityId && x.Id == m && x.RemovedUtc == null, ct))
         {
-            throw new LocalityInputException("WhatMatteredId", "Choose one of the things that matter to them");
+            throw new LocalityInputException("WhatMatteredId", DataText.WhatMatteredRequired);
         }
         var team = await TeamAsync(support.LocalityId, ct);
         UnitCost? price = null;
@@ -308,16 +309,16 @@ public sealed class Supports(LocalFlowDb db)
     {
         if (string.IsNullOrWhiteSpace(what))
         {
-            throw new LocalityInputException("What", "Say what the contact was about");
+            throw new LocalityInputException("What", DataText.ContactWhatRequired);
         }
         if (atUtc > Now)
         {
-            throw new LocalityInputException("When", "The contact must be today or in the past");
+            throw new LocalityInputException("When", DataText.ContactInFuture);
         }
         var agency = agencyId ?? (await TeamAsync(person.LocalityId, ct)).AgencyId;
         if (!await db.Agencies.AnyAsync(a => a.Id == agency, ct))
         {
-            throw new LocalityInputException("AgencyId", "Choose the agency the contact came to");
+            throw new LocalityInputException("AgencyId", DataText.ContactAgencyRequired);
         }
         var catalogue = new UnitCostCatalogue(await db.UnitCosts.AsNoTracking().Where(c => c.AgencyId == agency).ToListAsync(ct));
         var cost = catalogue.Price(agency, ActivityKind.Contact, null);
@@ -350,11 +351,11 @@ public sealed class Supports(LocalFlowDb db)
     {
         if (string.IsNullOrWhiteSpace(inTheirWords))
         {
-            throw new LocalityInputException("NeedMet", "Write down, in their words, how they know their need is met");
+            throw new LocalityInputException("NeedMet", DataText.NeedMetRequired);
         }
         if (on > DateOnly.FromDateTime(Now))
         {
-            throw new LocalityInputException("SteppedBackOn", "The date must be today or in the past");
+            throw new LocalityInputException("SteppedBackOn", DataText.SteppedBackInFuture);
         }
         var team = await TeamAsync(support.LocalityId, ct);
         var record = new ActivityRecord
@@ -386,11 +387,11 @@ public sealed class Supports(LocalFlowDb db)
     {
         if (!Enum.IsDefined(kind))
         {
-            throw new LocalityInputException("Kind", "Choose what was avoided");
+            throw new LocalityInputException("Kind", DataText.AvoidedKindRequired);
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new LocalityInputException("Reason", "Say why it was avoided");
+            throw new LocalityInputException("Reason", DataText.AvoidedReasonRequired);
         }
         var avoided = new Avoided { LocalityId = support.LocalityId, SupportId = support.Id, Kind = kind, Reason = reason, On = on, RecordedBy = By };
         db.Avoided.Add(avoided);
@@ -403,7 +404,7 @@ public sealed class Supports(LocalFlowDb db)
     {
         if ((personId is null) == (householdId is null))
         {
-            throw new LocalityInputException("PersonId", "Name the worker on a person or on a household");
+            throw new LocalityInputException("PersonId", DataText.NameWorkerOnWhom);
         }
         await RequireWorkerAsync(workerId, "WorkerId", ct);
         var named = new NamedWorker { LocalityId = localityId, PersonId = personId, HouseholdId = householdId, WorkerId = workerId, NamedBy = By, NamedUtc = Now };
@@ -473,7 +474,7 @@ public sealed class Supports(LocalFlowDb db)
     {
         if (!await db.Workers.AnyAsync(w => w.Id == workerId, ct))
         {
-            throw new LocalityInputException(field, "Choose a worker from the list");
+            throw new LocalityInputException(field, DataText.WorkerFromList);
         }
     }
 
@@ -481,7 +482,7 @@ public sealed class Supports(LocalFlowDb db)
     {
         if (!await db.DirectoryEntries.AnyAsync(e => e.LocalityId == localityId && e.Id == entryId && e.RemovedUtc == null, ct))
         {
-            throw new LocalityInputException("DirectoryEntryId", "Choose a volunteer or group from the directory");
+            throw new LocalityInputException("DirectoryEntryId", DataText.DirectoryEntryRequired);
         }
     }
 

@@ -7,7 +7,8 @@ namespace LocalFlow.Data.Resources;
 /// <summary>
 /// The messages <c>LocalFlow.Data</c> gives people when it refuses what they asked (docs/welsh.md): in DataText.resx
 /// (English) and DataText.cy.resx (Welsh), in the language of the request or command (the current UI culture) when the
-/// message is made. So far the demand study's; the others are still written in English where they are made.
+/// message is made. So far the demand study's and locality working's (supports and hand-overs); the others are still
+/// written in English where they are made.
 /// </summary>
 public static class DataText
 {
@@ -53,6 +54,32 @@ public static class DataText
     public static string SplitDemandsRequired => Get();
     public static string SplitMerged => Get();
     public static string SplitDemandsMoved => Get();
+
+    // Locality working: supports and hand-overs
+    public static string NoLocalityTeam => Get();
+    public static string WhyInvolvedRequired => Get();
+    public static string ConversationInFuture => Get();
+    public static string GoodLifeRequired => Get();
+    public static string ActionWhatRequired => Get();
+    public static string ActionWhoRequired => Get();
+    public static string WhatMatteredRequired => Get();
+    public static string ContactWhatRequired => Get();
+    public static string ContactInFuture => Get();
+    public static string ContactAgencyRequired => Get();
+    public static string NeedMetRequired => Get();
+    public static string SteppedBackInFuture => Get();
+    public static string AvoidedKindRequired => Get();
+    public static string AvoidedReasonRequired => Get();
+    public static string NameWorkerOnWhom => Get();
+    public static string TeamPurposeRequired => Get();
+    public static string WorkerFromList => Get();
+    public static string DirectoryEntryRequired => Get();
+    public static string HandoverNoteTooLong(int length) => Format(nameof(HandoverNoteTooLong), length);
+    public static string PersonInLocality => Get();
+    public static string HandoverHandledMeanwhile => Get();
+    public static string TakeBackReasonRequired => Get();
+    public static string TakeBackReasonTooLong(int length) => Format(nameof(TakeBackReasonTooLong), length);
+    public static string HandoverChangedMeanwhile => Get();
 
     private static string Get([CallerMemberName] string key = "") => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
