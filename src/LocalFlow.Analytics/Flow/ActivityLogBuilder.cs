@@ -47,6 +47,73 @@ public sealed class ActivityLogBuilder
         _start = new long[_capacity];
     }
 
+    /// <summary>
+    /// A builder holding every record of <paramref name="log"/>, in the order they were first added
+    /// (<see cref="ActivityLog.FileOrder"/>), with a copy of its strings under the same ids: adding more records and
+    /// building gives the log that one builder would have built from all of them added in that order (the flow
+    /// engine brought up to date when an import only adds records). <paramref name="more"/> is a hint of how many
+    /// will be added; <paramref name="everyRecordHasAnId"/> as <see cref="EveryRecordHasAnId"/> was for the log. The
+    /// log is not changed.
+    /// </summary>
+    public static ActivityLogBuilder Reopen(ActivityLog log, int more, bool everyRecordHasAnId)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var n = log.Count;
+        var b = new ActivityLogBuilder(n + Math.Max(0, more)) { EveryRecordHasAnId = everyRecordHasAnId };
+        for (var id = 1; id < log.Strings.Count; id++)
+        {
+            b._strings.Intern(log.Strings[id]);
+        }
+        for (var p = 0; p < log.PersonCount; p++)
+        {
+            b._people.Intern(log.PersonId(p));
+        }
+        var order = log.FileOrder;
+        var persons = log.Persons;
+        var agencies = log.Agencies;
+        var kinds = log.KindCodes;
+        var starts = log.StartUtcTicks;
+        for (var i = 0; i < n; i++)
+        {
+            var row = order[i];
+            // the pool holds the log's people in person order, from id 1
+            b._person[row] = persons[i] + 1;
+            b._agency[row] = agencies[i];
+            b._kind[row] = kinds[i];
+            b._start[row] = starts[i];
+        }
+        var c = log.Columns;
+        b._startOffset.Unpermute(c.StartOffset, order, b._capacity);
+        b._household.Unpermute(c.Household, order, b._capacity);
+        b._team.Unpermute(c.Team, order, b._capacity);
+        b._worker.Unpermute(c.Worker, order, b._capacity);
+        b._subtype.Unpermute(c.Subtype, order, b._capacity);
+        b._referredAgency.Unpermute(c.ReferredAgency, order, b._capacity);
+        b._referredTeam.Unpermute(c.ReferredTeam, order, b._capacity);
+        b._end.Unpermute(c.End, order, b._capacity);
+        b._endOffset.Unpermute(c.EndOffset, order, b._capacity);
+        b._sourceSystem.Unpermute(c.SourceSystem, order, b._capacity);
+        b._cost.Unpermute(c.Cost, order, b._capacity);
+        b._helped.Unpermute(c.Helped, order, b._capacity);
+        b._helpedReason.Unpermute(c.HelpedReason, order, b._capacity);
+        b._activity.Unpermute(c.Activity, order, b._capacity);
+        if (c.SourceRecordId is not null || c.Text is not null)
+        {
+            var at = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                at[order[i]] = i;
+            }
+            for (var row = 0; row < n; row++)
+            {
+                b._sourceRecordId.Set(row, c.SourceRecordId?.Get(at[row]), b._capacity);
+                b._text.Set(row, c.Text?.Get(at[row]), b._capacity);
+            }
+        }
+        b._count = n;
+        return b;
+    }
+
     /// <summary>How many records have been added.</summary>
     public int Count => _count;
 

@@ -75,6 +75,24 @@ internal sealed class LazyColumn<T>(T empty)
         other.Data = null;
     }
 
+    /// <summary>Fills the column from a log's column in log order: row <c>order[i]</c> takes <c>values[i]</c> (the inverse of <see cref="Permute"/>).</summary>
+    public void Unpermute(T[]? values, ReadOnlySpan<int> order, int capacity)
+    {
+        if (values is null)
+        {
+            return;
+        }
+        Data = new T[capacity];
+        if (!EqualityComparer<T>.Default.Equals(Empty, default))
+        {
+            Array.Fill(Data, Empty);
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            Data[order[i]] = values[i];
+        }
+    }
+
     public T[]? Permute(int[] order)
     {
         if (Data is null)
