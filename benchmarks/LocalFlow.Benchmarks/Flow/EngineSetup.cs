@@ -33,10 +33,7 @@ public static class EngineSetup
         await using var db = options.CreateContext();
         db.AuditChangesIndividually = false;
         var locality = await db.Localities.Select(l => l.Id).SingleAsync();
-        var people = await PeopleAsync(db, locality);
-        var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
-        var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
-        var workersOf = agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray());
+        var (people, agencies, workersOf) = await ShapeAsync(db, locality);
         var stored = await db.ActivityRecords.CountAsync(r => r.LocalityId == locality);
         var extra = Math.Max(0, total - stored);
         watch.Restart();
@@ -62,10 +59,7 @@ public static class EngineSetup
             await using var db = options.CreateContext();
             db.AuditChangesIndividually = false;
             var locality = await db.Localities.Select(l => l.Id).SingleAsync();
-            var people = await PeopleAsync(db, locality);
-            var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
-            var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
-            var workersOf = agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray());
+            var (people, agencies, workersOf) = await ShapeAsync(db, locality);
             // made before the clock starts, with run-specific record ids (source record ids are unique per system)
             var batch = Records(locality, people, agencies, workersOf, records).Select(r => { r.SourceRecordId = $"run{run}-{r.SourceRecordId}"; return r; }).ToList();
             var import = new FlowImport { LocalityId = locality, FileName = $"bench-{run}.csv", SourceSystem = "Bench", AgencyId = agencies[0], ImportedBy = "benchmark" };
@@ -158,10 +152,7 @@ public static class EngineSetup
         await using var db = options.CreateContext();
         db.AuditChangesIndividually = false;
         var locality = await db.Localities.Select(l => l.Id).SingleAsync();
-        var people = await PeopleAsync(db, locality);
-        var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
-        var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
-        var workersOf = agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray());
+        var (people, agencies, workersOf) = await ShapeAsync(db, locality);
         var batch = Records(locality, people, agencies, workersOf, records, seed: tag.Aggregate(17, (h, c) => unchecked((h * 31) + c)))
             .Select(r => { r.SourceRecordId = $"{tag}-{r.SourceRecordId}"; return r; }).ToList();
         await FlowStore.ImportAsync(db, new FlowImport { LocalityId = locality, FileName = tag + ".csv", SourceSystem = "Bench", AgencyId = agencies[0], ImportedBy = "benchmark" }, batch);
@@ -188,6 +179,15 @@ public static class EngineSetup
                 + $"{watch.Elapsed.TotalSeconds:N2} s wall / {(process.TotalProcessorTime - cpu).TotalSeconds:N2} s CPU; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         }
         return 0;
+    }
+
+    /// <summary>What the made-up records are drawn from: the locality's people, the agencies and each agency's workers.</summary>
+    private static async Task<(List<(Guid Id, Guid? Household)> People, List<int> Agencies, Dictionary<int, int[]> WorkersOf)> ShapeAsync(LocalFlowDb db, int locality)
+    {
+        var people = await PeopleAsync(db, locality);
+        var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
+        var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
+        return (people, agencies, agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray()));
     }
 
     /// <summary>The locality's people with their households (a record carries its person's household, as the importer sets it).</summary>

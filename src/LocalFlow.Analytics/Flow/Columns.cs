@@ -75,8 +75,8 @@ internal sealed class LazyColumn<T>(T empty)
         other.Data = null;
     }
 
-    /// <summary>Fills the column from a log's column in log order: row <c>order[i]</c> takes <c>values[i]</c> (the inverse of <see cref="Permute"/>).</summary>
-    public void Unpermute(T[]? values, ReadOnlySpan<int> order, int capacity)
+    /// <summary>Fills the column's first rows with a log's column (nothing when the log has none).</summary>
+    public void CopyFrom(T[]? values, int capacity)
     {
         if (values is null)
         {
@@ -85,12 +85,9 @@ internal sealed class LazyColumn<T>(T empty)
         Data = new T[capacity];
         if (!EqualityComparer<T>.Default.Equals(Empty, default))
         {
-            Array.Fill(Data, Empty);
+            Array.Fill(Data, Empty, values.Length, capacity - values.Length);
         }
-        for (var i = 0; i < values.Length; i++)
-        {
-            Data[order[i]] = values[i];
-        }
+        values.CopyTo(Data, 0);
     }
 
     public T[]? Permute(int[] order)

@@ -190,8 +190,8 @@ public sealed class FlowEngine
     /// <summary>
     /// The engine of <paramref name="version"/>, which says that import <paramref name="importId"/> only added records
     /// to the data <paramref name="before"/> holds (<see cref="FlowDataVersion.AppendOf"/>): reads only the import's
-    /// rows and adds them to a new log with <paramref name="before"/>'s records (as if all had been read in one go, the
-    /// import's last), so the log is the one a full read gives. Everyone's figures and every signal, when
+    /// rows and adds them to a new log after <paramref name="before"/>'s records, so the log is the one a full read
+    /// gives (the import's records are the table's last); only the people the import added records to are sorted again. Everyone's figures and every signal, when
     /// <paramref name="before"/> has them, are worked out again only for the people the import added records to; the
     /// others' are carried over (their records are the same, only moved in the log). Everything else made from the
     /// engine (hand-offs, what pages keep with <see cref="Kept"/>) is made afresh on first use, as after a full read.
@@ -545,7 +545,7 @@ public sealed class FlowEngine
     /// <summary>Turns stored rows into builder rows: each agency, team, worker and person is named in the log once.</summary>
     /// <remarks>
     /// With <paramref name="before"/>, the builder is <paramref name="before"/>'s log reopened
-    /// (<see cref="ActivityLogBuilder.Reopen"/>: person p is the pool's p + 1) and the rows go on after its records;
+    /// (<see cref="ActivityLogBuilder.Reopen"/>: its records in log order, person p the pool's p + 1) and the rows go on after them;
     /// the people of the rows added are noted in <paramref name="added"/>.
     /// </remarks>
     private sealed class RowSink(ActivityLogBuilder builder, Dictionary<int, string> agencies, Dictionary<int, string> teams, int capacity, FlowEngine? before = null,
@@ -553,12 +553,22 @@ public sealed class FlowEngine
     {
         public readonly ActivityLogBuilder Builder = builder;
         public readonly Dictionary<Guid, int> People = before is null ? [] : before._people.Select((g, p) => (g, p)).ToDictionary(x => x.g, x => x.p + 1);
-        public readonly List<Guid> RecordIds = before is null ? new(capacity) : [.. before._recordIds];
+        public readonly List<Guid> RecordIds = before is null ? new(capacity) : RecordIdsInLogOrder(before, capacity);
         public readonly Dictionary<int, int> AgencyOfString = before is null ? [] : new(before._agencyOfString);
         public readonly HashSet<Guid>? Added = added;
         private readonly Dictionary<int, int> _agencies = [];
         private readonly Dictionary<int, int> _teams = [];
         private readonly Dictionary<int, int> _workers = [];
+
+        private static List<Guid> RecordIdsInLogOrder(FlowEngine engine, int capacity)
+        {
+            var ids = new List<Guid>(capacity);
+            for (var i = 0; i < engine.Log.Count; i++)
+            {
+                ids.Add(engine.RecordId(i));
+            }
+            return ids;
+        }
 
         public void Add(Guid id, Guid person, int agency, int? team, int? worker, ActivityKind kind, int subtype, int? referredAgency, int? referredTeam,
             long startTicks, long? endTicks, decimal? cost, bool? helped)
