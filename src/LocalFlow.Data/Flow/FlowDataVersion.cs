@@ -12,7 +12,9 @@ namespace LocalFlow.Data.Flow;
 /// (agencies, teams, workers) change the shared stamp (<c>flow.data-version</c>), and a locality's version is the
 /// two together. <see cref="FlowEngines"/> keeps an engine while the version it was built under is still the
 /// stored one, so a change made by any process (the web app, the CLI) is seen on the next view, and a change in
-/// one locality leaves the others' engines (and everything kept with them) in place.
+/// one locality leaves the others' engines (and everything kept with them) in place. An import that only adds
+/// records stores a stamp that also names the import and the stamp it was added to (<see cref="AppendedAsync"/>), so
+/// an engine kept under that one is brought up to date from the import's records alone.
 /// </summary>
 public static class FlowDataVersion
 {
