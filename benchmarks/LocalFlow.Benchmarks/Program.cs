@@ -40,6 +40,19 @@ if (args.Length == 2 && args[0] == "engine-build")
 {
     return await EngineSetup.TimeBuildAsync(args[1]);
 }
+// The engine brought up to date after imports that only add records, three times (the database grows by each import):
+//   dotnet run -c Release --project benchmarks/LocalFlow.Benchmarks -- engine-append FILE [records]
+if (args.Length >= 2 && args[0] == "engine-append")
+{
+    return await EngineSetup.TimeAppendAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+}
+// One import of RECORDS records stored in FILE's locality as the flow import stores a file (for benchmarks/pages/engine_pages.py):
+//   dotnet run -c Release --project benchmarks/LocalFlow.Benchmarks -- engine-import FILE RECORDS TAG
+if (args.Length == 4 && args[0] == "engine-import")
+{
+    await EngineSetup.ImportAsync(LocalFlow.Data.DatabaseOptions.ForSqliteFile(Path.GetFullPath(args[1])), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
+    return 0;
+}
 if (args.Length == 2 && args[0] == "xes-summary")
 {
     // an XES file read and summarised, three times in one process (the first includes JIT compilation)

@@ -33,10 +33,7 @@ public static class EngineSetup
         await using var db = options.CreateContext();
         db.AuditChangesIndividually = false;
         var locality = await db.Localities.Select(l => l.Id).SingleAsync();
-        var people = await PeopleAsync(db, locality);
-        var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
-        var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
-        var workersOf = agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray());
+        var (people, agencies, workersOf) = await ShapeAsync(db, locality);
         var stored = await db.ActivityRecords.CountAsync(r => r.LocalityId == locality);
         var extra = Math.Max(0, total - stored);
         watch.Restart();
@@ -62,10 +59,7 @@ public static class EngineSetup
             await using var db = options.CreateContext();
             db.AuditChangesIndividually = false;
             var locality = await db.Localities.Select(l => l.Id).SingleAsync();
-            var people = await PeopleAsync(db, locality);
-            var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
-            var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
-            var workersOf = agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray());
+            var (people, agencies, workersOf) = await ShapeAsync(db, locality);
             // made before the clock starts, with run-specific record ids (source record ids are unique per system)
             var batch = Records(locality, people, agencies, workersOf, records).Select(r => { r.SourceRecordId = $"run{run}-{r.SourceRecordId}"; return r; }).ToList();
             var import = new FlowImport { LocalityId = locality, FileName = $"bench-{run}.csv", SourceSystem = "Bench", AgencyId = agencies[0], ImportedBy = "benchmark" };
@@ -108,6 +102,63 @@ public static class EngineSetup
     }
 
     /// <summary>
+    /// The engine brought up to date after an import that only adds records (issue 11): builds the locality's engine
+    /// from <c>FILE</c> with everyone's figures and every signal (as the warmer does), then three times stores an
+    /// import of <c>records</c> records shaped as <see cref="RunAsync"/>'s (<see cref="ImportAsync"/>) and times the
+    /// next build, which reads only the import's records, with figures and signals. Each run adds to the database.
+    /// </summary>
+    public static async Task<int> TimeAppendAsync(string path, int records)
+    {
+        var options = DatabaseOptions.ForSqliteFile(Path.GetFullPath(path));
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var engines = new FlowEngines();
+        int locality;
+        await using (var db = options.CreateContext())
+        {
+            locality = await db.Localities.Select(l => l.Id).SingleAsync();
+            var watch = Stopwatch.StartNew();
+            var engine = await engines.ForLocalityAsync(db, locality);
+            Console.WriteLine($"full build: {engine.Log.Count:N0} records, {engine.Everyone.Length:N0} people, {engine.Signals.Count:N0} signals: {watch.Elapsed.TotalSeconds:N2} s wall");
+        }
+        for (var run = 1; run <= 3; run++)
+        {
+            var stored = Stopwatch.StartNew();
+            await ImportAsync(options, records, $"append-{DateTime.UtcNow:yyyyMMddHHmmss}-{run}");
+            stored.Stop();
+            await using var db = options.CreateContext();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var engine = await engines.ForLocalityAsync(db, locality);
+            var read = (watch.Elapsed, process.TotalProcessorTime - cpu);
+            var people = engine.Everyone.Length;
+            var signals = engine.Signals.Count;
+            var all = (watch.Elapsed, process.TotalProcessorTime - cpu);
+            Console.WriteLine($"run {run}: import of {records:N0} stored in {stored.Elapsed.TotalSeconds:N2} s; engine brought up to date reading {engine.RecordsRead:N0} records "
+                + $"({engine.Log.Count:N0} in all, {people:N0} people, {signals:N0} signals): read + build {read.Item1.TotalSeconds:N2} s wall / {read.Item2.TotalSeconds:N2} s CPU; "
+                + $"with figures and signals {all.Item1.TotalSeconds:N2} / {all.Item2.TotalSeconds:N2}; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Stores one import of <paramref name="records"/> records over the locality's people, shaped as the page
+    /// benchmark's (a seed of its own each time, source record ids starting <paramref name="tag"/>), as the flow import
+    /// stores a checked file (<see cref="FlowStore.ImportAsync"/>: the import, its records, the audit entry and the
+    /// stamp that says only this import changed the data).
+    /// </summary>
+    public static async Task ImportAsync(DatabaseOptions options, int records, string tag)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var db = options.CreateContext();
+        db.AuditChangesIndividually = false;
+        var locality = await db.Localities.Select(l => l.Id).SingleAsync();
+        var (people, agencies, workersOf) = await ShapeAsync(db, locality);
+        var batch = Records(locality, people, agencies, workersOf, records, seed: tag.Aggregate(17, (h, c) => unchecked((h * 31) + c)))
+            .Select(r => { r.SourceRecordId = $"{tag}-{r.SourceRecordId}"; return r; }).ToList();
+        await FlowStore.ImportAsync(db, new FlowImport { LocalityId = locality, FileName = tag + ".csv", SourceSystem = "Bench", AgencyId = agencies[0], ImportedBy = "benchmark" }, batch);
+    }
+
+    /// <summary>
     /// Times <see cref="LocalityPicture.LoadAsync(LocalFlowDb, int, IReadOnlySet{Guid}, DateOnly, int, LocalFlow.Data.LocalityWork.Viewer?, CancellationToken)"/>
     /// as at today, for every record (as analysts see it): reading the records of the last two years and a quarter and
     /// flagging them. Three runs; the first includes JIT compilation.
@@ -137,13 +188,23 @@ public static class EngineSetup
         return 0;
     }
 
+    /// <summary>What the made-up records are drawn from: the locality's people, the agencies and each agency's workers.</summary>
+    private static async Task<(List<(Guid Id, Guid? Household)> People, List<int> Agencies, Dictionary<int, int[]> WorkersOf)> ShapeAsync(LocalFlowDb db, int locality)
+    {
+        var people = await PeopleAsync(db, locality);
+        var agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
+        var workers = await db.Workers.Select(w => new { w.Id, w.AgencyId }).ToListAsync();
+        return (people, agencies, agencies.ToDictionary(a => a, a => workers.Where(w => w.AgencyId == a).Select(w => w.Id).ToArray()));
+    }
+
     /// <summary>The locality's people with their households (a record carries its person's household, as the importer sets it).</summary>
     private static async Task<List<(Guid Id, Guid? Household)>> PeopleAsync(LocalFlowDb db, int locality)
         => [.. (await db.People.Where(p => p.LocalityId == locality).OrderBy(p => p.Id).Select(p => new { p.Id, p.HouseholdId }).ToListAsync()).Select(p => (p.Id, p.HouseholdId))];
 
-    private static IEnumerable<ActivityRecord> Records(int locality, List<(Guid Id, Guid? Household)> people, List<int> agencies, Dictionary<int, int[]> workersOf, int count)
+    private static IEnumerable<ActivityRecord> Records(int locality, List<(Guid Id, Guid? Household)> people, List<int> agencies, Dictionary<int, int[]> workersOf, int count,
+        int seed = 20261206)
     {
-        var random = new Random(20261206);
+        var random = new Random(seed);
         var start = new DateTime(2010, 1, 1, 8, 0, 0, DateTimeKind.Utc);
         ActivityRecord? previous = null;
         for (var i = 0; i < count; i++)

@@ -160,6 +160,12 @@ public sealed class ActivityLog
     /// <summary>For each record, whether it helped: 1 yes, 0 no, -1 not judged; empty when no record was judged.</summary>
     public ReadOnlySpan<sbyte> HelpedCodes => _helped;
 
+    /// <summary>The columns as stored (null when never filled), for <see cref="ActivityLogBuilder.Reopen"/>.</summary>
+    internal (short[]? StartOffset, int[]? Household, int[]? Team, int[]? Worker, int[]? Subtype, int[]? ReferredAgency, int[]? ReferredTeam, long[]? End,
+        short[]? EndOffset, int[]? SourceSystem, long[]? Cost, sbyte[]? Helped, int[]? HelpedReason, int[]? Activity, Utf8Column? SourceRecordId, Utf8Column? Text) Columns
+        => (_startOffset, _household, _team, _worker, _subtype, _referredAgency, _referredTeam, _end, _endOffset, _sourceSystem, _cost, _helped, _helpedReason, _activity,
+            _sourceRecordId, _text);
+
     /// <summary>The kind of record <paramref name="i"/>.</summary>
     public ActivityKind Kind(int i) => (ActivityKind)_kind[i];
 

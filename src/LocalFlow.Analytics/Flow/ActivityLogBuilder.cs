@@ -47,6 +47,74 @@ public sealed class ActivityLogBuilder
         _start = new long[_capacity];
     }
 
+    /// <summary>
+    /// A builder holding every record of <paramref name="log"/>, in the log's order, with a copy of its strings under
+    /// the same ids: adding more records and building gives the log that one builder would have built from all of them
+    /// (the flow engine brought up to date when an import only adds records), but for <see cref="ActivityLog.FileOrder"/>,
+    /// which then counts the log's records in the log's order, the ones added after them. The people no record is
+    /// added to keep their records as they are in <paramref name="log"/>, unsorted again. <paramref name="more"/> is a
+    /// hint of how many will be added; <paramref name="everyRecordHasAnId"/> as <see cref="EveryRecordHasAnId"/> was
+    /// for the log. The log is not changed.
+    /// </summary>
+    public static ActivityLogBuilder Reopen(ActivityLog log, int more, bool everyRecordHasAnId)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var n = log.Count;
+        var b = new ActivityLogBuilder(n + Math.Max(0, more)) { EveryRecordHasAnId = everyRecordHasAnId };
+        for (var id = 1; id < log.Strings.Count; id++)
+        {
+            b._strings.Intern(log.Strings[id]);
+        }
+        // the pool holds the log's people in person order, from id 1, with how many of their records count
+        b._reopenedCounted = new int[log.PersonCount + 1];
+        for (var p = 0; p < log.PersonCount; p++)
+        {
+            b._people.Intern(log.PersonId(p));
+            var (from, to) = log.EventsOf(p);
+            b._reopenedCounted[p + 1] = to - from;
+        }
+        b._reopened = n;
+        var persons = log.Persons;
+        for (var i = 0; i < n; i++)
+        {
+            b._person[i] = persons[i] + 1;
+        }
+        log.Agencies.CopyTo(b._agency);
+        log.KindCodes.CopyTo(b._kind);
+        log.StartUtcTicks.CopyTo(b._start);
+        var c = log.Columns;
+        b._startOffset.CopyFrom(c.StartOffset, b._capacity);
+        b._household.CopyFrom(c.Household, b._capacity);
+        b._team.CopyFrom(c.Team, b._capacity);
+        b._worker.CopyFrom(c.Worker, b._capacity);
+        b._subtype.CopyFrom(c.Subtype, b._capacity);
+        b._referredAgency.CopyFrom(c.ReferredAgency, b._capacity);
+        b._referredTeam.CopyFrom(c.ReferredTeam, b._capacity);
+        b._end.CopyFrom(c.End, b._capacity);
+        b._endOffset.CopyFrom(c.EndOffset, b._capacity);
+        b._sourceSystem.CopyFrom(c.SourceSystem, b._capacity);
+        b._cost.CopyFrom(c.Cost, b._capacity);
+        b._helped.CopyFrom(c.Helped, b._capacity);
+        b._helpedReason.CopyFrom(c.HelpedReason, b._capacity);
+        b._activity.CopyFrom(c.Activity, b._capacity);
+        if (c.SourceRecordId is not null || c.Text is not null)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                b._sourceRecordId.Set(i, c.SourceRecordId?.Get(i), b._capacity);
+                b._text.Set(i, c.Text?.Get(i), b._capacity);
+            }
+        }
+        b._count = n;
+        return b;
+    }
+
+    /// <summary>With <see cref="Reopen"/>: how many of the builder's first records are a built log's, in its order.</summary>
+    private int _reopened;
+
+    /// <summary>With <see cref="Reopen"/>: for each of the log's people (by pool id), how many of their records count.</summary>
+    private int[] _reopenedCounted = [];
+
     /// <summary>How many records have been added.</summary>
     public int Count => _count;
 
@@ -149,6 +217,12 @@ public sealed class ActivityLogBuilder
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _count);
         _count = count;
+        if (count < _reopened)
+        {
+            // the reopened log's people are no longer as they were: every person is sorted again
+            _reopened = 0;
+            _reopenedCounted = [];
+        }
         _sourceRecordId.Truncate(count);
         _text.Truncate(count);
     }
@@ -210,12 +284,25 @@ public sealed class ActivityLogBuilder
         var start = _start;
         var uniqueEnds = new int[people];
         var duplicates = 0;
+        // a reopened log's people with no record added are already in order (Reopen)
+        var added = new bool[_people.Count];
+        for (var i = _reopened; i < n; i++)
+        {
+            added[_person[i]] = true;
+        }
         Parallel.For(0, (people + 4095) / 4096, block =>
         {
             var last = Math.Min(people, (block + 1) * 4096);
             var found = 0;
             for (var p = block * 4096; p < last; p++)
             {
+                var pool = byId[p];
+                if (pool < _reopenedCounted.Length && !added[pool])
+                {
+                    uniqueEnds[p] = starts[p] + _reopenedCounted[pool];
+                    found += starts[p + 1] - uniqueEnds[p];
+                    continue;
+                }
                 SortByTime(order, starts[p], starts[p + 1], start);
                 uniqueEnds[p] = MoveDuplicatesLast(order, starts[p], starts[p + 1]);
                 found += starts[p + 1] - uniqueEnds[p];

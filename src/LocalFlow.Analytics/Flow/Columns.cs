@@ -75,6 +75,21 @@ internal sealed class LazyColumn<T>(T empty)
         other.Data = null;
     }
 
+    /// <summary>Fills the column's first rows with a log's column (nothing when the log has none).</summary>
+    public void CopyFrom(T[]? values, int capacity)
+    {
+        if (values is null)
+        {
+            return;
+        }
+        Data = new T[capacity];
+        if (!EqualityComparer<T>.Default.Equals(Empty, default))
+        {
+            Array.Fill(Data, Empty, values.Length, capacity - values.Length);
+        }
+        values.CopyTo(Data, 0);
+    }
+
     public T[]? Permute(int[] order)
     {
         if (Data is null)

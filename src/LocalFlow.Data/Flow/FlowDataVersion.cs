@@ -12,7 +12,9 @@ namespace LocalFlow.Data.Flow;
 /// (agencies, teams, workers) change the shared stamp (<c>flow.data-version</c>), and a locality's version is the
 /// two together. <see cref="FlowEngines"/> keeps an engine while the version it was built under is still the
 /// stored one, so a change made by any process (the web app, the CLI) is seen on the next view, and a change in
-/// one locality leaves the others' engines (and everything kept with them) in place.
+/// one locality leaves the others' engines (and everything kept with them) in place. An import that only adds
+/// records stores a stamp that also names the import and the stamp it was added to (<see cref="AppendedAsync"/>), so
+/// an engine kept under that one is brought up to date from the import's records alone.
 /// </summary>
 public static class FlowDataVersion
 {
@@ -42,9 +44,70 @@ public static class FlowDataVersion
     /// <summary>Stores a new shared stamp: every locality's engine built before this is out of date.</summary>
     public static Task ChangedEverywhereAsync(LocalFlowDb db, CancellationToken ct = default) => StampAsync(db, SettingKey, ct);
 
-    private static async Task StampAsync(LocalFlowDb db, string key, CancellationToken ct)
+    /// <summary>
+    /// Locks locality <paramref name="localityId"/>'s own stamp until the caller's transaction ends (no other change can
+    /// stamp it meanwhile) and returns it (null when it was never stamped): what an import that only adds records
+    /// was added on top of (<see cref="AppendedAsync"/>). Call it inside the import's transaction, before its changes.
+    /// </summary>
+    public static async Task<string?> HoldAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
     {
-        var stamp = Guid.NewGuid().ToString("N");
+        ArgumentNullException.ThrowIfNull(db);
+        var key = KeyOf(localityId);
+        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE settings SET value = value WHERE key = {key}", ct);
+        return await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Stores a new stamp for locality <paramref name="localityId"/> that says what changed: import
+    /// <paramref name="importId"/> only added records on top of the data stamped <paramref name="before"/> (from
+    /// <see cref="HoldAsync"/>, in the same transaction). An engine kept under <paramref name="before"/> is then brought
+    /// up to date by reading the import's records alone (<see cref="FlowEngines"/>); with no stamp before, it is a
+    /// plain new stamp. The stamp is "<c>new+import@before</c>" (each part 32 hex digits).
+    /// </summary>
+    public static Task AppendedAsync(LocalFlowDb db, int localityId, Guid importId, string? before, CancellationToken ct = default)
+        => before is null ? ChangedAsync(db, localityId, ct)
+            : StampAsync(db, KeyOf(localityId), ct, $"+{importId:N}@{OwnStampOf(before)}");
+
+    /// <summary>
+    /// What <paramref name="version"/> (from <see cref="ReadAsync"/>) says changed, when only one import's records
+    /// were added: the import and the version of the data it was added to (the same shared stamp); otherwise null.
+    /// </summary>
+    public static (Guid ImportId, string Before)? AppendOf(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var slash = version.IndexOf('/', StringComparison.Ordinal);
+        var own = slash < 0 ? version : version[..slash];
+        var plus = own.IndexOf('+', StringComparison.Ordinal);
+        var at = own.IndexOf('@', StringComparison.Ordinal);
+        if (plus < 0 || at < plus || !Guid.TryParseExact(own[(plus + 1)..at], "N", out var import))
+        {
+            return null;
+        }
+        return (import, own[(at + 1)..] + version[slash..]);
+    }
+
+    /// <summary>
+    /// Whether an engine built under <paramref name="built"/> holds the data <paramref name="before"/> names (from
+    /// <see cref="AppendOf"/>): the same shared stamp, and an own stamp of the same first part (what names it).
+    /// </summary>
+    public static bool IsVersion(string built, string before)
+    {
+        ArgumentNullException.ThrowIfNull(built);
+        ArgumentNullException.ThrowIfNull(before);
+        var slash = built.IndexOf('/', StringComparison.Ordinal);
+        return slash >= 0 && string.Equals(OwnStampOf(built[..slash]) + built[slash..], before, StringComparison.Ordinal);
+    }
+
+    /// <summary>The part of a locality's own stamp that names it (before any "+import@before").</summary>
+    private static string OwnStampOf(string own)
+    {
+        var plus = own.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? own : own[..plus];
+    }
+
+    private static async Task StampAsync(LocalFlowDb db, string key, CancellationToken ct, string what = "")
+    {
+        var stamp = Guid.NewGuid().ToString("N") + what;
         // The same upsert is valid on SQLite and PostgreSQL.
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO settings (key, value) VALUES ({key}, {stamp}) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct);

@@ -31,8 +31,10 @@ public sealed class FlowEngine
     private readonly System.Collections.Concurrent.ConcurrentDictionary<FlowLevel, (HandOffGraph, IReadOnlyList<FlowPath>)> _handOffs = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> _kept = new(StringComparer.Ordinal);
 
-    private FlowEngine(int localityId, string version, ActivityLog log, FlowOptions options, Guid[] peopleInPoolOrder, Guid[] recordIds, Dictionary<int, int> agencyOfString)
+    private FlowEngine(int localityId, string version, ActivityLog log, FlowOptions options, Guid[] peopleInPoolOrder, Guid[] recordIds, Dictionary<int, int> agencyOfString,
+        bool holdsTheVersion = false)
     {
+        HoldsTheVersion = holdsTheVersion;
         LocalityId = localityId;
         Version = version;
         Log = log;
@@ -58,6 +60,16 @@ public sealed class FlowEngine
         }
         AgencyIds = made.Select(a => agencyOfString[a]).ToHashSet();
     }
+
+    /// <summary>
+    /// True when the engine holds exactly the records stored under <see cref="Version"/>: the stamp read before the
+    /// records was still the stored one after them, so no change was saved meanwhile. Only such an engine is brought
+    /// up to date in place when an import adds records (<see cref="ExtendAsync"/>); any other is read again in full.
+    /// </summary>
+    public bool HoldsTheVersion { get; }
+
+    /// <summary>How many stored records the build read: every record of the locality, or only an import's when the engine was brought up to date from the one before.</summary>
+    public int RecordsRead { get; private init; }
 
     /// <summary>The locality analysed.</summary>
     public int LocalityId { get; }
@@ -167,27 +179,119 @@ public sealed class FlowEngine
         var settings = await db.FlowSettings.AsNoTracking().SingleOrDefaultAsync(s => s.LocalityId == localityId, ct);
         var count = await db.ActivityRecords.CountAsync(r => r.LocalityId == localityId, ct);
         var rows = new RowSink(new ActivityLogBuilder(Math.Max(16, count)) { EveryRecordHasAnId = true }, agencies, teams, count);
+        var held = await ReadAsync(db, localityId, null, count, rows, version, ct);
+        var log = rows.Builder.Build();
+        return new FlowEngine(localityId, version, log, settings?.ToOptions() ?? new FlowOptions(), [.. rows.People.Keys], [.. rows.RecordIds], rows.AgencyOfString, held)
+        {
+            RecordsRead = log.Count,
+        };
+    }
+
+    /// <summary>
+    /// The engine of <paramref name="version"/>, which says that import <paramref name="importId"/> only added records
+    /// to the data <paramref name="before"/> holds (<see cref="FlowDataVersion.AppendOf"/>): reads only the import's
+    /// rows and adds them to a new log after <paramref name="before"/>'s records, so the log is the one a full read
+    /// gives (the import's records are the table's last); only the people the import added records to are sorted again. Everyone's figures and every signal, when
+    /// <paramref name="before"/> has them, are worked out again only for the people the import added records to; the
+    /// others' are carried over (their records are the same, only moved in the log). Everything else made from the
+    /// engine (hand-offs, what pages keep with <see cref="Kept"/>) is made afresh on first use, as after a full read.
+    /// <paramref name="before"/> is not changed: views still using it go on.
+    /// </summary>
+    internal static async Task<FlowEngine> ExtendAsync(LocalFlowDb db, FlowEngine before, Guid importId, string version, CancellationToken ct)
+    {
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var count = await db.ActivityRecords.CountAsync(r => r.LocalityId == before.LocalityId && r.ImportId == importId, ct);
+        var builder = ActivityLogBuilder.Reopen(before.Log, count, everyRecordHasAnId: true);
+        var rows = new RowSink(builder, agencies, teams, before._recordIds.Length + count, before, added: []);
+        var held = await ReadAsync(db, before.LocalityId, importId, count, rows, version, ct);
+        var engine = new FlowEngine(before.LocalityId, version, rows.Builder.Build(), before.Analyzer.Options, [.. rows.People.Keys], [.. rows.RecordIds], rows.AgencyOfString, held)
+        {
+            RecordsRead = rows.RecordIds.Count - before._recordIds.Length,
+        };
+        engine.CarryOver(before, rows.Added!);
+        return engine;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="before"/>'s figures and signals of everyone whose records did not change (not in
+    /// <paramref name="changed"/>), renumbered to this log, and works out the others'. Only what
+    /// <paramref name="before"/> had already made is carried; the rest is made on first use as usual.
+    /// </summary>
+    private void CarryOver(FlowEngine before, HashSet<Guid> changed)
+    {
+        var n = Log.PersonCount;
+        var was = new int[n];
+        for (var p = 0; p < n; p++)
+        {
+            was[p] = changed.Contains(_people[p]) ? -1 : before.PersonNumber(_people[p]);
+        }
+        if (Volatile.Read(ref before._everyone) is { } everyone)
+        {
+            var figures = new PersonFigures[n];
+            Parallel.For(0, n, p => figures[p] = was[p] < 0 ? Analyzer.Person(p) : was[p] == p ? everyone[p] : everyone[was[p]] with { Person = p });
+            _everyone = figures;
+        }
+        if (Volatile.Read(ref before._signals) is { } signals)
+        {
+            // where each of before's people's signals start in its list (person order)
+            var first = new int[before.Log.PersonCount + 1];
+            foreach (var s in signals)
+            {
+                first[s.Person + 1]++;
+            }
+            for (var q = 0; q < before.Log.PersonCount; q++)
+            {
+                first[q + 1] += first[q];
+            }
+            var fresh = new IReadOnlyList<FlowSignal>?[n];
+            Parallel.For(0, n, p => fresh[p] = was[p] < 0 ? Analyzer.Signals(p) : null);
+            var all = new List<FlowSignal>(signals.Count + 16);
+            for (var p = 0; p < n; p++)
+            {
+                if (fresh[p] is { } found)
+                {
+                    all.AddRange(found);
+                    continue;
+                }
+                var q = was[p];
+                var moved = Log.RecordsOf(p).Start - before.Log.RecordsOf(q).Start;
+                for (var k = first[q]; k < first[q + 1]; k++)
+                {
+                    var s = signals[k];
+                    all.Add(moved == 0 && p == q ? s : new FlowSignal(s.Kind, p, [.. s.Events.Select(i => i + moved)]));
+                }
+            }
+            _signals = all;
+        }
+    }
+
+    /// <summary>
+    /// Reads the locality's records (only import <paramref name="importId"/>'s when given) into <paramref name="rows"/>,
+    /// and says whether the stored stamp is still <paramref name="version"/> after the read (see <see cref="HoldsTheVersion"/>).
+    /// </summary>
+    private static async Task<bool> ReadAsync(LocalFlowDb db, int localityId, Guid? importId, int count, RowSink rows, string version, CancellationToken ct)
+    {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             switch (db.Database.GetDbConnection())
             {
                 case SqliteConnection sqlite:
-                    ReadSqlite(sqlite, localityId, count, rows, ct);
+                    ReadSqlite(sqlite, localityId, importId, count, rows, ct);
                     break;
                 case NpgsqlConnection npgsql:
-                    await ReadPostgresAsync(npgsql, localityId, rows, ct);
+                    await ReadPostgresAsync(npgsql, localityId, importId, rows, ct);
                     break;
                 default:
                     throw new NotSupportedException($"The flow engine cannot read {db.Database.GetDbConnection().GetType().Name}.");
             }
+            return await FlowDataVersion.ReadAsync(db, localityId, ct) == version;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        var log = rows.Builder.Build();
-        return new FlowEngine(localityId, version, log, settings?.ToOptions() ?? new FlowOptions(), [.. rows.People.Keys], [.. rows.RecordIds], rows.AgencyOfString);
     }
 
     /// <summary>
@@ -218,7 +322,7 @@ public sealed class FlowEngine
     /// chunks of plain values, while this one adds the chunks to the log in the order read. At 2 million records
     /// each half took about 1 s of the 2.4 s one thread took (benchmarks/results/amd-epyc-2core/EnginePages.md).
     /// </summary>
-    private static void ReadSqlite(SqliteConnection connection, int localityId, int count, RowSink rows, CancellationToken ct)
+    private static void ReadSqlite(SqliteConnection connection, int localityId, Guid? importId, int count, RowSink rows, CancellationToken ct)
     {
         const int Row = 100;
         var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
@@ -230,14 +334,21 @@ public sealed class FlowEngine
                 rowids = raw.sqlite3_step(last) == Row ? raw.sqlite3_column_int64(last, 0) : 0;
             }
         }
-        var select = RecordsInTableOrder.IsFaster(count, rowids) ? Select.Replace("FROM activity_records", "FROM activity_records NOT INDEXED", StringComparison.Ordinal) : Select;
-        if (raw.sqlite3_prepare_v2(handle, select + "?", out var stmt) != 0)
+        var select = importId is not null ? Select + "? AND import_id = ?"
+            : RecordsInTableOrder.IsFaster(count, rowids) ? Select.Replace("FROM activity_records", "FROM activity_records NOT INDEXED", StringComparison.Ordinal) + "?"
+            : Select + "?";
+        if (raw.sqlite3_prepare_v2(handle, select, out var stmt) != 0)
         {
             throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), raw.sqlite3_errcode(handle));
         }
         using (stmt)
         {
             raw.sqlite3_bind_int(stmt, 1, localityId);
+            if (importId is { } import)
+            {
+                // as EF Core and the bulk writer store a Guid on SQLite: upper-case text
+                raw.sqlite3_bind_text(stmt, 2, import.ToString().ToUpperInvariant());
+            }
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var chunks = new System.Collections.Concurrent.BlockingCollection<StoredRows>(boundedCapacity: 4);
             var size = ReadChunk(count);
@@ -404,10 +515,14 @@ public sealed class FlowEngine
             System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal).Ticks;
     }
 
-    private static async Task ReadPostgresAsync(NpgsqlConnection connection, int localityId, RowSink rows, CancellationToken ct)
+    private static async Task ReadPostgresAsync(NpgsqlConnection connection, int localityId, Guid? importId, RowSink rows, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(Select + "@locality", connection);
+        await using var cmd = new NpgsqlCommand(Select + "@locality" + (importId is null ? "" : " AND import_id = @import"), connection);
         cmd.Parameters.AddWithValue("locality", localityId);
+        if (importId is { } import)
+        {
+            cmd.Parameters.AddWithValue("import", import);
+        }
         await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         int? Int(int column) => reader.IsDBNull(column) ? null : reader.GetInt32(column);
         while (await reader.ReadAsync(ct))
@@ -428,15 +543,32 @@ public sealed class FlowEngine
     }
 
     /// <summary>Turns stored rows into builder rows: each agency, team, worker and person is named in the log once.</summary>
-    private sealed class RowSink(ActivityLogBuilder builder, Dictionary<int, string> agencies, Dictionary<int, string> teams, int capacity)
+    /// <remarks>
+    /// With <paramref name="before"/>, the builder is <paramref name="before"/>'s log reopened
+    /// (<see cref="ActivityLogBuilder.Reopen"/>: its records in log order, person p the pool's p + 1) and the rows go on after them;
+    /// the people of the rows added are noted in <paramref name="added"/>.
+    /// </remarks>
+    private sealed class RowSink(ActivityLogBuilder builder, Dictionary<int, string> agencies, Dictionary<int, string> teams, int capacity, FlowEngine? before = null,
+        HashSet<Guid>? added = null)
     {
         public readonly ActivityLogBuilder Builder = builder;
-        public readonly Dictionary<Guid, int> People = [];
-        public readonly List<Guid> RecordIds = new(capacity);
-        public readonly Dictionary<int, int> AgencyOfString = [];
+        public readonly Dictionary<Guid, int> People = before is null ? [] : before._people.Select((g, p) => (g, p)).ToDictionary(x => x.g, x => x.p + 1);
+        public readonly List<Guid> RecordIds = before is null ? new(capacity) : RecordIdsInLogOrder(before, capacity);
+        public readonly Dictionary<int, int> AgencyOfString = before is null ? [] : new(before._agencyOfString);
+        public readonly HashSet<Guid>? Added = added;
         private readonly Dictionary<int, int> _agencies = [];
         private readonly Dictionary<int, int> _teams = [];
         private readonly Dictionary<int, int> _workers = [];
+
+        private static List<Guid> RecordIdsInLogOrder(FlowEngine engine, int capacity)
+        {
+            var ids = new List<Guid>(capacity);
+            for (var i = 0; i < engine.Log.Count; i++)
+            {
+                ids.Add(engine.RecordId(i));
+            }
+            return ids;
+        }
 
         public void Add(Guid id, Guid person, int agency, int? team, int? worker, ActivityKind kind, int subtype, int? referredAgency, int? referredTeam,
             long startTicks, long? endTicks, decimal? cost, bool? helped)
@@ -445,6 +577,7 @@ public sealed class FlowEngine
             {
                 p = People[person] = Builder.InternPerson(person.ToString("N"));
             }
+            Added?.Add(person);
             RecordIds.Add(id);
             Builder.Add(p, Agency(agency), kind, startTicks, 0, team: Team(team), worker: Worker(worker), subtype: subtype,
                 referredToAgency: referredAgency is { } ra ? Agency(ra) : 0, referredToTeam: Team(referredTeam),

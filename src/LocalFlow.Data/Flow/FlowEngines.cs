@@ -56,6 +56,18 @@ public sealed class FlowEngines
         ArgumentNullException.ThrowIfNull(db);
         // read before the records: an engine is never kept under a stamp newer than its data
         var version = await FlowDataVersion.ReadAsync(db, localityId, ct);
-        return await _built.GetAsync(localityId, version, Everything, c => FlowEngine.LoadAsync(db, localityId, version, c), ct);
+        return await _built.GetAsync(localityId, version, Everything, c => BuildAsync(db, localityId, version, c), ct);
     }
+
+    /// <summary>
+    /// Builds the engine of <paramref name="version"/>: from the kept one when the version says an import only added
+    /// records to the data that engine holds exactly (<see cref="FlowDataVersion.AppendOf"/>,
+    /// <see cref="FlowEngine.HoldsTheVersion"/>), reading just the import's records; otherwise (an undo, a link, an edit,
+    /// a restriction, two imports on top of an engine not kept, another process's change) by reading every record.
+    /// </summary>
+    private Task<FlowEngine> BuildAsync(LocalFlowDb db, int localityId, string version, CancellationToken ct)
+        => FlowDataVersion.AppendOf(version) is { } append && _built.Latest(localityId, Everything) is { } kept && kept.Figures.HoldsTheVersion
+            && FlowDataVersion.IsVersion(kept.Version, append.Before)
+            ? FlowEngine.ExtendAsync(db, kept.Figures, append.ImportId, version, ct)
+            : FlowEngine.LoadAsync(db, localityId, version, ct);
 }

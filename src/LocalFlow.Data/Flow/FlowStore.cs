@@ -40,6 +40,8 @@ public static class FlowStore
         var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            // what the import adds its records to: held until the end, so the last stamp can say only this import changed it
+            var before = await FlowDataVersion.HoldAsync(db, import.LocalityId, ct);
             db.FlowImports.Add(import);
             await db.SaveChangesAsync(ct);
             var count = await BulkInsertAsync(db, Stamp(records, import), ct);
@@ -47,6 +49,7 @@ public static class FlowStore
             AuditTrail.Add(db, AuditEventType.FlowImported, AuditOperation.Create, nameof(FlowImport), import.Id.ToString(), import.LocalityId,
                 $"Imported {count:N0} activity records from {import.FileName} ({import.SourceSystem})");
             await db.SaveChangesAsync(ct);
+            await FlowDataVersion.AppendedAsync(db, import.LocalityId, import.Id, before, ct);
             if (tx is not null)
             {
                 await tx.CommitAsync(ct);

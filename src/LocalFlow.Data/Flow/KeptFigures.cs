@@ -59,6 +59,19 @@ public sealed class KeptFigures<T>(string name)
         }
     }
 
+    /// <summary>
+    /// The figures kept for <paramref name="localityId"/> under <paramref name="key"/> whatever their version (until
+    /// figures of a newer one are kept), with that version: what a make may start from when the version says what
+    /// changed since (<see cref="FlowEngines"/>).
+    /// </summary>
+    public (string Version, T Figures)? Latest(int localityId, string key)
+    {
+        lock (_kept)
+        {
+            return _kept.TryGetValue(localityId, out var kept) && kept.ByKey.TryGetValue(key, out var figures) ? (kept.Version, figures) : null;
+        }
+    }
+
     /// <summary>How many figures are kept for <paramref name="localityId"/> now (for tests and logs).</summary>
     public int Count(int localityId)
     {

@@ -186,4 +186,18 @@ public class FlowImportQueueTests(FlowImportQueueTests.App app) : IClassFixture<
             Records(await client.GetStringAsync("/Flow/Cohort")).ShouldBe(before + (25 * round));
         }
     }
+
+    [Fact]
+    public async Task AnImportThatOnlyAddsRecords_IsReadAloneIntoTheKeptEngine_AndSeenAtOnceOnTheCohortPage()
+    {
+        var client = await _app.ClientAsync(DemoUsers.Study);
+        var before = Records(await client.GetStringAsync("/Flow/Cohort"));
+        var runner = _app.Services.GetRequiredService<FlowImportRunner>();
+        var (path, locality) = await FileAsync("ALONE", 30, 2018);
+        var job = await runner.EnqueueAsync(new FlowImportRequest { LocalityId = locality, Path = path, Mapping = Mapping, Agency = "Police" }, null, DemoUsers.DataOfficer, null);
+        (await FinishedAsync(runner, job.Id)).State.ShouldBe(FlowImportJobState.Stored);
+        Records(await client.GetStringAsync("/Flow/Cohort")).ShouldBe(before + 30);
+        var engine = await WithDbAsync(db => _app.Services.GetRequiredService<FlowEngines>().ForLocalityAsync(db, locality));
+        engine.RecordsRead.ShouldBe(30, "the engine kept before the import was brought up to date from the import's records alone");
+    }
 }
