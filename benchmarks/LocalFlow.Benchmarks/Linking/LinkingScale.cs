@@ -111,6 +111,29 @@ public static class LinkingScale
                 Console.WriteLine($"given Dice [{bin * 0.05:F2}, {(bin + 1) * 0.05:F2}): true {tr:N0} false {fa:N0}");
             }
         }
+        if (encoded is not null && args.Contains("twins"))
+        {
+            // Pairs of one household, family and birthday with given-name filters clearly different (twins, and nicknames a
+            // filter cannot tell from another name), by whether the two records come from one source: true and false.
+            var counts = new SortedDictionary<string, (long True, long False)>(StringComparer.Ordinal);
+            var lv = new byte[result.Schema.Comparisons.Count];
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                var (a, b) = (result.Pairs.A(i), result.Pairs.B(i));
+                result.Schema.Compare(a, b, lv);
+                if (!(lv[3] == 0 || lv[6] == 0 || lv[7] == 0) || lv[1] == 3 || lv[1] == LinkageSchema.Unknown || lv[2] != 0 || lv[0] is not (3 or 4))
+                {
+                    continue;
+                }
+                var kind = $"given {lv[0]}, {(result.Schema.SourceIndex(a) == result.Schema.SourceIndex(b) ? "one source" : "two sources")}, sex {(lv[4] == LinkageSchema.Unknown ? "?" : lv[4].ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+                var (tr, fa) = counts.GetValueOrDefault(kind);
+                counts[kind] = data.Truth[a] == data.Truth[b] ? (tr + 1, fa) : (tr, fa + 1);
+            }
+            foreach (var (kind, (tr, fa)) in counts)
+            {
+                Console.WriteLine($"twins' shape, {kind}: true {tr:N0} false {fa:N0}");
+            }
+        }
         if (args.Contains("calibration"))
         {
             // Per 2-bit band of weight: candidate pairs, matches the model expects (sum of probabilities) and true matches,
