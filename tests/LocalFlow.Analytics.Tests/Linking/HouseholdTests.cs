@@ -259,6 +259,22 @@ public class HouseholdTests
     }
 
     [Fact]
+    public void TwinsOfDifferentSex_WithNamesAlike_StayTwoPeople()
+    {
+        // Louis and Louise Brennan, twins: one household, surname and birthday, names one letter apart, sexes different.
+        var records = new List<LinkRecord>
+        {
+            Person("gp", "1", "Louis", "Brennan", "2012-04-18", "NF3 4AB", "12 Elm Road", sex: "M", phone: "01632960111"),
+            Person("council", "1", "Louis", "Brennan", "18/04/2012", "NF3 4AB", "12 Elm Road", sex: "M", phone: "01632960111"),
+            Person("gp", "2", "Louise", "Brennan", "2012-04-18", "NF3 4AB", "12 Elm Road", sex: "F", phone: "01632960111"),
+            Person("council", "2", "Louise", "Brennan", "18/04/2012", "NF3 4AB", "12 Elm Road", sex: "F", phone: "01632960111"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        result.Explain(0, 3).Contributions.ShouldContain(c => c.Comparison == "cannot link" && c.Level == "one household and birthday, different sexes and given names (twins)");
+        EveryPersonIsWhole_AndNoFamilyMerged(result, records);
+    }
+
+    [Fact]
     public void WithBloomFilters_TwinsEachHeldByOneAgency_StayTwoPeople()
     {
         // Oliver and Harry Brennan, twins, each known to the GP and the council: the GP's two records (and the council's)
