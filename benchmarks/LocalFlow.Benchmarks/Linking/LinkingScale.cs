@@ -111,6 +111,52 @@ public static class LinkingScale
                 Console.WriteLine($"given Dice [{bin * 0.05:F2}, {(bin + 1) * 0.05:F2}): true {tr:N0} false {fa:N0}");
             }
         }
+        if (encoded is not null && args.Contains("twins"))
+        {
+            // Pairs of one household, family and birthday with given-name filters clearly different (twins, and nicknames a
+            // filter cannot tell from another name), by whether the two records come from one source: true and false.
+            var counts = new SortedDictionary<string, (long True, long False)>(StringComparer.Ordinal);
+            var lv = new byte[result.Schema.Comparisons.Count];
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                var (a, b) = (result.Pairs.A(i), result.Pairs.B(i));
+                result.Schema.Compare(a, b, lv);
+                if (!(lv[3] == 0 || lv[6] == 0 || lv[7] == 0) || lv[1] == 3 || lv[1] == LinkageSchema.Unknown || lv[2] != 0 || lv[0] is not (3 or 4))
+                {
+                    continue;
+                }
+                var kind = $"given {lv[0]}, {(result.Schema.SourceIndex(a) == result.Schema.SourceIndex(b) ? "one source" : "two sources")}, sex {(lv[4] == LinkageSchema.Unknown ? "?" : lv[4].ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+                var (tr, fa) = counts.GetValueOrDefault(kind);
+                counts[kind] = data.Truth[a] == data.Truth[b] ? (tr + 1, fa) : (tr, fa + 1);
+            }
+            foreach (var (kind, (tr, fa)) in counts)
+            {
+                Console.WriteLine($"twins' shape, {kind}: true {tr:N0} false {fa:N0}");
+            }
+        }
+        if (encoded is null && args.Contains("sexes"))
+        {
+            // Pairs of one household, family and birthday whose sexes differ, by their given names' level: twins of
+            // different sex (Louis and Louise) against one person whose sex one agency recorded wrongly.
+            var counts = new SortedDictionary<string, (long True, long False)>(StringComparer.Ordinal);
+            var lv = new byte[result.Schema.Comparisons.Count];
+            for (var i = 0; i < result.Pairs.Count; i++)
+            {
+                var (a, b) = (result.Pairs.A(i), result.Pairs.B(i));
+                result.Schema.Compare(a, b, lv);
+                if (!(lv[3] == 0 || lv[7] == 0 || lv[8] == 0) || lv[1] is not (0 or 2 or 3 or 4) || lv[2] != 0 || lv[4] != 1)
+                {
+                    continue;
+                }
+                var kind = $"given {(lv[0] == LinkageSchema.Unknown ? "?" : result.Schema.Comparisons[0].Levels[lv[0]])}, {(LinkageResult.IsLinked(result.Decisions[i]) ? "linked" : "not linked")}";
+                var (tr, fa) = counts.GetValueOrDefault(kind);
+                counts[kind] = data.Truth[a] == data.Truth[b] ? (tr + 1, fa) : (tr, fa + 1);
+            }
+            foreach (var (kind, (tr, fa)) in counts)
+            {
+                Console.WriteLine($"one household and birthday, sexes differ, {kind}: true {tr:N0} false {fa:N0}");
+            }
+        }
         if (args.Contains("calibration"))
         {
             // Per 2-bit band of weight: candidate pairs, matches the model expects (sum of probabilities) and true matches,

@@ -356,6 +356,7 @@ public static class ModelTraining
     /// With <paramref name="householdU"/>, a pattern showing one household (the same address, phone or e-mail) is
     /// weighed against household members, not random people, as <see cref="PairScorer.Evaluate"/> scores it: otherwise
     /// EM takes the members of a household for matches and learns that matches often differ on date of birth and name.
+    /// The shared fields such a pattern leaves out of its likelihood still count towards their m (see <see cref="Em"/>).
     /// </remarks>
     public static FellegiSunterModel Train(LinkageSchema schema, ComparisonVectors vectors, double[][] u, long randomPairs, int maxBlockSize, bool withinSources, int maxIterations = 100, double tolerance = 1e-5, int maxTrainingPairsPerRule = 1_000_000, double[][]? householdU = null)
     {
@@ -550,10 +551,13 @@ public static class ModelTraining
                 {
                     continue;
                 }
+                // Every level seen counts towards m, also a shared field that adds nothing to a household pair's
+                // likelihood above: m is how often matches show the level. Leaving those out (as before) made the phone
+                // rule, whose pairs all share a phone, learn that matches almost never share an address or e-mail.
                 for (var c = 0; c < k; c++)
                 {
                     var level = (int)((pattern >> (4 * c)) & 0xF);
-                    if (level != 0xF && active[c] && !Skipped(p, c, level))
+                    if (level != 0xF && active[c])
                     {
                         mNum[c][level] += w;
                         mDen[c] += w;

@@ -98,6 +98,12 @@ public abstract class LinkageSchema
     public virtual string? CannotLinkReason(ReadOnlySpan<byte> levels) => null;
 
     /// <summary>
+    /// As <see cref="CannotLinkReason(ReadOnlySpan{byte})"/>, for two given records: a schema may also use what the levels
+    /// do not show, such as whether both come from one source. The scorer asks this one.
+    /// </summary>
+    public virtual string? CannotLinkReason(int a, int b, ReadOnlySpan<byte> levels) => CannotLinkReason(levels);
+
+    /// <summary>
     /// True when a pair with these levels goes to review instead of being linked, whatever its weight: evidence the
     /// model over-counts in this schema (see <see cref="Privacy.BloomSchema.ReviewOnly"/>). False by default.
     /// </summary>

@@ -376,7 +376,7 @@ public sealed class PairScorer
     }
 
     /// <summary>
-    /// The weight a pair can have at most when <see cref="LinkageSchema.CannotLinkReason"/> gives a reason (bits): far
+    /// The weight a pair can have at most when <see cref="LinkageSchema.CannotLinkReason(int, int, ReadOnlySpan{byte})"/> gives a reason (bits): far
     /// below any review threshold, so the pair is never linked nor put inside one person by clustering.
     /// </summary>
     public const double CannotLinkWeight = -30;
@@ -390,7 +390,7 @@ public sealed class PairScorer
     /// are scored as a household pair when the model holds household u: the strongest of those shared fields counts
     /// once, the others add nothing (they say the same thing), and every other comparison weighs log2(m / household u),
     /// so what tells members of a household apart (given name, date of birth, sex, ids) decides. A pair with a
-    /// <see cref="LinkageSchema.CannotLinkReason"/> is held at <see cref="CannotLinkWeight"/> at most.
+    /// <see cref="LinkageSchema.CannotLinkReason(int, int, ReadOnlySpan{byte})"/> is held at <see cref="CannotLinkWeight"/> at most.
     /// </summary>
     /// <returns>The total weight (prior included).</returns>
     public double Evaluate(int a, int b, ReadOnlySpan<byte> levels, Span<double> weights, Span<double> terms, out int agreeing, out int householdVia, out string? cannotLink)
@@ -425,7 +425,7 @@ public sealed class PairScorer
                 terms[c] = term;
             }
         }
-        cannotLink = _schema.CannotLinkReason(levels);
+        cannotLink = _schema.CannotLinkReason(a, b, levels);
         return cannotLink is null ? w : Math.Min(w, CannotLinkWeight);
     }
 

@@ -22,6 +22,31 @@ public class EngineTests
     }
 
     [Fact]
+    public void Em_CountsASharedAddress_TowardsM_InPairsThatAllShareAPhone()
+    {
+        // The phone rule's pairs all share a phone, so each is a household pair scored through the phone and its shared
+        // address adds nothing to the likelihood. That address is still what matches show: 700 of the 1,000 matches
+        // (one given name and birthday) share it. Left out of m, as before, EM learned that matches almost never share an
+        // address.
+        ComparisonInfo[] info =
+        [
+            new("given name", ["same", "different"], -1, [0.8, 0.2], TellsApart: true),
+            new("date of birth", ["same", "different"], -1, [0.8, 0.2], TellsApart: true),
+            new("address", ["same", "different"], -1, [0.8, 0.2], Shared: true, HouseholdLevel: 0),
+            new("phone", ["same", "different"], -1, [0.8, 0.2], Shared: true, HouseholdLevel: 0),
+        ];
+        static ulong Pattern(uint given, uint dob, uint address) => given | (dob << 4) | (address << 8);
+        (ulong, long)[] patterns = [(Pattern(0, 0, 0), 700), (Pattern(0, 0, 1), 300), (Pattern(1, 1, 0), 2_000), (Pattern(1, 0, 0), 30), (Pattern(0, 1, 0), 40)];
+        double[][] m = [[0.8, 0.2], [0.8, 0.2], [0.8, 0.2], [0.8, 0.2]];
+        double[][] u = [[0.005, 0.995], [0.0001, 0.9999], [0.001, 0.999], [0.0001, 0.9999]];
+        double[][] householdU = [[0.02, 0.98], [0.014, 0.986], [0.97, 0.03], [0.3, 0.7]];
+        var (lambda, _, converged, _) = ModelTraining.Em(patterns, m, u, [true, true, true, false], 0.05, 1_000, 1e-6, updateM: true, householdU, info);
+        converged.ShouldBeTrue();
+        lambda.ShouldBe(1_000.0 / 3_070, 0.02);
+        m[2][0].ShouldBe(0.7, 0.03);
+    }
+
+    [Fact]
     public void Model_RoundTripsThroughJson()
     {
         var model = Model;

@@ -66,8 +66,9 @@ public class HouseholdTests
     public void Namesakes_Couples_AndSiblings_StayTwoPeople_WithBloomFilters()
     {
         // Twins are left out: with Bloom filters a different given name cannot be told from a nickname (unrelated names
-        // still share about a third of their bits), so no cannot-link rule holds twins apart, and the household
-        // weights alone do not here. A known weakness of the privacy-preserving mode (docs/linking.md).
+        // still share about a third of their bits), so no cannot-link rule holds twins apart unless one agency holds
+        // both (next test), and the household weights alone do not here. A known weakness of the privacy-preserving mode
+        // (docs/linking.md).
         var records = Families().Skip(4).ToList();
         var data = LocalFlow.Analytics.Linking.Synthetic.LinkageDataGenerator.Generate(new LocalFlow.Analytics.Linking.Synthetic.SyntheticOptions { People = 6000, Seed = 98, Hard = true });
         var encoder = new BloomEncoder(Secret);
@@ -255,6 +256,36 @@ public class HouseholdTests
         schema.ReviewOnly(levels).ShouldBeTrue();
         schema.Compare(0, 4, levels);
         schema.ReviewOnly(levels).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void TwinsOfDifferentSex_WithNamesAlike_StayTwoPeople()
+    {
+        // Louis and Louise Brennan, twins: one household, surname and birthday, names one letter apart, sexes different.
+        var records = new List<LinkRecord>
+        {
+            Person("gp", "1", "Louis", "Brennan", "2012-04-18", "NF3 4AB", "12 Elm Road", sex: "M", phone: "01632960111"),
+            Person("council", "1", "Louis", "Brennan", "18/04/2012", "NF3 4AB", "12 Elm Road", sex: "M", phone: "01632960111"),
+            Person("gp", "2", "Louise", "Brennan", "2012-04-18", "NF3 4AB", "12 Elm Road", sex: "F", phone: "01632960111"),
+            Person("council", "2", "Louise", "Brennan", "18/04/2012", "NF3 4AB", "12 Elm Road", sex: "F", phone: "01632960111"),
+        };
+        var result = Linker.Run(new ClearTextSchema(records), new LinkageOptions { Model = HardModel });
+        result.Explain(0, 3).Contributions.ShouldContain(c => c.Comparison == "cannot link" && c.Level == "one household and birthday, different sexes and given names (twins)");
+        EveryPersonIsWhole_AndNoFamilyMerged(result, records);
+    }
+
+    [Fact]
+    public void WithBloomFilters_TwinsEachHeldByOneAgency_StayTwoPeople()
+    {
+        // Oliver and Harry Brennan, twins, each known to the GP and the council: the GP's two records (and the council's)
+        // share the household, surname and birthday, and their given-name filters are clearly different. One agency does
+        // not hold one person twice under two names, so those pairs cannot link, and clustering keeps the twins apart.
+        var records = Families().Take(4).ToList();
+        var schema = new BloomSchema(new BloomEncoder(Secret).Encode(records));
+        var result = Linker.Run(schema, new LinkageOptions { Model = HardBloomModel() });
+        result.Explain(0, 2).Contributions.ShouldContain(c => c.Comparison == "cannot link" && c.Level == "one source, household and birthday, clearly different given names (twins)");
+        result.Explain(0, 3).Contributions.ShouldNotContain(c => c.Comparison == "cannot link");
+        EveryPersonIsWhole_AndNoFamilyMerged(result, records);
     }
 
     private static FellegiSunterModel HardBloomModel()
