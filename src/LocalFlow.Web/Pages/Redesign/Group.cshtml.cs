@@ -17,6 +17,8 @@ public sealed class GroupModel(LocalFlowDb db, CurrentUser current) : PageModel
 
     /// <summary>The group being changed; null when adding.</summary>
     public int? Id { get; private set; }
+    /// <summary>The version someone else saved meanwhile, when this save was refused.</summary>
+    public LocalFlow.Data.Entities.CommissioningGroup? Theirs { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -45,9 +47,17 @@ public sealed class GroupModel(LocalFlowDb db, CurrentUser current) : PageModel
         Id = id;
         try
         {
-            if (await Groups.SaveGroupAsync(db, locality, id, Input, ct) is not { } saved)
+            if (await Groups.SaveGroupAsync(db, locality, id, Input, current.UserName, ct) is not { } result)
             {
                 return NotFound();
+            }
+            var saved = result.Current;
+            if (!result.Saved)
+            {
+                Theirs = saved;
+                RedesignText.SavedWhileEditing(ModelState, "Input.Name", saved.UpdatedBy, "this group");
+                Input.Version = saved.Version;
+                return Page();
             }
             TempData["Done"] = id is null ? $"The group \"{saved.Name}\" was added." : $"The group \"{saved.Name}\" was saved.";
             return Redirect($"/Redesign/Groups#group-{saved.Id}");

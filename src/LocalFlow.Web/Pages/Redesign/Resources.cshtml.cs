@@ -44,9 +44,7 @@ public sealed class ResourcesModel(LocalFlowDb db, CurrentUser current) : PageMo
                 g.GroupBy(w => string.IsNullOrWhiteSpace(w.JobTitle) ? "Job title not recorded" : w.JobTitle.Trim())
                     .OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Count())).ToList()))
             .ToList();
-        Gaps = (await db.WorkforceGaps.AsNoTracking().Where(g => g.LocalityId == locality)
-                .Select(g => new { Agency = db.Agencies.Where(a => a.Id == g.AgencyId).Select(a => a.Name).FirstOrDefault(), Gap = g }).ToListAsync(ct))
-            .OrderBy(g => g.Gap.Skill, StringComparer.Ordinal).Select(g => (g.Agency, g.Gap)).ToList();
+        Gaps = await WorkforceGaps.ListAsync(db, locality, ct);
         MayEdit = Policies.Allows(User, Policies.RedesignResources);
         return Page();
     }
