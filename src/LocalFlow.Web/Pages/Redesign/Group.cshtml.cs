@@ -1,5 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -55,11 +56,11 @@ public sealed class GroupModel(LocalFlowDb db, CurrentUser current) : PageModel
             if (!result.Saved)
             {
                 Theirs = saved;
-                RedesignText.SavedWhileEditing(ModelState, "Input.Name", saved.UpdatedBy, "this group");
+                RedesignResourceText.SavedWhileEditing(ModelState, "Input.Name", saved.UpdatedBy, RedesignResourceText.GroupThis);
                 Input.Version = saved.Version;
                 return Page();
             }
-            TempData["Done"] = id is null ? $"The group \"{saved.Name}\" was added." : $"The group \"{saved.Name}\" was saved.";
+            TempData["Done"] = Text.Format(id is null ? RedesignResourceText.GroupAdded : RedesignResourceText.GroupSaved, saved.Name);
             return Redirect($"/Redesign/Groups#group-{saved.Id}");
         }
         catch (RedesignInputException ex)

@@ -1,5 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -66,11 +67,11 @@ public sealed class MemberModel(LocalFlowDb db, CurrentUser current) : PageModel
             if (!result.Saved)
             {
                 Theirs = saved;
-                RedesignText.SavedWhileEditing(ModelState, "Input.Name", saved.UpdatedBy, "this member");
+                RedesignResourceText.SavedWhileEditing(ModelState, "Input.Name", saved.UpdatedBy, RedesignResourceText.MemberThis);
                 Input.Version = saved.Version;
                 return Page();
             }
-            TempData["Done"] = id is null ? $"{saved.Name} was added to {GroupName}." : $"{saved.Name} was saved.";
+            TempData["Done"] = id is null ? Text.Format(RedesignResourceText.MemberAdded, saved.Name, GroupName) : Text.Format(RedesignResourceText.MemberSaved, saved.Name);
             return Redirect($"/Redesign/Groups#group-{group}");
         }
         catch (RedesignInputException ex)
@@ -87,7 +88,7 @@ public sealed class MemberModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return NotFound();
         }
-        TempData["Done"] = $"The member was removed from {GroupName}.";
+        TempData["Done"] = Text.Format(RedesignResourceText.MemberRemoved, GroupName);
         return Redirect($"/Redesign/Groups#group-{group}");
     }
 }
