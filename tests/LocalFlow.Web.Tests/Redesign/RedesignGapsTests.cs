@@ -54,7 +54,7 @@ public partial class RedesignPagesTests
     }
 
     [Fact]
-    public async Task Group_SavedFromAnOlderVersion_IsRefused_KeepingWhatWasTyped()
+    public async Task GroupAndMember_SavedFromAnOlderVersion_AreRefused_KeepingWhatWasTyped()
     {
         var client = await _app.ClientAsync(DemoUsers.Steering);
         var added = await PostFormAsync(client, "/Redesign/Group", "/Redesign/Group", new() { ["Input.Name"] = "Older people at night", ["Input.Remit"] = "Calls at night" });
@@ -75,6 +75,22 @@ public partial class RedesignPagesTests
         html.ShouldContain("value=\"Nights\"");
         html.ShouldContain("Everything at night");
         (await WithDbAsync(db => db.CommissioningGroups.Where(g => g.Id == group.Id).Select(g => g.Remit).SingleAsync())).ShouldBe("Calls and falls at night");
+
+        // A member edited in place by two people at once: the second save is refused the same way.
+        var members = $"/Redesign/Member/{group.Id.ToString(CultureInfo.InvariantCulture)}";
+        Dictionary<string, string> Member(string background, string version) => new() { ["Input.Name"] = "Ann Lee", ["Input.Kind"] = "citizen", ["Input.Background"] = background, ["Input.Version"] = version };
+        (await PostFormAsync(client, members, members, Member("Night carer", "0"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var member = await WithDbAsync(db => db.GroupMembers.SingleAsync(m => m.GroupId == group.Id));
+        var memberPage = $"{members}/{member.Id.ToString(CultureInfo.InvariantCulture)}";
+        var memberRead = member.Version.ToString(CultureInfo.InvariantCulture);
+        (await PostFormAsync(client, memberPage, memberPage, Member("Night carer for 20 years", memberRead))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var staleMember = await PostFormAsync(client, memberPage, memberPage, Member("Carer", memberRead));
+        var staleMemberHtml = WebUtility.HtmlDecode(await staleMember.Content.ReadAsStringAsync());
+        staleMember.StatusCode.ShouldBe(HttpStatusCode.OK);
+        staleMemberHtml.ShouldContain("steering saved a change to this member while you were editing");
+        staleMemberHtml.ShouldContain("Night carer for 20 years");
+        staleMemberHtml.ShouldContain("value=\"Carer\"");
+        (await WithDbAsync(db => db.GroupMembers.Where(m => m.Id == member.Id).Select(m => m.Background).SingleAsync())).ShouldBe("Night carer for 20 years");
         await WithDbAsync(async db => await db.CommissioningGroups.Where(g => g.Id == group.Id).ExecuteDeleteAsync());
     }
 }
