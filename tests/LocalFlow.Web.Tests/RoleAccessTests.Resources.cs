@@ -29,6 +29,8 @@ public partial class RoleAccessTests
         public int OtherGroup { get; init; }
         public int OtherMember { get; init; }
         public Guid OtherBuilding { get; init; }
+        /// <summary>A workforce gap of the other locality.</summary>
+        public int OtherGap { get; init; }
     }
 
     /// <summary>Names no demo person has, so that finding them in a page means the page leaked them.</summary>
@@ -106,6 +108,8 @@ public partial class RoleAccessTests
         db.CommissioningGroups.Add(group);
         var building = new ResourceBuilding { LocalityId = locality.Id, Name = $"{OtherFamily} hall", Owner = LocalFlow.Analytics.Redesign.FundingPartner.Council, UpdatedBy = "test", UpdatedUtc = now, Version = 1 };
         db.ResourceBuildings.Add(building);
+        var gap = new WorkforceGap { LocalityId = locality.Id, Skill = $"{OtherFamily} skill", People = 1, UpdatedBy = "test", Version = 1 };
+        db.WorkforceGaps.Add(gap);
         // A demand study of the other locality, with a type and a demand, for the write endpoints that take study ids.
         var frontDoor = await db.FrontDoors.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         var study = new DemandStudy { LocalityId = locality.Id, Service = $"{OtherFamily} study", Purpose = "Otherfield's purpose", StartsOn = new DateOnly(2026, 1, 5), CreatedAt = now, CreatedBy = "test" };
@@ -158,6 +162,7 @@ public partial class RoleAccessTests
             OtherGroup = group.Id,
             OtherMember = group.Members[0].Id,
             OtherBuilding = building.Id,
+            OtherGap = gap.Id,
         };
     }
 
@@ -182,6 +187,7 @@ public partial class RoleAccessTests
             "/Redesign/Money/{id:guid?}" => [$"/Redesign/Money/{p.OtherMoney}"],
             "/Redesign/NewNeed/{id:guid?}" => [$"/Redesign/NewNeed/{p.OtherNeed}"],
             "/Redesign/Building/{id:guid?}" => [$"/Redesign/Building/{p.OtherBuilding}"],
+            "/Redesign/Gap/{id:int?}" => [$"/Redesign/Gap/{S(p.OtherGap)}"],
             "/Redesign/Group/{id:int?}" => [$"/Redesign/Group/{S(p.OtherGroup)}"],
             "/Redesign/Member/{group:int}/{id:int?}" => [$"/Redesign/Member/{S(p.OtherGroup)}", $"/Redesign/Member/{S(p.OtherGroup)}/{S(p.OtherMember)}"],
             _ when pattern.StartsWith("/Redesign/", StringComparison.Ordinal) && pattern.Contains("{id:guid}", StringComparison.Ordinal) => [Fill(pattern, p.OtherQuestion)],

@@ -147,6 +147,9 @@ public partial class RoleAccessTests
         attempts.Add(new("GET /Redesign/Building/{id:guid?}", "POST", $"/Redesign/Building/{p.OtherBuilding}", true,
             Form: new() { ["Input.Name"] = "Role test", ["Input.Owner"] = "council", ["Input.Version"] = "1" }));
         attempts.Add(new("GET /Redesign/Building/{id:guid?}", "POST", $"/Redesign/Building/{p.OtherBuilding}?handler=Remove", true));
+        attempts.Add(new("GET /Redesign/Gap/{id:int?}", "POST", $"/Redesign/Gap/{S(p.OtherGap)}", true,
+            Form: new() { ["Input.Skill"] = "Role test", ["Input.People"] = "1", ["Input.Version"] = "1" }));
+        attempts.Add(new("GET /Redesign/Gap/{id:int?}", "POST", $"/Redesign/Gap/{S(p.OtherGap)}?handler=Remove", true));
         attempts.Add(new("GET /Redesign/NewNeed/{id:guid?}", "POST", $"/Redesign/NewNeed/{p.OtherNeed}", true,
             Form: new() { ["Input.Title"] = "Role test", ["Input.Who"] = "Community", ["Input.EvidenceKind"] = "ConsultationTheme", ["Input.Evidence"] = "Role test", ["Input.Version"] = "1" }));
         attempts.Add(new("GET /Redesign/NewNeed/{id:guid?}", "POST", $"/Redesign/NewNeed/{p.OtherNeed}?handler=Remove", true));

@@ -35,6 +35,10 @@ public sealed class CommissioningGroup
     public required string Name { get; set; }
     public string Remit { get; set; } = "";
     public List<GroupMember> Members { get; set; } = [];
+    /// <summary>Raised on every save of the name or remit; a save from an older version is refused (schema 37).</summary>
+    public int Version { get; set; }
+    /// <summary>Who saved the name or remit last (schema 37).</summary>
+    public string UpdatedBy { get; set; } = "";
 }
 
 /// <summary>One member of a commissioning group. There is no chair or rank: every member has the same standing.</summary>
@@ -48,6 +52,10 @@ public sealed class GroupMember
     public string Background { get; set; } = "";
     /// <summary>Their LocalFlow sign-in, when they have one.</summary>
     public int? UserId { get; set; }
+    /// <summary>Raised on every save; a save from an older version is refused (schema 37).</summary>
+    public int Version { get; set; }
+    /// <summary>Who saved the member last (schema 37).</summary>
+    public string UpdatedBy { get; set; } = "";
 }
 
 /// <summary>What a commissioning question was raised from. The numbers are stored and never change meaning.</summary>

@@ -9,9 +9,17 @@ public sealed class GroupInput
 {
     public string? Name { get; set; }
     public string? Remit { get; set; }
+    /// <summary>The version the form was read at (schema 37); a save from an older one is refused.</summary>
+    public int Version { get; set; }
 
-    public static GroupInput From(CommissioningGroup g) => new() { Name = g.Name, Remit = g.Remit };
+    public static GroupInput From(CommissioningGroup g) => new() { Name = g.Name, Remit = g.Remit, Version = g.Version };
 }
+
+/// <summary>The outcome of saving a group: saved, or refused because someone else saved first (with what they saved).</summary>
+public sealed record GroupSave(bool Saved, CommissioningGroup Current);
+
+/// <summary>The outcome of saving a member: saved, or refused because someone else saved first (with what they saved).</summary>
+public sealed record MemberSave(bool Saved, GroupMember Current);
 
 /// <summary>A member of a commissioning group as typed into the form: kind is "staff" or "citizen".</summary>
 public sealed class MemberInput
@@ -21,6 +29,8 @@ public sealed class MemberInput
     public string? Background { get; set; }
     /// <summary>The user name they sign in to LocalFlow with, when they have one.</summary>
     public string? UserName { get; set; }
+    /// <summary>The version the form was read at (schema 37); a save from an older one is refused.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>
@@ -42,9 +52,11 @@ public static class Groups
 
     /// <summary>
     /// Adds a group (<paramref name="groupId"/> null) or changes one. Throws <see cref="RedesignInputException"/> with
-    /// the problems by field (Name, Remit), changing nothing; returns null when the group is not this locality's.
+    /// the problems by field (Name, Remit), changing nothing; returns null when the group is not this locality's. A
+    /// change made from an older version than the stored one (two people editing the group at once) is refused and the
+    /// stored group comes back, so the form shows both and keeps what was typed.
     /// </summary>
-    public static async Task<CommissioningGroup?> SaveGroupAsync(LocalFlowDb db, int localityId, int? groupId, GroupInput input, CancellationToken ct = default)
+    public static async Task<GroupSave?> SaveGroupAsync(LocalFlowDb db, int localityId, int? groupId, GroupInput input, string by, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var name = (input.Name ?? "").Trim();
@@ -77,6 +89,10 @@ public static class Groups
             {
                 return null;
             }
+            if (group.Version != input.Version)
+            {
+                return new(false, group);
+            }
         }
         else
         {
@@ -88,6 +104,8 @@ public static class Groups
         }
         group.Name = name;
         group.Remit = remit;
+        group.UpdatedBy = by;
+        group.Version++;
         if (groupId is null)
         {
             db.CommissioningGroups.Add(group);
@@ -95,16 +113,17 @@ public static class Groups
         }
         AuditTrail.Add(db, AuditEventType.PersonalDataChanged, groupId is null ? AuditOperation.Create : AuditOperation.Update,
             nameof(CommissioningGroup), group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), localityId, $"group \"{name}\"");
-        await db.SaveChangesAsync(ct);
-        return group;
+        var (saved, current) = await ResourceDatabase.SaveOrReloadAsync(db, group, group.Id, ct);
+        return new(saved, current);
     }
 
     /// <summary>
     /// Adds a member to a group (<paramref name="memberId"/> null) or changes one. Throws
     /// <see cref="RedesignInputException"/> with the problems by field (Name, Kind, Background, UserName), changing
-    /// nothing; returns null when the group or member is not this locality's.
+    /// nothing; returns null when the group or member is not this locality's. A change made from an older version is
+    /// refused with the stored member, as a group's is.
     /// </summary>
-    public static async Task<GroupMember?> SaveMemberAsync(LocalFlowDb db, int localityId, int groupId, int? memberId, MemberInput input, CancellationToken ct = default)
+    public static async Task<MemberSave?> SaveMemberAsync(LocalFlowDb db, int localityId, int groupId, int? memberId, MemberInput input, string by, CancellationToken ct = default)
     {
         if (!await db.CommissioningGroups.AnyAsync(g => g.LocalityId == localityId && g.Id == groupId, ct))
         {
@@ -114,6 +133,10 @@ public static class Groups
         if (memberId is int mid && (member = await db.GroupMembers.SingleOrDefaultAsync(m => m.GroupId == groupId && m.Id == mid, ct)) is null)
         {
             return null;
+        }
+        if (member is not null && member.Version != input.Version)
+        {
+            return new(false, member);
         }
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var name = (input.Name ?? "").Trim();
@@ -158,11 +181,16 @@ public static class Groups
         member.Kind = kind!.Value;
         member.Background = background;
         member.UserId = userId;
-        await db.SaveChangesAsync(ct);
+        member.UpdatedBy = by;
+        member.Version++;
+        if (memberId is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
         AuditTrail.Add(db, AuditEventType.PersonalDataChanged, memberId is null ? AuditOperation.Create : AuditOperation.Update,
             nameof(GroupMember), member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), localityId, $"member of group {groupId}");
-        await db.SaveChangesAsync(ct);
-        return member;
+        var (saved, current) = await ResourceDatabase.SaveOrReloadAsync(db, member, member.Id, ct);
+        return new(saved, current);
     }
 
     /// <summary>Removes a member from a group; false when the group or member is not this locality's.</summary>

@@ -29,17 +29,21 @@ public static class Pathways
     /// <summary>
     /// The pathway of <paramref name="localityId"/> as <paramref name="viewer"/> may see it: every counted record of
     /// the locality's flow engine (duplicates left out, as every flow figure does), leaving out the people hidden from
-    /// the viewer (<see cref="Visibility.HiddenPeopleAsync"/>), with each person's date of birth as held. The figures
-    /// are kept with the engine (until the locality's data change) per viewer and day, so only a first view works them
-    /// out; what is placed on the stages is read on every view.
+    /// the viewer (<see cref="Visibility.HiddenPeopleAsync"/>), with each person's date of birth as held. With
+    /// <paramref name="sharedWith"/> (a viewer who sees exact counts, as the locality team's picture does for the team
+    /// who see households), only the records data sharing agreements share with that viewer count
+    /// (<see cref="Visibility.SharedWith(IQueryable{Entities.ActivityRecord}, LocalFlowDb, Viewer)"/>); without it, every
+    /// record, for counts seen only through the small-number rule. The figures are kept with the engine (until the
+    /// locality's data change) per viewer, day and <see cref="Visibility.SharingKeyAsync"/>, so only a first view works
+    /// them out; what is placed on the stages is read on every view.
     /// </summary>
-    public static async Task<PathwayView> LoadAsync(LocalFlowDb db, FlowEngines engines, Viewer viewer, int localityId, DateOnly today, CancellationToken ct = default)
+    public static async Task<PathwayView> LoadAsync(LocalFlowDb db, FlowEngines engines, Viewer viewer, int localityId, DateOnly today, Viewer? sharedWith = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(viewer);
         var figures = viewer.LocalityIds.Contains(localityId)
-            ? await FiguresAsync(db, engines, viewer, localityId, today, ct)
+            ? await FiguresAsync(db, engines, viewer, localityId, today, sharedWith, ct)
             : Pathway.Of([], today);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var (placed, placements) = await PlacementsAsync(db, localityId, ct);
@@ -66,16 +70,19 @@ public static class Pathways
     private static IEnumerable<(LifeStage?, LifeStage?)> Spans(List<PlacedItem> placed, PlacedKind kind)
         => placed.Where(p => p.Kind == kind).Select(p => ((LifeStage?)p.First, (LifeStage?)p.Last));
 
-    private static async Task<PathwayFigures> FiguresAsync(LocalFlowDb db, FlowEngines engines, Viewer viewer, int localityId, DateOnly today, CancellationToken ct)
+    private static async Task<PathwayFigures> FiguresAsync(LocalFlowDb db, FlowEngines engines, Viewer viewer, int localityId, DateOnly today, Viewer? sharedWith, CancellationToken ct)
     {
         var engine = await engines.ForLocalityAsync(db, localityId, ct);
-        // Who is hidden depends on who is looking (a named worker sees the restricted people they are named on).
+        // Who is hidden depends on who is looking (a named worker sees the restricted people they are named on), and
+        // which records count on what the sharing rule reads (read before the records, as the picture does).
+        var sharing = sharedWith is null ? "aggregate" : await Visibility.SharingKeyAsync(db, sharedWith, ct);
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"Redesign/pathway/{today:yyyy-MM-dd}/{(viewer.MaySeeRestricted ? "all" : viewer.WorkerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-")}");
+            $"Redesign/pathway/{today:yyyy-MM-dd}/{(viewer.MaySeeRestricted ? "all" : viewer.WorkerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-")}/{sharing}");
         if (engine.TryKept<PathwayFigures>(key, out var kept))
         {
             return kept;
         }
+        var shared = await SharedPairsAsync(db, localityId, sharedWith, ct);
         var hidden = await Visibility.HiddenPeopleAsync(db, viewer, localityId, ct);
         var births = await db.People.AsNoTracking().Where(p => p.LocalityId == localityId)
             .Select(p => new { p.Id, p.DateOfBirth }).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth, ct);
@@ -92,9 +99,33 @@ public static class Pathways
             var (from, to) = log.EventsOf(p);
             for (var i = from; i < to; i++)
             {
+                if (shared is not null && !shared.Own.Contains(engine.AgencyId(i)) && !shared.Pairs.Contains((id, engine.AgencyId(i))))
+                {
+                    continue;
+                }
                 rows.Add(new PathwayRecord(p, birth, DateOnly.FromDateTime(log.Start(i).DateTime), engine.AgencyId(i)));
             }
         }
         return engine.Keep(key, Pathway.Of(rows, today));
+    }
+
+    /// <summary>The viewer's own agencies, and each person and other agency whose records the sharing rule lets the viewer see.</summary>
+    private sealed record SharedPairs(IReadOnlySet<int> Own, HashSet<(Guid Person, int Agency)> Pairs);
+
+    /// <summary>
+    /// Which records of the locality <paramref name="sharedWith"/> may see, as pairs of person and agency: the one rule
+    /// (<see cref="Visibility.SharedWith(IQueryable{Entities.ActivityRecord}, LocalFlowDb, Viewer)"/>) decides by the
+    /// record's locality, agency and person only, so its answer for each pair is its answer for every record of the
+    /// pair. The viewer's own agencies are always seen and not read. Null when nothing is narrowed.
+    /// </summary>
+    private static async Task<SharedPairs?> SharedPairsAsync(LocalFlowDb db, int localityId, Viewer? sharedWith, CancellationToken ct)
+    {
+        if (sharedWith?.AgencyIds is not { } own)
+        {
+            return null;
+        }
+        var pairs = await db.ActivityRecords.AsNoTracking().Where(r => r.LocalityId == localityId && !own.Contains(r.AgencyId))
+            .SharedWith(db, sharedWith).Select(r => new { r.PersonId, r.AgencyId }).Distinct().ToListAsync(ct);
+        return new SharedPairs(own.ToHashSet(), pairs.Select(p => (p.PersonId, p.AgencyId)).ToHashSet());
     }
 }

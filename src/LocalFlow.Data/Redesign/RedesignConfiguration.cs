@@ -23,6 +23,8 @@ internal sealed class CommissioningGroupConfiguration : IEntityTypeConfiguration
         e.HasOne<Locality>().WithMany().HasForeignKey(x => x.LocalityId);
         e.Property(x => x.Name).HasMaxLength(200);
         e.HasIndex(x => new { x.LocalityId, x.Name }).IsUnique();
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.UpdatedBy).HasMaxLength(200);
         e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -33,6 +35,8 @@ internal sealed class GroupMemberConfiguration : IEntityTypeConfiguration<GroupM
     {
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Background).HasMaxLength(500);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.UpdatedBy).HasMaxLength(200);
         e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(x => x.GroupId);
         e.HasIndex(x => x.UserId);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalFlow.Analytics.Economics;
 using LocalFlow.Analytics.Redesign;
+using LocalFlow.Data.Audit;
 using LocalFlow.Data.Economics;
 using LocalFlow.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -333,7 +334,7 @@ public static class ResourceDatabase
     }
 
     /// <summary>Saves a versioned row; when someone else saved it first, nothing is saved and their row comes back.</summary>
-    private static async Task<(bool Saved, T Current)> SaveOrReloadAsync<T>(LocalFlowDb db, T row, Guid id, CancellationToken ct) where T : class
+    internal static async Task<(bool Saved, T Current)> SaveOrReloadAsync<T, TKey>(LocalFlowDb db, T row, TKey id, CancellationToken ct) where T : class where TKey : notnull
     {
         try
         {
@@ -343,7 +344,9 @@ public static class ResourceDatabase
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return (false, await db.Set<T>().AsNoTracking().SingleAsync(x => EF.Property<Guid>(x, "Id") == id, ct));
+            var current = await db.Set<T>().FindAsync([id], ct) ?? throw new InvalidOperationException($"The {typeof(T).Name} {id} was removed while it was saved.");
+            db.Entry(current).State = EntityState.Detached;
+            return (false, current);
         }
     }
 
@@ -392,4 +395,146 @@ public static class ResourceDatabase
     /// <summary>Removes a line of money of the locality; false when there is none.</summary>
     public static async Task<bool> RemoveMoneyAsync(LocalFlowDb db, int localityId, Guid id, CancellationToken ct = default)
         => await db.ResourceMoney.Where(m => m.LocalityId == localityId && m.Id == id).ExecuteDeleteAsync(ct) > 0;
+}
+
+/// <summary>What the workforce is missing, as typed into the form, with the version it was read at.</summary>
+public sealed class GapInput
+{
+    public string? Skill { get; set; }
+    /// <summary>The agency that would hold the skill, by id; empty for none yet.</summary>
+    public string? Agency { get; set; }
+    public string? People { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+
+    public static GapInput From(WorkforceGap g) => new()
+    {
+        Skill = g.Skill,
+        Agency = g.AgencyId?.ToString(CultureInfo.InvariantCulture),
+        People = g.People.ToString(CultureInfo.InvariantCulture),
+        Note = g.Note,
+        Version = g.Version,
+    };
+}
+
+/// <summary>The outcome of saving a workforce gap: saved, or refused because someone else saved first (with what they saved).</summary>
+public sealed record GapSave(bool Saved, WorkforceGap Current);
+
+/// <summary>
+/// What the workforce is missing (a skill, the agency that would hold it, how many people), added, changed and removed
+/// one at a time as buildings are: a change from an older version is refused with the stored gap, and every change is
+/// audited as a change of the programme's reference data.
+/// </summary>
+public static class WorkforceGaps
+{
+    /// <summary>The most people one gap may name: more is a typing slip, not a gap in one area.</summary>
+    public const int MostPeople = 10_000;
+
+    /// <summary>Checks a gap; the problems by field (skill, agency, people, note), or none and its values.</summary>
+    public static Dictionary<string, string> Check(GapInput input, IReadOnlyCollection<int> agencyIds, out WorkforceGap? checkedGap)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        checkedGap = null;
+        var skill = (input.Skill ?? "").Trim();
+        if (skill.Length == 0)
+        {
+            errors["skill"] = "Enter the skill that is missing, for example \"Occupational therapists who can visit the same day\".";
+        }
+        else if (skill.Length > 200)
+        {
+            errors["skill"] = $"The skill must be 200 characters or fewer; it is {skill.Length}.";
+        }
+        int? agency = null;
+        var agencyText = (input.Agency ?? "").Trim();
+        if (agencyText.Length > 0)
+        {
+            if (int.TryParse(agencyText, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && agencyIds.Contains(a))
+            {
+                agency = a;
+            }
+            else
+            {
+                errors["agency"] = "Choose one of the agencies listed, or none yet.";
+            }
+        }
+        var peopleText = (input.People ?? "").Trim();
+        var people = 0;
+        if (peopleText.Length == 0)
+        {
+            errors["people"] = "Enter how many people it would take, for example 3.";
+        }
+        else if (!int.TryParse(peopleText, NumberStyles.None, CultureInfo.InvariantCulture, out people) || people < 1 || people > MostPeople)
+        {
+            errors["people"] = $"How many people must be a whole number from 1 to {MostPeople:N0}; \"{peopleText}\" is not.";
+        }
+        var note = (input.Note ?? "").Trim();
+        if (note.Length > 500)
+        {
+            errors["note"] = $"The note must be 500 characters or fewer; it is {note.Length}.";
+        }
+        if (errors.Count == 0)
+        {
+            checkedGap = new WorkforceGap { Skill = skill, AgencyId = agency, People = people, Note = note };
+        }
+        return errors;
+    }
+
+    /// <summary>The locality's workforce gaps with the name of the agency that would hold each (null: none yet), by skill.</summary>
+    public static async Task<List<(string? Agency, WorkforceGap Gap)>> ListAsync(LocalFlowDb db, int localityId, CancellationToken ct = default)
+        => (await db.WorkforceGaps.AsNoTracking().Where(g => g.LocalityId == localityId)
+                .Select(g => new { Agency = db.Agencies.Where(a => a.Id == g.AgencyId).Select(a => a.Name).FirstOrDefault(), Gap = g }).ToListAsync(ct))
+            .OrderBy(g => g.Gap.Skill, StringComparer.Ordinal).ThenBy(g => g.Gap.Id).Select(g => (g.Agency, g.Gap)).ToList();
+
+    /// <summary>
+    /// Adds a gap (<paramref name="id"/> null) or changes one. A change made from an older version than the stored one
+    /// is refused and the stored gap comes back, so the form shows both and keeps what was typed. Null when the gap is
+    /// not in the locality.
+    /// </summary>
+    /// <exception cref="RedesignInputException">A field is missing or wrong (every problem, by field).</exception>
+    public static async Task<GapSave?> SaveAsync(LocalFlowDb db, int localityId, int? id, GapInput input, string by, CancellationToken ct = default)
+    {
+        WorkforceGap? stored = null;
+        if (id is int g && (stored = await db.WorkforceGaps.SingleOrDefaultAsync(x => x.LocalityId == localityId && x.Id == g, ct)) is null)
+        {
+            return null;
+        }
+        if (stored is not null && stored.Version != input.Version)
+        {
+            return new(false, stored);
+        }
+        var agencies = await db.Agencies.AsNoTracking().Select(a => a.Id).ToListAsync(ct);
+        var errors = Check(input, agencies, out var gap);
+        if (errors.Count > 0)
+        {
+            throw new RedesignInputException(errors);
+        }
+        var row = stored ?? db.WorkforceGaps.Add(new WorkforceGap { LocalityId = localityId, Skill = "" }).Entity;
+        row.Skill = gap!.Skill;
+        row.AgencyId = gap.AgencyId;
+        row.People = gap.People;
+        row.Note = gap.Note;
+        row.UpdatedBy = by;
+        row.Version++;
+        if (stored is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, stored is null ? AuditOperation.Create : AuditOperation.Update,
+            nameof(WorkforceGap), row.Id.ToString(CultureInfo.InvariantCulture), localityId, $"workforce gap \"{row.Skill}\"");
+        var (saved, current) = await ResourceDatabase.SaveOrReloadAsync(db, row, row.Id, ct);
+        return new(saved, current);
+    }
+
+    /// <summary>Removes a workforce gap of the locality, audited; false when there is none.</summary>
+    public static async Task<bool> RemoveAsync(LocalFlowDb db, int localityId, int id, CancellationToken ct = default)
+    {
+        if (await db.WorkforceGaps.SingleOrDefaultAsync(g => g.LocalityId == localityId && g.Id == id, ct) is not { } gap)
+        {
+            return false;
+        }
+        db.WorkforceGaps.Remove(gap);
+        AuditTrail.Add(db, AuditEventType.ReferenceDataChanged, AuditOperation.Delete, nameof(WorkforceGap), id.ToString(CultureInfo.InvariantCulture), localityId, $"workforce gap \"{gap.Skill}\"");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 }

@@ -23,13 +23,13 @@ public class GroupsTests
         ctx.Users.AddRange(user, stranger);
         await ctx.SaveChangesAsync();
 
-        var group = await Groups.SaveGroupAsync(ctx, here.Id, null, new GroupInput { Name = " Families ", Remit = "Families with children" });
-        var twin = await Assert.ThrowsAsync<RedesignInputException>(() => Groups.SaveGroupAsync(ctx, here.Id, null, new GroupInput { Name = "Families", Remit = "" }));
-        var elsewhere = await Groups.SaveGroupAsync(ctx, there.Id, group!.Id, new GroupInput { Name = "Stolen", Remit = "x" });
-        var member = await Groups.SaveMemberAsync(ctx, here.Id, group.Id, null, new MemberInput { Name = "Priya Shah", Kind = "citizen", Background = "Parent of two" });
-        var bad = await Assert.ThrowsAsync<RedesignInputException>(() => Groups.SaveMemberAsync(ctx, here.Id, group.Id, member!.Id, new MemberInput { Name = "", Kind = "chair", Background = "x", UserName = "eve" }));
+        var group = (await Groups.SaveGroupAsync(ctx, here.Id, null, new GroupInput { Name = " Families ", Remit = "Families with children" }, "pat"))!.Current;
+        var twin = await Assert.ThrowsAsync<RedesignInputException>(() => Groups.SaveGroupAsync(ctx, here.Id, null, new GroupInput { Name = "Families", Remit = "" }, "pat"));
+        var elsewhere = await Groups.SaveGroupAsync(ctx, there.Id, group.Id, new GroupInput { Name = "Stolen", Remit = "x" }, "eve");
+        var member = (await Groups.SaveMemberAsync(ctx, here.Id, group.Id, null, new MemberInput { Name = "Priya Shah", Kind = "citizen", Background = "Parent of two" }, "pat"))?.Current;
+        var bad = await Assert.ThrowsAsync<RedesignInputException>(() => Groups.SaveMemberAsync(ctx, here.Id, group.Id, member!.Id, new MemberInput { Name = "", Kind = "chair", Background = "x", UserName = "eve", Version = member!.Version }, "pat"));
         ctx.ChangeTracker.Clear();
-        var changed = await Groups.SaveMemberAsync(ctx, here.Id, group.Id, member!.Id, new MemberInput { Name = "Priya Shah", Kind = "staff", Background = "Health visitor", UserName = "pat" });
+        var changed = (await Groups.SaveMemberAsync(ctx, here.Id, group.Id, member!.Id, new MemberInput { Name = "Priya Shah", Kind = "staff", Background = "Health visitor", UserName = "pat", Version = member.Version }, "pat"))?.Current;
         var notThere = await Groups.RemoveMemberAsync(ctx, there.Id, group.Id, member.Id);
 
         Assert.Equal("Families", group.Name);

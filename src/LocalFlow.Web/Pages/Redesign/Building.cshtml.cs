@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -56,11 +57,11 @@ public sealed class BuildingModel(LocalFlowDb db, CurrentUser current) : PageMod
             if (!saved.Saved)
             {
                 Theirs = saved.Current;
-                RedesignText.SavedWhileEditing(ModelState, "Input.Name", saved.Current.UpdatedBy, "this building");
+                RedesignResourceText.SavedWhileEditing(ModelState, "Input.Name", saved.Current.UpdatedBy, RedesignResourceText.BuildingThis);
                 Input.Version = saved.Current.Version;
                 return Page();
             }
-            TempData["Done"] = id is null ? $"\"{saved.Current.Name}\" added." : $"\"{saved.Current.Name}\" saved.";
+            TempData["Done"] = Text.Format(id is null ? RedesignResourceText.BuildingAdded : RedesignResourceText.BuildingSaved, saved.Current.Name);
             return Redirect("/Redesign/Resources#buildings");
         }
         catch (RedesignInputException ex)
@@ -80,7 +81,7 @@ public sealed class BuildingModel(LocalFlowDb db, CurrentUser current) : PageMod
         {
             return NotFound();
         }
-        TempData["Done"] = "The building or asset was removed.";
+        TempData["Done"] = RedesignResourceText.BuildingRemoved;
         return Redirect("/Redesign/Resources#buildings");
     }
 }

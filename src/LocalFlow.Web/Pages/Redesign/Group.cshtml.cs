@@ -1,5 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,8 @@ public sealed class GroupModel(LocalFlowDb db, CurrentUser current) : PageModel
 
     /// <summary>The group being changed; null when adding.</summary>
     public int? Id { get; private set; }
+    /// <summary>The version someone else saved meanwhile, when this save was refused.</summary>
+    public LocalFlow.Data.Entities.CommissioningGroup? Theirs { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -45,11 +48,19 @@ public sealed class GroupModel(LocalFlowDb db, CurrentUser current) : PageModel
         Id = id;
         try
         {
-            if (await Groups.SaveGroupAsync(db, locality, id, Input, ct) is not { } saved)
+            if (await Groups.SaveGroupAsync(db, locality, id, Input, current.UserName, ct) is not { } result)
             {
                 return NotFound();
             }
-            TempData["Done"] = id is null ? $"The group \"{saved.Name}\" was added." : $"The group \"{saved.Name}\" was saved.";
+            var saved = result.Current;
+            if (!result.Saved)
+            {
+                Theirs = saved;
+                RedesignResourceText.SavedWhileEditing(ModelState, "Input.Name", saved.UpdatedBy, RedesignResourceText.GroupThis);
+                Input.Version = saved.Version;
+                return Page();
+            }
+            TempData["Done"] = Text.Format(id is null ? RedesignResourceText.GroupAdded : RedesignResourceText.GroupSaved, saved.Name);
             return Redirect($"/Redesign/Groups#group-{saved.Id}");
         }
         catch (RedesignInputException ex)

@@ -1,7 +1,7 @@
 using System.Text;
 using LocalFlow.Data;
 using LocalFlow.Data.Redesign;
-using LocalFlow.Analytics;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,15 +37,15 @@ public sealed class ImportResourcesModel(LocalFlowDb db, CurrentUser current) : 
         ResourceSheet? sheet = Sheet switch { "money" => ResourceSheet.Money, "buildings" => ResourceSheet.Buildings, _ => null };
         if (sheet is null)
         {
-            ModelState.AddModelError(nameof(Sheet), "Choose whether the file holds money or buildings.");
+            ModelState.AddModelError(nameof(Sheet), RedesignResourceText.ImportChooseSheet);
         }
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Choose a CSV file to import.");
+            ModelState.AddModelError(nameof(Upload), RedesignResourceText.ImportChooseFile);
         }
         else if (Upload.Length > MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), "The file must be 5 MB or smaller.");
+            ModelState.AddModelError(nameof(Upload), RedesignResourceText.ImportTooBig);
         }
         if (!ModelState.IsValid)
         {
@@ -60,10 +60,12 @@ public sealed class ImportResourcesModel(LocalFlowDb db, CurrentUser current) : 
         if (!result.Done)
         {
             Problems = result.Problems;
-            ModelState.AddModelError(nameof(Upload), $"The file was not imported and nothing changed: {Plural.Of(result.Problems.Count, "problem")} to put right, listed below.");
+            ModelState.AddModelError(nameof(Upload), Text.Count(result.Problems.Count, RedesignResourceText.ImportRefusedOne, RedesignResourceText.ImportRefusedMany));
             return Page();
         }
-        TempData["Done"] = $"{Plural.Of(result.Imported, sheet == ResourceSheet.Money ? "line of money" : "building", sheet == ResourceSheet.Money ? "lines of money" : "buildings")} imported; they replace the list there was.";
+        TempData["Done"] = sheet == ResourceSheet.Money
+            ? Text.Count(result.Imported, RedesignResourceText.ImportedMoneyOne, RedesignResourceText.ImportedMoneyMany)
+            : Text.Count(result.Imported, RedesignResourceText.ImportedBuildingsOne, RedesignResourceText.ImportedBuildingsMany);
         return Redirect(sheet == ResourceSheet.Money ? "/Redesign/Resources#money" : "/Redesign/Resources#buildings");
     }
 }

@@ -1,5 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,8 @@ public sealed class MemberModel(LocalFlowDb db, CurrentUser current) : PageModel
     public string GroupName { get; private set; } = "";
     /// <summary>The member being changed; null when adding.</summary>
     public int? Id { get; private set; }
+    /// <summary>The version someone else saved meanwhile, when this save was refused.</summary>
+    public LocalFlow.Data.Entities.GroupMember? Theirs { get; private set; }
 
     private async Task<bool> FindGroupAsync(int locality, int group, int? id, CancellationToken ct)
     {
@@ -37,13 +40,13 @@ public sealed class MemberModel(LocalFlowDb db, CurrentUser current) : PageModel
         if (id is int m)
         {
             var member = await db.GroupMembers.AsNoTracking().Where(x => x.GroupId == group && x.Id == m)
-                .Select(x => new { x.Name, x.Kind, x.Background, User = db.Users.Where(u => u.Id == x.UserId).Select(u => u.UserName).FirstOrDefault() })
+                .Select(x => new { x.Name, x.Kind, x.Background, x.Version, User = db.Users.Where(u => u.Id == x.UserId).Select(u => u.UserName).FirstOrDefault() })
                 .SingleOrDefaultAsync(ct);
             if (member is null)
             {
                 return NotFound();
             }
-            Input = new MemberInput { Name = member.Name, Kind = Groups.Code(member.Kind), Background = member.Background, UserName = member.User };
+            Input = new MemberInput { Name = member.Name, Kind = Groups.Code(member.Kind), Background = member.Background, UserName = member.User, Version = member.Version };
         }
         return Page();
     }
@@ -56,11 +59,19 @@ public sealed class MemberModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         try
         {
-            if (await Groups.SaveMemberAsync(db, locality, group, id, Input, ct) is not { } saved)
+            if (await Groups.SaveMemberAsync(db, locality, group, id, Input, current.UserName, ct) is not { } result)
             {
                 return NotFound();
             }
-            TempData["Done"] = id is null ? $"{saved.Name} was added to {GroupName}." : $"{saved.Name} was saved.";
+            var saved = result.Current;
+            if (!result.Saved)
+            {
+                Theirs = saved;
+                RedesignResourceText.SavedWhileEditing(ModelState, "Input.Name", saved.UpdatedBy, RedesignResourceText.MemberThis);
+                Input.Version = saved.Version;
+                return Page();
+            }
+            TempData["Done"] = id is null ? Text.Format(RedesignResourceText.MemberAdded, saved.Name, GroupName) : Text.Format(RedesignResourceText.MemberSaved, saved.Name);
             return Redirect($"/Redesign/Groups#group-{group}");
         }
         catch (RedesignInputException ex)
@@ -77,7 +88,7 @@ public sealed class MemberModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return NotFound();
         }
-        TempData["Done"] = $"The member was removed from {GroupName}.";
+        TempData["Done"] = Text.Format(RedesignResourceText.MemberRemoved, GroupName);
         return Redirect($"/Redesign/Groups#group-{group}");
     }
 }

@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -74,11 +75,11 @@ public sealed class MoneyModel(LocalFlowDb db, CurrentUser current) : PageModel
             if (!saved.Saved)
             {
                 Theirs = saved.Current;
-                RedesignText.SavedWhileEditing(ModelState, "Input.Purpose", saved.Current.UpdatedBy, "this line");
+                RedesignResourceText.SavedWhileEditing(ModelState, "Input.Purpose", saved.Current.UpdatedBy, RedesignResourceText.MoneyThis);
                 Input.Version = saved.Current.Version;
                 return Page();
             }
-            TempData["Done"] = id is null ? $"Money for \"{saved.Current.Purpose}\" added." : $"Money for \"{saved.Current.Purpose}\" saved.";
+            TempData["Done"] = Text.Format(id is null ? RedesignResourceText.MoneyAdded : RedesignResourceText.MoneySaved, saved.Current.Purpose);
             return Redirect("/Redesign/Resources#money");
         }
         catch (RedesignInputException ex)
@@ -97,7 +98,7 @@ public sealed class MoneyModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             return NotFound();
         }
-        TempData["Done"] = "The line of money was removed.";
+        TempData["Done"] = RedesignResourceText.MoneyRemoved;
         return Redirect("/Redesign/Resources#money");
     }
 }

@@ -1,5 +1,7 @@
 using LocalFlow.Data;
+using LocalFlow.Analytics.Redesign;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +17,13 @@ public sealed class NeedModel(LocalFlowDb db, CurrentUser current) : PageModel
     public NeedView View { get; private set; } = null!;
     public IReadOnlyList<(Guid Id, int Number, string Title)> Questions { get; private set; } = [];
     public bool MayWork { get; private set; }
+
+    /// <summary>"Transition (16 to 17)", or "Transition (16 to 17) to Young adults (18 to 24)": where a need is placed on the pathway.</summary>
+    public static string Span(LifeStage first, LifeStage last)
+    {
+        string One(LifeStage s) => Text.Format(RedesignResourceText.StageSpan, PathwayModel.StageName(s), PathwayModel.StageAges(s));
+        return last == first ? One(first) : Text.Format(RedesignResourceText.StageTo, One(first), One(last));
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

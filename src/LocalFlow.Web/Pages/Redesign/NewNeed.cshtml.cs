@@ -1,5 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -58,11 +59,11 @@ public sealed class NewNeedModel(LocalFlowDb db, CurrentUser current) : PageMode
             if (!saved.Saved)
             {
                 Theirs = saved.Current;
-                RedesignText.SavedWhileEditing(ModelState, "Input.Title", saved.Current.UpdatedBy.Length > 0 ? saved.Current.UpdatedBy : saved.Current.RecordedBy, "this need");
+                RedesignResourceText.SavedWhileEditing(ModelState, "Input.Title", saved.Current.UpdatedBy.Length > 0 ? saved.Current.UpdatedBy : saved.Current.RecordedBy, RedesignResourceText.NeedThis);
                 Input.Version = saved.Current.Version;
                 return Page();
             }
-            TempData["Done"] = id is null ? $"Need \"{saved.Current.Title}\" recorded." : $"Need \"{saved.Current.Title}\" saved.";
+            TempData["Done"] = Text.Format(id is null ? RedesignResourceText.NeedRecorded : RedesignResourceText.NeedSaved, saved.Current.Title);
             return Redirect($"/Redesign/Need/{saved.Current.Id}");
         }
         catch (RedesignInputException ex)
@@ -78,7 +79,7 @@ public sealed class NewNeedModel(LocalFlowDb db, CurrentUser current) : PageMode
         {
             return NotFound();
         }
-        TempData["Done"] = "The need was removed.";
+        TempData["Done"] = RedesignResourceText.NeedRemoved;
         return Redirect("/Redesign/Needs");
     }
 

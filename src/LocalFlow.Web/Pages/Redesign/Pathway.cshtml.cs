@@ -44,8 +44,10 @@ public sealed class PathwayModel(LocalFlowDb db, CurrentUser current, FlowEngine
             return NotFound();
         }
         var today = FlowAccess.LocalDate(clock.GetUtcNow().UtcDateTime);
-        View = await Pathways.LoadAsync(db, engines, current.Viewer, locality, today, ct);
         Rounds = FlowAccess.RoundsFigures(User);
+        // Exact counts (the study team) count only the records data sharing agreements share with the viewer; counts
+        // seen through the small-number rule are over every record, as the locality team's picture does for others.
+        View = await Pathways.LoadAsync(db, engines, current.Viewer, locality, today, Rounds ? null : current.Viewer, ct);
         var moves = View.Figures.HandOffs.Where(h => h.FromAgency != h.ToAgency).ToList();
         var shown = Rounds ? moves.Where(h => !Disclosure.Withholds(h.People)).ToList() : moves;
         HandOffsWithheld = moves.Count - shown.Count;

@@ -20,7 +20,7 @@ namespace LocalFlow.Web.Pages.Redesign;
 public sealed class ResourcesModel(LocalFlowDb db, CurrentUser current) : PageModel
 {
     /// <summary>The workforce of one agency: its teams and workers, and how many hold each job title.</summary>
-    public sealed record AgencyWorkforce(string Agency, int Teams, int Workers, IReadOnlyList<(string Title, int Workers)> Titles);
+    public sealed record AgencyWorkforce(string Agency, int Teams, int Workers, IReadOnlyList<(string? Title, int Workers)> Titles);
 
     public MoneyTotals Totals { get; private set; } = null!;
     public IReadOnlyList<ResourceMoney> Money { get; private set; } = [];
@@ -41,12 +41,10 @@ public sealed class ResourcesModel(LocalFlowDb db, CurrentUser current) : PageMo
         var workers = await db.Workers.AsNoTracking().Select(w => new { Agency = w.Agency!.Name, w.TeamId, w.JobTitle }).ToListAsync(ct);
         Workforce = workers.GroupBy(w => w.Agency).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new AgencyWorkforce(g.Key, g.Where(w => w.TeamId is not null).Select(w => w.TeamId).Distinct().Count(), g.Count(),
-                g.GroupBy(w => string.IsNullOrWhiteSpace(w.JobTitle) ? "Job title not recorded" : w.JobTitle.Trim())
+                g.GroupBy(w => string.IsNullOrWhiteSpace(w.JobTitle) ? null : w.JobTitle.Trim())
                     .OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Count())).ToList()))
             .ToList();
-        Gaps = (await db.WorkforceGaps.AsNoTracking().Where(g => g.LocalityId == locality)
-                .Select(g => new { Agency = db.Agencies.Where(a => a.Id == g.AgencyId).Select(a => a.Name).FirstOrDefault(), Gap = g }).ToListAsync(ct))
-            .OrderBy(g => g.Gap.Skill, StringComparer.Ordinal).Select(g => (g.Agency, g.Gap)).ToList();
+        Gaps = await WorkforceGaps.ListAsync(db, locality, ct);
         MayEdit = Policies.Allows(User, Policies.RedesignResources);
         return Page();
     }
