@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -56,13 +57,13 @@ public sealed class CostBenefitModel(LocalFlowDb db, CurrentUser current) : Page
             var saved = await CostBenefitCases.SaveAsync(db, locality, id, Input, current.UserName, ct);
             if (saved is { Saved: false } refused)
             {
-                ModelState.AddModelError("Input.RatePercent", $"{refused.Current.UpdatedBy} changed this question while you were editing. Your figures are still in the form; check the question, then save again.");
+                ModelState.AddModelError("Input.RatePercent", Text.Format(QuestionText.CbChangedMeanwhile, refused.Current.UpdatedBy));
                 Input.Version = refused.Current.Version;
                 ModelState.Remove("Input.Version");
                 Pad();
                 return Page();
             }
-            TempData["Done"] = "Cost–benefit case saved.";
+            TempData["Done"] = QuestionText.CbSaved;
             return Redirect($"/Redesign/Question/{id}");
         }
         catch (RedesignInputException ex)
