@@ -97,6 +97,26 @@ public partial class WelshTests
         (await scope.ServiceProvider.GetRequiredService<LocalFlowDb>().QuestionYears.CountAsync(y => y.QuestionId == open && y.Year < 0)).ShouldBe(0);
     }
 
+    /// <summary>A cost–benefit case with words for a cost, in Welsh: a Welsh error (not ASP.NET's English one), the words kept.</summary>
+    [Fact]
+    public async Task CostBenefitWithWordsForACost_InWelsh_IsRefusedInWelsh()
+    {
+        var (_, open, _) = await ProgrammeIdsAsync();
+        var client = await ProgrammeClientAsync(DemoUsers.Commissioner);
+        var path = $"/Redesign/CostBenefit/{open}";
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Version"] = "0",
+            ["Input.Rows[0].Year"] = "0",
+            ["Input.Rows[0].Cost"] = "llawer",
+            ["__RequestVerificationToken"] = await LocalFlowApp.AntiforgeryTokenAsync(client, path),
+        }));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        ShouldBeAllWelsh(html, path, "Rhowch rif, er enghraifft 3.5 neu 1200.", ["is not valid", "Enter a number", "There is a problem"]);
+        html.ShouldContain("value=\"llawer\"");
+    }
+
     /// <summary>
     /// A client in Welsh signed in as <paramref name="user"/>; the steering group signs in afresh, because
     /// <see cref="SigningOut_InWelsh_IsInWelsh"/> ends its sessions.

@@ -132,6 +132,7 @@ public static class QuestionText
     public static string SaveCase => Get();
     public static string CbChangedMeanwhile => Get();
     public static string CbSaved => Get();
+    public static string NotANumber => Get();
 
     /// <summary>A name the app defines, kept under "Kind_Value" ("GoOnTo_Feasibility", "Recorded_Go").</summary>
     public static string Name(string kind, object value) => Text.Of(Resources, kind + "_" + value);

@@ -5,6 +5,7 @@ using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LocalFlow.Web.Pages.Redesign;
@@ -49,6 +50,12 @@ public sealed class CostBenefitModel(LocalFlowDb db, CurrentUser current) : Page
         Question = q;
         if (!ModelState.IsValid)
         {
+            // Only a field that is not a number fails here: ASP.NET's own message names the property in English.
+            foreach (var entry in ModelState.Values.Where(e => e.ValidationState == ModelValidationState.Invalid))
+            {
+                entry.Errors.Clear();
+                entry.Errors.Add(QuestionText.NotANumber);
+            }
             Pad();
             return Page();
         }
