@@ -1,9 +1,11 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LocalFlow.Web.Pages.Redesign;
@@ -48,6 +50,12 @@ public sealed class CostBenefitModel(LocalFlowDb db, CurrentUser current) : Page
         Question = q;
         if (!ModelState.IsValid)
         {
+            // Only a field that is not a number fails here: ASP.NET's own message names the property in English.
+            foreach (var entry in ModelState.Values.Where(e => e.ValidationState == ModelValidationState.Invalid))
+            {
+                entry.Errors.Clear();
+                entry.Errors.Add(QuestionText.NotANumber);
+            }
             Pad();
             return Page();
         }
@@ -56,13 +64,13 @@ public sealed class CostBenefitModel(LocalFlowDb db, CurrentUser current) : Page
             var saved = await CostBenefitCases.SaveAsync(db, locality, id, Input, current.UserName, ct);
             if (saved is { Saved: false } refused)
             {
-                ModelState.AddModelError("Input.RatePercent", $"{refused.Current.UpdatedBy} changed this question while you were editing. Your figures are still in the form; check the question, then save again.");
+                ModelState.AddModelError("Input.RatePercent", Text.Format(QuestionText.CbChangedMeanwhile, refused.Current.UpdatedBy));
                 Input.Version = refused.Current.Version;
                 ModelState.Remove("Input.Version");
                 Pad();
                 return Page();
             }
-            TempData["Done"] = "Cost–benefit case saved.";
+            TempData["Done"] = QuestionText.CbSaved;
             return Redirect($"/Redesign/Question/{id}");
         }
         catch (RedesignInputException ex)

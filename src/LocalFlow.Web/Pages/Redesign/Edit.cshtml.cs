@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -46,11 +47,11 @@ public sealed class EditModel(LocalFlowDb db, CurrentUser current) : PageModel
             if (saved is { Saved: false } refused)
             {
                 Theirs = refused.Current;
-                RedesignText.SavedWhileEditing(ModelState, "Input.Title", refused.Current.UpdatedBy ?? refused.Current.RaisedBy, "this question");
+                RedesignText.SavedWhileEditing(ModelState, "Input.Title", refused.Current.UpdatedBy ?? refused.Current.RaisedBy, QuestionText.ThisQuestion);
                 Input.Version = refused.Current.Version;
                 return Page();
             }
-            TempData["Done"] = "Question saved.";
+            TempData["Done"] = QuestionText.QuestionSaved;
             return Redirect($"/Redesign/Question/{id}");
         }
         catch (RedesignInputException ex)

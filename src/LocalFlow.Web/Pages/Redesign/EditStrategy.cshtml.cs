@@ -3,6 +3,7 @@ using LocalFlow.Analytics.Redesign;
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -69,11 +70,11 @@ public sealed class EditStrategyModel(LocalFlowDb db, CurrentUser current) : Pag
             if (!saved.Saved)
             {
                 Theirs = saved.Strategy;
-                RedesignText.SavedWhileEditing(ModelState, "Input.Title", saved.Strategy.UpdatedBy, "this strategy");
+                RedesignText.SavedWhileEditing(ModelState, "Input.Title", saved.Strategy.UpdatedBy, ProgrammeText.ThisStrategy);
                 Input.Version = saved.Strategy.Version;
                 return Page();
             }
-            TempData["Done"] = "Strategy saved.";
+            TempData["Done"] = ProgrammeText.StrategySaved;
             return Redirect($"/Redesign/Strategy/{saved.Strategy.Id}");
         }
         catch (RedesignInputException ex)
@@ -101,7 +102,7 @@ public sealed class EditStrategyModel(LocalFlowDb db, CurrentUser current) : Pag
         Approved = (await db.CommissioningQuestions.AsNoTracking()
                 .Where(q => q.LocalityId == locality && q.Stage == QuestionStage.Approved && q.Status != QuestionStatus.Stopped)
                 .OrderBy(q => q.Number).Select(q => new { q.Number, q.Title }).ToListAsync(ct))
-            .Select(q => (q.Number.ToString(CultureInfo.InvariantCulture), $"{RedesignText.Number(q.Number)}: {q.Title}")).ToList();
+            .Select(q => (q.Number.ToString(CultureInfo.InvariantCulture), Text.Format(QuestionText.NumberAndTitle, RedesignText.Number(q.Number), q.Title))).ToList();
         return true;
     }
 }

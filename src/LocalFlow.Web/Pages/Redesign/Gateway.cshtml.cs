@@ -2,6 +2,7 @@ using LocalFlow.Analytics.Redesign;
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -48,12 +49,12 @@ public sealed class GatewayModel(LocalFlowDb db, CurrentUser current) : PageMode
             var saved = await Gateways.DecideAsync(db, locality, id, Decision, Reason, Version, current.UserName, ct);
             if (saved is { Saved: false } refused)
             {
-                ModelState.AddModelError(nameof(Decision), $"The question changed while you were deciding: it is now at {RedesignText.Stage(refused.Current.Stage)} ({RedesignText.Status(refused.Current.Status).ToLowerInvariant()}). Check it, then decide again; your reason is kept.");
+                ModelState.AddModelError(nameof(Decision), Text.Format(QuestionText.ChangedWhileDeciding, RedesignText.Stage(refused.Current.Stage), RedesignText.Status(refused.Current.Status).ToLowerInvariant()));
                 Version = refused.Current.Version;
                 ModelState.Remove(nameof(Version));
                 return Page();
             }
-            TempData["Done"] = $"Decision recorded: {RedesignText.Decision(Decision!.Value).ToLowerInvariant()}.";
+            TempData["Done"] = QuestionText.Name("Recorded", Decision!.Value);
             return Redirect($"/Redesign/Question/{id}");
         }
         catch (RedesignInputException ex)
@@ -64,5 +65,5 @@ public sealed class GatewayModel(LocalFlowDb db, CurrentUser current) : PageMode
     }
 
     /// <summary>What "go" means from the question's stage.</summary>
-    public string GoMeans => Gateway.Next(Question.Stage) is { } next ? $"Go on to {RedesignText.Stage(next).ToLowerInvariant()}" : "Go";
+    public string GoMeans => Gateway.Next(Question.Stage) is { } next ? QuestionText.Name("GoOnTo", next) : RedesignText.Decision(GatewayDecision.Go);
 }

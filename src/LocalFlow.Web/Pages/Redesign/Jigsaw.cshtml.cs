@@ -1,5 +1,6 @@
 using LocalFlow.Analytics.Redesign;
 using LocalFlow.Data;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,12 +48,12 @@ public sealed class JigsawModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         if (Answers.Count == 0)
         {
-            ModelState.AddModelError("Answers[" + ChangeJigsaw.Pieces[0] + "]", "Answer at least one piece of the jigsaw.");
+            ModelState.AddModelError("Answers[" + ChangeJigsaw.Pieces[0] + "]", JigsawText.AnswerOne);
             await LoadAsync(locality, ct);
             return Page();
         }
         await Data.Redesign.Jigsaw.AnswerAsync(db, locality, user, Answers, ct);
-        TempData["Done"] = "Your answers are saved. The jigsaw below now includes them.";
+        TempData["Done"] = JigsawText.AnswersSaved;
         return Redirect("/Redesign/Jigsaw#diagnosis");
     }
 

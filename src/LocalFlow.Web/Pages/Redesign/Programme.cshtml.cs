@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,12 +42,12 @@ public sealed class ProgrammeModel(LocalFlowDb db, CurrentUser current) : PageMo
             if (!saved)
             {
                 Theirs = now;
-                ModelState.AddModelError("Input.Vision", $"{now.UpdatedBy} saved a change while you were editing. Their version is shown below; yours is still in the form. Save again to keep yours.");
+                ModelState.AddModelError("Input.Vision", Text.Format(ProgrammeText.ProgrammeSavedMeanwhile, now.UpdatedBy));
                 Input.Version = now.Version;
                 ModelState.Remove("Input.Version");
                 return Page();
             }
-            TempData["Done"] = "Vision and principles saved.";
+            TempData["Done"] = ProgrammeText.VisionSaved;
             return Redirect("/Redesign");
         }
         catch (RedesignInputException ex)

@@ -4,6 +4,7 @@ using LocalFlow.Data.Conditions;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
 using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -59,31 +60,31 @@ public sealed class QuestionModel(LocalFlowDb db, CurrentUser current, LocalFlow
             case QuestionSource.SystemCondition when q.ConditionId is Guid conditionId:
                 if (await ConditionReachCalculator.ForConditionAsync(db, engines, locality, conditionId, ct) is { } condition)
                 {
-                    EvidenceTitle = "System condition: " + condition.Condition.Title;
+                    EvidenceTitle = Text.Format(QuestionText.EvidenceCondition, condition.Condition.Title);
                     EvidenceHref = Policies.Allows(User, Policies.ConditionsRead) ? $"/Conditions/Condition/{conditionId}" : null;
                     Reach = condition.Reach;
                 }
                 else
                 {
-                    EvidenceTitle = "A system condition that has since been deleted";
+                    EvidenceTitle = QuestionText.EvidenceConditionDeleted;
                 }
                 break;
             case QuestionSource.DemandType when q.DemandTypeId is int typeId:
                 var type = await db.DemandTypes.AsNoTracking().Where(t => t.Id == typeId).Select(t => new { t.Name, t.StudyId }).SingleOrDefaultAsync(ct);
-                EvidenceTitle = "Failure demand type: " + (type?.Name ?? "deleted");
+                EvidenceTitle = Text.Format(QuestionText.EvidenceDemandType, type?.Name ?? QuestionText.EvidenceDeleted);
                 EvidenceHref = type is not null && Policies.Allows(User, Policies.DemandAnalyse) ? $"/Demand/Analysis/{type.StudyId}" : null;
                 var demands = await db.Demands.CountAsync(d => d.LocalityId == locality && d.TypeId == typeId && d.Nature == DemandNature.Failure, ct);
                 Reach = new Reach(demands, 0, 0, 0, 0);
                 break;
             case QuestionSource.Need when q.NeedId is Guid needId:
                 var need = await db.Needs.AsNoTracking().Where(n => n.LocalityId == locality && n.Id == needId).Select(n => n.Title).SingleOrDefaultAsync(ct);
-                EvidenceTitle = "Need: " + (need ?? q.SourceNote ?? "a need that has since been removed");
+                EvidenceTitle = Text.Format(QuestionText.EvidenceNeed, need ?? q.SourceNote ?? QuestionText.EvidenceNeedRemoved);
                 EvidenceHref = need is not null ? $"/Redesign/Need/{needId}" : null;
                 break;
             case QuestionSource.None:
                 break;
             default:
-                EvidenceTitle = RedesignText.Source(q.Source) + (q.SourceNote is null ? "" : ": " + q.SourceNote);
+                EvidenceTitle = q.SourceNote is null ? RedesignText.Source(q.Source) : Text.Format(QuestionText.EvidenceOther, RedesignText.Source(q.Source), q.SourceNote);
                 break;
         }
         // A reach touching very few people could point at someone: its people and cost are withheld from readers who may not see people.

@@ -1,6 +1,7 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public sealed class RaiseModel(LocalFlowDb db, CurrentUser current) : PageModel
         try
         {
             var q = await Questions.RaiseAsync(db, current.LocalityId!.Value, Input, origin, current.UserName, ct);
-            TempData["Done"] = $"Question {RedesignText.Number(q.Number)} posed. The steering group takes it on to feasibility at its first gateway.";
+            TempData["Done"] = Text.Format(QuestionText.Posed, RedesignText.Number(q.Number));
             return Redirect($"/Redesign/Question/{q.Id}");
         }
         catch (RedesignInputException ex)

@@ -1,30 +1,20 @@
 using LocalFlow.Analytics.Redesign;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
+using LocalFlow.Web.Resources;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LocalFlow.Web.Pages.Redesign;
 
-/// <summary>The redesign programme's display text: stage, status and source names, the ten steps, the jigsaw's pieces and symptoms.</summary>
+/// <summary>
+/// The redesign programme's display text: stage, status and source names, the ten steps, the jigsaw's pieces and
+/// symptoms, in the request's language (ProgrammeText, JigsawText). CSV exports and the API keep their own English names.
+/// </summary>
 public static class RedesignText
 {
-    public static string Stage(QuestionStage s) => s switch
-    {
-        QuestionStage.Posed => "Posed",
-        QuestionStage.Feasibility => "Feasibility",
-        QuestionStage.CostBenefit => "Cost–benefit",
-        QuestionStage.ImplementationPlan => "Implementation plan",
-        QuestionStage.Approved => "Approved",
-        _ => s.ToString(),
-    };
+    public static string Stage(QuestionStage s) => Enum.IsDefined(s) ? ProgrammeText.Name("Stage", s) : s.ToString();
 
-    public static string Status(QuestionStatus s) => s switch
-    {
-        QuestionStatus.Open => "Being worked on",
-        QuestionStatus.OnHold => "On hold",
-        QuestionStatus.Stopped => "Stopped",
-        _ => s.ToString(),
-    };
+    public static string Status(QuestionStatus s) => Enum.IsDefined(s) ? ProgrammeText.Name("Status", s) : s.ToString();
 
     /// <summary>A GOV.UK tag colour for the status.</summary>
     public static string StatusTag(QuestionStatus s) => s switch
@@ -34,49 +24,17 @@ public static class RedesignText
         _ => "govuk-tag govuk-tag--blue",
     };
 
-    public static string Source(QuestionSource s) => s switch
-    {
-        QuestionSource.None => "Posed by a group",
-        QuestionSource.SystemCondition => "System condition",
-        QuestionSource.DemandType => "Failure demand type",
-        QuestionSource.FlowSignal => "Flow signal",
-        QuestionSource.Measure => "Measure",
-        QuestionSource.PictureFinding => "Locality picture finding",
-        QuestionSource.Need => "A need of the needs database",
-        _ => s.ToString(),
-    };
+    public static string Source(QuestionSource s) => Enum.IsDefined(s) ? ProgrammeText.Name("Source", s) : s.ToString();
 
-    public static string Decision(GatewayDecision d) => d switch
-    {
-        GatewayDecision.Go => "Go",
-        GatewayDecision.Hold => "Hold",
-        GatewayDecision.Stop => "Stop",
-        _ => d.ToString(),
-    };
+    public static string Decision(GatewayDecision d) => Enum.IsDefined(d) ? ProgrammeText.Name("Decision", d) : d.ToString();
 
     /// <summary>The ten steps to implement Outcomes &amp; Efficiency, as the handbook names them.</summary>
-    public static readonly string[] Steps =
-    [
-        "Scope the programme management and plan the change",
-        "Set up governance and commissioning groups",
-        "Create your vision for a better system, and engage citizens and staff so they own the changes",
-        "Build the capacity and capability of commissioning groups",
-        "Understand resources (money, workforce, buildings), needs and consultation",
-        "Set out a user pathway from −9 months to 99 years",
-        "Design commissioning questions that will transform services",
-        "Create cost–benefit analysis and implementation plans",
-        "Identify efficiencies only after the system has been redesigned",
-        "Implement and embed the new design",
-    ];
+    public static IReadOnlyList<string> Steps => [.. Enumerable.Range(1, StepCount).Select(n => ProgrammeText.Name("Step", n))];
 
-    public static string Standing(StepStanding s) => s switch
-    {
-        StepStanding.NotStarted => "Not started",
-        StepStanding.Started => "Started",
-        StepStanding.Done => "Done",
-        StepStanding.NotHeldYet => "Not in LocalFlow yet",
-        _ => s.ToString(),
-    };
+    /// <summary>How many steps there are.</summary>
+    public const int StepCount = 10;
+
+    public static string Standing(StepStanding s) => Enum.IsDefined(s) ? ProgrammeText.Name("Standing", s) : s.ToString();
 
     public static string StandingTag(StepStanding s) => s switch
     {
@@ -86,65 +44,17 @@ public static class RedesignText
         _ => "govuk-tag govuk-tag--grey",
     };
 
-    public static string Piece(JigsawPiece p) => p switch
-    {
-        JigsawPiece.BurningPlatform => "Burning platform",
-        JigsawPiece.Vision => "Vision",
-        JigsawPiece.Leadership => "Leadership",
-        JigsawPiece.CapacityAndCapability => "Capacity and capability",
-        JigsawPiece.CommunicateAndEngage => "Communicate and engage",
-        JigsawPiece.OwnershipAtAllLevels => "Ownership at all levels",
-        JigsawPiece.QuickWins => "Quick wins",
-        JigsawPiece.PersonalImpact => "Personal impact",
-        JigsawPiece.EmbedAsBusinessAsUsual => "Embed as business as usual",
-        _ => p.ToString(),
-    };
+    public static string Piece(JigsawPiece p) => Enum.IsDefined(p) ? JigsawText.Name("Piece", p) : p.ToString();
 
     /// <summary>The question each piece asks of the people involved.</summary>
-    public static string PieceQuestion(JigsawPiece p) => p switch
-    {
-        JigsawPiece.BurningPlatform => "Do staff, partners and citizens share a compelling reason to change?",
-        JigsawPiece.Vision => "Is there a clear, simple vision of the future that everyone shares?",
-        JigsawPiece.Leadership => "Is there visible, joint leadership at every level, including partners, frontline and community?",
-        JigsawPiece.CapacityAndCapability => "Is there the time, money and skill to make the change?",
-        JigsawPiece.CommunicateAndEngage => "Is the change talked about far more than feels necessary, and is feedback acted on?",
-        JigsawPiece.OwnershipAtAllLevels => "Do staff, partners, communities and citizens own the change?",
-        JigsawPiece.QuickWins => "Are there quick, visible results that make the change real?",
-        JigsawPiece.PersonalImpact => "Are people's fears and hopes about the change understood and addressed?",
-        JigsawPiece.EmbedAsBusinessAsUsual => "Is there a plan to make the change business as usual, so it does not slip back?",
-        _ => "",
-    };
+    public static string PieceQuestion(JigsawPiece p) => Enum.IsDefined(p) ? JigsawText.Name("Ask", p) : "";
 
     /// <summary>The symptom a programme shows when the piece is missing (from the handbook's account of each piece).</summary>
-    public static string Symptom(JigsawPiece p) => p switch
-    {
-        JigsawPiece.BurningPlatform => "Complacency: people see no need to change, and nobody goes the extra mile.",
-        JigsawPiece.Vision => "Confusion and poor planning: people cannot pull together because nobody knows where they are going.",
-        JigsawPiece.Leadership => "Little alignment between strands, slow progress, wasted effort and inertia.",
-        JigsawPiece.CapacityAndCapability => "Frustrated, demotivated and stressed staff and partners, wary of the next initiative.",
-        JigsawPiece.CommunicateAndEngage => "Rumour and resistance: people fill the silence themselves.",
-        JigsawPiece.OwnershipAtAllLevels => "Change done to people rather than with them: no new ideas, and it stalls when the sponsors look away.",
-        JigsawPiece.QuickWins => "Bogged down in planning: nothing visible changes, and belief drains away.",
-        JigsawPiece.PersonalImpact => "Fear, anxiety and quiet resistance, however good the rational case.",
-        JigsawPiece.EmbedAsBusinessAsUsual => "Slipping back to the old ways once the programme moves on, like a finger pulled out of a blancmange.",
-        _ => "",
-    };
+    public static string Symptom(JigsawPiece p) => Enum.IsDefined(p) ? JigsawText.Name("Symptom", p) : "";
 
-    public static string Answer(JigsawAnswer a) => a switch
-    {
-        JigsawAnswer.NotInPlace => "Not in place",
-        JigsawAnswer.Partly => "Partly in place",
-        JigsawAnswer.InPlace => "In place",
-        _ => a.ToString(),
-    };
+    public static string Answer(JigsawAnswer a) => Enum.IsDefined(a) ? JigsawText.Name("Answer", a) : a.ToString();
 
-    public static string Verdict(JigsawVerdict v) => v switch
-    {
-        JigsawVerdict.Missing => "Missing",
-        JigsawVerdict.Partly => "Partly in place",
-        JigsawVerdict.InPlace => "In place",
-        _ => "Not answered yet",
-    };
+    public static string Verdict(JigsawVerdict v) => JigsawText.Name("Verdict", Enum.IsDefined(v) ? v : JigsawVerdict.Unanswered);
 
     public static string VerdictTag(JigsawVerdict v) => v switch
     {
@@ -203,7 +113,7 @@ public static class RedesignText
     {
         foreach (var (field, message) in ex.Errors)
         {
-            state.AddModelError(prefix + field, message);
+            state.AddModelError(prefix + field, ProgrammeRefusalText.Of(message));
         }
     }
 
@@ -215,7 +125,7 @@ public static class RedesignText
     /// </summary>
     public static void SavedWhileEditing(ModelStateDictionary state, string field, string? who, string what)
     {
-        state.AddModelError(field, $"{who} saved a change to {what} while you were editing. Their version is shown above the form; what you typed is still in it. Save again to keep yours.");
+        state.AddModelError(field, Text.Format(ProgrammeText.SavedWhileEditing, who, what));
         state.Remove("Input.Version");
     }
 }
