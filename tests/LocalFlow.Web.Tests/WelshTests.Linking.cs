@@ -1,0 +1,41 @@
+using LocalFlow.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalFlow.Web.Tests;
+
+/// <summary>
+/// The last linking pages (the landing page, a run, a person's records, bringing in an agency's records, who a demand
+/// came from) and the flow import page in Welsh (issue 15): each declared translated and showing none of its English.
+/// </summary>
+public partial class WelshTests
+{
+    /// <summary>
+    /// A demo user who may see the page, the page asked for in Welsh ("{run}" stands for the demo's latest linking run,
+    /// "{person}" for a demo person the team works with, "{demand}" for a demo demand), the Welsh it must show, and
+    /// English of that page that must not show.
+    /// </summary>
+    public static TheoryData<string, string, string, string[]> LinkingPages => new()
+    {
+        { DemoUsers.DataOfficer, "/Linking", "Beth na all cysylltu ei addo", ["Linking records", "pairs waiting", "people known", "Bring in an agency", "Link records now", "Systems", "Quality of the latest run", "Estimated precision", "Pairs per weight band", "Recent runs", "What linking cannot promise", "Finished"] },
+        { DemoUsers.DataOfficer, "/Linking/Run/{run}", "Mae cysylltu wedi gorffen", ["Linking run started", "Back to linking records", "Linking finished", " into ", " linked", "flagged", "for review"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(LinkingPages))]
+    public async Task ALinkingPage_IsAllWelsh(string user, string path, string welsh, string[] english)
+    {
+        var (person, _, _) = TeamWorksWith(_app);
+        path = path.Replace("{person}", person.ToString(), StringComparison.Ordinal);
+        if (path.Contains("{run}", StringComparison.Ordinal))
+        {
+            path = path.Replace("{run}", Id(db => db.LinkRuns.Where(r => r.Status == LocalFlow.Data.Entities.LinkRunStatus.Finished).Select(r => r.Id)), StringComparison.Ordinal);
+        }
+        if (path.Contains("{demand}", StringComparison.Ordinal))
+        {
+            using var scope = _app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>();
+            path = path.Replace("{demand}", db.Demands.OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).Select(d => d.Id).First().ToString(), StringComparison.Ordinal);
+        }
+        await AskedInWelsh_IsAllWelshAsync(user, path, welsh, english);
+    }
+}
