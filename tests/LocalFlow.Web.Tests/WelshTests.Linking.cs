@@ -1,3 +1,4 @@
+using System.Net;
 using LocalFlow.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,9 @@ public partial class WelshTests
     {
         { DemoUsers.DataOfficer, "/Linking", "Beth na all cysylltu ei addo", ["Linking records", "pairs waiting", "people known", "Bring in an agency", "Link records now", "Systems", "Quality of the latest run", "Estimated precision", "Pairs per weight band", "Recent runs", "What linking cannot promise", "Finished"] },
         { DemoUsers.DataOfficer, "/Linking/Run/{run}", "Mae cysylltu wedi gorffen", ["Linking run started", "Back to linking records", "Linking finished", " into ", " linked", "flagged", "for review"] },
+        { DemoUsers.DataOfficer, "/Linking/Person/{person}", "Cysylltu cofnod asiantaeth arall", ["Agencies' records for", "Back to", "Linking found these", "System and record", "Date of birth", "Unlink a record", "Which record is not", "Link another agency", "Find a record", "Search"] },
+        { DemoUsers.DataOfficer, "/Linking/Import", "O ba system y daw?", ["Bring in an agency", "Back to linking", "Upload one system", "Which system", "Which agency holds", "Not said", "The extract", "Check the file"] },
+        { DemoUsers.DataOfficer, "/Linking/Demand/{demand}", "Gan bwy y daeth galw", ["Who a demand came from", "Back", "A demand heard", "Received", "Front door", "Linked person", "Who the front door", "Given names", "Phone number", "Save the details", "Find a person", "Search"] },
     };
 
     [Theory]
@@ -37,5 +41,19 @@ public partial class WelshTests
             path = path.Replace("{demand}", db.Demands.OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).Select(d => d.Id).First().ToString(), StringComparison.Ordinal);
         }
         await AskedInWelsh_IsAllWelshAsync(user, path, welsh, english);
+    }
+
+    /// <summary>An agency's extract with no system named and no file, posted in Welsh, is refused in Welsh and nothing is stored.</summary>
+    [Fact]
+    public async Task BringingInNoExtract_InWelsh_IsRefusedInWelsh()
+    {
+        var client = await WelshClientAsync(DemoUsers.DataOfficer);
+        var token = await LocalFlowApp.AntiforgeryTokenAsync(client, "/Linking/Import");
+        var response = await client.PostAsync("/Linking/Import?handler=Upload", new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(""), "Source" } });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        ShouldBeAllWelsh(html, "/Linking/Import (nothing)", "Dewiswch y dyfyniad: ffeil CSV gyda rhes pennawd", ["Choose the extract", "Name the system", "There is a problem", "Error:"]);
+        html.ShouldContain("Rhowch enw&#x27;r system y daw&#x27;r dyfyniad ohoni");
+        html.ShouldNotContain("id=\"preview-summary\"");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalFlow.Analytics.Linking;
 using LocalFlow.Data.Entities;
 using LocalFlow.Web.Resources;
+using Microsoft.AspNetCore.Html;
 
 namespace LocalFlow.Web.Pages.Linking;
 
@@ -70,4 +71,15 @@ public static class LinkingWords
             : null;
         return welsh is null ? (caveat, true) : (welsh, false);
     }
+
+    /// <summary>
+    /// Words written in English by <c>LocalFlow.Analytics</c> or <c>LocalFlow.Data</c> (a refusal, a row's problem)
+    /// inside a sentence of ours: marked <c>lang="en-GB"</c> on a Welsh page, plain on an English one.
+    /// </summary>
+    public static IHtmlContent English(string? text) => Infrastructure.Languages.IsWelsh
+        ? new HtmlString($"<span lang=\"en-GB\">{Text.Html("{0}", text)}</span>")
+        : Text.Html("{0}", text);
+
+    /// <summary>A column's use in an identity extract: the field's name in English (as the pages always showed it), a Welsh name in Welsh.</summary>
+    public static string FieldName(LinkField field) => Infrastructure.Languages.IsWelsh ? LinkingRecordsText.Get("Field" + field) : field.ToString();
 }
