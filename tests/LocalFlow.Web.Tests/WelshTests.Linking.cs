@@ -22,6 +22,7 @@ public partial class WelshTests
         { DemoUsers.DataOfficer, "/Linking/Person/{person}", "Cysylltu cofnod asiantaeth arall", ["Agencies' records for", "Back to", "Linking found these", "System and record", "Date of birth", "Unlink a record", "Which record is not", "Link another agency", "Find a record", "Search"] },
         { DemoUsers.DataOfficer, "/Linking/Import", "O ba system y daw?", ["Bring in an agency", "Back to linking", "Upload one system", "Which system", "Which agency holds", "Not said", "The extract", "Check the file"] },
         { DemoUsers.DataOfficer, "/Linking/Demand/{demand}", "Gan bwy y daeth galw", ["Who a demand came from", "Back", "A demand heard", "Received", "Front door", "Linked person", "Who the front door", "Given names", "Phone number", "Save the details", "Find a person", "Search"] },
+        { DemoUsers.DataOfficer, "/Flow/Import", "Mewnforio cofnodion gweithgarwch", ["Import activity records", "Back to imports", "Bring an agency", "People are found", "Whose records", "File", "up to", "Upload"] },
     };
 
     [Theory]
@@ -55,5 +56,32 @@ public partial class WelshTests
         ShouldBeAllWelsh(html, "/Linking/Import (nothing)", "Dewiswch y dyfyniad: ffeil CSV gyda rhes pennawd", ["Choose the extract", "Name the system", "There is a problem", "Error:"]);
         html.ShouldContain("Rhowch enw&#x27;r system y daw&#x27;r dyfyniad ohoni");
         html.ShouldNotContain("id=\"preview-summary\"");
+    }
+
+    /// <summary>
+    /// The flow import in Welsh: a file with no agency and nothing chosen is refused in Welsh; a police extract's
+    /// columns are chosen on a Welsh page, and its preview (nothing stored) is Welsh but for the readers' own problems,
+    /// which are marked as English.
+    /// </summary>
+    [Fact]
+    public async Task ImportingActivityRecords_InWelsh_IsInWelsh_ItsRefusalsToo()
+    {
+        var client = await WelshClientAsync(DemoUsers.DataOfficer);
+        var refused = await Flow.FlowImportPagesTests.UploadAsync(client, null, "dim.txt", "");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ShouldBeAllWelsh(await refused.Content.ReadAsStringAsync(), "/Flow/Import (nothing)", "Dewiswch yr asiantaeth y mae'r cofnodion hyn yn perthyn iddi", ["Choose the agency", "Choose a file", "There is a problem", "Error:"]);
+
+        using (var scope = _app.Services.CreateScope())
+        {
+            var police = scope.ServiceProvider.GetRequiredService<LocalFlow.Data.LocalFlowDb>().Agencies.Single(a => a.ShortName == "Police").Id;
+            var upload = await Flow.FlowImportPagesTests.UploadAsync(client, police, "heddlu.csv", "Ref,Subject,Occurred,Type,Outcome\nCY-1,NP-NEB,2025-06-01 22:15,INC,Galwad\n");
+            upload.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var mapPage = upload.Headers.Location!.ToString();
+            ShouldBeAllWelsh(await client.GetStringAsync(mapPage), "/Flow/Import (columns)", "Pa golofn yw pa un?", ["Which column is which", "The file's first rows", "Kind of activity", "(optional)", "Not in the file", "Time zone", "Source system", "Preview"]);
+            var file = System.Text.RegularExpressions.Regex.Match(mapPage, "file=([0-9a-f-]+)").Groups[1].Value;
+            var preview = await (await Flow.FlowImportPagesTests.PostFormAsync(client, mapPage, "/Flow/Import?handler=Preview", Flow.FlowImportPagesTests.PoliceMap(file))).Content.ReadAsStringAsync();
+            ShouldBeAllWelsh(preview, "/Flow/Import (preview)", "Rhesi a ddarllenwyd", ["Rows read", "Ready to store", "With errors", "Nothing in this file"]);
+            preview.ShouldContain("lang=\"en-GB\">no identity has the id");
+        }
     }
 }

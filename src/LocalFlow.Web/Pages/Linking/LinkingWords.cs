@@ -1,4 +1,3 @@
-using System.Globalization;
 using LocalFlow.Analytics.Linking;
 using LocalFlow.Data.Entities;
 using LocalFlow.Web.Resources;
@@ -13,15 +12,11 @@ namespace LocalFlow.Web.Pages.Linking;
 /// </summary>
 public static class LinkingWords
 {
-    /// <summary>"{0} record" or "{0} records" for a count that may pass an int (candidate pairs).</summary>
-    public static string Count(long n, string one, string many) =>
-        Text.Format(n == 1 ? one : many, n.ToString("N0", CultureInfo.CurrentCulture));
+    public static string Records(long n) => Text.Count(n, LinkingText.RecordOne, LinkingText.RecordMany);
 
-    public static string Records(long n) => Count(n, LinkingText.RecordOne, LinkingText.RecordMany);
+    public static string Pairs(long n) => Text.Count(n, LinkingText.PairOne, LinkingText.PairMany);
 
-    public static string Pairs(long n) => Count(n, LinkingText.PairOne, LinkingText.PairMany);
-
-    public static string People(long n) => Count(n, LinkingText.PersonOne, LinkingText.PeopleMany);
+    public static string People(long n) => Text.Count(n, LinkingText.PersonOne, LinkingText.PeopleMany);
 
     /// <summary>A run's state: Running, Finished, Failed.</summary>
     public static string Status(LinkRunStatus status) => status switch
