@@ -106,14 +106,13 @@ public partial class WelshTests : IClassFixture<SmokeTests.App>
         home.ShouldContain("Astudiaeth llif");
         home.ShouldContain("Allgofnodi");
 
-        // The linking page is not yet translated (docs/welsh.md).
-        var officer = await _app.ClientAsync(DemoUsers.DataOfficer);
-        (await officer.GetAsync("/Language?to=cy&returnUrl=%2FLinking")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var linking = await officer.GetStringAsync("/Linking");
-        linking.ShouldContain("<html lang=\"cy\"");
-        linking.ShouldContain("Nid yw&#x27;r dudalen hon ar gael yn Gymraeg eto");
-        linking.ShouldContain("<main class=\"govuk-main-wrapper\" id=\"main-content\" lang=\"en-GB\">");
-        CrawlTests.NotWelsh(linking).ShouldBeEmpty();
+        // The locality measures report is built in English on purpose until it is translated (docs/welsh.md).
+        (await client.GetAsync("/Language?to=cy&returnUrl=%2FMeasures%2FReport")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var report = await client.GetStringAsync("/Measures/Report");
+        report.ShouldContain("<html lang=\"cy\"");
+        report.ShouldContain("Nid yw&#x27;r dudalen hon ar gael yn Gymraeg eto");
+        report.ShouldContain("<main class=\"govuk-main-wrapper\" id=\"main-content\" lang=\"en-GB\">");
+        CrawlTests.NotWelsh(report).ShouldBeEmpty();
     }
 
     [Theory]

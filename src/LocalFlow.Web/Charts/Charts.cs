@@ -300,7 +300,7 @@ public static partial class Charts
         }
         AxisTitles(fig, left, right, bottom, chart.ValueLabel, Resources.ChartText.Date);
 
-        string PhaseName(int phase) => phase >= 0 && phase < chart.Phases.Count ? chart.Phases[phase].Name : $"Phase {phase + 1}";
+        string PhaseName(int phase) => phase >= 0 && phase < chart.Phases.Count ? chart.Phases[phase].Name : Resources.Text.Format(Resources.ChartText.PhaseNumber, phase + 1);
         var phaseStarts = new List<int>();
         for (var i = 0; i < points.Count; i++)
         {
@@ -323,7 +323,7 @@ public static partial class Charts
                 fig.Svg.Append($"<line class=\"lf-chart__phase-change\" x1=\"{N(x0)}\" y1=\"{N(top - 20)}\" x2=\"{N(x0)}\" y2=\"{N(bottom)}\" stroke=\"{Secondary}\" stroke-width=\"2\" stroke-dasharray=\"2 3\"/>");
             }
             // Labels alternate between two rows so neighbouring phases do not overlap.
-            var label = $"{PhaseName(points[start].Phase)} (from {Date(points[start].Label)})";
+            var label = Resources.Text.Format(Resources.ChartText.PhaseFrom, PhaseName(points[start].Phase), Date(points[start].Label));
             // A label may run on until the next label on its own row (two phases on).
             var roomEnd = k + 2 < phaseStarts.Count ? X(phaseStarts[k + 2]) - (step / 2) : right;
             // A long label near the right edge is pulled left rather than cut.
@@ -343,7 +343,7 @@ public static partial class Charts
         {
             var p = points[i];
             var (shape, colour, size) = SignalMark(p.Signal);
-            var signal = p.Signal == SignalClassification.None ? "" : $", signal: {SignalName(p.Signal).ToLowerInvariant()}";
+            var signal = p.Signal == SignalClassification.None ? "" : Resources.Text.Format(Resources.ChartText.SignalMarker, SignalName(p.Signal).ToLowerInvariant());
             fig.Svg.Append(Marker(shape, X(i), y.Map(p.Value), size, colour, $"{Date(p.Label)}: {Value(p.Value, chart.Format)}{signal}"));
         }
         fig.Legend.Add(new LegendItem(chart.ValueLabel, LineSample(Palette[0], "", 0)));
@@ -354,17 +354,19 @@ public static partial class Charts
             if (points.Any(p => p.Signal == s))
             {
                 var (shape, colour, size) = SignalMark(s);
-                fig.Legend.Add(new LegendItem($"Signal: {SignalName(s).ToLowerInvariant()}", $"<rect width=\"40\" height=\"20\" fill=\"#ffffff\"/>{Marker(shape, 20, 10, size, colour)}"));
+                fig.Legend.Add(new LegendItem(Resources.Text.Format(Resources.ChartText.SignalLegend, SignalName(s).ToLowerInvariant()), $"<rect width=\"40\" height=\"20\" fill=\"#ffffff\"/>{Marker(shape, 20, 10, size, colour)}"));
             }
         }
         var signals = points.Count(p => p.Signal != SignalClassification.None);
-        fig.Summary = $"{Count(points.Count)} values from {Date(points[0].Label)} to {Date(points[^1].Label)} in {Count(phaseStarts.Count)} phase{(phaseStarts.Count == 1 ? "" : "s")}; {Count(signals)} point{(signals == 1 ? "" : "s")} with a signal.";
+        fig.Summary = Resources.Text.Format(Resources.ChartText.CapabilitySummary, Count(points.Count), Date(points[0].Label), Date(points[^1].Label),
+            Resources.Text.Format(phaseStarts.Count == 1 ? Resources.ChartText.PhaseOne : Resources.ChartText.PhaseMany, Count(phaseStarts.Count)),
+            Resources.Text.Format(signals == 1 ? Resources.ChartText.PointOne : Resources.ChartText.PointMany, Count(signals)));
 
         var table = new ChartTable(Resources.ChartText.Date, chart.ValueLabel, Resources.ChartText.CentreLine, Resources.ChartText.LowerLimit, Resources.ChartText.UpperLimit, Resources.ChartText.Signal, Resources.ChartText.Phase).Numeric(1, 2, 3, 4);
         foreach (var p in points)
         {
             table.Add(Escape(Date(p.Label)), Escape(Value(p.Value, chart.Format)), Escape(Value(p.Centre, chart.Format)),
-                p.Lower is double lo ? Escape(Value(lo, chart.Format)) : "none", p.Upper is double up ? Escape(Value(up, chart.Format)) : "none",
+                p.Lower is double lo ? Escape(Value(lo, chart.Format)) : Escape(Resources.ChartText.NoLimit), p.Upper is double up ? Escape(Value(up, chart.Format)) : Escape(Resources.ChartText.NoLimit),
                 Escape(SignalName(p.Signal)), Cell(PhaseName(p.Phase)));
         }
         return new HtmlString(fig.Render(table));
@@ -629,12 +631,13 @@ public static partial class Charts
         _ => (0, Palette[0], 4.5),
     };
 
+    /// <summary>A signal's name in the request's language (the capability chart's key, marks and table).</summary>
     private static string SignalName(SignalClassification signal) => signal switch
     {
-        SignalClassification.Improvement => "Improvement",
-        SignalClassification.Concern => "Concern",
-        SignalClassification.Neutral => "Neutral",
-        _ => "None",
+        SignalClassification.Improvement => Resources.ChartText.SignalImprovement,
+        SignalClassification.Concern => Resources.ChartText.SignalConcern,
+        SignalClassification.Neutral => Resources.ChartText.SignalNeutral,
+        _ => Resources.ChartText.SignalNone,
     };
 
     // the running total is the engine's (CostCurve.Cumulate): one definition of a cumulative cost

@@ -178,11 +178,11 @@ public sealed class FlowImportRunner(DatabaseOptions database, TimeProvider cloc
         if (mine + length > QuotaPerUser)
         {
             return mine == 0
-                ? $"The file is larger than the upload area takes from one person: each user may keep {Mb(QuotaPerUser)} MB. Split it into parts (for example, one for each year)"
-                : $"Your files waiting to be imported already take {Mb(mine)} MB, and each user may keep {Mb(QuotaPerUser)} MB. Import them (or leave them: they are removed after a day), then upload this file again";
+                ? Resources.Text.Format(Resources.FlowMappingText.QuotaOneFile, Mb(QuotaPerUser))
+                : Resources.Text.Format(Resources.FlowMappingText.QuotaMine, Mb(mine), Mb(QuotaPerUser));
         }
         return all + length > QuotaTotal
-            ? $"The upload area is full: everyone's files waiting to be imported may take {Mb(QuotaTotal)} MB. Try again later, or ask an administrator to make room"
+            ? Resources.Text.Format(Resources.FlowMappingText.QuotaFull, Mb(QuotaTotal))
             : null;
     }
 

@@ -86,6 +86,36 @@ public static class ChartText
 
     public static string HourMany => Get();
 
+    public static string SignalImprovement => Get();
+
+    public static string SignalConcern => Get();
+
+    public static string SignalNeutral => Get();
+
+    public static string SignalNone => Get();
+
+    public static string SignalLegend => Get();
+
+    public static string SignalMarker => Get();
+
+    public static string PhaseNumber => Get();
+
+    public static string PhaseFrom => Get();
+
+    public static string NoLimit => Get();
+
+    public static string AllPoints => Get();
+
+    public static string CapabilitySummary => Get();
+
+    public static string PhaseOne => Get();
+
+    public static string PhaseMany => Get();
+
+    public static string PointOne => Get();
+
+    public static string PointMany => Get();
+
     /// <summary>The text under <paramref name="key"/> in the language of the request.</summary>
     public static string Get([CallerMemberName] string key = "") => Text.Of(Resources, key);
 }

@@ -45,7 +45,7 @@ public static class Text
     /// "{0} household" or "{0} households" in English. Welsh keeps one form for any number ("Aelwydydd: 5"), so both
     /// of its keys may hold the same text.
     /// </summary>
-    public static string Count(int n, string one, string many) =>
+    public static string Count(long n, string one, string many) =>
         Format(n == 1 ? one : many, n.ToString("N0", CultureInfo.CurrentCulture));
 
     /// <summary>

@@ -177,7 +177,7 @@ public class SignInJourneyTests(BrowserFixture browser) : BrowserTest(browser), 
         (await page.Locator("label[for=UserName]").InnerTextAsync()).ShouldBe("Enw defnyddiwr");
         await page.AssertAccessibleAsync();
         await page.TabToAsync("#UserName");
-        await page.Keyboard.TypeAsync("dataofficer");
+        await page.Keyboard.TypeAsync("analyst");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(LocalFlowApp.DemoPassword);
         await SubmitSignInAsync(page, Browser.BaseUrl + "/");
@@ -186,15 +186,15 @@ public class SignInJourneyTests(BrowserFixture browser) : BrowserTest(browser), 
         (await page.Locator(".govuk-service-navigation__link[href='/Flow']").InnerTextAsync()).ShouldBe("Llif");
         await page.AssertAccessibleAsync();
 
-        // A page not yet translated (the linking index) says so in Welsh, and its content is marked as English for screen readers.
-        await page.GotoAsync("/Linking");
+        // A page not yet translated (the locality measures report) says so in Welsh, and its content is marked as English for screen readers.
+        await page.GotoAsync("/Measures/Report");
         (await page.Locator(".govuk-inset-text").First.InnerTextAsync()).ShouldContain("Nid yw'r dudalen hon ar gael yn Gymraeg eto");
         (await page.Locator("main").GetAttributeAsync("lang")).ShouldBe("en-GB");
         await page.AssertAccessibleAsync();
 
         await ChooseLanguageByKeyboardAsync(page, "en-GB");
         (await page.Locator("form[action='/SignOut'] button").InnerTextAsync()).ShouldBe("Sign out");
-        page.Url.ShouldEndWith("/Linking", Case.Sensitive, "the choice goes back to the same page");
+        page.Url.ShouldEndWith("/Measures/Report", Case.Sensitive, "the choice goes back to the same page");
     }
 
     /// <summary>Tab to the language link in the phase banner and follow it, then wait for the page in that language.</summary>

@@ -3,6 +3,7 @@ using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Flow;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -86,27 +87,27 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
     public IReadOnlyList<FlowMapping> SavedMappings { get; private set; } = [];
     public FlowImportPreview? Preview { get; private set; }
 
-    /// <summary>Field → label, hint, for the mapping form (the fields of <see cref="CsvMapping.Fields"/>).</summary>
-    public static readonly IReadOnlyList<(string Field, string Label, string Hint)> FieldLabels =
+    /// <summary>Field → label, hint, in the request's language, for the mapping form (the fields of <see cref="CsvMapping.Fields"/>).</summary>
+    public static IReadOnlyList<(string Field, string Label, string Hint)> FieldLabels =>
     [
-        ("person", "Person", "LocalFlow's person id, or the person's id in the source system (found through linked identities)"),
-        ("start", "When it happened (start)", "ISO 8601, or the time format below"),
-        ("kind", "Kind of activity", "Values are read through the kinds below, else as kind names (Contact, Assessment, Referral...)"),
-        ("sourceRecordId", "Record id in the source system", "So that the same extract cannot be stored twice"),
-        ("agency", "Agency", "Leave empty: every row is the chosen agency's"),
-        ("team", "Team", "Matched by name within the agency"),
-        ("worker", "Worker", "Matched by name within the agency"),
-        ("subtype", "Subtype (assessment type, outcome...)", ""),
-        ("end", "When it ended", ""),
-        ("referredToAgency", "Referred to agency", ""),
-        ("referredToTeam", "Referred to team", ""),
-        ("cost", "Cost in pounds", "Empty costs are priced from the unit-cost catalogue"),
-        ("helped", "Helped the person (yes or no)", ""),
-        ("helpedReason", "What it served instead", "Approvals, Reporting, Targets, Compliance, or words"),
-        ("text", "Text of the record", ""),
-        ("activity", "Activity name", ""),
-        ("sourceSystem", "Source system", "Leave empty to give one source system below"),
-        ("lifecycle", "Lifecycle transition", "start or complete: a start and the next complete of the same activity become one record with an end"),
+        ("person", FlowMappingText.FieldPerson, FlowMappingText.HintPerson),
+        ("start", FlowMappingText.FieldStart, FlowMappingText.HintStart),
+        ("kind", FlowMappingText.FieldKind, FlowMappingText.HintKind),
+        ("sourceRecordId", FlowMappingText.FieldSourceRecordId, FlowMappingText.HintSourceRecordId),
+        ("agency", FlowMappingText.FieldAgency, FlowMappingText.HintAgency),
+        ("team", FlowMappingText.FieldTeam, FlowMappingText.HintMatchedByName),
+        ("worker", FlowMappingText.FieldWorker, FlowMappingText.HintMatchedByName),
+        ("subtype", FlowMappingText.FieldSubtype, ""),
+        ("end", FlowMappingText.FieldEnd, ""),
+        ("referredToAgency", FlowMappingText.FieldReferredToAgency, ""),
+        ("referredToTeam", FlowMappingText.FieldReferredToTeam, ""),
+        ("cost", FlowMappingText.FieldCost, FlowMappingText.HintCost),
+        ("helped", FlowMappingText.FieldHelped, ""),
+        ("helpedReason", FlowMappingText.FieldHelpedReason, FlowMappingText.HintHelpedReason),
+        ("text", FlowMappingText.FieldText, ""),
+        ("activity", FlowMappingText.FieldActivity, ""),
+        ("sourceSystem", FlowImportText.SourceSystem, FlowMappingText.HintSourceSystem),
+        ("lifecycle", FlowMappingText.FieldLifecycle, FlowMappingText.HintLifecycle),
     ];
 
     public async Task<IActionResult> OnGetAsync()
@@ -137,19 +138,19 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
         await LoadAsync();
         if (AgencyId is null || Agencies.All(a => a.Id != AgencyId))
         {
-            ModelState.AddModelError(nameof(AgencyId), "Choose the agency whose records these are");
+            ModelState.AddModelError(nameof(AgencyId), FlowMappingText.ChooseAgency);
         }
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Choose a file to import");
+            ModelState.AddModelError(nameof(Upload), FlowMappingText.ChooseFile);
         }
         else if (Upload.Length > MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"The file must be smaller than {MaxBytes / 1024 / 1024} MB: split the extract by year and import each part");
+            ModelState.AddModelError(nameof(Upload), Text.Format(FlowMappingText.FileTooBig, MaxBytes / 1024 / 1024));
         }
         else if (!Extensions.Any(e => Upload.FileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
-            ModelState.AddModelError(nameof(Upload), "The file must be a CSV, XES (.xes or .xes.gz) or OCEL 2.0 JSON (.jsonocel or .json) file");
+            ModelState.AddModelError(nameof(Upload), FlowMappingText.WrongType);
         }
         else if (runner.NoRoomFor(current.UserName, Upload.Length) is { } noRoom)
         {
@@ -178,7 +179,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
         {
             if (slot is null)
             {
-                ModelState.AddModelError("", $"{FlowImportRunner.PreviewsAtOnce} other files are being read for a preview right now. Try again in a minute: your file and choices are kept.");
+                ModelState.AddModelError("", Text.Format(FlowMappingText.PreviewsBusy, FlowImportRunner.PreviewsAtOnce));
                 return Page();
             }
             Preview = await FlowImporter.PreviewAsync(db, request, ct);
@@ -279,7 +280,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
         var sourceSystem = (SourceSystem == OtherSystem ? OtherSourceSystem : SourceSystem)?.Trim();
         if (SourceSystem == OtherSystem && string.IsNullOrEmpty(sourceSystem))
         {
-            ModelState.AddModelError(nameof(OtherSourceSystem), $"Type the name of the source system the file comes from, or choose one of {Agency!.Name}'s");
+            ModelState.AddModelError(nameof(OtherSourceSystem), Text.Format(FlowMappingText.TypeSourceSystem, Agency!.Name));
             return null;
         }
         sourceSystem = string.IsNullOrEmpty(sourceSystem) ? null : sourceSystem;
@@ -292,7 +293,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
                 var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
                 if (parts.Length != 2 || parts[0].Length == 0)
                 {
-                    ModelState.AddModelError(nameof(Kinds), $"Write each kind as value = Kind, for example INC = Contact (\"{line}\" is not)");
+                    ModelState.AddModelError(nameof(Kinds), Text.Format(FlowMappingText.KindLine, line));
                     continue;
                 }
                 kinds[parts[0]] = parts[1];
@@ -317,7 +318,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current, FlowImportR
             }
             if (SaveMapping && string.IsNullOrWhiteSpace(SaveAs))
             {
-                ModelState.AddModelError(nameof(SaveAs), "Give the mapping a name to save it under, for example Police — Niche incidents");
+                ModelState.AddModelError(nameof(SaveAs), FlowMappingText.NameTheMapping);
             }
             if (!ModelState.IsValid)
             {

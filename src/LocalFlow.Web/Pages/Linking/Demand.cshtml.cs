@@ -4,6 +4,7 @@ using LocalFlow.Data.Entities;
 using LocalFlow.Data.Linking;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Infrastructure;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -82,22 +83,22 @@ public sealed class DemandModel(LocalFlowDb db, CurrentUser current) : PageModel
         var (born, empty) = Gov.ReadDate(Request.Form, "Born");
         if (born is null && !empty)
         {
-            ModelState.AddModelError("Born", "Date of birth must be a real date, for example 27 3 1956");
+            ModelState.AddModelError("Born", LinkingRecordsText.DobReal);
         }
         else if (born > DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime))
         {
-            ModelState.AddModelError("Born", "Date of birth must be today or in the past");
+            ModelState.AddModelError("Born", LinkingRecordsText.DobPast);
         }
-        Check(nameof(GivenNames), GivenNames, 100, "Given names");
-        Check(nameof(Surname), Surname, 100, "Surname");
-        Check(nameof(Postcode), Postcode, 10, "Postcode");
-        Check(nameof(Phone), Phone, 30, "Phone number");
+        Check(nameof(GivenNames), GivenNames, 100, LinkingText.GivenNames);
+        Check(nameof(Surname), Surname, 100, LinkingText.Surname);
+        Check(nameof(Postcode), Postcode, 10, LinkingText.Postcode);
+        Check(nameof(Phone), Phone, 30, LinkingRecordsText.PhoneNumber);
         if (!ModelState.IsValid)
         {
             return Page();
         }
         await DemandLinks.SetDetailsAsync(db, Demand, new DemandDetails(GivenNames, Surname, born, Postcode, Phone));
-        TempData["Done"] = "Saved who the demand came from. The next linking run compares these details with the agencies' records.";
+        TempData["Done"] = LinkingRecordsText.SavedDetails;
         return RedirectToPage(new { id });
     }
 
@@ -110,18 +111,18 @@ public sealed class DemandModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         if (PersonId is not { } chosen)
         {
-            ModelState.AddModelError(nameof(PersonId), "Choose the person this demand came from");
+            ModelState.AddModelError(nameof(PersonId), LinkingRecordsText.ChoosePerson);
             return Page();
         }
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            ModelState.AddModelError(nameof(Reason), "Say why this demand came from this person (for example what you checked)");
+            ModelState.AddModelError(nameof(Reason), LinkingRecordsText.SayWhyFrom);
             return Page();
         }
         var person = await db.People.AsNoTracking().SeenInFull(db, current.Viewer).SingleOrDefaultAsync(p => p.LocalityId == Demand.LocalityId && p.Id == chosen);
         if (person is null)
         {
-            ModelState.AddModelError(nameof(PersonId), "That person is not found; search again");
+            ModelState.AddModelError(nameof(PersonId), LinkingRecordsText.PersonNotFound);
             return Page();
         }
         try
@@ -133,7 +134,7 @@ public sealed class DemandModel(LocalFlowDb db, CurrentUser current) : PageModel
             ModelState.AddModelError(nameof(PersonId), ex.Message);
             return Page();
         }
-        TempData["Done"] = $"Linked: this demand is now on {person.GivenName} {person.FamilyName}'s record.";
+        TempData["Done"] = Text.Format(LinkingRecordsText.LinkedDemandDone, $"{person.GivenName} {person.FamilyName}");
         return RedirectToPage(new { id });
     }
 
@@ -146,7 +147,7 @@ public sealed class DemandModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            ModelState.AddModelError(nameof(Reason), "Say why this demand did not come from this person");
+            ModelState.AddModelError(nameof(Reason), LinkingRecordsText.SayWhyNotFrom);
             return Page();
         }
         try
@@ -158,7 +159,7 @@ public sealed class DemandModel(LocalFlowDb db, CurrentUser current) : PageModel
             ModelState.AddModelError(nameof(Reason), ex.Message);
             return Page();
         }
-        TempData["Done"] = "Unlinked: this demand is no longer on anyone's record, and later runs will not link it back to that person.";
+        TempData["Done"] = LinkingRecordsText.UnlinkedDemandDone;
         return RedirectToPage(new { id });
     }
 
@@ -166,7 +167,7 @@ public sealed class DemandModel(LocalFlowDb db, CurrentUser current) : PageModel
     {
         if (value is not null && value.Trim().Length > max)
         {
-            ModelState.AddModelError(key, $"{what} must be {max} characters or fewer");
+            ModelState.AddModelError(key, Text.Format(LinkingRecordsText.TooLong, what, max));
         }
     }
 
@@ -198,7 +199,7 @@ public sealed class DemandModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             if (q.Length > 100)
             {
-                ModelState.AddModelError(nameof(Q), "Search for 100 characters or fewer");
+                ModelState.AddModelError(nameof(Q), LinkingRecordsText.SearchTooLong);
                 return null;
             }
             var upper = q.ToUpperInvariant();

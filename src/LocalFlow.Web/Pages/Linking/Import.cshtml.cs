@@ -2,6 +2,7 @@ using System.Text;
 using LocalFlow.Analytics.Linking;
 using LocalFlow.Data;
 using LocalFlow.Data.Linking;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -45,15 +46,15 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : PageModel
         await LoadAsync();
         if (string.IsNullOrWhiteSpace(Source))
         {
-            ModelState.AddModelError(nameof(Source), "Name the system the extract comes from, for example \"Police (Niche)\"");
+            ModelState.AddModelError(nameof(Source), LinkingRecordsText.NameTheSystem);
         }
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Choose the extract: a CSV file with a header row");
+            ModelState.AddModelError(nameof(Upload), LinkingRecordsText.ChooseExtract);
         }
         else if (Upload.Length > MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"The file must be smaller than {MaxBytes / 1024 / 1024} MB; link larger extracts with the command line (localflow link)");
+            ModelState.AddModelError(nameof(Upload), Text.Format(LinkingRecordsText.FileTooBig, MaxBytes / 1024 / 1024));
         }
         if (!ModelState.IsValid)
         {
@@ -71,7 +72,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : PageModel
         await LoadAsync();
         if (current.LocalityId is not int locality || string.IsNullOrEmpty(CsvText) || string.IsNullOrWhiteSpace(Source))
         {
-            ModelState.AddModelError(nameof(Upload), "Upload the extract again");
+            ModelState.AddModelError(nameof(Upload), LinkingRecordsText.UploadAgain);
             return Page();
         }
         if (!await PreviewAsync() || Preview is not { CanStore: true } preview)
@@ -79,7 +80,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : PageModel
             return Page();
         }
         var (added, updated) = await IdentityImport.StoreAsync(db, locality, AgencyId, FileName ?? "extract.csv", preview);
-        TempData["Done"] = $"Stored {added:N0} new and {updated:N0} updated records from {preview.Source}. Link records now to find who they are about.";
+        TempData["Done"] = Text.Format(LinkingRecordsText.StoredDone, added, updated, preview.Source);
         return RedirectToPage("/Linking/Index");
     }
 
@@ -87,12 +88,12 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : PageModel
     {
         if (current.LocalityId is not int locality)
         {
-            ModelState.AddModelError(nameof(Upload), "Your sign-in is not linked to a locality");
+            ModelState.AddModelError(nameof(Upload), LinkingRecordsText.NoLocality);
             return false;
         }
         if (AgencyId is int agency && !Agencies.Any(a => a.Value == agency.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
-            ModelState.AddModelError(nameof(AgencyId), "Choose one of the agencies listed");
+            ModelState.AddModelError(nameof(AgencyId), LinkingRecordsText.ChooseListedAgency);
             return false;
         }
         try
@@ -100,7 +101,7 @@ public sealed class ImportModel(LocalFlowDb db, CurrentUser current) : PageModel
             Preview = await IdentityImport.PreviewAsync(db, locality, Source!, CsvText!);
             if (Preview.Records.Count == 0)
             {
-                ModelState.AddModelError(nameof(Upload), "The file has a header row but no records");
+                ModelState.AddModelError(nameof(Upload), LinkingRecordsText.NoRecordsInFile);
                 return false;
             }
             return true;

@@ -4,6 +4,7 @@ using LocalFlow.Data.Entities;
 using LocalFlow.Data.Linking;
 using LocalFlow.Data.LocalityWork;
 using LocalFlow.Web.Pages.Flow;
+using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,28 +48,28 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
         }
         if (IdentityId is not { } chosen)
         {
-            ModelState.AddModelError(nameof(IdentityId), "Choose the record to link to this person");
+            ModelState.AddModelError(nameof(IdentityId), LinkingRecordsText.ChooseRecordToLink);
             return Page();
         }
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            ModelState.AddModelError(nameof(Reason), "Say why this record is about this person (for example what you checked)");
+            ModelState.AddModelError(nameof(Reason), LinkingRecordsText.SayWhyAbout);
             return Page();
         }
         if (Records.Count == 0)
         {
-            ModelState.AddModelError(nameof(IdentityId), "This person has no agency record yet to link another to; run linking first");
+            ModelState.AddModelError(nameof(IdentityId), LinkingRecordsText.NoRecordYet);
             return Page();
         }
         var other = await db.SourceIdentities.AsNoTracking().SeenInFull(db, current.Viewer).SingleOrDefaultAsync(s => s.LocalityId == Person.LocalityId && s.Id == chosen);
         if (other is null)
         {
-            ModelState.AddModelError(nameof(IdentityId), "That record no longer exists; search again");
+            ModelState.AddModelError(nameof(IdentityId), LinkingRecordsText.RecordGone);
             return Page();
         }
         if (other.PersonId == Person.Id)
         {
-            ModelState.AddModelError(nameof(IdentityId), "That record is already linked to this person");
+            ModelState.AddModelError(nameof(IdentityId), LinkingRecordsText.AlreadyLinked);
             return Page();
         }
         try
@@ -80,7 +81,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
             ModelState.AddModelError(nameof(IdentityId), ex.Message);
             return Page();
         }
-        TempData["Done"] = $"Linked: {other.Source} record {other.SourceRecordId} ({other.DisplayName}) is now with {Person.GivenName} {Person.FamilyName}.";
+        TempData["Done"] = Text.Format(LinkingRecordsText.LinkedDone, other.Source, other.SourceRecordId, other.DisplayName, $"{Person.GivenName} {Person.FamilyName}");
         return RedirectToPage(new { id });
     }
 
@@ -94,12 +95,12 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
         var record = Records.FirstOrDefault(r => r.Id == IdentityId);
         if (record is null)
         {
-            ModelState.AddModelError(nameof(IdentityId), "Choose one of this person's records to unlink");
+            ModelState.AddModelError(nameof(IdentityId), LinkingRecordsText.ChooseRecordToUnlink);
             return Page();
         }
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            ModelState.AddModelError(nameof(Reason), "Say why this record is not about this person");
+            ModelState.AddModelError(nameof(Reason), LinkingRecordsText.SayWhyNotAbout);
             return Page();
         }
         int moved;
@@ -112,8 +113,8 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
             ModelState.AddModelError(nameof(IdentityId), ex.Message);
             return Page();
         }
-        TempData["Done"] = $"Unlinked: {record.Source} record {record.SourceRecordId} is now a person of its own and will not be linked back to {Person.GivenName} {Person.FamilyName} automatically."
-            + (moved > 0 ? $" {LocalFlow.Analytics.Plural.Of(moved, "activity record")} of that agency moved with it." : "");
+        TempData["Done"] = Text.Format(LinkingRecordsText.UnlinkedDone, record.Source, record.SourceRecordId, $"{Person.GivenName} {Person.FamilyName}")
+            + (moved > 0 ? Text.Count(moved, LinkingRecordsText.MovedOne, LinkingRecordsText.MovedMany) : "");
         return RedirectToPage(new { id });
     }
 
@@ -133,7 +134,7 @@ public sealed class PersonModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             if (q.Length > 100)
             {
-                ModelState.AddModelError(nameof(Q), "Search for 100 characters or fewer");
+                ModelState.AddModelError(nameof(Q), LinkingRecordsText.SearchTooLong);
                 return null;
             }
             var upper = q.ToUpperInvariant();

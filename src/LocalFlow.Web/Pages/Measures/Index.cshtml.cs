@@ -195,7 +195,7 @@ public sealed class IndexModel(LocalFlowDb db, CurrentUser current) : PageModel
                 _ => SignalClassification.None,
             },
             p.Phase)).ToList();
-        var phases = result.Phases.Select((ph, i) => new CapabilityPhase(values[ph.Start].Date, result.Phases.Count == 1 ? "All points" : $"Phase {i + 1}")).ToList();
+        var phases = result.Phases.Select((ph, i) => new CapabilityPhase(values[ph.Start].Date, result.Phases.Count == 1 ? Resources.ChartText.AllPoints : Text.Format(Resources.ChartText.PhaseNumber, i + 1))).ToList();
         var signals = result.Points.Count(p => p.HasSignal);
         var description = $"{Plural.Of(values.Count, "point")} from {values[0].Date:d MMMM yyyy} to {values[^1].Date:d MMMM yyyy} in {Plural.Of(result.Phases.Count, "phase")}; {Plural.Of(signals, "point")} {Plural.Word(signals, "shows", "show")} a signal.";
         return new CapabilityChartData(title, description, points) { Phases = phases, Id = "measure-chart" };

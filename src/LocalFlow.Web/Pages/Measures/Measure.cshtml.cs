@@ -75,7 +75,7 @@ public sealed class MeasureModel(LocalFlowDb db, CurrentUser current, FlowEngine
     private string PhaseLabel(DateOnly start, int phase)
     {
         var experiment = Experiments.LastOrDefault(x => x.StartedOn <= start);
-        return experiment is null ? $"Phase {phase + 1}" : $"Phase {phase + 1}: {Shorten(experiment.Change)}";
+        return experiment is null ? Text.Format(ChartText.PhaseNumber, phase + 1) : Text.Format(ChartText.PhaseNumber, phase + 1) + ": " + Shorten(experiment.Change);
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 39), "…");
