@@ -46,8 +46,6 @@ public static class ProgrammeText
     public static string Estimate => Get();
     public static string WithoutCaseOne => Get();
     public static string WithoutCaseMany => Get();
-    public static string NotBuiltHeading => Get();
-    public static string NotBuiltWorkforce => Get();
     public static string DoesNotDoHeading => Get();
     public static string DoesNotDo => Get();
     public static string Back => Get();
