@@ -90,8 +90,11 @@ internal static class ChartText
         return (amount < 0 ? "-£" : "£") + text;
     }
 
-    /// <summary>A date, en-GB: 23 Nov 2026.</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", Invariant);
+    /// <summary>A date: 23 Nov 2026, or on a Welsh page with the month's Welsh short name from .NET's Welsh culture (23 Tach 2026).</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", Months);
+
+    /// <summary>The culture whose month names a chart's dates use: Welsh on a Welsh page, otherwise the invariant culture (English names).</summary>
+    internal static CultureInfo Months => Infrastructure.Languages.IsWelsh ? Infrastructure.Languages.Welsh : Invariant;
 
     /// <summary>A wait, in days or hours.</summary>
     public static string Wait(TimeSpan wait)

@@ -100,7 +100,7 @@ internal static class DateTicks
     public static (DateOnly From, DateOnly To) Range(DateOnly first, DateOnly last) =>
         first == last ? (first.AddDays(-1), last.AddDays(1)) : (first, last);
 
-    /// <summary>Ticks within the range with their en-GB labels; at most about eight.</summary>
+    /// <summary>Ticks within the range with their labels (month names in the page's language); at most about eight.</summary>
     public static IReadOnlyList<(DateOnly Date, string Label)> For(DateOnly from, DateOnly to)
     {
         var span = to.DayNumber - from.DayNumber;
@@ -110,7 +110,7 @@ internal static class DateTicks
             var step = Math.Max(1, (int)Math.Ceiling(span / 7.0));
             for (var d = from; d <= to; d = d.AddDays(step))
             {
-                ticks.Add((d, d.ToString("d MMM", Invariant)));
+                ticks.Add((d, d.ToString("d MMM", ChartText.Months)));
             }
             return ticks;
         }
@@ -130,7 +130,7 @@ internal static class DateTicks
             }
             for (; d <= to; d = d.AddMonths(step))
             {
-                ticks.Add((d, d.ToString("MMM yyyy", Invariant)));
+                ticks.Add((d, d.ToString("MMM yyyy", ChartText.Months)));
             }
             return ticks;
         }

@@ -41,4 +41,38 @@ public sealed class ChartWordsWelshTests
             html.ShouldNotContain(english, Case.Sensitive);
         }
     }
+
+    [Fact]
+    public void ADatedChart_InWelsh_NamesItsMonthsInWelsh_AndInEnglishInEnglish()
+    {
+        var points = Enumerable.Range(0, 10).Select(i => new CapabilityPoint(new DateOnly(2026, 3, 2).AddDays(28 * i), 10 + i, 12, 4, 20, SignalClassification.None, 0)).ToList();
+        string Draw(CultureInfo language)
+        {
+            var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            try
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language;
+                using var writer = new StringWriter(CultureInfo.InvariantCulture);
+                Capability(new CapabilityChartData("Galw", "Galw bob mis.", points)).WriteTo(writer, HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+                return System.Net.WebUtility.HtmlDecode(writer.ToString());
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+            }
+        }
+        var welsh = Draw(LocalFlow.Web.Infrastructure.Languages.Welsh);
+        foreach (var month in (string[])["Maw 2026", "Ebr 2026", "Tach 2026", "2 Maw 2026"])
+        {
+            welsh.ShouldContain(month);
+        }
+        foreach (var month in (string[])["Mar 2026", "Apr 2026", "Nov 2026"])
+        {
+            welsh.ShouldNotContain(month, Case.Sensitive);
+        }
+        var english = Draw(LocalFlow.Web.Infrastructure.Languages.English);
+        english.ShouldContain("Mar 2026");
+        english.ShouldContain("2 Mar 2026");
+        english.ShouldNotContain("Maw 2026", Case.Sensitive);
+    }
 }
