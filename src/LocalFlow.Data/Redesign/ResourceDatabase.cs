@@ -4,6 +4,7 @@ using LocalFlow.Analytics.Redesign;
 using LocalFlow.Data.Audit;
 using LocalFlow.Data.Economics;
 using LocalFlow.Data.Entities;
+using LocalFlow.Data.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalFlow.Data.Redesign;
@@ -438,11 +439,11 @@ public static class WorkforceGaps
         var skill = (input.Skill ?? "").Trim();
         if (skill.Length == 0)
         {
-            errors["skill"] = "Enter the skill that is missing, for example \"Occupational therapists who can visit the same day\".";
+            errors["skill"] = DataText.GapSkillRequired;
         }
         else if (skill.Length > 200)
         {
-            errors["skill"] = $"The skill must be 200 characters or fewer; it is {skill.Length}.";
+            errors["skill"] = DataText.GapSkillTooLong(skill.Length);
         }
         int? agency = null;
         var agencyText = (input.Agency ?? "").Trim();
@@ -454,23 +455,23 @@ public static class WorkforceGaps
             }
             else
             {
-                errors["agency"] = "Choose one of the agencies listed, or none yet.";
+                errors["agency"] = DataText.GapAgencyFromList;
             }
         }
         var peopleText = (input.People ?? "").Trim();
         var people = 0;
         if (peopleText.Length == 0)
         {
-            errors["people"] = "Enter how many people it would take, for example 3.";
+            errors["people"] = DataText.GapPeopleRequired;
         }
         else if (!int.TryParse(peopleText, NumberStyles.None, CultureInfo.InvariantCulture, out people) || people < 1 || people > MostPeople)
         {
-            errors["people"] = $"How many people must be a whole number from 1 to {MostPeople:N0}; \"{peopleText}\" is not.";
+            errors["people"] = DataText.GapPeopleRange(MostPeople, peopleText);
         }
         var note = (input.Note ?? "").Trim();
         if (note.Length > 500)
         {
-            errors["note"] = $"The note must be 500 characters or fewer; it is {note.Length}.";
+            errors["note"] = DataText.GapNoteTooLong(note.Length);
         }
         if (errors.Count == 0)
         {

@@ -7,7 +7,7 @@ namespace LocalFlow.Data.Resources;
 /// <summary>
 /// The messages <c>LocalFlow.Data</c> gives people when it refuses what they asked (docs/welsh.md): in DataText.resx
 /// (English) and DataText.cy.resx (Welsh), in the language of the request or command (the current UI culture) when the
-/// message is made. So far the demand study's and locality working's (supports and hand-overs); the others are still
+/// message is made. So far the demand study's, locality working's (supports and hand-overs) and the workforce gaps'; the others are still
 /// written in English where they are made.
 /// </summary>
 public static class DataText
@@ -80,6 +80,14 @@ public static class DataText
     public static string TakeBackReasonRequired => Get();
     public static string TakeBackReasonTooLong(int length) => Format(nameof(TakeBackReasonTooLong), length);
     public static string HandoverChangedMeanwhile => Get();
+
+    // The redesign programme: workforce gaps
+    public static string GapSkillRequired => Get();
+    public static string GapSkillTooLong(int length) => Format(nameof(GapSkillTooLong), length);
+    public static string GapAgencyFromList => Get();
+    public static string GapPeopleRequired => Get();
+    public static string GapPeopleRange(int most, string typed) => Format(nameof(GapPeopleRange), most, typed);
+    public static string GapNoteTooLong(int length) => Format(nameof(GapNoteTooLong), length);
 
     private static string Get([CallerMemberName] string key = "") => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 

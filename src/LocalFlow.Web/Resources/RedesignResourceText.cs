@@ -33,12 +33,6 @@ public static partial class RedesignResourceText
     public static string GapRemoved => Get();
     public static string GapThis => Get();
     public static string GapNoAgencyShort => Get();
-    public static string ErrGapSkill => Get();
-    public static string ErrGapSkillLong => Get();
-    public static string ErrGapAgency => Get();
-    public static string ErrGapPeople => Get();
-    public static string ErrGapPeopleRange => Get();
-    public static string ErrGapNoteLong => Get();
     public static string PartnerCouncil => Get();
     public static string PartnerNhs => Get();
     public static string PartnerPolice => Get();
@@ -285,18 +279,6 @@ public static partial class RedesignResourceText
             state.AddModelError(field, Text.Format(Conflict, who, what));
         }
     }
-
-    /// <summary>
-    /// The Welsh of a workforce gap's problem under <paramref name="field"/> (<see cref="Data.Redesign.WorkforceGaps.Check"/>
-    /// writes the English), with the numbers taken from what was typed.
-    /// </summary>
-    public static string GapError(string field, Data.Redesign.GapInput input) => field switch
-    {
-        "skill" => (input.Skill ?? "").Trim() is { Length: > 0 } s ? Text.Format(ErrGapSkillLong, s.Length) : ErrGapSkill,
-        "agency" => ErrGapAgency,
-        "people" => (input.People ?? "").Trim() is { Length: > 0 } p ? Text.Format(ErrGapPeopleRange, Data.Redesign.WorkforceGaps.MostPeople.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), p) : ErrGapPeople,
-        _ => Text.Format(ErrGapNoteLong, (input.Note ?? "").Trim().Length),
-    };
 
     /// <summary>A partner's name on the resource pages, in the page's language (the CSV keeps its codes).</summary>
     public static string Partner(LocalFlow.Analytics.Redesign.FundingPartner p) => p switch

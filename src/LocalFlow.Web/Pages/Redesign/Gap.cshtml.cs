@@ -1,7 +1,6 @@
 using LocalFlow.Data;
 using LocalFlow.Data.Entities;
 using LocalFlow.Data.Redesign;
-using LocalFlow.Web.Infrastructure;
 using LocalFlow.Web.Resources;
 using LocalFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -82,7 +81,7 @@ public sealed class GapModel(LocalFlowDb db, CurrentUser current) : PageModel
         {
             foreach (var (field, message) in ex.Errors)
             {
-                ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], Languages.IsWelsh ? RedesignResourceText.GapError(field, Input) : message);
+                ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], message);
             }
             await LoadAgenciesAsync(ct);
             return Page();
